@@ -1,2 +1,17 @@
 //! cogov core: pure Rust, no I/O, no clock, no `JsValue`, never panics on any input.
 //! See ARCHITECTURE.md for the map.
+
+pub mod check;
+pub mod dataset;
+pub mod date;
+pub mod feed;
+pub mod json;
+pub mod problem;
+pub mod structure;
+pub mod text;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;

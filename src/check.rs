@@ -1,0 +1,289 @@
+//! Checks across records: unique ids, references that resolve to the right kind of record, no
+//! cycles among bodies, seat counts that agree with the people listed, sources present.
+//! Domain rules (recurrence rules, proposal routes) live with their domains and are called here.
+
+use crate::dataset::Ref;
+use crate::feed::Feed;
+use crate::problem::{Problem, Report};
+use std::collections::HashMap;
+
+#[derive(Clone, Copy, PartialEq)]
+enum Want {
+    Source,
+    Org,
+    Office,
+    Body,
+    Series,
+    Session,
+    Proposal,
+}
+
+impl Want {
+    fn matches(self, r: Ref) -> bool {
+        matches!(
+            (self, r),
+            (Want::Source, Ref::Source(_))
+                | (Want::Org, Ref::Org(_))
+                | (Want::Office, Ref::Office(_))
+                | (Want::Body, Ref::Body(_))
+                | (Want::Series, Ref::Series(_))
+                | (Want::Session, Ref::Session(_))
+                | (Want::Proposal, Ref::Proposal(_))
+        )
+    }
+    fn noun(self) -> &'static str {
+        match self {
+            Want::Source => "source",
+            Want::Org => "organization",
+            Want::Office => "office",
+            Want::Body => "body",
+            Want::Series => "series",
+            Want::Session => "session",
+            Want::Proposal => "proposal",
+        }
+    }
+}
+
+struct Checker<'r> {
+    ids: HashMap<String, Ref>,
+    report: &'r mut Report,
+}
+
+impl Checker<'_> {
+    fn want(&mut self, id: &str, path: impl FnOnce() -> String, wants: &[Want]) {
+        let found = self.ids.get(id).copied();
+        if found.is_some_and(|r| wants.iter().any(|w| w.matches(r))) {
+            return;
+        }
+        let nouns: Vec<_> = wants.iter().map(|w| w.noun()).collect();
+        let message = match found {
+            None => format!("{id:?} is not the id of any {}", nouns.join(" or ")),
+            Some(r) => format!("{id:?} is {}, not {}", r.path(), nouns.join(" or ")),
+        };
+        self.report.push(Problem::error(path(), "ref.dangling", message));
+    }
+
+    fn want_all(&mut self, ids: &[String], base: &str, wants: &[Want]) {
+        for (i, id) in ids.iter().enumerate() {
+            self.want(id, || format!("{base}[{i}]"), wants);
+        }
+    }
+
+    fn sources(&mut self, prov: &crate::feed::Provenance, base: &str, required: bool) {
+        for (i, s) in prov.sources.iter().enumerate() {
+            if let crate::feed::SourceRef::Id(id) = s {
+                self.want(id, || format!("{base}.sources[{i}]"), &[Want::Source]);
+            }
+        }
+        if required && prov.sources.is_empty() && !prov.illustrative {
+            self.report.push(Problem::warning(
+                base.to_string(),
+                "source.missing",
+                "has no sources and is not marked illustrative",
+            ));
+        }
+    }
+}
+
+/// Runs every cross-record check, filing problems in `report`, and returns the id index.
+pub fn check(feed: &Feed, report: &mut Report) -> HashMap<String, Ref> {
+    let mut c = Checker { ids: HashMap::new(), report };
+    index(feed, &mut c);
+    references(feed, &mut c);
+    cycles(feed, c.report);
+    seat_counts(feed, c.report);
+    c.ids
+}
+
+fn index(feed: &Feed, c: &mut Checker) {
+    let lists: [(&[&str], fn(usize) -> Ref); 8] = [
+        (&feed.sources.iter().map(|x| x.id.as_str()).collect::<Vec<_>>(), Ref::Source),
+        (&feed.organizations.iter().map(|x| x.id.as_str()).collect::<Vec<_>>(), Ref::Org),
+        (&feed.offices.iter().map(|x| x.id.as_str()).collect::<Vec<_>>(), Ref::Office),
+        (&feed.bodies.iter().map(|x| x.id.as_str()).collect::<Vec<_>>(), Ref::Body),
+        (&feed.series.iter().map(|x| x.id.as_str()).collect::<Vec<_>>(), Ref::Series),
+        (&feed.sessions.iter().map(|x| x.id.as_str()).collect::<Vec<_>>(), Ref::Session),
+        (&feed.proposals.iter().map(|x| x.id.as_str()).collect::<Vec<_>>(), Ref::Proposal),
+        (&feed.cards.iter().map(|x| x.id.as_str()).collect::<Vec<_>>(), Ref::Card),
+    ];
+    c.ids.reserve(lists.iter().map(|l| l.0.len()).sum());
+    for (ids, make) in lists {
+        for (i, id) in ids.iter().enumerate() {
+            if id.is_empty() {
+                continue; // already reported as missing or malformed
+            }
+            let r = make(i);
+            if let Some(first) = c.ids.get(*id) {
+                c.report.push(Problem::error(
+                    format!("{}.id", r.path()),
+                    "id.duplicate",
+                    format!("{id:?} is already the id of {}", first.path()),
+                ));
+            } else {
+                c.ids.insert(id.to_string(), r);
+            }
+        }
+    }
+}
+
+fn references(feed: &Feed, c: &mut Checker) {
+    use Want::*;
+    for (i, o) in feed.organizations.iter().enumerate() {
+        c.sources(&o.prov, &format!("organizations[{i}]"), false);
+    }
+    for (i, o) in feed.offices.iter().enumerate() {
+        if let Some(org) = &o.org {
+            c.want(org, || format!("offices[{i}].org"), &[Org]);
+        }
+        c.sources(&o.prov, &format!("offices[{i}]"), false);
+    }
+    for (i, b) in feed.bodies.iter().enumerate() {
+        let base = format!("bodies[{i}]");
+        c.want_all(&b.part_of, &format!("{base}.part_of"), &[Body]);
+        c.want_all(&b.supports, &format!("{base}.supports"), &[Body]);
+        c.want_all(&b.members, &format!("{base}.members"), &[Org, Body]);
+        for (j, s) in b.seats.iter().enumerate() {
+            if let Some(o) = &s.office {
+                c.want(o, || format!("{base}.seats[{j}].office"), &[Office]);
+            }
+            c.sources(&s.prov, &format!("{base}.seats[{j}]"), false);
+        }
+        c.sources(&b.prov, &base, true);
+    }
+    for (i, s) in feed.series.iter().enumerate() {
+        let base = format!("series[{i}]");
+        c.want(&s.body, || format!("{base}.body"), &[Body]);
+        for (j, r) in s.rules.iter().enumerate() {
+            if let crate::feed::RuleForm::Relative { series, .. } = &r.form {
+                c.want(series, || format!("{base}.rules[{j}].relative.series"), &[Series]);
+            }
+            c.sources(&r.prov, &format!("{base}.rules[{j}]"), false);
+        }
+        c.sources(&s.prov, &base, true);
+    }
+    for (i, s) in feed.sessions.iter().enumerate() {
+        let base = format!("sessions[{i}]");
+        c.want(&s.body, || format!("{base}.body"), &[Body]);
+        if let Some(x) = &s.series {
+            c.want(x, || format!("{base}.series"), &[Series]);
+        }
+        for (j, a) in s.agenda.iter().enumerate() {
+            if let Some(p) = &a.proposal {
+                c.want(p, || format!("{base}.agenda[{j}].proposal"), &[Proposal]);
+            }
+        }
+        c.sources(&s.prov, &base, true);
+    }
+    for (i, p) in feed.proposals.iter().enumerate() {
+        let base = format!("proposals[{i}]");
+        c.want_all(&p.proposers, &format!("{base}.proposers"), &[Org, Body]);
+        c.want_all(&p.ministries, &format!("{base}.ministries"), &[Org]);
+        for (j, s) in p.history.iter().enumerate() {
+            let sb = format!("{base}.history[{j}]");
+            if let Some(x) = &s.body {
+                c.want(x, || format!("{sb}.body"), &[Body]);
+            }
+            if let Some(x) = &s.session {
+                c.want(x, || format!("{sb}.session"), &[Session]);
+            }
+            if let Some(x) = &s.ministry {
+                c.want(x, || format!("{sb}.ministry"), &[Org]);
+            }
+            if let Some(x) = &s.merged_into {
+                c.want(x, || format!("{sb}.merged_into"), &[Proposal]);
+            }
+            c.want_all(&s.dissent, &format!("{sb}.dissent"), &[Org, Body]);
+            c.sources(&s.prov, &sb, false);
+        }
+        c.sources(&p.prov, &base, true);
+    }
+    for (i, k) in feed.cards.iter().enumerate() {
+        let base = format!("cards[{i}]");
+        for (key, id) in [("session", &k.session), ("due_session", &k.due_session)] {
+            if let Some(x) = id {
+                c.want(x, || format!("{base}.{key}"), &[Session]);
+            }
+        }
+        if let Some(x) = &k.proposal {
+            c.want(x, || format!("{base}.proposal"), &[Proposal]);
+        }
+        c.want_all(&k.responsible, &format!("{base}.responsible"), &[Org, Body]);
+        for (j, r) in k.reports.iter().enumerate() {
+            if let Some(x) = &r.session {
+                c.want(x, || format!("{base}.reports[{j}].session"), &[Session]);
+            }
+        }
+        c.sources(&k.prov, &base, true);
+    }
+}
+
+/// Reports each cycle in the graph of `part_of` and `supports` once, at the body that closes it.
+fn cycles(feed: &Feed, report: &mut Report) {
+    let index: HashMap<&str, usize> = feed.bodies.iter().enumerate().map(|(i, b)| (b.id.as_str(), i)).collect();
+    let edges = |i: usize| {
+        let b = &feed.bodies[i];
+        let mut out = Vec::new();
+        for (key, ids) in [("part_of", &b.part_of), ("supports", &b.supports)] {
+            for (pos, id) in ids.iter().enumerate() {
+                if let Some(&n) = index.get(id.as_str()) {
+                    out.push((key, pos, n));
+                }
+            }
+        }
+        out
+    };
+    // 0 = unvisited, 1 = on the current path, 2 = done
+    let mut state = vec![0u8; feed.bodies.len()];
+    for start in 0..feed.bodies.len() {
+        if state[start] != 0 {
+            continue;
+        }
+        let mut stack: Vec<(usize, Vec<(&str, usize, usize)>)> = vec![(start, edges(start))];
+        state[start] = 1;
+        while let Some((node, pending)) = stack.last_mut() {
+            let node = *node;
+            let Some((key, pos, next)) = pending.pop() else {
+                state[node] = 2;
+                stack.pop();
+                continue;
+            };
+            match state[next] {
+                0 => {
+                    state[next] = 1;
+                    stack.push((next, edges(next)));
+                }
+                1 => {
+                    let from = stack.iter().position(|(n, _)| *n == next).unwrap_or(0);
+                    let mut names: Vec<&str> = stack[from..].iter().map(|(n, _)| feed.bodies[*n].id.as_str()).collect();
+                    names.push(&feed.bodies[next].id);
+                    report.push(Problem::error(
+                        format!("bodies[{node}].{key}[{pos}]"),
+                        "body.cycle",
+                        format!("bodies form a cycle: {}", names.join(" -> ")),
+                    ));
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Warns when more people hold a seat on some day than the seat has places.
+fn seat_counts(feed: &Feed, report: &mut Report) {
+    for (i, b) in feed.bodies.iter().enumerate() {
+        for (j, s) in b.seats.iter().enumerate() {
+            let days = s.holders.iter().flat_map(|h| [h.from, h.to]).flatten();
+            let most = days
+                .map(|d| s.holders.iter().filter(|o| o.holds_on(d)).count())
+                .max()
+                .unwrap_or(s.holders.len());
+            if most > s.count as usize {
+                report.push(Problem::warning(
+                    format!("bodies[{i}].seats[{j}].holders"),
+                    "seat.holders_exceed_count",
+                    format!("{most} people hold this seat at the same time but it has {} place(s)", s.count),
+                ));
+            }
+        }
+    }
+}

@@ -1,0 +1,67 @@
+//! The CLI's logic, native only: arguments in, text out. `src/bin/cogov.rs` only prints.
+//! Reading files is the one piece of I/O, done here and never in the core.
+
+mod args;
+mod structure;
+mod validate;
+
+use args::Args;
+
+/// Usage text.
+pub const USAGE: &str = "usage:
+  cogov validate FEED [--json]
+  cogov structure FEED [--json] [--lang ko|en] [--root BODY] [--as-of YYYY-MM-DD]
+  cogov where-sits FEED OFFICE [--json] [--lang ko|en]
+
+exit codes: 0 ok (warnings allowed), 1 the feed has errors, 2 usage or i/o problem";
+
+/// What a command printed and how it exits.
+#[derive(Debug, Default)]
+pub struct Output {
+    /// Standard output.
+    pub stdout: String,
+    /// Standard error.
+    pub stderr: String,
+    /// Exit code.
+    pub code: u8,
+}
+
+/// Runs a command line (without the program name).
+///
+/// ```
+/// let out = cogov::cli::run(&["validate".into(), "/nonexistent.json".into()]).unwrap();
+/// assert_eq!(out.code, 2);
+/// assert!(cogov::cli::run(&["frobnicate".into()]).is_err());
+/// ```
+pub fn run(argv: &[String]) -> Result<Output, String> {
+    let (cmd, rest) = argv.split_first().ok_or("missing command")?;
+    let args = Args::parse(rest)?;
+    match cmd.as_str() {
+        "validate" => validate::run(&args),
+        "structure" => structure::run(&args),
+        "where-sits" => structure::where_sits(&args),
+        "help" | "--help" | "-h" => Ok(Output { stdout: format!("{USAGE}\n"), ..Output::default() }),
+        other => Err(format!("unknown command {other:?}")),
+    }
+}
+
+/// Reads and loads the feed named by the first positional argument; an I/O problem is exit 2,
+/// a feed with errors is exit 1 with the errors on stderr.
+fn load(args: &Args) -> Result<Result<crate::dataset::Dataset, Output>, String> {
+    let path = args.positional(0, "FEED")?;
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) => return Ok(Err(Output { stderr: format!("cogov: cannot read {path}: {e}\n"), code: 2, ..Output::default() })),
+    };
+    let loaded = crate::dataset::load(&text);
+    match loaded.dataset {
+        Some(ds) => Ok(Ok(ds)),
+        None => Ok(Err(Output { stderr: validate::human(&loaded.report), code: 1, ..Output::default() })),
+    }
+}
+
+fn json<T: serde::Serialize>(v: &T) -> String {
+    let mut s = serde_json::to_string_pretty(v).unwrap_or_else(|e| format!("{{\"error\": {:?}}}", e.to_string()));
+    s.push('\n');
+    s
+}

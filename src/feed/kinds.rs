@@ -1,0 +1,110 @@
+//! The closed vocabularies of the feed (kinds, sides, roles, stages...), each a Rust enum that
+//! reads and writes the feed's snake_case words.
+
+/// A closed vocabulary read from the feed.
+pub trait Word: Sized + Copy {
+    /// Reads the feed's word.
+    fn parse_word(s: &str) -> Option<Self>;
+    /// The accepted words, for messages.
+    fn expected_words() -> String;
+}
+
+/// Defines an enum whose variants are written in the feed as fixed words.
+macro_rules! vocab {
+    ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $var:ident = $word:literal),+ $(,)? }) => {
+        $(#[$m])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+        pub enum $name { $($(#[$vm])* #[serde(rename = $word)] $var),+ }
+        impl $name {
+            /// Every value, in the order the format lists them.
+            pub const ALL: &'static [$name] = &[$($name::$var),+];
+            /// The word the feed uses.
+            pub fn as_str(self) -> &'static str { match self { $($name::$var => $word),+ } }
+            /// Reads the feed's word.
+            pub fn parse(s: &str) -> Option<$name> { match s { $($word => Some($name::$var),)+ _ => None } }
+            /// The words, comma-separated, for messages.
+            pub fn expected() -> String { [$($word),+].join(", ") }
+        }
+        impl Word for $name {
+            fn parse_word(s: &str) -> Option<Self> { $name::parse(s) }
+            fn expected_words() -> String { $name::expected() }
+        }
+    };
+}
+
+vocab!(
+    /// What kind of organization.
+    OrgKind { Metropolitan = "metropolitan", Local = "local", Ministry = "ministry", Agency = "agency",
+    Committee = "committee", Association = "association", Institute = "institute", Foreign = "foreign", Other = "other" }
+);
+
+vocab!(
+    /// What kind of body.
+    BodyKind { CooperationMeeting = "cooperation_meeting", GeneralAssembly = "general_assembly",
+    WorkingCouncil = "working_council", SupportGroup = "support_group", Association = "association",
+    AssociationCouncil = "association_council", CitizenCouncil = "citizen_council", Platform = "platform",
+    Forum = "forum", Seminar = "seminar", Committee = "committee", Other = "other" }
+);
+
+vocab!(
+    /// Which side a seat represents.
+    Side { Central = "central", Local = "local", Citizen = "citizen", Official = "official",
+    Expert = "expert", Association = "association", Other = "other" }
+);
+
+vocab!(
+    /// What a seat does in its body.
+    Role { Chair = "chair", CoChair = "co_chair", ViceChair = "vice_chair", Representative = "representative",
+    StandingDirector = "standing_director", CoDirector = "co_director", Member = "member", Secretary = "secretary" }
+);
+
+impl Role {
+    /// Whether the role leads the body (chairs, co-chairs, directors, representatives).
+    ///
+    /// ```
+    /// use cogov::feed::Role;
+    /// assert!(Role::CoChair.leads());
+    /// assert!(!Role::Member.leads());
+    /// ```
+    pub fn leads(self) -> bool {
+        matches!(self, Role::Chair | Role::CoChair | Role::StandingDirector | Role::Representative)
+    }
+}
+
+vocab!(
+    /// What kind of session.
+    SessionKind { Regular = "regular", Special = "special", Plenary = "plenary", Working = "working",
+    Forum = "forum", Seminar = "seminar", Meeting = "meeting", Other = "other" }
+);
+
+vocab!(
+    /// Where a session stands.
+    Status { Scheduled = "scheduled", Held = "held", Cancelled = "cancelled", Postponed = "postponed", Moved = "moved" }
+);
+
+vocab!(
+    /// What an agenda item is for.
+    AgendaKind { Resolution = "resolution", Report = "report", Discussion = "discussion", Other = "other" }
+);
+
+vocab!(
+    /// A step on a proposal's route.
+    Stage { Submitted = "submitted", Analysis = "analysis", Deliberation = "deliberation", Decision = "decision",
+    Sent = "sent", Answer = "answer", Reflected = "reflected", Closed = "closed", Withdrawn = "withdrawn" }
+);
+
+vocab!(
+    /// Outcome of a deliberation or decision step.
+    Decision { Agreed = "agreed", Dissent = "dissent", Adopted = "adopted", HeldOver = "held_over",
+    Rejected = "rejected", Returned = "returned", Merged = "merged" }
+);
+
+vocab!(
+    /// A ministry's answer (수용, 일부수용, 불수용, 중장기검토).
+    Answer { Accepted = "accepted", PartlyAccepted = "partly_accepted", NotAccepted = "not_accepted", LongTerm = "long_term" }
+);
+
+vocab!(
+    /// How an accepted proposal was carried out.
+    Reflection { Law = "law", Budget = "budget", NationalAgenda = "national_agenda" }
+);

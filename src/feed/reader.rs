@@ -1,0 +1,338 @@
+//! The decoding machinery: reads fields out of a JSON value tree, keeping the JSON path and
+//! collecting every problem instead of stopping at the first.
+
+use super::kinds::Word;
+use super::model::{Provenance, Source, SourceRef};
+use crate::date::{self, When};
+use crate::json::Value;
+use crate::problem::{Path, Problem, Report, Seg};
+use crate::text::Text;
+use chrono::NaiveDate;
+use std::borrow::Cow;
+
+/// The members of a JSON object.
+pub type Fields<'v, 'a> = &'v [(Cow<'a, str>, Value<'a>)];
+
+/// Limits on what a feed may hold.
+#[derive(Clone, Copy, Debug)]
+pub struct Limits {
+    /// Longest string a field may hold, in bytes (names, summaries, notes).
+    pub max_text_bytes: usize,
+    /// Most elements in one list.
+    pub max_items: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { max_text_bytes: 20_000, max_items: 1_000_000 }
+    }
+}
+
+/// A reader over one document: the current path and the problems found so far.
+pub struct Reader {
+    pub(crate) path: Path,
+    pub(crate) report: Report,
+    pub(crate) limits: Limits,
+}
+
+impl Reader {
+    /// A reader with no problems yet.
+    pub fn new(limits: Limits) -> Reader {
+        Reader { path: Path::default(), report: Report::default(), limits }
+    }
+
+    /// Reports an error at the current path.
+    pub fn error(&mut self, code: &'static str, message: impl Into<String>) {
+        self.report.push(Problem::error(self.path.render(), code, message));
+    }
+
+    /// Reports a warning at the current path.
+    pub fn warn(&mut self, code: &'static str, message: impl Into<String>) {
+        self.report.push(Problem::warning(self.path.render(), code, message));
+    }
+
+    /// Runs `f` one step deeper in the path.
+    pub fn at<T>(&mut self, seg: Seg, f: impl FnOnce(&mut Self) -> T) -> T {
+        self.path.push(seg);
+        let r = f(self);
+        self.path.pop();
+        r
+    }
+
+    /// Reads a record: an object whose members are `own` plus `sources`, `illustrative`, `note`.
+    pub fn record<'v, 'a>(&mut self, v: &'v Value<'a>, own: &[&str]) -> Option<Fields<'v, 'a>> {
+        self.object_of(v, own, &["sources", "illustrative", "note"])
+    }
+
+    /// Reads an object, warning about members not in `known` and about repeated members.
+    pub fn object<'v, 'a>(&mut self, v: &'v Value<'a>, known: &[&str]) -> Option<Fields<'v, 'a>> {
+        self.object_of(v, known, &[])
+    }
+
+    fn object_of<'v, 'a>(&mut self, v: &'v Value<'a>, known: &[&str], more: &[&str]) -> Option<Fields<'v, 'a>> {
+        let Value::Object(fields) = v else {
+            self.type_error("an object", v);
+            return None;
+        };
+        for (i, (k, _)) in fields.iter().enumerate() {
+            if !known.contains(&k.as_ref()) && !more.contains(&k.as_ref()) {
+                self.at(Seg::Name(k.to_string()), |r| r.warn("field.unknown", "unknown field (ignored)"));
+            } else if fields[..i].iter().any(|(p, _)| p == k) {
+                self.at(Seg::Name(k.to_string()), |r| {
+                    r.warn("field.repeated", "field appears more than once; the first one is used")
+                });
+            }
+        }
+        Some(fields)
+    }
+
+    /// Reports a value of the wrong JSON type.
+    pub fn type_error(&mut self, expected: &str, v: &Value) {
+        self.error("type", format!("expected {expected}, found {}", v.kind()));
+    }
+
+    /// Runs `read` on the member `key` when present and not null.
+    pub fn field<T>(
+        &mut self,
+        f: Fields,
+        key: &'static str,
+        read: impl FnOnce(&mut Self, &Value) -> Option<T>,
+    ) -> Option<T> {
+        match get(f, key) {
+            None | Some(Value::Null) => None,
+            Some(v) => self.at(Seg::Key(key), |r| read(r, v)),
+        }
+    }
+
+    /// Like [`Reader::field`] but reports a missing member.
+    pub fn required<T>(
+        &mut self,
+        f: Fields,
+        key: &'static str,
+        read: impl FnOnce(&mut Self, &Value) -> Option<T>,
+    ) -> Option<T> {
+        if matches!(get(f, key), None | Some(Value::Null)) {
+            self.at(Seg::Key(key), |r| r.error("field.missing", "is required"));
+            return None;
+        }
+        self.field(f, key, read)
+    }
+
+    /// Reads a list member, element by element; a missing member is an empty list.
+    pub fn list<T>(
+        &mut self,
+        f: Fields,
+        key: &'static str,
+        mut read: impl FnMut(&mut Self, &Value) -> Option<T>,
+    ) -> Vec<T> {
+        self.field(f, key, |r, v| {
+            let Value::Array(items) = v else {
+                r.type_error("a list", v);
+                return None;
+            };
+            if items.len() > r.limits.max_items {
+                r.error("list.too_long", format!("has {} items; at most {}", items.len(), r.limits.max_items));
+                return None;
+            }
+            let mut out = Vec::with_capacity(items.len());
+            for (i, item) in items.iter().enumerate() {
+                if let Some(x) = r.at(Seg::Index(i), |r| read(r, item)) {
+                    out.push(x);
+                }
+            }
+            Some(out)
+        })
+        .unwrap_or_default()
+    }
+
+    /// A string within the length limit.
+    pub fn string(&mut self, v: &Value) -> Option<String> {
+        let Value::String(s) = v else {
+            self.type_error("a string", v);
+            return None;
+        };
+        self.checked(s).map(str::to_string)
+    }
+
+    fn checked<'s>(&mut self, s: &'s str) -> Option<&'s str> {
+        if s.len() > self.limits.max_text_bytes {
+            self.error("text.too_long", format!("is {} bytes long; at most {}", s.len(), self.limits.max_text_bytes));
+            return None;
+        }
+        Some(s)
+    }
+
+    /// A non-empty string.
+    pub fn nonempty(&mut self, v: &Value) -> Option<String> {
+        let s = self.string(v)?;
+        if s.trim().is_empty() {
+            self.error("text.empty", "must not be empty");
+            return None;
+        }
+        Some(s)
+    }
+
+    /// An id: 1-64 characters of a-z, 0-9, `-`, `_`, `.`, starting with a letter or digit.
+    pub fn id(&mut self, v: &Value) -> Option<String> {
+        let Value::String(s) = v else {
+            self.type_error("an id (string)", v);
+            return None;
+        };
+        let ok = !s.is_empty()
+            && s.len() <= 64
+            && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'.'))
+            && s.as_bytes()[0].is_ascii_alphanumeric();
+        if !ok {
+            self.error(
+                "id.syntax",
+                format!("{:?} is not an id (1-64 of a-z 0-9 - _ . starting with a letter or digit)", date::clip(s)),
+            );
+            return None;
+        }
+        Some(s.to_string())
+    }
+
+    /// Localized text: a string or `{"ko": .., "en": ..}` with at least one non-empty form.
+    pub fn text(&mut self, v: &Value) -> Option<Text> {
+        let mut t = Text::default();
+        match v {
+            Value::String(_) => t.plain = self.string(v),
+            Value::Object(_) => {
+                let f = self.object(v, &["ko", "en"])?;
+                t.ko = self.field(f, "ko", |r, v| r.string(v));
+                t.en = self.field(f, "en", |r, v| r.string(v));
+            }
+            _ => {
+                self.type_error("text (a string or {\"ko\": .., \"en\": ..})", v);
+                return None;
+            }
+        }
+        for s in [&mut t.ko, &mut t.en, &mut t.plain] {
+            if s.as_deref().is_some_and(|x| x.trim().is_empty()) {
+                *s = None;
+            }
+        }
+        if t.is_empty() {
+            self.error("text.empty", "must not be empty");
+            return None;
+        }
+        Some(t)
+    }
+
+    /// An `http:` or `https:` URL.
+    pub fn url(&mut self, v: &Value) -> Option<String> {
+        let s = self.string(v)?;
+        let lower = s.get(..8).unwrap_or(&s).to_ascii_lowercase();
+        let ok = (lower.starts_with("https://") || lower.starts_with("http://"))
+            && s.len() > lower.find("//").unwrap_or(0) + 2
+            && !s.chars().any(|c| c.is_whitespace() || c.is_control());
+        if !ok {
+            self.error("url.scheme", format!("{:?} is not an http(s) url", date::clip(&s)));
+            return None;
+        }
+        Some(s)
+    }
+
+    /// A `YYYY-MM-DD` date.
+    pub fn date(&mut self, v: &Value) -> Option<NaiveDate> {
+        let s = self.string(v)?;
+        date::parse_date(&s).map_err(|m| self.error("date.invalid", m)).ok()
+    }
+
+    /// A year, year-month or date, kept as written.
+    pub fn partial_date(&mut self, v: &Value) -> Option<String> {
+        let s = self.string(v)?;
+        date::parse_partial(&s).map_err(|m| self.error("date.invalid", m)).ok()?;
+        Some(s)
+    }
+
+    /// A date or local date-time.
+    pub fn when(&mut self, v: &Value) -> Option<When> {
+        let s = self.string(v)?;
+        date::parse_when(&s).map_err(|m| self.error("date.invalid", m)).ok()
+    }
+
+    /// A word of a closed vocabulary.
+    pub fn word<W: Word>(&mut self, v: &Value) -> Option<W> {
+        let Value::String(s) = v else {
+            self.type_error("a string", v);
+            return None;
+        };
+        let w = W::parse_word(s);
+        if w.is_none() {
+            self.error("enum", format!("{:?} is not one of {}", date::clip(s), W::expected_words()));
+        }
+        w
+    }
+
+    /// A whole number at least `min`.
+    pub fn uint(&mut self, v: &Value, min: u32) -> Option<u32> {
+        let Value::Number(n) = v else {
+            self.type_error("a whole number", v);
+            return None;
+        };
+        if n.fract() != 0.0 || *n > u32::MAX as f64 {
+            self.error("number.integer", format!("{n} is not a whole number"));
+            return None;
+        }
+        if *n < min as f64 {
+            self.error("number.range", format!("must be at least {min}"));
+            return None;
+        }
+        Some(*n as u32)
+    }
+
+    /// A number, optionally positive.
+    pub fn number(&mut self, v: &Value, min: f64) -> Option<f64> {
+        let Value::Number(n) = v else {
+            self.type_error("a number", v);
+            return None;
+        };
+        if *n < min {
+            self.error("number.range", format!("must be at least {min}"));
+            return None;
+        }
+        Some(*n)
+    }
+
+    /// A boolean.
+    pub fn boolean(&mut self, v: &Value) -> Option<bool> {
+        match v {
+            Value::Bool(b) => Some(*b),
+            _ => {
+                self.type_error("true or false", v);
+                None
+            }
+        }
+    }
+
+    /// `sources`, `illustrative` and `note` of a record.
+    pub fn provenance(&mut self, f: Fields) -> Provenance {
+        Provenance {
+            sources: self.list(f, "sources", |r, v| match v {
+                Value::String(_) => r.id(v).map(SourceRef::Id),
+                _ => r.source(v, false).map(SourceRef::Inline),
+            }),
+            illustrative: self.field(f, "illustrative", |r, v| r.boolean(v)).unwrap_or(false),
+            note: self.field(f, "note", |r, v| r.text(v)),
+        }
+    }
+
+    /// A source record (with an id at the top level, without one inline).
+    pub fn source(&mut self, v: &Value, with_id: bool) -> Option<Source> {
+        let f = self.object(v, &["id", "title", "url", "date", "publisher"])?;
+        let id = if with_id { self.required(f, "id", |r, v| r.id(v)).unwrap_or_default() } else { String::new() };
+        Some(Source {
+            id,
+            title: self.required(f, "title", |r, v| r.text(v)).unwrap_or_default(),
+            url: self.field(f, "url", |r, v| r.url(v)),
+            date: self.field(f, "date", |r, v| r.partial_date(v)),
+            publisher: self.field(f, "publisher", |r, v| r.text(v)),
+        })
+    }
+}
+
+/// The first member named `key`.
+pub fn get<'v, 'a>(f: Fields<'v, 'a>, key: &str) -> Option<&'v Value<'a>> {
+    f.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+}

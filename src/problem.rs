@@ -1,0 +1,176 @@
+//! Problems found in a feed: an error (the feed is unusable) or a warning (usable but suspicious).
+//!
+//! Every problem names where it is (a JSON path such as `bodies[3].seats[1].count`), a stable
+//! `code` (such as `seat.count`) and a plain message.
+
+use serde::Serialize;
+use std::fmt;
+
+/// How bad a problem is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The feed cannot be used until it is fixed.
+    Error,
+    /// The feed is usable, but something looks wrong.
+    Warning,
+}
+
+/// One problem with a path, a stable code and a message.
+///
+/// ```
+/// use cogov::problem::{Problem, Severity};
+/// let p = Problem::error("bodies[3].seats[1].count", "seat.count", "must be at least 1");
+/// assert_eq!(p.to_string(), "bodies[3].seats[1].count: must be at least 1");
+/// assert_eq!(p.severity, Severity::Error);
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Problem {
+    /// JSON path, e.g. `proposals[12].history[3].status`; empty for the whole document.
+    pub path: String,
+    /// Stable machine-readable code, e.g. `id.duplicate`.
+    pub code: &'static str,
+    /// Lower-case message without a trailing period.
+    pub message: String,
+    /// Error or warning.
+    #[serde(skip)]
+    pub severity: Severity,
+}
+
+impl Problem {
+    /// An error at `path`.
+    ///
+    /// ```
+    /// let p = cogov::problem::Problem::error("", "feed.version", "unknown format version 2");
+    /// assert_eq!(p.to_string(), "unknown format version 2");
+    /// ```
+    pub fn error(path: impl Into<String>, code: &'static str, message: impl Into<String>) -> Self {
+        Problem { path: path.into(), code, message: message.into(), severity: Severity::Error }
+    }
+
+    /// A warning at `path`.
+    ///
+    /// ```
+    /// let p = cogov::problem::Problem::warning("bodies[0].foo", "field.unknown", "unknown field");
+    /// assert_eq!(p.severity, cogov::problem::Severity::Warning);
+    /// ```
+    pub fn warning(path: impl Into<String>, code: &'static str, message: impl Into<String>) -> Self {
+        Problem { path: path.into(), code, message: message.into(), severity: Severity::Warning }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+/// All problems of one feed, errors and warnings apart, in document order.
+///
+/// ```
+/// use cogov::problem::{Problem, Report};
+/// let mut r = Report::default();
+/// r.push(Problem::warning("a", "x", "odd"));
+/// assert!(!r.has_errors());
+/// r.push(Problem::error("b", "y", "bad"));
+/// assert_eq!((r.errors.len(), r.warnings.len()), (1, 1));
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Report {
+    /// Problems that make the feed unusable.
+    pub errors: Vec<Problem>,
+    /// Problems that leave the feed usable.
+    pub warnings: Vec<Problem>,
+}
+
+impl Report {
+    /// Files a problem under errors or warnings.
+    pub fn push(&mut self, p: Problem) {
+        match p.severity {
+            Severity::Error => self.errors.push(p),
+            Severity::Warning => self.warnings.push(p),
+        }
+    }
+
+    /// Whether any error was found.
+    pub fn has_errors(&self) -> bool {
+        !self.errors.is_empty()
+    }
+}
+
+/// A JSON path under construction: segments are pushed and popped while decoding and only
+/// rendered to a string when a problem is reported.
+///
+/// ```
+/// use cogov::problem::{Path, Seg};
+/// let mut p = Path::default();
+/// p.push(Seg::Key("bodies"));
+/// p.push(Seg::Index(3));
+/// p.push(Seg::Key("name"));
+/// assert_eq!(p.render(), "bodies[3].name");
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Path {
+    segs: Vec<Seg>,
+}
+
+/// One step of a [`Path`].
+#[derive(Clone, Debug)]
+pub enum Seg {
+    /// An object member with a field name known in advance.
+    Key(&'static str),
+    /// An object member whose name came from the data.
+    Name(String),
+    /// An array element.
+    Index(usize),
+}
+
+impl Path {
+    /// Adds a step.
+    pub fn push(&mut self, s: Seg) {
+        self.segs.push(s);
+    }
+    /// Removes the last step.
+    pub fn pop(&mut self) {
+        self.segs.pop();
+    }
+    /// The path as text, e.g. `proposals[12].history[3].stage`.
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        for s in &self.segs {
+            match s {
+                Seg::Key(k) => push_key(&mut out, k),
+                Seg::Name(k) => push_key(&mut out, k),
+                Seg::Index(i) => {
+                    out.push('[');
+                    out.push_str(&i.to_string());
+                    out.push(']');
+                }
+            }
+        }
+        out
+    }
+}
+
+fn push_key(out: &mut String, k: &str) {
+    let plain = !k.is_empty() && k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+    if plain {
+        if !out.is_empty() {
+            out.push('.');
+        }
+        out.push_str(k);
+    } else {
+        out.push_str("[\"");
+        for c in k.chars().take(64) {
+            if c == '"' || c == '\\' {
+                out.push('\\');
+            }
+            out.push(c);
+        }
+        out.push_str("\"]");
+    }
+}

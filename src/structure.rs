@@ -1,0 +1,428 @@
+//! Governance structure: the body graph (parts, supporting bodies, sub-bodies), composition
+//! summaries (seats by side and role, totals, chairs), where an office sits across bodies, and
+//! composition as of a date (people's terms).
+//!
+//! Output types are view models: plain, serializable, texts already in the asked language.
+
+use crate::dataset::{Dataset, Ref};
+use crate::date::iso_date;
+use crate::feed::{Body, Provenance, Role, Seat, Side, SourceRef};
+use crate::problem::Problem;
+use crate::text::Lang;
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// The body graph from one root (or from every top-level body).
+#[derive(Clone, Debug, Serialize)]
+pub struct StructureView {
+    /// Publisher's name.
+    pub publisher: String,
+    /// The day compositions are given for, if any.
+    pub as_of: Option<String>,
+    /// Top-level bodies with their sub-bodies.
+    pub roots: Vec<BodyNode>,
+}
+
+/// One body and the bodies under it.
+#[derive(Clone, Debug, Serialize)]
+pub struct BodyNode {
+    /// Id.
+    pub id: String,
+    /// Kind word (`general_assembly`...).
+    pub kind: &'static str,
+    /// How it hangs under its parent in this tree: `part_of` or `supports` (none for roots).
+    pub relation: Option<&'static str>,
+    /// Name.
+    pub name: String,
+    /// Short name.
+    pub short_name: Option<String>,
+    /// Description.
+    pub description: Option<String>,
+    /// Legal basis.
+    pub legal_basis: Vec<LegalView>,
+    /// Seats by side, with totals and chairs.
+    pub composition: Composition,
+    /// Member organizations or bodies.
+    pub members: Vec<Named>,
+    /// Functions.
+    pub functions: Vec<String>,
+    /// Cadence in words.
+    pub cadence: Option<String>,
+    /// Term in years.
+    pub term_years: Option<f64>,
+    /// Established (as written).
+    pub established: Option<String>,
+    /// Region.
+    pub region: Option<String>,
+    /// Page.
+    pub url: Option<String>,
+    /// Published figures.
+    pub figures: Vec<FigureView>,
+    /// Other bodies this one also hangs under (it appears under each of them).
+    pub also_under: Vec<Named>,
+    /// Sources.
+    pub sources: Vec<SourceView>,
+    /// Illustrative, not from a source.
+    pub illustrative: bool,
+    /// Note.
+    pub note: Option<String>,
+    /// Sub-bodies.
+    pub children: Vec<BodyNode>,
+}
+
+/// An id and its name.
+#[derive(Clone, Debug, Serialize)]
+pub struct Named {
+    /// Id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+}
+
+/// A statute article.
+#[derive(Clone, Debug, Serialize)]
+pub struct LegalView {
+    /// Statute.
+    pub statute: String,
+    /// Article.
+    pub article: Option<String>,
+    /// Effective date.
+    pub effective: Option<String>,
+    /// Link.
+    pub url: Option<String>,
+}
+
+/// A source.
+#[derive(Clone, Debug, Serialize)]
+pub struct SourceView {
+    /// Title.
+    pub title: String,
+    /// Link.
+    pub url: Option<String>,
+    /// Date as written.
+    pub date: Option<String>,
+    /// Publisher.
+    pub publisher: Option<String>,
+}
+
+/// A published figure.
+#[derive(Clone, Debug, Serialize)]
+pub struct FigureView {
+    /// Metric id.
+    pub metric: String,
+    /// Label.
+    pub label: String,
+    /// Period.
+    pub period: Option<String>,
+    /// Value.
+    pub value: f64,
+}
+
+/// Who sits in a body.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Composition {
+    /// Places in all.
+    pub total: u32,
+    /// Seats grouped by side, in the format's order of sides.
+    pub sides: Vec<SideGroup>,
+    /// Seats whose role leads the body (chair, co-chair, standing director, representative).
+    pub chairs: Vec<SeatView>,
+}
+
+/// The seats of one side.
+#[derive(Clone, Debug, Serialize)]
+pub struct SideGroup {
+    /// Side word.
+    pub side: &'static str,
+    /// Places on this side.
+    pub count: u32,
+    /// Places by role word.
+    pub roles: Vec<(&'static str, u32)>,
+    /// The seats.
+    pub seats: Vec<SeatView>,
+}
+
+/// One seat.
+#[derive(Clone, Debug, Serialize)]
+pub struct SeatView {
+    /// Office or title.
+    pub label: String,
+    /// Office id when held ex officio.
+    pub office: Option<String>,
+    /// Role word.
+    pub role: &'static str,
+    /// Side word.
+    pub side: &'static str,
+    /// Places.
+    pub count: u32,
+    /// People holding it (on the `as_of` day when one is given).
+    pub holders: Vec<HolderView>,
+    /// Illustrative.
+    pub illustrative: bool,
+}
+
+/// A person holding a seat.
+#[derive(Clone, Debug, Serialize)]
+pub struct HolderView {
+    /// Name.
+    pub name: String,
+    /// First day.
+    pub from: Option<String>,
+    /// Last day.
+    pub to: Option<String>,
+    /// Illustrative.
+    pub illustrative: bool,
+}
+
+/// A place an office holds.
+#[derive(Clone, Debug, Serialize)]
+pub struct Sitting {
+    /// Body id.
+    pub body: String,
+    /// Body name.
+    pub body_name: String,
+    /// Role word.
+    pub role: &'static str,
+    /// Side word.
+    pub side: &'static str,
+}
+
+/// Options of [`structure`].
+#[derive(Clone, Copy, Debug)]
+pub struct StructureQuery<'a> {
+    /// Language of texts.
+    pub lang: Lang,
+    /// Start from this body instead of every top-level body.
+    pub root: Option<&'a str>,
+    /// Keep only people holding seats on this day.
+    pub as_of: Option<NaiveDate>,
+}
+
+/// The body graph as a tree: each body under every body it is part of or supports.
+///
+/// ```
+/// use cogov::structure::{structure, StructureQuery};
+/// let ds = cogov::dataset::load(r#"{"cogov":1,"publisher":{"id":"p","name":"P"},"bodies":[
+///   {"id":"ga","kind":"association","name":"GA","sources":[]},
+///   {"id":"assembly","kind":"general_assembly","name":"Assembly","part_of":["ga"],
+///    "seats":[{"title":"Mayors","side":"local","count":17}],"sources":[]}]}"#).dataset.unwrap();
+/// let v = structure(&ds, StructureQuery { lang: cogov::text::Lang::En, root: None, as_of: None }).unwrap();
+/// assert_eq!(v.roots[0].children[0].composition.total, 17);
+/// ```
+pub fn structure(ds: &Dataset, q: StructureQuery) -> Result<StructureView, Problem> {
+    let roots: Vec<usize> = match q.root {
+        Some(id) => vec![ds.body_index(id).ok_or_else(|| {
+            Problem::error("body", "query.unknown_body", format!("{id:?} is not the id of any body"))
+        })?],
+        None => (0..ds.feed.bodies.len())
+            .filter(|&i| ds.feed.bodies[i].part_of.is_empty() && ds.feed.bodies[i].supports.is_empty())
+            .collect(),
+    };
+    let mut on_path = Vec::new();
+    Ok(StructureView {
+        publisher: ds.feed.publisher.name.get(q.lang).to_string(),
+        as_of: q.as_of.map(iso_date),
+        roots: roots.into_iter().map(|i| node(ds, &q, i, None, &mut on_path)).collect(),
+    })
+}
+
+/// Bodies directly under `parent`, with how each hangs there.
+///
+/// ```
+/// # let ds = cogov::dataset::load(r#"{"cogov":1,"publisher":{"id":"p","name":"P"},"bodies":[
+/// #   {"id":"a","kind":"association","name":"A"},{"id":"w","kind":"working_council","name":"W","supports":["a"]}]}"#).dataset.unwrap();
+/// assert_eq!(cogov::structure::children(&ds, 0), vec![(1, "supports")]);
+/// ```
+pub fn children(ds: &Dataset, parent: usize) -> Vec<(usize, &'static str)> {
+    let id = ds.feed.bodies[parent].id.as_str();
+    let mut out = Vec::new();
+    for (i, b) in ds.feed.bodies.iter().enumerate() {
+        if b.part_of.iter().any(|p| p == id) {
+            out.push((i, "part_of"));
+        } else if b.supports.iter().any(|p| p == id) {
+            out.push((i, "supports"));
+        }
+    }
+    out
+}
+
+fn node(ds: &Dataset, q: &StructureQuery, i: usize, relation: Option<&'static str>, on_path: &mut Vec<usize>) -> BodyNode {
+    let b = &ds.feed.bodies[i];
+    let lang = q.lang;
+    let parent = on_path.last().copied();
+    on_path.push(i);
+    let mut kids = Vec::new();
+    for (c, rel) in children(ds, i) {
+        // the checker rejects cycles; this keeps recursion finite anyway
+        if !on_path.contains(&c) {
+            kids.push(node(ds, q, c, Some(rel), on_path));
+        }
+    }
+    on_path.pop();
+    let parent_id = parent.map(|p| ds.feed.bodies[p].id.as_str());
+    BodyNode {
+        id: b.id.clone(),
+        kind: b.kind.as_str(),
+        relation,
+        name: b.name.get(lang).to_string(),
+        short_name: b.short_name.as_ref().map(|t| t.get(lang).to_string()),
+        description: b.description.as_ref().map(|t| t.get(lang).to_string()),
+        legal_basis: b
+            .legal_basis
+            .iter()
+            .map(|l| LegalView {
+                statute: l.statute.get(lang).to_string(),
+                article: l.article.clone(),
+                effective: l.effective.map(iso_date),
+                url: l.url.clone(),
+            })
+            .collect(),
+        composition: composition(ds, b, lang, q.as_of),
+        members: b.members.iter().map(|m| named(ds, m, lang)).collect(),
+        functions: b.functions.iter().map(|t| t.get(lang).to_string()).collect(),
+        cadence: b.cadence.as_ref().map(|t| t.get(lang).to_string()),
+        term_years: b.term_years,
+        established: b.established.clone(),
+        region: b.region.as_ref().map(|t| t.get(lang).to_string()),
+        url: b.url.clone(),
+        figures: b
+            .figures
+            .iter()
+            .map(|f| FigureView {
+                metric: f.metric.clone(),
+                label: f.label.get(lang).to_string(),
+                period: f.period.clone(),
+                value: f.value,
+            })
+            .collect(),
+        also_under: b
+            .part_of
+            .iter()
+            .chain(&b.supports)
+            .filter(|p| Some(p.as_str()) != parent_id)
+            .map(|p| named(ds, p, lang))
+            .collect(),
+        sources: sources(ds, &b.prov, lang),
+        illustrative: b.prov.illustrative,
+        note: b.prov.note.as_ref().map(|t| t.get(lang).to_string()),
+        children: kids,
+    }
+}
+
+fn named(ds: &Dataset, id: &str, lang: Lang) -> Named {
+    Named { id: id.to_string(), name: ds.name_of(id, lang) }
+}
+
+/// Sources of a record, resolved.
+pub fn sources(ds: &Dataset, prov: &Provenance, lang: Lang) -> Vec<SourceView> {
+    prov.sources
+        .iter()
+        .filter_map(|s| {
+            let src = match s {
+                SourceRef::Inline(src) => src,
+                SourceRef::Id(id) => match ds.lookup(id)? {
+                    Ref::Source(i) => &ds.feed.sources[i],
+                    _ => return None,
+                },
+            };
+            Some(SourceView {
+                title: src.title.get(lang).to_string(),
+                url: src.url.clone(),
+                date: src.date.clone(),
+                publisher: src.publisher.as_ref().map(|t| t.get(lang).to_string()),
+            })
+        })
+        .collect()
+}
+
+/// Seats of a body grouped by side, with totals and chairs; people filtered to `as_of`.
+///
+/// ```
+/// # let ds = cogov::dataset::load(r#"{"cogov":1,"publisher":{"id":"p","name":"P"},"bodies":[
+/// #   {"id":"c","kind":"citizen_council","name":"C","seats":[
+/// #     {"title":"Citizen representative","side":"citizen","role":"representative"},
+/// #     {"title":"Citizens","side":"citizen","count":24},{"title":"Officials","side":"official","count":5}]}]}"#).dataset.unwrap();
+/// let c = cogov::structure::composition(&ds, &ds.feed.bodies[0], cogov::text::Lang::En, None);
+/// assert_eq!(c.total, 30);
+/// assert_eq!((c.sides[0].side, c.sides[0].count), ("citizen", 25));
+/// assert_eq!(c.chairs[0].label, "Citizen representative");
+/// ```
+pub fn composition(ds: &Dataset, b: &Body, lang: Lang, as_of: Option<NaiveDate>) -> Composition {
+    let mut c = Composition::default();
+    for &side in Side::ALL {
+        let seats: Vec<&Seat> = b.seats.iter().filter(|s| s.side == side).collect();
+        if seats.is_empty() {
+            continue;
+        }
+        let mut roles = Vec::new();
+        for &role in Role::ALL {
+            let n: u32 = seats.iter().filter(|s| s.role == role).map(|s| s.count).sum();
+            if n > 0 {
+                roles.push((role.as_str(), n));
+            }
+        }
+        let views: Vec<SeatView> = seats.iter().map(|s| seat_view(ds, s, lang, as_of)).collect();
+        let count = seats.iter().map(|s| s.count).fold(0u32, u32::saturating_add);
+        c.total = c.total.saturating_add(count);
+        c.sides.push(SideGroup { side: side.as_str(), count, roles, seats: views });
+    }
+    let mut leads: Vec<&Seat> = b.seats.iter().filter(|s| s.role.leads()).collect();
+    leads.sort_by_key(|s| Role::ALL.iter().position(|r| *r == s.role));
+    c.chairs = leads.into_iter().map(|s| seat_view(ds, s, lang, as_of)).collect();
+    c
+}
+
+fn seat_view(ds: &Dataset, s: &Seat, lang: Lang, as_of: Option<NaiveDate>) -> SeatView {
+    let label = match (&s.title, &s.office) {
+        (Some(t), _) => t.get(lang).to_string(),
+        (None, Some(o)) => ds.name_of(o, lang),
+        (None, None) => String::new(),
+    };
+    SeatView {
+        label,
+        office: s.office.clone(),
+        role: s.role.as_str(),
+        side: s.side.as_str(),
+        count: s.count,
+        holders: s
+            .holders
+            .iter()
+            .filter(|h| as_of.is_none_or(|d| h.holds_on(d)))
+            .map(|h| HolderView {
+                name: h.name.get(lang).to_string(),
+                from: h.from.map(iso_date),
+                to: h.to.map(iso_date),
+                illustrative: h.prov.illustrative,
+            })
+            .collect(),
+        illustrative: s.prov.illustrative,
+    }
+}
+
+/// Every seat an office holds, across bodies.
+///
+/// ```
+/// # let ds = cogov::dataset::load(r#"{"cogov":1,"publisher":{"id":"p","name":"P"},
+/// #   "offices":[{"id":"mois-minister","name":"Minister of the Interior and Safety"}],
+/// #   "bodies":[{"id":"m","kind":"cooperation_meeting","name":"Meeting","seats":[{"office":"mois-minister","side":"central"}]}]}"#).dataset.unwrap();
+/// let s = cogov::structure::where_sits(&ds, "mois-minister", cogov::text::Lang::En).unwrap();
+/// assert_eq!((s[0].body.as_str(), s[0].role), ("m", "member"));
+/// ```
+pub fn where_sits(ds: &Dataset, office: &str, lang: Lang) -> Result<Vec<Sitting>, Problem> {
+    if !matches!(ds.lookup(office), Some(Ref::Office(_))) {
+        return Err(Problem::error("office", "query.unknown_office", format!("{office:?} is not the id of any office")));
+    }
+    Ok(ds
+        .feed
+        .bodies
+        .iter()
+        .flat_map(|b| {
+            b.seats.iter().filter(|s| s.office.as_deref() == Some(office)).map(move |s| Sitting {
+                body: b.id.clone(),
+                body_name: b.name.get(lang).to_string(),
+                role: s.role.as_str(),
+                side: s.side.as_str(),
+            })
+        })
+        .collect())
+}

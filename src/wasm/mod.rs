@@ -1,0 +1,89 @@
+//! The wasm boundary (wasm32 only): one handle over a loaded feed; every exported method is
+//! decode arguments → call the core → encode the view. No business logic lives here.
+//!
+//! Errors become JS `Error`s carrying `code`, `path` and, for feeds that fail to load,
+//! `problems` (every error and warning with its path).
+
+mod structure;
+
+use crate::dataset::{self, Dataset};
+use crate::problem::{Problem, Report};
+use crate::text::Lang;
+use chrono::NaiveDate;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+/// A loaded, checked feed.
+#[wasm_bindgen]
+pub struct Feed {
+    ds: Dataset,
+    warnings: Vec<Problem>,
+}
+
+#[wasm_bindgen]
+impl Feed {
+    /// Parses and checks a feed document; throws an `Error` with `code`, `path` and `problems`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(text: &str) -> Result<Feed, JsValue> {
+        let loaded = dataset::load(text);
+        match loaded.dataset {
+            Some(ds) => Ok(Feed { ds, warnings: loaded.report.warnings }),
+            None => Err(load_error(&loaded.report)),
+        }
+    }
+
+    /// Problems that leave the feed usable: `[{path, code, message}]`.
+    pub fn warnings(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.warnings)
+    }
+}
+
+/// Validates a feed without keeping it: `{errors: [...], warnings: [...]}`.
+#[wasm_bindgen]
+pub fn validate(text: &str) -> Result<JsValue, JsValue> {
+    to_js(&dataset::load(text).report)
+}
+
+/// The one serializer configuration: plain objects (never `Map`), `null` for absent values.
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| error("internal.serialize", "", &e.to_string()))
+}
+
+fn error(code: &str, path: &str, message: &str) -> JsValue {
+    let text = if path.is_empty() { message.to_string() } else { format!("{path}: {message}") };
+    let e = js_sys::Error::new(&text);
+    let _ = js_sys::Reflect::set(&e, &"code".into(), &code.into());
+    let _ = js_sys::Reflect::set(&e, &"path".into(), &path.into());
+    e.into()
+}
+
+fn problem_error(p: &Problem) -> JsValue {
+    error(p.code, &p.path, &p.message)
+}
+
+fn load_error(report: &Report) -> JsValue {
+    let first = report.errors.first();
+    let n = report.errors.len();
+    let summary = match first {
+        Some(p) if n > 1 => format!("{p} (and {} more errors)", n - 1),
+        Some(p) => p.to_string(),
+        None => "feed could not be loaded".to_string(),
+    };
+    let e = error(first.map_or("feed.invalid", |p| p.code), first.map_or("", |p| p.path.as_str()), &summary);
+    if let Ok(problems) = to_js(report) {
+        let _ = js_sys::Reflect::set(&e, &"problems".into(), &problems);
+    }
+    e
+}
+
+fn lang(tag: &str) -> Lang {
+    Lang::from_tag(tag)
+}
+
+fn day(arg: Option<String>, what: &str) -> Result<Option<NaiveDate>, JsValue> {
+    arg.filter(|s| !s.is_empty())
+        .map(|s| crate::date::parse_date(&s).map_err(|m| error("arg.date", what, &m)))
+        .transpose()
+}
