@@ -5,6 +5,7 @@ pub mod check;
 pub mod dataset;
 pub mod date;
 pub mod feed;
+pub mod ics;
 pub mod json;
 pub mod problem;
 pub mod structure;
