@@ -12,7 +12,7 @@ pub mod structure;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;

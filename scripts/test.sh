@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Runs every test. Installs what it needs first (scripts/setup.sh skips what is present).
+#   formatting, clippy (warnings denied), native unit + integration + doc tests (including the
+#   python-dateutil cross-check and the .ics client parsers), wasm-bindgen tests in node and in
+#   headless Chromium, the JSON Schema check of the default data, and page tests in Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+
+step() { printf '\n=== %s\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "cargo clippy (native and wasm32, warnings denied)"
+cargo clippy --all-targets --quiet -- -D warnings
+cargo clippy --lib --target wasm32-unknown-unknown --quiet -- -D warnings
+
+step "native tests (unit, integration, doc)"
+cargo test --quiet
+
+step "wasm-bindgen tests in node"
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+cargo test --quiet --target wasm32-unknown-unknown --test wasm
+
+step "wasm-bindgen tests in headless Chromium"
+CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_USE_BROWSER=1 \
+  cargo test --quiet --target wasm32-unknown-unknown --test wasm
+
+step "JSON Schema and cross-references of the default data"
+node tests/schema/check.mjs
+
+step "build the shipped files"
+bash scripts/build.sh
+
+step "page tests in headless Chromium"
+node tests/page/run.mjs
+
+printf '\nall tests passed\n'

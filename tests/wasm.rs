@@ -1,0 +1,57 @@
+//! The boundary as JS sees it: runs under wasm-bindgen-test in node and in headless Chromium
+//! (`scripts/test.sh` runs it in both).
+#![cfg(target_arch = "wasm32")]
+
+use cogov::wasm::{validate, Feed};
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+const FEED: &str = include_str!("../www/data/feed.json");
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(v, &key.into()).unwrap()
+}
+
+#[wasm_bindgen_test]
+fn default_feed_loads_and_gives_a_structure() {
+    let feed = Feed::new(FEED).unwrap();
+    let view = feed.structure("en", Some("cooperation-meeting".into()), None).unwrap();
+    let roots = js_sys::Array::from(&get(&view, "roots"));
+    let meeting = roots.get(0);
+    assert_eq!(get(&meeting, "id").as_string().unwrap(), "cooperation-meeting");
+    let total = get(&get(&meeting, "composition"), "total").as_f64().unwrap();
+    assert_eq!(total, 25.0);
+    // absent values arrive as null, lists as arrays (never Map)
+    assert!(get(&meeting, "relation").is_null());
+    assert!(js_sys::Array::is_array(&get(&meeting, "children")));
+}
+
+#[wasm_bindgen_test]
+fn a_broken_feed_throws_an_error_with_code_path_and_problems() {
+    let err = match Feed::new(r#"{"cogov": 1, "publisher": {"id": "p", "name": "P"}, "bodies": [{"id": "a", "kind": "forum", "name": "A", "part_of": ["zz"]}]}"#) {
+        Err(e) => e,
+        Ok(_) => panic!("a dangling reference must not load"),
+    };
+    assert!(err.is_instance_of::<js_sys::Error>());
+    assert_eq!(get(&err, "code").as_string().unwrap(), "ref.dangling");
+    assert_eq!(get(&err, "path").as_string().unwrap(), "bodies[0].part_of[0]");
+    let problems = get(&err, "problems");
+    assert_eq!(js_sys::Array::from(&get(&problems, "errors")).length(), 1);
+}
+
+#[wasm_bindgen_test]
+fn truncated_json_is_an_error_not_a_panic() {
+    let report = validate(&FEED[..FEED.len() / 2]).unwrap();
+    let errors = js_sys::Array::from(&get(&report, "errors"));
+    assert_eq!(errors.length(), 1);
+    assert_eq!(get(&errors.get(0), "code").as_string().unwrap(), "json.eof");
+    // the module still works after an error
+    assert!(Feed::new(FEED).is_ok());
+}
+
+#[wasm_bindgen_test]
+fn unknown_root_body_is_a_query_error() {
+    let feed = Feed::new(FEED).unwrap();
+    let err = feed.structure("ko", Some("nope".into()), None).err().unwrap();
+    assert_eq!(get(&err, "code").as_string().unwrap(), "query.unknown_body");
+}
