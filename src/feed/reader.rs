@@ -195,6 +195,7 @@ impl Reader {
     /// Localized text: a string or `{"ko": .., "en": ..}` with at least one non-empty form.
     pub fn text(&mut self, v: &Value) -> Option<Text> {
         let mut t = Text::default();
+        let before = self.report.errors.len();
         match v {
             Value::String(_) => t.plain = self.string(v),
             Value::Object(_) => {
@@ -213,7 +214,9 @@ impl Reader {
             }
         }
         if t.is_empty() {
-            self.error("text.empty", "must not be empty");
+            if self.report.errors.len() == before {
+                self.error("text.empty", "must not be empty");
+            }
             return None;
         }
         Some(t)
