@@ -50,29 +50,39 @@ struct Checker<'r> {
 }
 
 impl Checker<'_> {
-    fn want(&mut self, id: &str, path: impl FnOnce() -> String, wants: &[Want]) {
+    fn want(&mut self, id: &str, path: &dyn Fn() -> String, wants: &[Want]) {
         let found = self.ids.get(id).copied();
         if found.is_some_and(|r| wants.iter().any(|w| w.matches(r))) {
             return;
         }
         let nouns: Vec<_> = wants.iter().map(|w| w.noun()).collect();
         let message = match found {
-            None => format!("{id:?} is not the id of any {}", nouns.join(" or ")),
-            Some(r) => format!("{id:?} is {}, not {}", r.path(), nouns.join(" or ")),
+            None => format!(
+                "{} is not the id of any {}",
+                crate::text::quote(id),
+                nouns.join(" or ")
+            ),
+            Some(r) => format!(
+                "{} is {}, not {}",
+                crate::text::quote(id),
+                r.path(),
+                nouns.join(" or ")
+            ),
         };
-        self.report.push(Problem::error(path(), "ref.dangling", message));
+        self.report
+            .push(Problem::error(path(), "ref.dangling", message));
     }
 
     fn want_all(&mut self, ids: &[String], base: &str, wants: &[Want]) {
         for (i, id) in ids.iter().enumerate() {
-            self.want(id, || format!("{base}[{i}]"), wants);
+            self.want(id, &|| format!("{base}[{i}]"), wants);
         }
     }
 
     fn sources(&mut self, prov: &crate::feed::Provenance, base: &str, required: bool) {
         for (i, s) in prov.sources.iter().enumerate() {
             if let crate::feed::SourceRef::Id(id) = s {
-                self.want(id, || format!("{base}.sources[{i}]"), &[Want::Source]);
+                self.want(id, &|| format!("{base}.sources[{i}]"), &[Want::Source]);
             }
         }
         if required && prov.sources.is_empty() && !prov.illustrative {
@@ -87,7 +97,10 @@ impl Checker<'_> {
 
 /// Runs every cross-record check, filing problems in `report`, and returns the id index.
 pub fn check(feed: &Feed, report: &mut Report) -> HashMap<String, Ref> {
-    let mut c = Checker { ids: HashMap::new(), report };
+    let mut c = Checker {
+        ids: HashMap::new(),
+        report,
+    };
     index(feed, &mut c);
     references(feed, &mut c);
     cycles(feed, c.report);
@@ -96,15 +109,68 @@ pub fn check(feed: &Feed, report: &mut Report) -> HashMap<String, Ref> {
 }
 
 fn index(feed: &Feed, c: &mut Checker) {
-    let lists: [(&[&str], fn(usize) -> Ref); 8] = [
-        (&feed.sources.iter().map(|x| x.id.as_str()).collect::<Vec<_>>(), Ref::Source),
-        (&feed.organizations.iter().map(|x| x.id.as_str()).collect::<Vec<_>>(), Ref::Org),
-        (&feed.offices.iter().map(|x| x.id.as_str()).collect::<Vec<_>>(), Ref::Office),
-        (&feed.bodies.iter().map(|x| x.id.as_str()).collect::<Vec<_>>(), Ref::Body),
-        (&feed.series.iter().map(|x| x.id.as_str()).collect::<Vec<_>>(), Ref::Series),
-        (&feed.sessions.iter().map(|x| x.id.as_str()).collect::<Vec<_>>(), Ref::Session),
-        (&feed.proposals.iter().map(|x| x.id.as_str()).collect::<Vec<_>>(), Ref::Proposal),
-        (&feed.cards.iter().map(|x| x.id.as_str()).collect::<Vec<_>>(), Ref::Card),
+    type IdList<'a> = (&'a [&'a str], fn(usize) -> Ref);
+    let lists: [IdList; 8] = [
+        (
+            &feed
+                .sources
+                .iter()
+                .map(|x| x.id.as_str())
+                .collect::<Vec<_>>(),
+            Ref::Source,
+        ),
+        (
+            &feed
+                .organizations
+                .iter()
+                .map(|x| x.id.as_str())
+                .collect::<Vec<_>>(),
+            Ref::Org,
+        ),
+        (
+            &feed
+                .offices
+                .iter()
+                .map(|x| x.id.as_str())
+                .collect::<Vec<_>>(),
+            Ref::Office,
+        ),
+        (
+            &feed
+                .bodies
+                .iter()
+                .map(|x| x.id.as_str())
+                .collect::<Vec<_>>(),
+            Ref::Body,
+        ),
+        (
+            &feed
+                .series
+                .iter()
+                .map(|x| x.id.as_str())
+                .collect::<Vec<_>>(),
+            Ref::Series,
+        ),
+        (
+            &feed
+                .sessions
+                .iter()
+                .map(|x| x.id.as_str())
+                .collect::<Vec<_>>(),
+            Ref::Session,
+        ),
+        (
+            &feed
+                .proposals
+                .iter()
+                .map(|x| x.id.as_str())
+                .collect::<Vec<_>>(),
+            Ref::Proposal,
+        ),
+        (
+            &feed.cards.iter().map(|x| x.id.as_str()).collect::<Vec<_>>(),
+            Ref::Card,
+        ),
     ];
     c.ids.reserve(lists.iter().map(|l| l.0.len()).sum());
     for (ids, make) in lists {
@@ -117,7 +183,11 @@ fn index(feed: &Feed, c: &mut Checker) {
                 c.report.push(Problem::error(
                     format!("{}.id", r.path()),
                     "id.duplicate",
-                    format!("{id:?} is already the id of {}", first.path()),
+                    format!(
+                        "{} is already the id of {}",
+                        crate::text::quote(id),
+                        first.path()
+                    ),
                 ));
             } else {
                 c.ids.insert(id.to_string(), r);
@@ -133,7 +203,7 @@ fn references(feed: &Feed, c: &mut Checker) {
     }
     for (i, o) in feed.offices.iter().enumerate() {
         if let Some(org) = &o.org {
-            c.want(org, || format!("offices[{i}].org"), &[Org]);
+            c.want(org, &|| format!("offices[{i}].org"), &[Org]);
         }
         c.sources(&o.prov, &format!("offices[{i}]"), false);
     }
@@ -144,7 +214,7 @@ fn references(feed: &Feed, c: &mut Checker) {
         c.want_all(&b.members, &format!("{base}.members"), &[Org, Body]);
         for (j, s) in b.seats.iter().enumerate() {
             if let Some(o) = &s.office {
-                c.want(o, || format!("{base}.seats[{j}].office"), &[Office]);
+                c.want(o, &|| format!("{base}.seats[{j}].office"), &[Office]);
             }
             c.sources(&s.prov, &format!("{base}.seats[{j}]"), false);
         }
@@ -152,10 +222,14 @@ fn references(feed: &Feed, c: &mut Checker) {
     }
     for (i, s) in feed.series.iter().enumerate() {
         let base = format!("series[{i}]");
-        c.want(&s.body, || format!("{base}.body"), &[Body]);
+        c.want(&s.body, &|| format!("{base}.body"), &[Body]);
         for (j, r) in s.rules.iter().enumerate() {
             if let crate::feed::RuleForm::Relative { series, .. } = &r.form {
-                c.want(series, || format!("{base}.rules[{j}].relative.series"), &[Series]);
+                c.want(
+                    series,
+                    &|| format!("{base}.rules[{j}].relative.series"),
+                    &[Series],
+                );
             }
             c.sources(&r.prov, &format!("{base}.rules[{j}]"), false);
         }
@@ -163,13 +237,13 @@ fn references(feed: &Feed, c: &mut Checker) {
     }
     for (i, s) in feed.sessions.iter().enumerate() {
         let base = format!("sessions[{i}]");
-        c.want(&s.body, || format!("{base}.body"), &[Body]);
+        c.want(&s.body, &|| format!("{base}.body"), &[Body]);
         if let Some(x) = &s.series {
-            c.want(x, || format!("{base}.series"), &[Series]);
+            c.want(x, &|| format!("{base}.series"), &[Series]);
         }
         for (j, a) in s.agenda.iter().enumerate() {
             if let Some(p) = &a.proposal {
-                c.want(p, || format!("{base}.agenda[{j}].proposal"), &[Proposal]);
+                c.want(p, &|| format!("{base}.agenda[{j}].proposal"), &[Proposal]);
             }
         }
         c.sources(&s.prov, &base, true);
@@ -181,16 +255,16 @@ fn references(feed: &Feed, c: &mut Checker) {
         for (j, s) in p.history.iter().enumerate() {
             let sb = format!("{base}.history[{j}]");
             if let Some(x) = &s.body {
-                c.want(x, || format!("{sb}.body"), &[Body]);
+                c.want(x, &|| format!("{sb}.body"), &[Body]);
             }
             if let Some(x) = &s.session {
-                c.want(x, || format!("{sb}.session"), &[Session]);
+                c.want(x, &|| format!("{sb}.session"), &[Session]);
             }
             if let Some(x) = &s.ministry {
-                c.want(x, || format!("{sb}.ministry"), &[Org]);
+                c.want(x, &|| format!("{sb}.ministry"), &[Org]);
             }
             if let Some(x) = &s.merged_into {
-                c.want(x, || format!("{sb}.merged_into"), &[Proposal]);
+                c.want(x, &|| format!("{sb}.merged_into"), &[Proposal]);
             }
             c.want_all(&s.dissent, &format!("{sb}.dissent"), &[Org, Body]);
             c.sources(&s.prov, &sb, false);
@@ -201,16 +275,16 @@ fn references(feed: &Feed, c: &mut Checker) {
         let base = format!("cards[{i}]");
         for (key, id) in [("session", &k.session), ("due_session", &k.due_session)] {
             if let Some(x) = id {
-                c.want(x, || format!("{base}.{key}"), &[Session]);
+                c.want(x, &|| format!("{base}.{key}"), &[Session]);
             }
         }
         if let Some(x) = &k.proposal {
-            c.want(x, || format!("{base}.proposal"), &[Proposal]);
+            c.want(x, &|| format!("{base}.proposal"), &[Proposal]);
         }
         c.want_all(&k.responsible, &format!("{base}.responsible"), &[Org, Body]);
         for (j, r) in k.reports.iter().enumerate() {
             if let Some(x) = &r.session {
-                c.want(x, || format!("{base}.reports[{j}].session"), &[Session]);
+                c.want(x, &|| format!("{base}.reports[{j}].session"), &[Session]);
             }
         }
         c.sources(&k.prov, &base, true);
@@ -219,7 +293,12 @@ fn references(feed: &Feed, c: &mut Checker) {
 
 /// Reports each cycle in the graph of `part_of` and `supports` once, at the body that closes it.
 fn cycles(feed: &Feed, report: &mut Report) {
-    let index: HashMap<&str, usize> = feed.bodies.iter().enumerate().map(|(i, b)| (b.id.as_str(), i)).collect();
+    let index: HashMap<&str, usize> = feed
+        .bodies
+        .iter()
+        .enumerate()
+        .map(|(i, b)| (b.id.as_str(), i))
+        .collect();
     let edges = |i: usize| {
         let b = &feed.bodies[i];
         let mut out = Vec::new();
@@ -238,7 +317,8 @@ fn cycles(feed: &Feed, report: &mut Report) {
         if state[start] != 0 {
             continue;
         }
-        let mut stack: Vec<(usize, Vec<(&str, usize, usize)>)> = vec![(start, edges(start))];
+        type Frame<'a> = (usize, Vec<(&'a str, usize, usize)>);
+        let mut stack: Vec<Frame> = vec![(start, edges(start))];
         state[start] = 1;
         while let Some((node, pending)) = stack.last_mut() {
             let node = *node;
@@ -254,7 +334,10 @@ fn cycles(feed: &Feed, report: &mut Report) {
                 }
                 1 => {
                     let from = stack.iter().position(|(n, _)| *n == next).unwrap_or(0);
-                    let mut names: Vec<&str> = stack[from..].iter().map(|(n, _)| feed.bodies[*n].id.as_str()).collect();
+                    let mut names: Vec<&str> = stack[from..]
+                        .iter()
+                        .map(|(n, _)| feed.bodies[*n].id.as_str())
+                        .collect();
                     names.push(&feed.bodies[next].id);
                     report.push(Problem::error(
                         format!("bodies[{node}].{key}[{pos}]"),
@@ -281,7 +364,10 @@ fn seat_counts(feed: &Feed, report: &mut Report) {
                 report.push(Problem::warning(
                     format!("bodies[{i}].seats[{j}].holders"),
                     "seat.holders_exceed_count",
-                    format!("{most} people hold this seat at the same time but it has {} place(s)", s.count),
+                    format!(
+                        "{most} people hold this seat at the same time but it has {} place(s)",
+                        s.count
+                    ),
                 ));
             }
         }

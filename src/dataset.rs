@@ -78,7 +78,9 @@ impl Dataset {
     /// assert_eq!(ds.name_of("nobody", cogov::text::Lang::Ko), "nobody");
     /// ```
     pub fn name_of(&self, id: &str, lang: Lang) -> String {
-        self.text_of(id).map(|t| t.get(lang).to_string()).unwrap_or_else(|| id.to_string())
+        self.text_of(id)
+            .map(|t| t.get(lang).to_string())
+            .unwrap_or_else(|| id.to_string())
     }
 
     /// The name or title text of whatever `id` names.
@@ -86,7 +88,10 @@ impl Dataset {
         let f = &self.feed;
         Some(match self.lookup(id)? {
             Ref::Source(i) => &f.sources[i].title,
-            Ref::Org(i) => f.organizations[i].short_name.as_ref().unwrap_or(&f.organizations[i].name),
+            Ref::Org(i) => f.organizations[i]
+                .short_name
+                .as_ref()
+                .unwrap_or(&f.organizations[i].name),
             Ref::Office(i) => &f.offices[i].name,
             Ref::Body(i) => &f.bodies[i].name,
             Ref::Series(i) => f.series[i].title.as_ref()?,
@@ -126,17 +131,29 @@ pub fn load(input: &str) -> Loaded {
                 e.code,
                 format!("{} (line {}, column {})", e.message, e.line, e.column),
             ));
-            return Loaded { dataset: None, report };
+            return Loaded {
+                dataset: None,
+                report,
+            };
         }
     };
     let (feed, mut report) = feed::decode(&doc, feed::Limits::default());
     drop(doc);
     if report.has_errors() && feed.publisher.id.is_empty() && feed.bodies.is_empty() {
-        return Loaded { dataset: None, report };
+        return Loaded {
+            dataset: None,
+            report,
+        };
     }
     let ids = crate::check::check(&feed, &mut report);
     if report.has_errors() {
-        return Loaded { dataset: None, report };
+        return Loaded {
+            dataset: None,
+            report,
+        };
     }
-    Loaded { dataset: Some(Dataset { feed, ids }), report }
+    Loaded {
+        dataset: Some(Dataset { feed, ids }),
+        report,
+    }
 }

@@ -89,11 +89,17 @@ fn digits(s: &str) -> Option<u32> {
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
     let b = s.as_bytes();
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return Err(format!("expected a date like 2026-07-14, found {:?}", clip(s)));
+        return Err(format!(
+            "expected a date like 2026-07-14, found {}",
+            crate::text::quote(clip(s))
+        ));
     }
     let (y, m, d) = (digits(&s[..4]), digits(&s[5..7]), digits(&s[8..]));
     let (Some(y), Some(m), Some(d)) = (y, m, d) else {
-        return Err(format!("expected a date like 2026-07-14, found {:?}", clip(s)));
+        return Err(format!(
+            "expected a date like 2026-07-14, found {}",
+            crate::text::quote(clip(s))
+        ));
     };
     let y = y as i32;
     if !YEARS.contains(&y) {
@@ -116,9 +122,18 @@ pub fn parse_partial(s: &str) -> Result<NaiveDate, String> {
             .map(|y| y as i32)
             .filter(|y| YEARS.contains(y))
             .and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1))
-            .ok_or_else(|| format!("expected a year like 2019, found {:?}", clip(s))),
-        7 => parse_date(&format!("{s}-01"))
-            .map_err(|_| format!("expected a month like 2018-07, found {:?}", clip(s))),
+            .ok_or_else(|| {
+                format!(
+                    "expected a year like 2019, found {}",
+                    crate::text::quote(clip(s))
+                )
+            }),
+        7 => parse_date(&format!("{s}-01")).map_err(|_| {
+            format!(
+                "expected a month like 2018-07, found {}",
+                crate::text::quote(clip(s))
+            )
+        }),
         _ => parse_date(s),
     }
 }
@@ -132,7 +147,12 @@ pub fn parse_partial(s: &str) -> Result<NaiveDate, String> {
 /// assert!(parse_local("2022-01-13T10:00+09:00").is_err());
 /// ```
 pub fn parse_local(s: &str) -> Result<NaiveDateTime, String> {
-    let bad = || format!("expected a local date-time like 2026-07-14T10:00, found {:?}", clip(s));
+    let bad = || {
+        format!(
+            "expected a local date-time like 2026-07-14T10:00, found {}",
+            crate::text::quote(clip(s))
+        )
+    };
     let (d, t) = s.split_once('T').ok_or_else(bad)?;
     let date = parse_date(d)?;
     let tb = t.as_bytes();
@@ -141,8 +161,13 @@ pub fn parse_local(s: &str) -> Result<NaiveDateTime, String> {
     }
     let h = digits(&t[..2]).ok_or_else(bad)?;
     let mi = digits(&t[3..5]).ok_or_else(bad)?;
-    let se = if t.len() == 8 { digits(&t[6..]).ok_or_else(bad)? } else { 0 };
-    let time = NaiveTime::from_hms_opt(h, mi, se).ok_or_else(|| format!("{t} is not a time of day"))?;
+    let se = if t.len() == 8 {
+        digits(&t[6..]).ok_or_else(bad)?
+    } else {
+        0
+    };
+    let time =
+        NaiveTime::from_hms_opt(h, mi, se).ok_or_else(|| format!("{t} is not a time of day"))?;
     Ok(date.and_time(time))
 }
 

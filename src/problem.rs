@@ -45,7 +45,12 @@ impl Problem {
     /// assert_eq!(p.to_string(), "unknown format version 2");
     /// ```
     pub fn error(path: impl Into<String>, code: &'static str, message: impl Into<String>) -> Self {
-        Problem { path: path.into(), code, message: message.into(), severity: Severity::Error }
+        Problem {
+            path: path.into(),
+            code,
+            message: message.into(),
+            severity: Severity::Error,
+        }
     }
 
     /// A warning at `path`.
@@ -54,8 +59,17 @@ impl Problem {
     /// let p = cogov::problem::Problem::warning("bodies[0].foo", "field.unknown", "unknown field");
     /// assert_eq!(p.severity, cogov::problem::Severity::Warning);
     /// ```
-    pub fn warning(path: impl Into<String>, code: &'static str, message: impl Into<String>) -> Self {
-        Problem { path: path.into(), code, message: message.into(), severity: Severity::Warning }
+    pub fn warning(
+        path: impl Into<String>,
+        code: &'static str,
+        message: impl Into<String>,
+    ) -> Self {
+        Problem {
+            path: path.into(),
+            code,
+            message: message.into(),
+            severity: Severity::Warning,
+        }
     }
 }
 
@@ -157,7 +171,9 @@ impl Path {
 }
 
 fn push_key(out: &mut String, k: &str) {
-    let plain = !k.is_empty() && k.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+    let plain = !k.is_empty()
+        && k.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
     if plain {
         if !out.is_empty() {
             out.push('.');

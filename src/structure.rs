@@ -212,17 +212,26 @@ pub struct StructureQuery<'a> {
 pub fn structure(ds: &Dataset, q: StructureQuery) -> Result<StructureView, Problem> {
     let roots: Vec<usize> = match q.root {
         Some(id) => vec![ds.body_index(id).ok_or_else(|| {
-            Problem::error("body", "query.unknown_body", format!("{id:?} is not the id of any body"))
+            Problem::error(
+                "body",
+                "query.unknown_body",
+                format!("{} is not the id of any body", crate::text::quote(id)),
+            )
         })?],
         None => (0..ds.feed.bodies.len())
-            .filter(|&i| ds.feed.bodies[i].part_of.is_empty() && ds.feed.bodies[i].supports.is_empty())
+            .filter(|&i| {
+                ds.feed.bodies[i].part_of.is_empty() && ds.feed.bodies[i].supports.is_empty()
+            })
             .collect(),
     };
     let mut on_path = Vec::new();
     Ok(StructureView {
         publisher: ds.feed.publisher.name.get(q.lang).to_string(),
         as_of: q.as_of.map(iso_date),
-        roots: roots.into_iter().map(|i| node(ds, &q, i, None, &mut on_path)).collect(),
+        roots: roots
+            .into_iter()
+            .map(|i| node(ds, &q, i, None, &mut on_path))
+            .collect(),
     })
 }
 
@@ -246,7 +255,13 @@ pub fn children(ds: &Dataset, parent: usize) -> Vec<(usize, &'static str)> {
     out
 }
 
-fn node(ds: &Dataset, q: &StructureQuery, i: usize, relation: Option<&'static str>, on_path: &mut Vec<usize>) -> BodyNode {
+fn node(
+    ds: &Dataset,
+    q: &StructureQuery,
+    i: usize,
+    relation: Option<&'static str>,
+    on_path: &mut Vec<usize>,
+) -> BodyNode {
     let b = &ds.feed.bodies[i];
     let lang = q.lang;
     let parent = on_path.last().copied();
@@ -279,7 +294,11 @@ fn node(ds: &Dataset, q: &StructureQuery, i: usize, relation: Option<&'static st
             .collect(),
         composition: composition(ds, b, lang, q.as_of),
         members: b.members.iter().map(|m| named(ds, m, lang)).collect(),
-        functions: b.functions.iter().map(|t| t.get(lang).to_string()).collect(),
+        functions: b
+            .functions
+            .iter()
+            .map(|t| t.get(lang).to_string())
+            .collect(),
         cadence: b.cadence.as_ref().map(|t| t.get(lang).to_string()),
         term_years: b.term_years,
         established: b.established.clone(),
@@ -310,7 +329,10 @@ fn node(ds: &Dataset, q: &StructureQuery, i: usize, relation: Option<&'static st
 }
 
 fn named(ds: &Dataset, id: &str, lang: Lang) -> Named {
-    Named { id: id.to_string(), name: ds.name_of(id, lang) }
+    Named {
+        id: id.to_string(),
+        name: ds.name_of(id, lang),
+    }
 }
 
 /// Sources of a record, resolved.
@@ -356,19 +378,37 @@ pub fn composition(ds: &Dataset, b: &Body, lang: Lang, as_of: Option<NaiveDate>)
         }
         let mut roles = Vec::new();
         for &role in Role::ALL {
-            let n: u32 = seats.iter().filter(|s| s.role == role).map(|s| s.count).sum();
+            let n: u32 = seats
+                .iter()
+                .filter(|s| s.role == role)
+                .map(|s| s.count)
+                .sum();
             if n > 0 {
                 roles.push((role.as_str(), n));
             }
         }
-        let views: Vec<SeatView> = seats.iter().map(|s| seat_view(ds, s, lang, as_of)).collect();
-        let count = seats.iter().map(|s| s.count).fold(0u32, u32::saturating_add);
+        let views: Vec<SeatView> = seats
+            .iter()
+            .map(|s| seat_view(ds, s, lang, as_of))
+            .collect();
+        let count = seats
+            .iter()
+            .map(|s| s.count)
+            .fold(0u32, u32::saturating_add);
         c.total = c.total.saturating_add(count);
-        c.sides.push(SideGroup { side: side.as_str(), count, roles, seats: views });
+        c.sides.push(SideGroup {
+            side: side.as_str(),
+            count,
+            roles,
+            seats: views,
+        });
     }
     let mut leads: Vec<&Seat> = b.seats.iter().filter(|s| s.role.leads()).collect();
     leads.sort_by_key(|s| Role::ALL.iter().position(|r| *r == s.role));
-    c.chairs = leads.into_iter().map(|s| seat_view(ds, s, lang, as_of)).collect();
+    c.chairs = leads
+        .into_iter()
+        .map(|s| seat_view(ds, s, lang, as_of))
+        .collect();
     c
 }
 
@@ -410,19 +450,26 @@ fn seat_view(ds: &Dataset, s: &Seat, lang: Lang, as_of: Option<NaiveDate>) -> Se
 /// ```
 pub fn where_sits(ds: &Dataset, office: &str, lang: Lang) -> Result<Vec<Sitting>, Problem> {
     if !matches!(ds.lookup(office), Some(Ref::Office(_))) {
-        return Err(Problem::error("office", "query.unknown_office", format!("{office:?} is not the id of any office")));
+        return Err(Problem::error(
+            "office",
+            "query.unknown_office",
+            format!("{} is not the id of any office", crate::text::quote(office)),
+        ));
     }
     Ok(ds
         .feed
         .bodies
         .iter()
         .flat_map(|b| {
-            b.seats.iter().filter(|s| s.office.as_deref() == Some(office)).map(move |s| Sitting {
-                body: b.id.clone(),
-                body_name: b.name.get(lang).to_string(),
-                role: s.role.as_str(),
-                side: s.side.as_str(),
-            })
+            b.seats
+                .iter()
+                .filter(|s| s.office.as_deref() == Some(office))
+                .map(move |s| Sitting {
+                    body: b.id.clone(),
+                    body_name: b.name.get(lang).to_string(),
+                    role: s.role.as_str(),
+                    side: s.side.as_str(),
+                })
         })
         .collect())
 }

@@ -54,7 +54,10 @@ impl Text {
     /// assert_eq!(cogov::text::Text::plain("KRILA").get(cogov::text::Lang::Ko), "KRILA");
     /// ```
     pub fn plain(s: &str) -> Text {
-        Text { plain: Some(s.to_string()), ..Text::default() }
+        Text {
+            plain: Some(s.to_string()),
+            ..Text::default()
+        }
     }
 
     /// The text in `lang`, else the language-neutral form, else the other language, else "".
@@ -70,7 +73,11 @@ impl Text {
             Lang::Ko => (&self.ko, &self.en),
             Lang::En => (&self.en, &self.ko),
         };
-        first.as_deref().or(self.plain.as_deref()).or(other.as_deref()).unwrap_or("")
+        first
+            .as_deref()
+            .or(self.plain.as_deref())
+            .or(other.as_deref())
+            .unwrap_or("")
     }
 
     /// Whether any form is present.
@@ -101,4 +108,27 @@ pub fn contains_ignore_case(hay: &str, needle: &str) -> bool {
         return n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n));
     }
     hay.to_lowercase().contains(needle)
+}
+
+/// Quotes text for a message (`"..."`, clipped to 40 characters), without `{:?}`, whose Unicode
+/// escaping tables would cost wasm size.
+///
+/// ```
+/// assert_eq!(cogov::text::quote("a\"b"), "\"a\\\"b\"");
+/// ```
+pub fn quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len().min(48) + 2);
+    out.push('"');
+    for c in crate::date::clip(s).chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }

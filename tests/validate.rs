@@ -15,16 +15,27 @@ fn feed(rest: &str) -> String {
 
 fn errors(doc: &str) -> Vec<String> {
     let r = load(doc).report;
-    r.errors.iter().map(|p| format!("{p} [{}]", p.code)).collect()
+    r.errors
+        .iter()
+        .map(|p| format!("{p} [{}]", p.code))
+        .collect()
 }
 
 fn warnings(doc: &str) -> Vec<String> {
     let r = load(doc).report;
-    r.warnings.iter().map(|p| format!("{p} [{}]", p.code)).collect()
+    r.warnings
+        .iter()
+        .map(|p| format!("{p} [{}]", p.code))
+        .collect()
 }
 
 fn check(doc: &str, expected: &[&str]) {
-    assert_eq!(errors(doc), expected, "for feed {}", &doc[..doc.len().min(300)]);
+    assert_eq!(
+        errors(doc),
+        expected,
+        "for feed {}",
+        &doc[..doc.len().min(300)]
+    );
 }
 
 #[test]
@@ -55,8 +66,14 @@ fn malformed_json_names_line_and_column() {
 
 #[test]
 fn unknown_version_is_one_clear_error() {
-    check(r#"{"cogov": 2, "bodies": 5}"#, &["cogov: unknown format version 2; this reader knows version 1 [feed.version]"]);
-    check(r#"{"bodies": []}"#, &["cogov: is required: the format version (1); is this a cogov feed? [feed.version]"]);
+    check(
+        r#"{"cogov": 2, "bodies": 5}"#,
+        &["cogov: unknown format version 2; this reader knows version 1 [feed.version]"],
+    );
+    check(
+        r#"{"bodies": []}"#,
+        &["cogov: is required: the format version (1); is this a cogov feed? [feed.version]"],
+    );
     check("[1, 2]", &["expected an object, found array [type]"]);
 }
 
@@ -155,14 +172,21 @@ fn impossible_dates_and_terms_out_of_order() {
 #[test]
 fn a_ten_megabyte_string_is_an_error_at_its_path() {
     let big = "가".repeat(10 * 1024 * 1024 / 3);
-    let doc = feed(&format!(r#""bodies": [{{"id": "a", "kind": "forum", "name": {{"ko": "{big}"}}}}]"#));
-    check(&doc, &["bodies[0].name.ko: is 10485759 bytes long; at most 20000 [text.too_long]"]);
+    let doc = feed(&format!(
+        r#""bodies": [{{"id": "a", "kind": "forum", "name": {{"ko": "{big}"}}}}]"#
+    ));
+    check(
+        &doc,
+        &["bodies[0].name.ko: is 10485759 bytes long; at most 20000 [text.too_long]"],
+    );
 }
 
 #[test]
 fn urls_must_be_http() {
     check(
-        &feed(r#""bodies": [{"id": "a", "kind": "forum", "name": "A", "url": "javascript:alert(1)"}]"#),
+        &feed(
+            r#""bodies": [{"id": "a", "kind": "forum", "name": "A", "url": "javascript:alert(1)"}]"#,
+        ),
         &["bodies[0].url: \"javascript:alert(1)\" is not an http(s) url [url.scheme]"],
     );
 }
@@ -187,7 +211,8 @@ fn suspicious_but_usable_feeds_give_warnings() {
 
 #[test]
 fn the_default_dataset_has_no_errors() {
-    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/data/feed.json")).unwrap();
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/data/feed.json"))
+        .unwrap();
     let l = load(&text);
     assert!(l.report.errors.is_empty(), "{:#?}", l.report.errors);
     assert!(l.report.warnings.is_empty(), "{:#?}", l.report.warnings);

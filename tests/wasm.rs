@@ -15,11 +15,18 @@ fn get(v: &JsValue, key: &str) -> JsValue {
 #[wasm_bindgen_test]
 fn default_feed_loads_and_gives_a_structure() {
     let feed = Feed::new(FEED).unwrap();
-    let view = feed.structure("en", Some("cooperation-meeting".into()), None).unwrap();
+    let view = feed
+        .structure("en", Some("cooperation-meeting".into()), None)
+        .unwrap();
     let roots = js_sys::Array::from(&get(&view, "roots"));
     let meeting = roots.get(0);
-    assert_eq!(get(&meeting, "id").as_string().unwrap(), "cooperation-meeting");
-    let total = get(&get(&meeting, "composition"), "total").as_f64().unwrap();
+    assert_eq!(
+        get(&meeting, "id").as_string().unwrap(),
+        "cooperation-meeting"
+    );
+    let total = get(&get(&meeting, "composition"), "total")
+        .as_f64()
+        .unwrap();
     assert_eq!(total, 25.0);
     // absent values arrive as null, lists as arrays (never Map)
     assert!(get(&meeting, "relation").is_null());
@@ -28,13 +35,18 @@ fn default_feed_loads_and_gives_a_structure() {
 
 #[wasm_bindgen_test]
 fn a_broken_feed_throws_an_error_with_code_path_and_problems() {
-    let err = match Feed::new(r#"{"cogov": 1, "publisher": {"id": "p", "name": "P"}, "bodies": [{"id": "a", "kind": "forum", "name": "A", "part_of": ["zz"]}]}"#) {
+    let err = match Feed::new(
+        r#"{"cogov": 1, "publisher": {"id": "p", "name": "P"}, "bodies": [{"id": "a", "kind": "forum", "name": "A", "part_of": ["zz"]}]}"#,
+    ) {
         Err(e) => e,
         Ok(_) => panic!("a dangling reference must not load"),
     };
     assert!(err.is_instance_of::<js_sys::Error>());
     assert_eq!(get(&err, "code").as_string().unwrap(), "ref.dangling");
-    assert_eq!(get(&err, "path").as_string().unwrap(), "bodies[0].part_of[0]");
+    assert_eq!(
+        get(&err, "path").as_string().unwrap(),
+        "bodies[0].part_of[0]"
+    );
     let problems = get(&err, "problems");
     assert_eq!(js_sys::Array::from(&get(&problems, "errors")).length(), 1);
 }
@@ -52,6 +64,9 @@ fn truncated_json_is_an_error_not_a_panic() {
 #[wasm_bindgen_test]
 fn unknown_root_body_is_a_query_error() {
     let feed = Feed::new(FEED).unwrap();
-    let err = feed.structure("ko", Some("nope".into()), None).err().unwrap();
+    let err = feed
+        .structure("ko", Some("nope".into()), None)
+        .err()
+        .unwrap();
     assert_eq!(get(&err, "code").as_string().unwrap(), "query.unknown_body");
 }

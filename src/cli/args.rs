@@ -8,8 +8,8 @@ pub struct Args {
 }
 
 const VALUED: &[&str] = &[
-    "lang", "root", "as-of", "from", "to", "body", "session", "dtstart", "rrule", "exdate", "limit", "stage",
-    "ministry", "proposer", "year", "text", "by", "today", "answer",
+    "lang", "root", "as-of", "from", "to", "body", "session", "dtstart", "rrule", "exdate",
+    "limit", "stage", "ministry", "proposer", "year", "text", "by", "today", "answer",
 ];
 
 impl Args {
@@ -43,7 +43,10 @@ impl Args {
 
     /// The `i`th positional argument, or a usage error naming it.
     pub fn positional(&self, i: usize, name: &str) -> Result<&str, String> {
-        self.positionals.get(i).map(String::as_str).ok_or(format!("missing {name}"))
+        self.positionals
+            .get(i)
+            .map(String::as_str)
+            .ok_or(format!("missing {name}"))
     }
 
     /// Whether `--flag` was given.
@@ -53,12 +56,20 @@ impl Args {
 
     /// The value of `--key`, if given (the last one wins).
     pub fn value(&self, key: &str) -> Option<&str> {
-        self.options.iter().rev().find(|(k, _)| k == key).and_then(|(_, v)| v.as_deref())
+        self.options
+            .iter()
+            .rev()
+            .find(|(k, _)| k == key)
+            .and_then(|(_, v)| v.as_deref())
     }
 
     /// Fails on options not in `allowed`.
     pub fn only(&self, allowed: &[&str]) -> Result<(), String> {
-        match self.options.iter().find(|(k, _)| !allowed.contains(&k.as_str())) {
+        match self
+            .options
+            .iter()
+            .find(|(k, _)| !allowed.contains(&k.as_str()))
+        {
             Some((k, _)) => Err(format!("unknown option --{k}")),
             None => Ok(()),
         }
@@ -75,6 +86,8 @@ impl Args {
 
     /// A date option.
     pub fn date(&self, key: &str) -> Result<Option<chrono::NaiveDate>, String> {
-        self.value(key).map(|s| crate::date::parse_date(s).map_err(|m| format!("--{key}: {m}"))).transpose()
+        self.value(key)
+            .map(|s| crate::date::parse_date(s).map_err(|m| format!("--{key}: {m}")))
+            .transpose()
     }
 }

@@ -40,7 +40,10 @@ pub fn run(argv: &[String]) -> Result<Output, String> {
         "validate" => validate::run(&args),
         "structure" => structure::run(&args),
         "where-sits" => structure::where_sits(&args),
-        "help" | "--help" | "-h" => Ok(Output { stdout: format!("{USAGE}\n"), ..Output::default() }),
+        "help" | "--help" | "-h" => Ok(Output {
+            stdout: format!("{USAGE}\n"),
+            ..Output::default()
+        }),
         other => Err(format!("unknown command {other:?}")),
     }
 }
@@ -51,17 +54,28 @@ fn load(args: &Args) -> Result<Result<crate::dataset::Dataset, Output>, String> 
     let path = args.positional(0, "FEED")?;
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,
-        Err(e) => return Ok(Err(Output { stderr: format!("cogov: cannot read {path}: {e}\n"), code: 2, ..Output::default() })),
+        Err(e) => {
+            return Ok(Err(Output {
+                stderr: format!("cogov: cannot read {path}: {e}\n"),
+                code: 2,
+                ..Output::default()
+            }))
+        }
     };
     let loaded = crate::dataset::load(&text);
     match loaded.dataset {
         Some(ds) => Ok(Ok(ds)),
-        None => Ok(Err(Output { stderr: validate::human(&loaded.report), code: 1, ..Output::default() })),
+        None => Ok(Err(Output {
+            stderr: validate::human(&loaded.report),
+            code: 1,
+            ..Output::default()
+        })),
     }
 }
 
 fn json<T: serde::Serialize>(v: &T) -> String {
-    let mut s = serde_json::to_string_pretty(v).unwrap_or_else(|e| format!("{{\"error\": {:?}}}", e.to_string()));
+    let mut s = serde_json::to_string_pretty(v)
+        .unwrap_or_else(|e| format!("{{\"error\": {:?}}}", e.to_string()));
     s.push('\n');
     s
 }

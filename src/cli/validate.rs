@@ -8,12 +8,22 @@ pub fn run(args: &Args) -> Result<Output, String> {
     let path = args.positional(0, "FEED")?;
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,
-        Err(e) => return Ok(Output { stderr: format!("cogov: cannot read {path}: {e}\n"), code: 2, ..Output::default() }),
+        Err(e) => {
+            return Ok(Output {
+                stderr: format!("cogov: cannot read {path}: {e}\n"),
+                code: 2,
+                ..Output::default()
+            })
+        }
     };
     let report = crate::dataset::load(&text).report;
     let code = u8::from(report.has_errors());
     if args.flag("json") {
-        return Ok(Output { stdout: json(&report), code, ..Output::default() });
+        return Ok(Output {
+            stdout: json(&report),
+            code,
+            ..Output::default()
+        });
     }
     let mut stdout = human(&report);
     stdout.push_str(&format!(
@@ -21,7 +31,11 @@ pub fn run(args: &Args) -> Result<Output, String> {
         report.errors.len(),
         report.warnings.len()
     ));
-    Ok(Output { stdout, code, ..Output::default() })
+    Ok(Output {
+        stdout,
+        code,
+        ..Output::default()
+    })
 }
 
 /// One line a problem: `error: PATH: MESSAGE [CODE]`.

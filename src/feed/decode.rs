@@ -4,8 +4,8 @@
 
 use super::kinds::*;
 use super::model::*;
-use super::reader::{get, Fields, Reader};
 pub use super::reader::Limits;
+use super::reader::{get, Fields, Reader};
 use crate::date::parse_local;
 use crate::json::Value;
 use crate::problem::{Report, Seg};
@@ -18,7 +18,7 @@ pub const VERSION: u32 = 1;
 /// ```
 /// use cogov::feed::{decode, Limits};
 /// let doc = cogov::json::parse(r#"{"cogov": 1, "publisher": {"id": "gaok", "name": "GAOK"},
-///   "bodies": [{"id": "ga", "kind": "association", "name": "Governors Association", "seats": [{"count": 0}]}]}"#,
+///   "bodies": [{"id": "ga", "kind": "association", "name": "Governors Association", "seats": [{"title": "Mayors", "count": 0}]}]}"#,
 ///   &Default::default()).ok().unwrap();
 /// let (_, report) = decode(&doc, Limits::default());
 /// assert_eq!(report.errors[0].to_string(), "bodies[0].seats[0].count: must be at least 1");
@@ -30,8 +30,19 @@ pub fn decode(v: &Value, limits: Limits) -> (Feed, Report) {
 }
 
 const TOP: &[&str] = &[
-    "cogov", "$schema", "publisher", "timezone", "updated", "sources", "organizations", "offices", "bodies",
-    "series", "sessions", "proposals", "cards",
+    "cogov",
+    "$schema",
+    "publisher",
+    "timezone",
+    "updated",
+    "sources",
+    "organizations",
+    "offices",
+    "bodies",
+    "series",
+    "sessions",
+    "proposals",
+    "cards",
 ];
 
 fn top(r: &mut Reader, v: &Value) -> Option<Feed> {
@@ -40,17 +51,24 @@ fn top(r: &mut Reader, v: &Value) -> Option<Feed> {
         Some(Value::Number(n)) if *n == VERSION as f64 => {}
         Some(other) => {
             let shown = match other {
-                Value::Number(n) => n.to_string(),
+                Value::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => (*n as i64).to_string(),
+                Value::Number(_) => "(a fraction)".to_string(),
                 _ => other.kind().to_string(),
             };
             r.at(Seg::Key("cogov"), |r| {
-                r.error("feed.version", format!("unknown format version {shown}; this reader knows version {VERSION}"))
+                r.error(
+                    "feed.version",
+                    format!("unknown format version {shown}; this reader knows version {VERSION}"),
+                )
             });
             return None;
         }
         None => {
             r.at(Seg::Key("cogov"), |r| {
-                r.error("feed.version", format!("is required: the format version ({VERSION}); is this a cogov feed?"))
+                r.error(
+                    "feed.version",
+                    format!("is required: the format version ({VERSION}); is this a cogov feed?"),
+                )
             });
             return None;
         }
@@ -58,7 +76,13 @@ fn top(r: &mut Reader, v: &Value) -> Option<Feed> {
     if let Some(tz) = r.field(f, "timezone", |r, v| r.string(v)) {
         if tz != "Asia/Seoul" {
             r.at(Seg::Key("timezone"), |r| {
-                r.error("feed.timezone", format!("{tz:?} is not supported; only \"Asia/Seoul\" (Korea Standard Time)"))
+                r.error(
+                    "feed.timezone",
+                    format!(
+                        "{} is not supported; only \"Asia/Seoul\" (Korea Standard Time)",
+                        crate::text::quote(&tz)
+                    ),
+                )
             });
         }
     }
@@ -85,7 +109,6 @@ fn publisher(r: &mut Reader, v: &Value) -> Option<Publisher> {
     })
 }
 
-
 fn id(r: &mut Reader, f: Fields) -> String {
     r.required(f, "id", |r, v| r.id(v)).unwrap_or_default()
 }
@@ -108,7 +131,9 @@ fn organization(r: &mut Reader, v: &Value) -> Option<Organization> {
     let f = r.record(v, &["id", "kind", "name", "short_name", "url"])?;
     Some(Organization {
         id: id(r, f),
-        kind: r.required(f, "kind", |r, v| r.word(v)).unwrap_or(OrgKind::Other),
+        kind: r
+            .required(f, "kind", |r, v| r.word(v))
+            .unwrap_or(OrgKind::Other),
         name: r.required(f, "name", |r, v| r.text(v)).unwrap_or_default(),
         short_name: r.field(f, "short_name", |r, v| r.text(v)),
         url: r.field(f, "url", |r, v| r.url(v)),
@@ -127,15 +152,32 @@ fn office(r: &mut Reader, v: &Value) -> Option<Office> {
 }
 
 const BODY: [&str; 17] = [
-    "id", "kind", "name", "short_name", "description", "part_of", "supports", "members", "legal_basis", "seats",
-    "functions", "cadence", "term_years", "established", "region", "url", "figures",
+    "id",
+    "kind",
+    "name",
+    "short_name",
+    "description",
+    "part_of",
+    "supports",
+    "members",
+    "legal_basis",
+    "seats",
+    "functions",
+    "cadence",
+    "term_years",
+    "established",
+    "region",
+    "url",
+    "figures",
 ];
 
 fn body(r: &mut Reader, v: &Value) -> Option<Body> {
     let f = r.record(v, &BODY)?;
     Some(Body {
         id: id(r, f),
-        kind: r.required(f, "kind", |r, v| r.word(v)).unwrap_or(BodyKind::Other),
+        kind: r
+            .required(f, "kind", |r, v| r.word(v))
+            .unwrap_or(BodyKind::Other),
         name: r.required(f, "name", |r, v| r.text(v)).unwrap_or_default(),
         short_name: r.field(f, "short_name", |r, v| r.text(v)),
         description: r.field(f, "description", |r, v| r.text(v)),
@@ -147,7 +189,7 @@ fn body(r: &mut Reader, v: &Value) -> Option<Body> {
         functions: texts(r, f, "functions"),
         cadence: r.field(f, "cadence", |r, v| r.text(v)),
         term_years: r.field(f, "term_years", |r, v| {
-            let n = r.number(v, 0.0)?;
+            let n = r.number(v, 0)?;
             if n == 0.0 {
                 r.error("number.range", "must be more than 0");
                 return None;
@@ -165,7 +207,9 @@ fn body(r: &mut Reader, v: &Value) -> Option<Body> {
 fn legal_basis(r: &mut Reader, v: &Value) -> Option<LegalBasis> {
     let f = r.object(v, &["statute", "article", "effective", "url"])?;
     Some(LegalBasis {
-        statute: r.required(f, "statute", |r, v| r.text(v)).unwrap_or_default(),
+        statute: r
+            .required(f, "statute", |r, v| r.text(v))
+            .unwrap_or_default(),
         article: r.field(f, "article", |r, v| r.nonempty(v)),
         effective: r.field(f, "effective", |r, v| r.date(v)),
         url: r.field(f, "url", |r, v| r.url(v)),
@@ -176,7 +220,11 @@ fn seat(r: &mut Reader, v: &Value) -> Option<Seat> {
     let f = r.record(v, &["office", "title", "side", "role", "count", "holders"])?;
     let office = opt_ref(r, f, "office");
     let title = r.field(f, "title", |r, v| r.text(v));
-    if office.is_none() && title.is_none() && get(f, "office").is_none() && get(f, "title").is_none() {
+    if office.is_none()
+        && title.is_none()
+        && get(f, "office").is_none()
+        && get(f, "title").is_none()
+    {
         r.error("seat.unnamed", "a seat needs an office or a title");
     }
     Some(Seat {
@@ -200,7 +248,12 @@ fn holder(r: &mut Reader, v: &Value) -> Option<Holder> {
     };
     if let (Some(a), Some(b)) = (h.from, h.to) {
         if b < a {
-            r.at(Seg::Key("to"), |r| r.error("date.order", format!("term ends ({b}) before it starts ({a})")));
+            r.at(Seg::Key("to"), |r| {
+                r.error(
+                    "date.order",
+                    format!("term ends ({b}) before it starts ({a})"),
+                )
+            });
         }
     }
     Some(h)
@@ -212,7 +265,9 @@ fn figure(r: &mut Reader, v: &Value) -> Option<Figure> {
         metric: r.required(f, "metric", |r, v| r.id(v)).unwrap_or_default(),
         label: r.required(f, "label", |r, v| r.text(v)).unwrap_or_default(),
         period: r.field(f, "period", |r, v| r.partial_date(v)),
-        value: r.required(f, "value", |r, v| r.number(v, 0.0)).unwrap_or_default(),
+        value: r
+            .required(f, "value", |r, v| r.number(v, 0))
+            .unwrap_or_default(),
         prov: r.provenance(f),
     })
 }
@@ -227,11 +282,24 @@ fn location(r: &mut Reader, v: &Value) -> Option<Location> {
 }
 
 fn series(r: &mut Reader, v: &Value) -> Option<Series> {
-    let f = r.record(v, &["id", "body", "kind", "title", "location", "numbering", "rules"])?;
+    let f = r.record(
+        v,
+        &[
+            "id",
+            "body",
+            "kind",
+            "title",
+            "location",
+            "numbering",
+            "rules",
+        ],
+    )?;
     let s = Series {
         id: id(r, f),
         body: r.required(f, "body", |r, v| r.id(v)).unwrap_or_default(),
-        kind: r.field(f, "kind", |r, v| r.word(v)).unwrap_or(SessionKind::Regular),
+        kind: r
+            .field(f, "kind", |r, v| r.word(v))
+            .unwrap_or(SessionKind::Regular),
         title: r.field(f, "title", |r, v| r.text(v)),
         location: r.field(f, "location", location),
         numbering: r.field(f, "numbering", |r, v| {
@@ -243,13 +311,25 @@ fn series(r: &mut Reader, v: &Value) -> Option<Series> {
         prov: r.provenance(f),
     };
     if s.rules.is_empty() && !matches!(get(f, "rules"), Some(Value::Array(a)) if !a.is_empty()) {
-        r.at(Seg::Key("rules"), |r| r.error("series.no_rules", "a series needs at least one rule"));
+        r.at(Seg::Key("rules"), |r| {
+            r.error("series.no_rules", "a series needs at least one rule")
+        });
     }
     Some(s)
 }
 
 fn rule(r: &mut Reader, v: &Value) -> Option<RuleDef> {
-    let f = r.record(v, &["dtstart", "rrule", "duration_minutes", "exdates", "relative", "effective"])?;
+    let f = r.record(
+        v,
+        &[
+            "dtstart",
+            "rrule",
+            "duration_minutes",
+            "exdates",
+            "relative",
+            "effective",
+        ],
+    )?;
     let form = if get(f, "relative").is_some() {
         if get(f, "rrule").is_some() {
             r.error("rule.form", "a rule has either rrule or relative, not both");
@@ -260,15 +340,25 @@ fn rule(r: &mut Reader, v: &Value) -> Option<RuleDef> {
             let offset_days = r.required(f, "offset_days", |r, v| match v {
                 Value::Number(n) if n.fract() == 0.0 && n.abs() <= 366.0 => Some(*n as i32),
                 _ => {
-                    r.error("number.range", "must be a whole number of days between -366 and 366");
+                    r.error(
+                        "number.range",
+                        "must be a whole number of days between -366 and 366",
+                    );
                     None
                 }
             })?;
             let time = r.field(f, "time", |r, v| {
                 let s = r.string(v)?;
-                parse_local(&format!("2000-01-01T{s}")).map(|t| t.time()).map_err(|m| r.error("date.invalid", m)).ok()
+                parse_local(&format!("2000-01-01T{s}"))
+                    .map(|t| t.time())
+                    .map_err(|m| r.error("date.invalid", m))
+                    .ok()
             });
-            Some(RuleForm::Relative { series, offset_days, time })
+            Some(RuleForm::Relative {
+                series,
+                offset_days,
+                time,
+            })
         })?
     } else {
         let dtstart = r.required(f, "dtstart", |r, v| r.when(v));
@@ -287,18 +377,39 @@ fn rule(r: &mut Reader, v: &Value) -> Option<RuleDef> {
             let to = r.field(f, "to", |r, v| r.date(v));
             if let (Some(a), Some(b)) = (from, to) {
                 if b < a {
-                    r.at(Seg::Key("to"), |r| r.error("date.order", format!("period ends ({b}) before it starts ({a})")));
+                    r.at(Seg::Key("to"), |r| {
+                        r.error(
+                            "date.order",
+                            format!("period ends ({b}) before it starts ({a})"),
+                        )
+                    });
                 }
             }
             Some((from, to))
         })
         .unwrap_or_default();
-    Some(RuleDef { form, from, to, prov: r.provenance(f) })
+    Some(RuleDef {
+        form,
+        from,
+        to,
+        prov: r.provenance(f),
+    })
 }
 
 const SESSION: [&str; 13] = [
-    "id", "body", "series", "recurrence_id", "kind", "number", "title", "start", "end", "location", "status",
-    "agenda", "documents",
+    "id",
+    "body",
+    "series",
+    "recurrence_id",
+    "kind",
+    "number",
+    "title",
+    "start",
+    "end",
+    "location",
+    "status",
+    "agenda",
+    "documents",
 ];
 
 fn session(r: &mut Reader, v: &Value) -> Option<Session> {
@@ -308,31 +419,47 @@ fn session(r: &mut Reader, v: &Value) -> Option<Session> {
         body: r.required(f, "body", |r, v| r.id(v)).unwrap_or_default(),
         series: opt_ref(r, f, "series"),
         recurrence_id: r.field(f, "recurrence_id", |r, v| r.when(v)),
-        kind: r.field(f, "kind", |r, v| r.word(v)).unwrap_or(SessionKind::Meeting),
+        kind: r
+            .field(f, "kind", |r, v| r.word(v))
+            .unwrap_or(SessionKind::Meeting),
         number: r.field(f, "number", |r, v| r.uint(v, 1)),
         title: r.field(f, "title", |r, v| r.text(v)),
         start: r.required(f, "start", |r, v| r.when(v))?,
         end: r.field(f, "end", |r, v| r.when(v)),
         location: r.field(f, "location", location),
-        status: r.field(f, "status", |r, v| r.word(v)).unwrap_or(Status::Scheduled),
+        status: r
+            .field(f, "status", |r, v| r.word(v))
+            .unwrap_or(Status::Scheduled),
         agenda: r.list(f, "agenda", agenda_item),
         documents: r.list(f, "documents", |r, v| {
             let f = r.object(v, &["title", "url"])?;
             let title = r.required(f, "title", |r, v| r.text(v));
             let url = r.required(f, "url", |r, v| r.url(v));
-            Some(Document { title: title?, url: url? })
+            Some(Document {
+                title: title?,
+                url: url?,
+            })
         }),
         prov: r.provenance(f),
     };
     if let Some(end) = s.end {
         if end < s.start || (end.date() == s.start.date() && end.start() < s.start.start()) {
             r.at(Seg::Key("end"), |r| {
-                r.error("date.order", format!("session ends ({}) before it starts ({})", end.iso(), s.start.iso()))
+                r.error(
+                    "date.order",
+                    format!(
+                        "session ends ({}) before it starts ({})",
+                        end.iso(),
+                        s.start.iso()
+                    ),
+                )
             });
         }
     }
     if s.recurrence_id.is_some() && s.series.is_none() {
-        r.at(Seg::Key("recurrence_id"), |r| r.error("session.recurrence", "recurrence_id needs a series"));
+        r.at(Seg::Key("recurrence_id"), |r| {
+            r.error("session.recurrence", "recurrence_id needs a series")
+        });
     }
     Some(s)
 }
@@ -341,13 +468,24 @@ fn agenda_item(r: &mut Reader, v: &Value) -> Option<AgendaItem> {
     let f = r.object(v, &["title", "kind", "proposal"])?;
     Some(AgendaItem {
         title: r.required(f, "title", |r, v| r.text(v))?,
-        kind: r.field(f, "kind", |r, v| r.word(v)).unwrap_or(AgendaKind::Other),
+        kind: r
+            .field(f, "kind", |r, v| r.word(v))
+            .unwrap_or(AgendaKind::Other),
         proposal: opt_ref(r, f, "proposal"),
     })
 }
 
-const PROPOSAL: [&str; 9] =
-    ["id", "title", "summary", "proposers", "theme", "ministries", "laws", "submitted", "history"];
+const PROPOSAL: [&str; 9] = [
+    "id",
+    "title",
+    "summary",
+    "proposers",
+    "theme",
+    "ministries",
+    "laws",
+    "submitted",
+    "history",
+];
 
 fn proposal(r: &mut Reader, v: &Value) -> Option<Proposal> {
     let f = r.record(v, &PROPOSAL)?;
@@ -365,8 +503,18 @@ fn proposal(r: &mut Reader, v: &Value) -> Option<Proposal> {
     })
 }
 
-const STEP: [&str; 10] =
-    ["date", "stage", "body", "session", "decision", "ministry", "answer", "reflection", "merged_into", "dissent"];
+const STEP: [&str; 10] = [
+    "date",
+    "stage",
+    "body",
+    "session",
+    "decision",
+    "ministry",
+    "answer",
+    "reflection",
+    "merged_into",
+    "dissent",
+];
 
 fn step(r: &mut Reader, v: &Value) -> Option<Step> {
     let f = r.record(v, &STEP)?;
@@ -387,8 +535,17 @@ fn step(r: &mut Reader, v: &Value) -> Option<Step> {
     })
 }
 
-const CARD: [&str; 9] =
-    ["id", "title", "session", "proposal", "responsible", "plan", "milestones", "due_session", "reports"];
+const CARD: [&str; 9] = [
+    "id",
+    "title",
+    "session",
+    "proposal",
+    "responsible",
+    "plan",
+    "milestones",
+    "due_session",
+    "reports",
+];
 
 fn card(r: &mut Reader, v: &Value) -> Option<Card> {
     let f = r.record(v, &CARD)?;
@@ -412,7 +569,11 @@ fn card(r: &mut Reader, v: &Value) -> Option<Card> {
             let f = r.object(v, &["date", "session", "text"])?;
             let date = r.required(f, "date", |r, v| r.date(v));
             let text = r.required(f, "text", |r, v| r.text(v));
-            Some(CardReport { date: date?, session: opt_ref(r, f, "session"), text: text? })
+            Some(CardReport {
+                date: date?,
+                session: opt_ref(r, f, "session"),
+                text: text?,
+            })
         }),
         prov: r.provenance(f),
     })

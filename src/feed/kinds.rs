@@ -67,7 +67,10 @@ impl Role {
     /// assert!(!Role::Member.leads());
     /// ```
     pub fn leads(self) -> bool {
-        matches!(self, Role::Chair | Role::CoChair | Role::StandingDirector | Role::Representative)
+        matches!(
+            self,
+            Role::Chair | Role::CoChair | Role::StandingDirector | Role::Representative
+        )
     }
 }
 

@@ -2,9 +2,9 @@
 //! problem reported at its path. See docs/FORMAT.md.
 
 mod decode;
-mod reader;
 mod kinds;
 mod model;
+mod reader;
 
 pub use decode::{decode, Limits};
 pub use kinds::*;

@@ -24,7 +24,10 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { max_text_bytes: 20_000, max_items: 1_000_000 }
+        Limits {
+            max_text_bytes: 20_000,
+            max_items: 1_000_000,
+        }
     }
 }
 
@@ -38,17 +41,23 @@ pub struct Reader {
 impl Reader {
     /// A reader with no problems yet.
     pub fn new(limits: Limits) -> Reader {
-        Reader { path: Path::default(), report: Report::default(), limits }
+        Reader {
+            path: Path::default(),
+            report: Report::default(),
+            limits,
+        }
     }
 
     /// Reports an error at the current path.
     pub fn error(&mut self, code: &'static str, message: impl Into<String>) {
-        self.report.push(Problem::error(self.path.render(), code, message));
+        self.report
+            .push(Problem::error(self.path.render(), code, message));
     }
 
     /// Reports a warning at the current path.
     pub fn warn(&mut self, code: &'static str, message: impl Into<String>) {
-        self.report.push(Problem::warning(self.path.render(), code, message));
+        self.report
+            .push(Problem::warning(self.path.render(), code, message));
     }
 
     /// Runs `f` one step deeper in the path.
@@ -69,17 +78,27 @@ impl Reader {
         self.object_of(v, known, &[])
     }
 
-    fn object_of<'v, 'a>(&mut self, v: &'v Value<'a>, known: &[&str], more: &[&str]) -> Option<Fields<'v, 'a>> {
+    fn object_of<'v, 'a>(
+        &mut self,
+        v: &'v Value<'a>,
+        known: &[&str],
+        more: &[&str],
+    ) -> Option<Fields<'v, 'a>> {
         let Value::Object(fields) = v else {
             self.type_error("an object", v);
             return None;
         };
         for (i, (k, _)) in fields.iter().enumerate() {
             if !known.contains(&k.as_ref()) && !more.contains(&k.as_ref()) {
-                self.at(Seg::Name(k.to_string()), |r| r.warn("field.unknown", "unknown field (ignored)"));
+                self.at(Seg::Name(k.to_string()), |r| {
+                    r.warn("field.unknown", "unknown field (ignored)")
+                });
             } else if fields[..i].iter().any(|(p, _)| p == k) {
                 self.at(Seg::Name(k.to_string()), |r| {
-                    r.warn("field.repeated", "field appears more than once; the first one is used")
+                    r.warn(
+                        "field.repeated",
+                        "field appears more than once; the first one is used",
+                    )
                 });
             }
         }
@@ -96,7 +115,7 @@ impl Reader {
         &mut self,
         f: Fields,
         key: &'static str,
-        read: impl FnOnce(&mut Self, &Value) -> Option<T>,
+        read: fn(&mut Self, &Value) -> Option<T>,
     ) -> Option<T> {
         match get(f, key) {
             None | Some(Value::Null) => None,
@@ -109,7 +128,7 @@ impl Reader {
         &mut self,
         f: Fields,
         key: &'static str,
-        read: impl FnOnce(&mut Self, &Value) -> Option<T>,
+        read: fn(&mut Self, &Value) -> Option<T>,
     ) -> Option<T> {
         if matches!(get(f, key), None | Some(Value::Null)) {
             self.at(Seg::Key(key), |r| r.error("field.missing", "is required"));
@@ -123,26 +142,39 @@ impl Reader {
         &mut self,
         f: Fields,
         key: &'static str,
-        mut read: impl FnMut(&mut Self, &Value) -> Option<T>,
+        read: fn(&mut Self, &Value) -> Option<T>,
     ) -> Vec<T> {
-        self.field(f, key, |r, v| {
-            let Value::Array(items) = v else {
-                r.type_error("a list", v);
-                return None;
-            };
-            if items.len() > r.limits.max_items {
-                r.error("list.too_long", format!("has {} items; at most {}", items.len(), r.limits.max_items));
-                return None;
+        let items = match get(f, key) {
+            None | Some(Value::Null) => return Vec::new(),
+            Some(Value::Array(items)) => items,
+            Some(v) => {
+                self.at(Seg::Key(key), |r| r.type_error("a list", v));
+                return Vec::new();
             }
-            let mut out = Vec::with_capacity(items.len());
+        };
+        self.path.push(Seg::Key(key));
+        let mut out = Vec::new();
+        if items.len() > self.limits.max_items {
+            self.error(
+                "list.too_long",
+                format!(
+                    "has {} items; at most {}",
+                    items.len(),
+                    self.limits.max_items
+                ),
+            );
+        } else {
+            out.reserve_exact(items.len());
             for (i, item) in items.iter().enumerate() {
-                if let Some(x) = r.at(Seg::Index(i), |r| read(r, item)) {
+                self.path.push(Seg::Index(i));
+                if let Some(x) = read(self, item) {
                     out.push(x);
                 }
+                self.path.pop();
             }
-            Some(out)
-        })
-        .unwrap_or_default()
+        }
+        self.path.pop();
+        out
     }
 
     /// A string within the length limit.
@@ -156,7 +188,14 @@ impl Reader {
 
     fn checked<'s>(&mut self, s: &'s str) -> Option<&'s str> {
         if s.len() > self.limits.max_text_bytes {
-            self.error("text.too_long", format!("is {} bytes long; at most {}", s.len(), self.limits.max_text_bytes));
+            self.error(
+                "text.too_long",
+                format!(
+                    "is {} bytes long; at most {}",
+                    s.len(),
+                    self.limits.max_text_bytes
+                ),
+            );
             return None;
         }
         Some(s)
@@ -180,12 +219,17 @@ impl Reader {
         };
         let ok = !s.is_empty()
             && s.len() <= 64
-            && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'.'))
+            && s.bytes().all(|b| {
+                b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'.')
+            })
             && s.as_bytes()[0].is_ascii_alphanumeric();
         if !ok {
             self.error(
                 "id.syntax",
-                format!("{:?} is not an id (1-64 of a-z 0-9 - _ . starting with a letter or digit)", date::clip(s)),
+                format!(
+                    "{} is not an id (1-64 of a-z 0-9 - _ . starting with a letter or digit)",
+                    crate::text::quote(date::clip(s))
+                ),
             );
             return None;
         }
@@ -230,7 +274,13 @@ impl Reader {
             && s.len() > lower.find("//").unwrap_or(0) + 2
             && !s.chars().any(|c| c.is_whitespace() || c.is_control());
         if !ok {
-            self.error("url.scheme", format!("{:?} is not an http(s) url", date::clip(&s)));
+            self.error(
+                "url.scheme",
+                format!(
+                    "{} is not an http(s) url",
+                    crate::text::quote(date::clip(&s))
+                ),
+            );
             return None;
         }
         Some(s)
@@ -239,20 +289,26 @@ impl Reader {
     /// A `YYYY-MM-DD` date.
     pub fn date(&mut self, v: &Value) -> Option<NaiveDate> {
         let s = self.string(v)?;
-        date::parse_date(&s).map_err(|m| self.error("date.invalid", m)).ok()
+        date::parse_date(&s)
+            .map_err(|m| self.error("date.invalid", m))
+            .ok()
     }
 
     /// A year, year-month or date, kept as written.
     pub fn partial_date(&mut self, v: &Value) -> Option<String> {
         let s = self.string(v)?;
-        date::parse_partial(&s).map_err(|m| self.error("date.invalid", m)).ok()?;
+        date::parse_partial(&s)
+            .map_err(|m| self.error("date.invalid", m))
+            .ok()?;
         Some(s)
     }
 
     /// A date or local date-time.
     pub fn when(&mut self, v: &Value) -> Option<When> {
         let s = self.string(v)?;
-        date::parse_when(&s).map_err(|m| self.error("date.invalid", m)).ok()
+        date::parse_when(&s)
+            .map_err(|m| self.error("date.invalid", m))
+            .ok()
     }
 
     /// A word of a closed vocabulary.
@@ -263,7 +319,14 @@ impl Reader {
         };
         let w = W::parse_word(s);
         if w.is_none() {
-            self.error("enum", format!("{:?} is not one of {}", date::clip(s), W::expected_words()));
+            self.error(
+                "enum",
+                format!(
+                    "{} is not one of {}",
+                    crate::text::quote(date::clip(s)),
+                    W::expected_words()
+                ),
+            );
         }
         w
     }
@@ -275,7 +338,7 @@ impl Reader {
             return None;
         };
         if n.fract() != 0.0 || *n > u32::MAX as f64 {
-            self.error("number.integer", format!("{n} is not a whole number"));
+            self.error("number.integer", "must be a whole number");
             return None;
         }
         if *n < min as f64 {
@@ -286,12 +349,12 @@ impl Reader {
     }
 
     /// A number, optionally positive.
-    pub fn number(&mut self, v: &Value, min: f64) -> Option<f64> {
+    pub fn number(&mut self, v: &Value, min: i32) -> Option<f64> {
         let Value::Number(n) = v else {
             self.type_error("a number", v);
             return None;
         };
-        if *n < min {
+        if *n < min as f64 {
             self.error("number.range", format!("must be at least {min}"));
             return None;
         }
@@ -316,7 +379,9 @@ impl Reader {
                 Value::String(_) => r.id(v).map(SourceRef::Id),
                 _ => r.source(v, false).map(SourceRef::Inline),
             }),
-            illustrative: self.field(f, "illustrative", |r, v| r.boolean(v)).unwrap_or(false),
+            illustrative: self
+                .field(f, "illustrative", |r, v| r.boolean(v))
+                .unwrap_or(false),
             note: self.field(f, "note", |r, v| r.text(v)),
         }
     }
@@ -324,10 +389,16 @@ impl Reader {
     /// A source record (with an id at the top level, without one inline).
     pub fn source(&mut self, v: &Value, with_id: bool) -> Option<Source> {
         let f = self.object(v, &["id", "title", "url", "date", "publisher"])?;
-        let id = if with_id { self.required(f, "id", |r, v| r.id(v)).unwrap_or_default() } else { String::new() };
+        let id = if with_id {
+            self.required(f, "id", |r, v| r.id(v)).unwrap_or_default()
+        } else {
+            String::new()
+        };
         Some(Source {
             id,
-            title: self.required(f, "title", |r, v| r.text(v)).unwrap_or_default(),
+            title: self
+                .required(f, "title", |r, v| r.text(v))
+                .unwrap_or_default(),
             url: self.field(f, "url", |r, v| r.url(v)),
             date: self.field(f, "date", |r, v| r.partial_date(v)),
             publisher: self.field(f, "publisher", |r, v| r.text(v)),

@@ -27,7 +27,10 @@ impl Feed {
     pub fn new(text: &str) -> Result<Feed, JsValue> {
         let loaded = dataset::load(text);
         match loaded.dataset {
-            Some(ds) => Ok(Feed { ds, warnings: loaded.report.warnings }),
+            Some(ds) => Ok(Feed {
+                ds,
+                warnings: loaded.report.warnings,
+            }),
             None => Err(load_error(&loaded.report)),
         }
     }
@@ -52,7 +55,11 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
 }
 
 fn error(code: &str, path: &str, message: &str) -> JsValue {
-    let text = if path.is_empty() { message.to_string() } else { format!("{path}: {message}") };
+    let text = if path.is_empty() {
+        message.to_string()
+    } else {
+        format!("{path}: {message}")
+    };
     let e = js_sys::Error::new(&text);
     let _ = js_sys::Reflect::set(&e, &"code".into(), &code.into());
     let _ = js_sys::Reflect::set(&e, &"path".into(), &path.into());
@@ -71,7 +78,11 @@ fn load_error(report: &Report) -> JsValue {
         Some(p) => p.to_string(),
         None => "feed could not be loaded".to_string(),
     };
-    let e = error(first.map_or("feed.invalid", |p| p.code), first.map_or("", |p| p.path.as_str()), &summary);
+    let e = error(
+        first.map_or("feed.invalid", |p| p.code),
+        first.map_or("", |p| p.path.as_str()),
+        &summary,
+    );
     if let Ok(problems) = to_js(report) {
         let _ = js_sys::Reflect::set(&e, &"problems".into(), &problems);
     }

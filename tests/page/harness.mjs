@@ -1,0 +1,93 @@
+// Shared test harness: a static server for www/, Chromium via playwright-core, small assertions.
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const OUT = join(ROOT, 'tests/out');
+export const FIXTURES = join(ROOT, 'tests/page/fixtures');
+
+export class Failure extends Error {}
+
+/** Throws a Failure with `message` unless `cond`. */
+export function assert(cond, message) {
+  if (!cond) throw new Failure(message);
+}
+
+/** Asserts `actual` equals `expected` (compared as JSON). */
+export function eq(actual, expected, what) {
+  const a = JSON.stringify(actual), e = JSON.stringify(expected);
+  assert(a === e, `${what}: expected ${e}, got ${a}`);
+}
+
+function freePort() {
+  return new Promise((ok, bad) => {
+    const s = createServer().once('error', bad).listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => ok(port));
+    });
+  });
+}
+
+/** `python3 -m http.server` on a free port serving www/; resolves when it answers. */
+export async function serve() {
+  const port = await freePort();
+  const proc = spawn('python3', ['-m', 'http.server', '--bind', '127.0.0.1', String(port), '-d', join(ROOT, 'www')], { stdio: 'ignore' });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      if ((await fetch(base + '/cogov.js')).ok) return { base, stop: () => proc.kill() };
+    } catch {}
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  proc.kill();
+  throw new Error('the static server did not start');
+}
+
+export async function launch() {
+  const { chromium } = await import(join(ROOT, 'node_modules/playwright-core/index.mjs'));
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/**
+ * A fresh context and page that records page errors and console messages.
+ * `/__fixtures__/NAME` serves tests/page/fixtures/NAME. COGOV_PKG=dir serves /pkg/* from dir
+ * (to try a wasm built elsewhere without touching www/pkg).
+ */
+export async function open(env, path, { viewport = { width: 1280, height: 900 }, reducedMotion } = {}) {
+  const context = await env.browser.newContext({ viewport, reducedMotion });
+  await context.route('**/__fixtures__/**', (route) => {
+    const name = new URL(route.request().url()).pathname.split('/__fixtures__/')[1];
+    const type = name.endsWith('.html') ? 'text/html' : name.endsWith('.json') ? 'application/json' : 'text/plain';
+    route.fulfill({ body: readFileSync(join(FIXTURES, name)), contentType: type });
+  });
+  if (process.env.COGOV_PKG) {
+    await context.route('**/pkg/*', (route) => {
+      const name = new URL(route.request().url()).pathname.split('/pkg/')[1];
+      route.fulfill({ body: readFileSync(join(process.env.COGOV_PKG, name)), contentType: name.endsWith('.wasm') ? 'application/wasm' : 'text/javascript' });
+    });
+  }
+  const page = await context.newPage();
+  const errors = [], consoleMessages = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => consoleMessages.push(`${m.type()}: ${m.text()}`));
+  await page.goto(env.base + path);
+  return { page, errors, console: consoleMessages, close: () => context.close() };
+}
+
+/** Waits until the element matching `selector` has `state` = one of `states`. */
+export async function waitState(page, selector, states = ['ready'], timeout = 10000) {
+  await page.waitForFunction(([s, st]) => st.includes(document.querySelector(s)?.getAttribute('state')), [selector, states], { timeout });
+  return page.$eval(selector, (el) => el.getAttribute('state'));
+}
+
+export function outDir() {
+  mkdirSync(OUT, { recursive: true });
+  return OUT;
+}
