@@ -21,11 +21,11 @@ cargo test --quiet
 
 step "wasm-bindgen tests in node"
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
-cargo test --quiet --target wasm32-unknown-unknown --test wasm
+cargo test --target wasm32-unknown-unknown --test wasm
 
 step "wasm-bindgen tests in headless Chromium"
 CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_USE_BROWSER=1 \
-  cargo test --quiet --target wasm32-unknown-unknown --test wasm
+  cargo test --target wasm32-unknown-unknown --test wasm
 
 step "JSON Schema and cross-references of the default data"
 node tests/schema/check.mjs

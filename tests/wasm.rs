@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use cogov::wasm::{validate, Feed};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 const FEED: &str = include_str!("../www/data/feed.json");
