@@ -1,0 +1,391 @@
+//! Period-by-period expansion of a [`ValidRule`].
+//!
+//! Each period (a year, month, week or day, `INTERVAL` apart) is turned into a
+//! bit mask of matching days per month, then into a reused buffer of dates;
+//! `BYSETPOS` picks from that buffer. Nothing is allocated per candidate.
+
+use super::{Frequency, ValidRule, MAX_YEAR};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
+use core::iter::FusedIterator;
+
+/// Days before the first of each month in a common year.
+const CUMULATIVE: [u32; 12] = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+/// Bits 0, 7, 14, 21, 28: one weekday's days when shifted by its first day.
+const WEEKLY_BITS: u64 = 1 | 1 << 7 | 1 << 14 | 1 << 21 | 1 << 28;
+
+fn is_leap(y: i32) -> bool {
+    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+}
+
+fn days_in_month(y: i32, m: u32) -> u32 {
+    match m {
+        2 if is_leap(y) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Weekday (0 = Monday) of the first day of month `m` (1..=12) of year `y` (> 0).
+fn weekday_of_first(y: i32, m: u32) -> u32 {
+    // Sakamoto's method; 0 = Sunday there.
+    const T: [i32; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+    let y = if m < 3 { y - 1 } else { y };
+    let t = T[(m as usize + 11) % 12];
+    let sunday_based = (y + y / 4 - y / 100 + y / 400 + t + 1).rem_euclid(7) as u32;
+    (sunday_based + 6) % 7
+}
+
+/// The last instant expansion may produce.
+pub(crate) fn end_of_time() -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(MAX_YEAR, 12, 31)
+        .and_then(|d| d.and_hms_opt(23, 59, 59))
+        .unwrap_or(NaiveDateTime::MAX)
+}
+
+impl ValidRule {
+    /// Bit `d` set for each day `d` of month `m` of year `y` that passes every
+    /// `BYxxx` filter.
+    fn month_mask(&self, y: i32, m: u32) -> u32 {
+        if self.months != 0 && self.months & (1 << m) == 0 {
+            return 0;
+        }
+        let dim = days_in_month(y, m);
+        let all = ((1u64 << (dim + 1)) - 2) as u32;
+        let mut mask = all;
+        if self.has_mday {
+            let neg = self.mday_neg.get((dim - 28) as usize).copied().unwrap_or(0);
+            mask &= self.mday_pos | neg;
+        }
+        if mask == 0 || (self.wdays == 0 && !self.has_nth) {
+            return mask;
+        }
+        let w1 = weekday_of_first(y, m);
+        let mut days = 0u32;
+        for w in 0..7u32 {
+            let first = 1 + (w + 7 - w1) % 7;
+            if self.wdays & (1 << w) != 0 {
+                days |= ((WEEKLY_BITS << first) & u64::from(all)) as u32;
+            }
+            let (pos, neg) = (self.nth_pos[w as usize], self.nth_neg[w as usize]);
+            if pos | neg == 0 {
+                continue;
+            }
+            let count = (dim - first) / 7 + 1;
+            let before = CUMULATIVE[(m - 1) as usize % 12] + u32::from(m > 2 && is_leap(y));
+            let year_len = 365 + u32::from(is_leap(y));
+            for j in 0..count {
+                let d = first + 7 * j;
+                let (p, n) = if self.year_scope {
+                    let yi = before + d - 1;
+                    (yi / 7 + 1, (year_len - 1 - yi) / 7 + 1)
+                } else {
+                    (j + 1, count - j)
+                };
+                if (p < 64 && pos & (1 << p) != 0) || (n < 64 && neg & (1 << n) != 0) {
+                    days |= 1 << d;
+                }
+            }
+        }
+        mask & days
+    }
+
+    /// Iterates over every occurrence, in order, up to [`MAX_YEAR`].
+    ///
+    /// ```
+    /// use cogov::recur::{format_local, parse_local, ValidRule};
+    ///
+    /// let rule = ValidRule::parse("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29", parse_local("20240229").unwrap()).unwrap();
+    /// let leap: Vec<String> = rule.iter().take(2).map(format_local).collect();
+    /// assert_eq!(leap, ["2024-02-29T00:00:00", "2028-02-29T00:00:00"]);
+    /// ```
+    pub fn iter(&self) -> Occurrences<'_> {
+        Occurrences::new(self, self.dtstart, end_of_time())
+    }
+}
+
+/// Iterator over a rule's occurrences (see [`ValidRule::iter`]); always finite.
+#[derive(Debug, Clone)]
+pub struct Occurrences<'a> {
+    rule: &'a ValidRule,
+    time: NaiveTime,
+    /// Index of the next period to fill.
+    next_period: i64,
+    /// Nothing after this is produced (`UNTIL`, window end, [`MAX_YEAR`]).
+    limit: NaiveDateTime,
+    /// Nothing before this is produced (but it still counts toward `COUNT`).
+    from: NaiveDateTime,
+    remaining: Option<u32>,
+    cands: Vec<NaiveDate>,
+    buf: Vec<NaiveDate>,
+    pos: usize,
+    done: bool,
+    /// (year, month, mask) of the last month asked for by a week or day period.
+    cache: (i32, u32, u32),
+}
+
+impl<'a> Occurrences<'a> {
+    /// Occurrences within `from..=to`, starting near `from` when `COUNT` allows it.
+    pub(crate) fn new(rule: &'a ValidRule, from: NaiveDateTime, to: NaiveDateTime) -> Self {
+        let mut limit = to.min(end_of_time());
+        if let Some(u) = rule.until {
+            limit = limit.min(u);
+        }
+        let mut it = Occurrences {
+            rule,
+            time: rule.dtstart.time(),
+            next_period: 0,
+            limit,
+            from,
+            remaining: rule.count,
+            cands: Vec::new(),
+            buf: Vec::new(),
+            pos: 0,
+            done: from > limit,
+            cache: (0, 0, 0),
+        };
+        if rule.count.is_none() && from > rule.dtstart {
+            it.next_period = it.period_before(from.date());
+        }
+        it
+    }
+
+    /// Index of the period that contains `day` (or the last one before it).
+    fn period_before(&self, day: NaiveDate) -> i64 {
+        let r = self.rule;
+        let start = r.dtstart.date();
+        let interval = i64::from(r.interval);
+        let steps = match r.freq {
+            Frequency::Yearly => i64::from(day.year()) - i64::from(start.year()),
+            Frequency::Monthly => {
+                (i64::from(day.year()) - i64::from(start.year())) * 12 + i64::from(day.month())
+                    - i64::from(start.month())
+            }
+            Frequency::Weekly => {
+                let back = (start.weekday().num_days_from_monday() + 7 - r.wkst) % 7;
+                let week0 = i64::from(start.num_days_from_ce()) - i64::from(back);
+                (i64::from(day.num_days_from_ce()) - week0).div_euclid(7)
+            }
+            Frequency::Daily => {
+                i64::from(day.num_days_from_ce()) - i64::from(start.num_days_from_ce())
+            }
+        };
+        steps.div_euclid(interval).max(0)
+    }
+
+    /// Fills `buf` with the dates of the next period; `false` when there is none.
+    fn fill_next_period(&mut self) -> bool {
+        let r = self.rule;
+        let k = self.next_period;
+        self.next_period = k.saturating_add(1);
+        let Some(step) = k.checked_mul(i64::from(r.interval)) else {
+            return false;
+        };
+        let start = r.dtstart.date();
+        let limit_day = self.limit.date();
+        self.cands.clear();
+        match r.freq {
+            Frequency::Yearly => {
+                let y = i64::from(start.year()) + step;
+                if y > i64::from(limit_day.year()) {
+                    return false;
+                }
+                let y = y as i32;
+                let mut months = [(0u32, 0u32); 12];
+                let mut n = 0;
+                for m in 1..=12 {
+                    let mask = r.month_mask(y, m);
+                    if let (true, Some(slot)) = (mask != 0, months.get_mut(n)) {
+                        *slot = (m, mask);
+                        n += 1;
+                    }
+                }
+                self.emit_months(y, months.get(..n).unwrap_or(&[]));
+                return true;
+            }
+            Frequency::Monthly => {
+                let mi = i64::from(start.year()) * 12 + i64::from(start.month0()) + step;
+                let (y, m) = (mi.div_euclid(12), mi.rem_euclid(12) as u32 + 1);
+                if (y, m) > (i64::from(limit_day.year()), limit_day.month()) {
+                    return false;
+                }
+                let y = y as i32;
+                let mask = r.month_mask(y, m);
+                self.emit_months(y, &[(m, mask)]);
+                return true;
+            }
+            Frequency::Weekly | Frequency::Daily => {
+                let first = i64::from(start.num_days_from_ce());
+                let (begin, len) = if r.freq == Frequency::Daily {
+                    (first + step, 1)
+                } else if k == 0 {
+                    let into_week = (start.weekday().num_days_from_monday() + 7 - r.wkst) % 7;
+                    (first, 7 - i64::from(into_week))
+                } else {
+                    let into_week = (start.weekday().num_days_from_monday() + 7 - r.wkst) % 7;
+                    (first - i64::from(into_week) + 7 * step, 7)
+                };
+                if begin > i64::from(limit_day.num_days_from_ce()) {
+                    return false;
+                }
+                let Some(mut day) = i32::try_from(begin)
+                    .ok()
+                    .and_then(NaiveDate::from_num_days_from_ce_opt)
+                else {
+                    return false;
+                };
+                for i in 0..len {
+                    if i > 0 {
+                        let Some(next) = day.succ_opt() else {
+                            return false;
+                        };
+                        day = next;
+                    }
+                    let (y, m) = (day.year(), day.month());
+                    if (self.cache.0, self.cache.1) != (y, m) {
+                        self.cache = (y, m, r.month_mask(y, m));
+                    }
+                    if self.cache.2 & (1 << day.day()) != 0 {
+                        self.cands.push(day);
+                    }
+                }
+            }
+        }
+        self.pos = 0;
+        if self.rule.set_pos.is_empty() {
+            core::mem::swap(&mut self.cands, &mut self.buf);
+        } else {
+            self.buf.clear();
+            let n = self.cands.len() as i64;
+            for &p in &self.rule.set_pos {
+                let idx = if p > 0 {
+                    i64::from(p) - 1
+                } else {
+                    n + i64::from(p)
+                };
+                if let Some(d) = usize::try_from(idx).ok().and_then(|i| self.cands.get(i)) {
+                    self.buf.push(*d);
+                }
+            }
+            self.buf.sort_unstable();
+            self.buf.dedup();
+        }
+        true
+    }
+
+    /// Fills `buf` from one year's per-month day masks (in month order),
+    /// applying `BYSETPOS` without materialising every candidate.
+    fn emit_months(&mut self, y: i32, months: &[(u32, u32)]) {
+        self.pos = 0;
+        self.buf.clear();
+        if self.rule.set_pos.is_empty() {
+            for &(m, mask) in months {
+                push_days(&mut self.buf, y, m, mask);
+            }
+            return;
+        }
+        let total: i64 = months
+            .iter()
+            .map(|&(_, mask)| i64::from(mask.count_ones()))
+            .sum();
+        for &p in &self.rule.set_pos {
+            let idx = if p > 0 {
+                i64::from(p) - 1
+            } else {
+                total + i64::from(p)
+            };
+            let Ok(mut rest) = u32::try_from(idx) else {
+                continue;
+            };
+            for &(m, mut mask) in months {
+                let c = mask.count_ones();
+                if rest >= c {
+                    rest -= c;
+                    continue;
+                }
+                for _ in 0..rest {
+                    mask &= mask - 1;
+                }
+                if let Some(day) = NaiveDate::from_ymd_opt(y, m, mask.trailing_zeros()) {
+                    self.buf.push(day);
+                }
+                break;
+            }
+        }
+        self.buf.sort_unstable();
+        self.buf.dedup();
+    }
+}
+
+fn push_days(out: &mut Vec<NaiveDate>, y: i32, m: u32, mut mask: u32) {
+    while mask != 0 {
+        let d = mask.trailing_zeros();
+        mask &= mask - 1;
+        if let Some(day) = NaiveDate::from_ymd_opt(y, m, d) {
+            out.push(day);
+        }
+    }
+}
+
+impl Iterator for Occurrences<'_> {
+    type Item = NaiveDateTime;
+
+    fn next(&mut self) -> Option<NaiveDateTime> {
+        while !self.done {
+            let Some(&day) = self.buf.get(self.pos) else {
+                if !self.fill_next_period() {
+                    self.done = true;
+                }
+                continue;
+            };
+            self.pos += 1;
+            let dt = day.and_time(self.time);
+            if dt > self.limit {
+                self.done = true;
+                break;
+            }
+            if dt < self.rule.dtstart {
+                continue;
+            }
+            if let Some(left) = self.remaining.as_mut() {
+                if *left == 0 {
+                    self.done = true;
+                    break;
+                }
+                *left -= 1;
+            }
+            if dt >= self.from {
+                return Some(dt);
+            }
+        }
+        None
+    }
+}
+
+impl FusedIterator for Occurrences<'_> {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn weekday_of_first_matches_chrono() {
+        for y in 1899..=2201 {
+            for m in 1..=12 {
+                let d = NaiveDate::from_ymd_opt(y, m, 1).unwrap();
+                assert_eq!(
+                    weekday_of_first(y, m),
+                    d.weekday().num_days_from_monday(),
+                    "{d}"
+                );
+                assert_eq!(
+                    days_in_month(y, m),
+                    d.with_day(29).map_or(28, |_| d
+                        .with_day(31)
+                        .map_or(d.with_day(30).map_or(29, |_| 30), |_| 31)),
+                    "{d}"
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,429 @@
+//! Text → [`RuleSpec`]: syntax only. Ranges and combinations are checked by
+//! [`RuleSpec::validate`].
+
+use super::{Frequency, RecurError, WeekdayNum, MAX_YEAR, MIN_YEAR};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Weekday};
+use core::fmt;
+use core::str::FromStr;
+
+/// An unvalidated recurrence rule, as written in an `RRULE` value.
+///
+/// Build one with [`RuleSpec::parse`] (or by hand), then call
+/// [`RuleSpec::validate`] to get something that can expand.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleSpec {
+    /// `FREQ`
+    pub freq: Frequency,
+    /// `INTERVAL` (default 1)
+    pub interval: u32,
+    /// `COUNT`
+    pub count: Option<u32>,
+    /// `UNTIL`, in local time (a date is that date at 00:00; `Z` values are +9h)
+    pub until: Option<NaiveDateTime>,
+    /// `BYMONTH`
+    pub by_month: Vec<u8>,
+    /// `BYMONTHDAY` (negative counts from the end of the month)
+    pub by_month_day: Vec<i8>,
+    /// `BYDAY`
+    pub by_day: Vec<WeekdayNum>,
+    /// `BYSETPOS`
+    pub by_set_pos: Vec<i16>,
+    /// `WKST` (default Monday)
+    pub wkst: Weekday,
+}
+
+impl RuleSpec {
+    /// Parses an `RRULE` value such as `FREQ=MONTHLY;BYDAY=2TU`, with or without a
+    /// leading `RRULE:`. Part names and values are case-insensitive.
+    ///
+    /// ```
+    /// use cogov::recur::{Frequency, RuleSpec};
+    ///
+    /// let spec = RuleSpec::parse("RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=TU").unwrap();
+    /// assert_eq!(spec.freq, Frequency::Weekly);
+    /// assert_eq!(spec.interval, 2);
+    /// let err = RuleSpec::parse("FREQ=DAILY;BYHOUR=9").unwrap_err();
+    /// assert_eq!(err.code, "unsupported_part");
+    /// ```
+    pub fn parse(text: &str) -> Result<RuleSpec, RecurError> {
+        let upper = text.trim().to_ascii_uppercase();
+        let body = upper.strip_prefix("RRULE:").unwrap_or(&upper);
+        if body.contains(['\n', '\r']) {
+            return Err(RecurError::new(
+                "unsupported_property",
+                "rrule text has several lines: pass dtstart and exdates separately",
+            ));
+        }
+        if let Some((prop, _)) = body.split_once(':') {
+            return Err(RecurError::new(
+                "unsupported_property",
+                format!("unsupported property {prop}: only an rrule value is accepted"),
+            ));
+        }
+        if body.is_empty() {
+            return Err(RecurError::new("empty_rule", "empty rrule"));
+        }
+        let mut b = Builder::default();
+        for (i, part) in body.split(';').enumerate() {
+            b.part(i + 1, part)?;
+        }
+        let freq = b
+            .freq
+            .ok_or_else(|| RecurError::new("missing_freq", format!("rrule {body} has no FREQ")))?;
+        Ok(RuleSpec {
+            freq,
+            interval: b.interval.unwrap_or(1),
+            count: b.count,
+            until: b.until,
+            by_month: b.by_month.unwrap_or_default(),
+            by_month_day: b.by_month_day.unwrap_or_default(),
+            by_day: b.by_day.unwrap_or_default(),
+            by_set_pos: b.by_set_pos.unwrap_or_default(),
+            wkst: b.wkst.unwrap_or(Weekday::Mon),
+        })
+    }
+}
+
+impl FromStr for RuleSpec {
+    type Err = RecurError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        RuleSpec::parse(s)
+    }
+}
+
+#[derive(Default)]
+struct Builder {
+    freq: Option<Frequency>,
+    interval: Option<u32>,
+    count: Option<u32>,
+    until: Option<NaiveDateTime>,
+    by_month: Option<Vec<u8>>,
+    by_month_day: Option<Vec<i8>>,
+    by_day: Option<Vec<WeekdayNum>>,
+    by_set_pos: Option<Vec<i16>>,
+    wkst: Option<Weekday>,
+}
+
+fn set<T>(slot: &mut Option<T>, name: &str, value: T) -> Result<(), RecurError> {
+    if slot.is_some() {
+        return Err(RecurError::new(
+            "duplicate_part",
+            format!("duplicate rrule part {name}"),
+        ));
+    }
+    *slot = Some(value);
+    Ok(())
+}
+
+impl Builder {
+    fn part(&mut self, pos: usize, part: &str) -> Result<(), RecurError> {
+        if part.trim().is_empty() {
+            return Err(RecurError::new(
+                "empty_part",
+                format!("empty rrule part at position {pos}"),
+            ));
+        }
+        let (name, value) = part.split_once('=').ok_or_else(|| {
+            RecurError::new(
+                "bad_part",
+                format!("rrule part {part} has no '=' and value"),
+            )
+        })?;
+        let (name, value) = (name.trim(), value.trim());
+        if value.is_empty() {
+            return Err(RecurError::new(
+                "bad_value",
+                format!("rrule part {name} has an empty value"),
+            ));
+        }
+        match name {
+            "FREQ" => set(&mut self.freq, name, freq(value)?),
+            "INTERVAL" => set(&mut self.interval, name, int(name, value)?),
+            "COUNT" => set(&mut self.count, name, int(name, value)?),
+            "UNTIL" => set(&mut self.until, name, until(value)?),
+            "BYMONTH" => set(
+                &mut self.by_month,
+                name,
+                list(name, value, |v| int(name, v))?,
+            ),
+            "BYMONTHDAY" => set(
+                &mut self.by_month_day,
+                name,
+                list(name, value, |v| int(name, v))?,
+            ),
+            "BYDAY" => set(&mut self.by_day, name, list(name, value, weekday_num)?),
+            "BYSETPOS" => set(
+                &mut self.by_set_pos,
+                name,
+                list(name, value, |v| int(name, v))?,
+            ),
+            "WKST" => set(&mut self.wkst, name, weekday(value)?),
+            "BYHOUR" | "BYMINUTE" | "BYSECOND" => Err(RecurError::new(
+                "unsupported_part",
+                format!("unsupported rrule part {name}={value}: council rules use whole days"),
+            )),
+            "BYWEEKNO" | "BYYEARDAY" | "BYEASTER" => Err(RecurError::new(
+                "unsupported_part",
+                format!("unsupported rrule part {name}={value}: use BYMONTH, BYMONTHDAY and BYDAY"),
+            )),
+            "RDATE" | "EXDATE" | "EXRULE" | "DTSTART" | "RRULE" => Err(RecurError::new(
+                "unsupported_part",
+                format!("unsupported rrule part {name}={value}: not a part of an rrule value"),
+            )),
+            _ => Err(RecurError::new(
+                "unknown_part",
+                format!("unknown rrule part {name}={value}"),
+            )),
+        }
+    }
+}
+
+fn freq(value: &str) -> Result<Frequency, RecurError> {
+    match value {
+        "YEARLY" => Ok(Frequency::Yearly),
+        "MONTHLY" => Ok(Frequency::Monthly),
+        "WEEKLY" => Ok(Frequency::Weekly),
+        "DAILY" => Ok(Frequency::Daily),
+        "HOURLY" | "MINUTELY" | "SECONDLY" => Err(RecurError::new(
+            "unsupported_part",
+            format!("unsupported rrule part FREQ={value}: council rules use whole days"),
+        )),
+        _ => Err(RecurError::new(
+            "bad_value",
+            format!("bad FREQ value {value}: expected YEARLY, MONTHLY, WEEKLY or DAILY"),
+        )),
+    }
+}
+
+fn int<T: TryFrom<i64>>(name: &str, value: &str) -> Result<T, RecurError> {
+    let bad = || RecurError::new("bad_value", format!("bad {name} value {value}"));
+    let digits = value.strip_prefix(['+', '-']).unwrap_or(value);
+    if digits.is_empty() || !digits.bytes().all(|c| c.is_ascii_digit()) {
+        return Err(bad());
+    }
+    let n: i64 = value.parse().map_err(|_| bad())?;
+    T::try_from(n).map_err(|_| bad())
+}
+
+fn list<T>(
+    name: &str,
+    value: &str,
+    item: impl Fn(&str) -> Result<T, RecurError>,
+) -> Result<Vec<T>, RecurError> {
+    value
+        .split(',')
+        .map(|v| {
+            let v = v.trim();
+            if v.is_empty() {
+                Err(RecurError::new(
+                    "bad_value",
+                    format!("empty item in {name}={value}"),
+                ))
+            } else {
+                item(v)
+            }
+        })
+        .collect()
+}
+
+fn weekday(value: &str) -> Result<Weekday, RecurError> {
+    Ok(match value {
+        "MO" => Weekday::Mon,
+        "TU" => Weekday::Tue,
+        "WE" => Weekday::Wed,
+        "TH" => Weekday::Thu,
+        "FR" => Weekday::Fri,
+        "SA" => Weekday::Sat,
+        "SU" => Weekday::Sun,
+        _ => {
+            return Err(RecurError::new(
+                "bad_value",
+                format!("bad weekday {value}: expected MO, TU, WE, TH, FR, SA or SU"),
+            ))
+        }
+    })
+}
+
+fn weekday_num(value: &str) -> Result<WeekdayNum, RecurError> {
+    let split = value.len().saturating_sub(2);
+    let (num, day) = match (value.get(..split), value.get(split..)) {
+        (Some(n), Some(d)) => (n, d),
+        _ => {
+            return Err(RecurError::new(
+                "bad_value",
+                format!("bad BYDAY value {value}"),
+            ))
+        }
+    };
+    let weekday = weekday(day)
+        .map_err(|_| RecurError::new("bad_value", format!("bad BYDAY value {value}")))?;
+    let ordinal = if num.is_empty() {
+        None
+    } else {
+        Some(
+            int::<i16>("BYDAY", num)
+                .map_err(|_| RecurError::new("bad_value", format!("bad BYDAY value {value}")))?,
+        )
+    };
+    Ok(WeekdayNum { ordinal, weekday })
+}
+
+fn until(value: &str) -> Result<NaiveDateTime, RecurError> {
+    local_value(value)
+        .map_err(|e| RecurError::new(e.code, format!("bad UNTIL value {value}: {}", e.message)))
+}
+
+/// Parses `YYYYMMDD`, `YYYYMMDDTHHMMSS`, `YYYYMMDDTHHMMSSZ` (UTC → KST, +9h),
+/// `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM:SS` into a local date-time (a date is 00:00).
+/// The year must be within [`MIN_YEAR`]`..=`[`MAX_YEAR`].
+///
+/// ```
+/// use cogov::recur::{format_local, parse_local};
+///
+/// assert_eq!(format_local(parse_local("20240101T010000Z").unwrap()), "2024-01-01T10:00:00");
+/// assert_eq!(format_local(parse_local("2024-02-29").unwrap()), "2024-02-29T00:00:00");
+/// assert!(parse_local("20230229").is_err());
+/// ```
+pub fn parse_local(text: &str) -> Result<NaiveDateTime, RecurError> {
+    let t = text.trim();
+    local_value(t).map_err(|e| RecurError::new(e.code, format!("bad date-time {t}: {}", e.message)))
+}
+
+/// Whether a value is a bare date (`YYYYMMDD` / `YYYY-MM-DD`).
+pub(crate) fn is_date_only(text: &str) -> bool {
+    let t = text.trim();
+    !t.contains(['T', 't'])
+}
+
+fn local_value(t: &str) -> Result<NaiveDateTime, RecurError> {
+    let compact: String = t.chars().filter(|c| *c != '-' && *c != ':').collect();
+    let (body, utc) = match compact.strip_suffix(['Z', 'z']) {
+        Some(b) => (b, true),
+        None => (compact.as_str(), false),
+    };
+    let (date, time) = match body.split_once(['T', 't']) {
+        Some((d, tm)) => (d, Some(tm)),
+        None => (body, None),
+    };
+    let num = |s: Option<&str>| -> Result<u32, RecurError> {
+        match s {
+            Some(s) if !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit()) => s
+                .parse()
+                .map_err(|_| RecurError::new("bad_value", "not a number")),
+            _ => Err(RecurError::new(
+                "bad_value",
+                "expected YYYYMMDD or YYYYMMDDTHHMMSS",
+            )),
+        }
+    };
+    if date.len() != 8 || time.is_some_and(|tm| tm.len() != 6) || (utc && time.is_none()) {
+        return Err(RecurError::new(
+            "bad_value",
+            "expected YYYYMMDD or YYYYMMDDTHHMMSS",
+        ));
+    }
+    let y = num(date.get(0..4))?;
+    let m = num(date.get(4..6))?;
+    let d = num(date.get(6..8))?;
+    let day = NaiveDate::from_ymd_opt(y as i32, m, d)
+        .ok_or_else(|| RecurError::new("bad_value", "no such date"))?;
+    let clock = match time {
+        Some(tm) => {
+            let (h, mi, s) = (num(tm.get(0..2))?, num(tm.get(2..4))?, num(tm.get(4..6))?);
+            NaiveTime::from_hms_opt(h, mi, s)
+                .ok_or_else(|| RecurError::new("bad_value", "no such time"))?
+        }
+        None => NaiveTime::MIN,
+    };
+    let mut dt = day.and_time(clock);
+    if utc {
+        dt = TimeDelta::try_hours(9)
+            .and_then(|nine| dt.checked_add_signed(nine))
+            .ok_or_else(|| RecurError::new("bad_value", "out of range"))?;
+    }
+    check_year(dt)?;
+    Ok(dt)
+}
+
+pub(crate) fn check_year(dt: NaiveDateTime) -> Result<(), RecurError> {
+    if (MIN_YEAR..=MAX_YEAR).contains(&dt.year()) {
+        Ok(())
+    } else {
+        Err(RecurError::new(
+            "out_of_range",
+            format!("year {} is outside {MIN_YEAR}..={MAX_YEAR}", dt.year()),
+        ))
+    }
+}
+
+pub(crate) fn weekday_code(w: Weekday) -> &'static str {
+    match w {
+        Weekday::Mon => "MO",
+        Weekday::Tue => "TU",
+        Weekday::Wed => "WE",
+        Weekday::Thu => "TH",
+        Weekday::Fri => "FR",
+        Weekday::Sat => "SA",
+        Weekday::Sun => "SU",
+    }
+}
+
+impl fmt::Display for RuleSpec {
+    /// Writes the canonical `RRULE` value (without the `RRULE:` prefix); `UNTIL`
+    /// is written as local time.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let freq = match self.freq {
+            Frequency::Yearly => "YEARLY",
+            Frequency::Monthly => "MONTHLY",
+            Frequency::Weekly => "WEEKLY",
+            Frequency::Daily => "DAILY",
+        };
+        write!(f, "FREQ={freq}")?;
+        if self.interval != 1 {
+            write!(f, ";INTERVAL={}", self.interval)?;
+        }
+        if let Some(c) = self.count {
+            write!(f, ";COUNT={c}")?;
+        }
+        if let Some(u) = self.until {
+            let s = super::format_local(u).replace(['-', ':'], "");
+            write!(f, ";UNTIL={s}")?;
+        }
+        let join = |f: &mut fmt::Formatter<'_>, name: &str, items: Vec<String>| {
+            if items.is_empty() {
+                Ok(())
+            } else {
+                write!(f, ";{name}={}", items.join(","))
+            }
+        };
+        join(
+            f,
+            "BYMONTH",
+            self.by_month.iter().map(|v| v.to_string()).collect(),
+        )?;
+        join(
+            f,
+            "BYMONTHDAY",
+            self.by_month_day.iter().map(|v| v.to_string()).collect(),
+        )?;
+        let days = self
+            .by_day
+            .iter()
+            .map(|d| match d.ordinal {
+                Some(n) => format!("{n}{}", weekday_code(d.weekday)),
+                None => weekday_code(d.weekday).to_string(),
+            })
+            .collect();
+        join(f, "BYDAY", days)?;
+        join(
+            f,
+            "BYSETPOS",
+            self.by_set_pos.iter().map(|v| v.to_string()).collect(),
+        )?;
+        if self.wkst != Weekday::Mon {
+            write!(f, ";WKST={}", weekday_code(self.wkst))?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,259 @@
+//! [`RuleSpec`] + `DTSTART` → [`ValidRule`]: range and combination checks, the
+//! defaults RFC 5545 takes from `DTSTART`, and the bit masks expansion uses.
+
+use super::parse::{check_year, weekday_code};
+use super::{Frequency, RecurError, RuleSpec, WeekdayNum};
+use chrono::{Datelike, NaiveDateTime, Weekday};
+
+/// Largest accepted `INTERVAL`.
+const MAX_INTERVAL: u32 = 1000;
+/// Largest accepted `COUNT`.
+const MAX_COUNT: u32 = 1_000_000;
+
+/// A rule checked against its `DTSTART`: the only thing that can expand.
+///
+/// Get one from [`RuleSpec::validate`] or [`ValidRule::parse`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidRule {
+    pub(crate) spec: RuleSpec,
+    pub(crate) dtstart: NaiveDateTime,
+    pub(crate) freq: Frequency,
+    pub(crate) interval: u32,
+    pub(crate) count: Option<u32>,
+    pub(crate) until: Option<NaiveDateTime>,
+    /// Bit `m` set for each allowed month; 0 means any month.
+    pub(crate) months: u16,
+    /// Whether a month-day filter applies.
+    pub(crate) has_mday: bool,
+    /// Bit `d` for each positive `BYMONTHDAY`.
+    pub(crate) mday_pos: u32,
+    /// Negative `BYMONTHDAY`s as positive day bits, for months of 28..=31 days.
+    pub(crate) mday_neg: [u32; 4],
+    /// Bit `w` (0 = Monday) for each plain `BYDAY`.
+    pub(crate) wdays: u8,
+    /// Whether ordinal `BYDAY`s exist.
+    pub(crate) has_nth: bool,
+    /// Per weekday, bit `n` for each ordinal `+n`.
+    pub(crate) nth_pos: [u64; 7],
+    /// Per weekday, bit `n` for each ordinal `-n`.
+    pub(crate) nth_neg: [u64; 7],
+    /// Ordinals count within the year (plain `YEARLY`) rather than the month.
+    pub(crate) year_scope: bool,
+    /// `BYSETPOS`, sorted and without duplicates.
+    pub(crate) set_pos: Vec<i16>,
+    /// Week start, 0 = Monday.
+    pub(crate) wkst: u32,
+}
+
+fn bad(code: &'static str, message: String) -> RecurError {
+    RecurError::new(code, message)
+}
+
+impl RuleSpec {
+    /// Checks the rule against `dtstart` and fills the defaults RFC 5545 takes from
+    /// it (the weekday for `WEEKLY`, the day of month for `MONTHLY`, month and day
+    /// for `YEARLY`).
+    ///
+    /// ```
+    /// use cogov::recur::{parse_local, RuleSpec};
+    ///
+    /// let start = parse_local("20240110T100000").unwrap();
+    /// let rule = RuleSpec::parse("FREQ=MONTHLY;COUNT=2").unwrap().validate(start).unwrap();
+    /// assert_eq!(rule.first(5).occurrences.len(), 2);
+    ///
+    /// let err = RuleSpec::parse("FREQ=MONTHLY;BYMONTH=13").unwrap().validate(start).unwrap_err();
+    /// assert_eq!(err.message, "bad BYMONTH value 13: expected 1..=12");
+    /// ```
+    pub fn validate(&self, dtstart: NaiveDateTime) -> Result<ValidRule, RecurError> {
+        check_year(dtstart).map_err(|e| bad(e.code, format!("bad dtstart: {}", e.message)))?;
+        if let Some(u) = self.until {
+            check_year(u).map_err(|e| bad(e.code, format!("bad UNTIL value: {}", e.message)))?;
+        }
+        if self.count.is_some() && self.until.is_some() {
+            return Err(bad(
+                "count_and_until",
+                "rrule has both COUNT and UNTIL: use one of them".into(),
+            ));
+        }
+        if !(1..=MAX_INTERVAL).contains(&self.interval) {
+            return Err(bad(
+                "bad_value",
+                format!(
+                    "bad INTERVAL value {}: expected 1..={MAX_INTERVAL}",
+                    self.interval
+                ),
+            ));
+        }
+        if let Some(c) = self.count {
+            if !(1..=MAX_COUNT).contains(&c) {
+                return Err(bad(
+                    "bad_value",
+                    format!("bad COUNT value {c}: expected 1..={MAX_COUNT}"),
+                ));
+            }
+        }
+        let mut months = 0u16;
+        for &m in &self.by_month {
+            if !(1..=12).contains(&m) {
+                return Err(bad(
+                    "bad_value",
+                    format!("bad BYMONTH value {m}: expected 1..=12"),
+                ));
+            }
+            months |= 1 << m;
+        }
+        if !self.by_month_day.is_empty() && self.freq == Frequency::Weekly {
+            return Err(bad(
+                "bad_combination",
+                "BYMONTHDAY cannot be used with FREQ=WEEKLY".into(),
+            ));
+        }
+        let mut mday_pos = 0u32;
+        let mut neg = 0u32;
+        for &d in &self.by_month_day {
+            if d == 0 || d.unsigned_abs() > 31 {
+                return Err(bad(
+                    "bad_value",
+                    format!("bad BYMONTHDAY value {d}: expected 1..=31 or -31..=-1"),
+                ));
+            }
+            if d > 0 {
+                mday_pos |= 1 << d;
+            } else {
+                neg |= 1 << d.unsigned_abs();
+            }
+        }
+        let year_scope = self.freq == Frequency::Yearly && self.by_month.is_empty();
+        let mut wdays = 0u8;
+        let mut nth_pos = [0u64; 7];
+        let mut nth_neg = [0u64; 7];
+        let mut has_nth = false;
+        for &WeekdayNum { ordinal, weekday } in &self.by_day {
+            let w = weekday.num_days_from_monday() as usize;
+            let Some(n) = ordinal else {
+                wdays |= 1 << w;
+                continue;
+            };
+            let text = format!("{n}{}", weekday_code(weekday));
+            if matches!(self.freq, Frequency::Weekly | Frequency::Daily) {
+                return Err(bad(
+                    "bad_combination",
+                    format!("BYDAY ordinal {text} is only valid with FREQ=MONTHLY or YEARLY"),
+                ));
+            }
+            let limit = if year_scope { 53 } else { 5 };
+            if n == 0 || n.unsigned_abs() > limit {
+                let scope = if year_scope { "year" } else { "month" };
+                return Err(bad(
+                    "bad_value",
+                    format!("bad BYDAY ordinal {text}: expected 1..={limit} or -{limit}..=-1 within a {scope}"),
+                ));
+            }
+            has_nth = true;
+            if n > 0 {
+                nth_pos[w] |= 1 << n;
+            } else {
+                nth_neg[w] |= 1 << n.unsigned_abs();
+            }
+        }
+        let mut set_pos = Vec::with_capacity(self.by_set_pos.len());
+        for &p in &self.by_set_pos {
+            if p == 0 || p.unsigned_abs() > 366 {
+                return Err(bad(
+                    "bad_value",
+                    format!("bad BYSETPOS value {p}: expected 1..=366 or -366..=-1"),
+                ));
+            }
+            set_pos.push(p);
+        }
+        set_pos.sort_unstable();
+        set_pos.dedup();
+
+        // Defaults from DTSTART (RFC 5545 section 3.3.10, as in python-dateutil).
+        if self.by_month_day.is_empty() && self.by_day.is_empty() {
+            match self.freq {
+                Frequency::Yearly => {
+                    if months == 0 {
+                        months = 1 << dtstart.month();
+                    }
+                    mday_pos = 1 << dtstart.day();
+                }
+                Frequency::Monthly => mday_pos = 1 << dtstart.day(),
+                Frequency::Weekly => wdays = 1 << dtstart.weekday().num_days_from_monday(),
+                Frequency::Daily => {}
+            }
+        }
+        let has_mday = mday_pos != 0 || neg != 0;
+        let mut mday_neg = [0u32; 4];
+        for (i, slot) in mday_neg.iter_mut().enumerate() {
+            let dim = 28 + i as u32;
+            for k in 1..=31u32 {
+                if neg & (1 << k) != 0 && k <= dim {
+                    *slot |= 1 << (dim + 1 - k);
+                }
+            }
+        }
+        Ok(ValidRule {
+            spec: self.clone(),
+            dtstart,
+            freq: self.freq,
+            interval: self.interval,
+            count: self.count,
+            until: self.until,
+            months,
+            has_mday,
+            mday_pos,
+            mday_neg,
+            wdays,
+            has_nth,
+            nth_pos,
+            nth_neg,
+            year_scope,
+            set_pos,
+            wkst: weekday_index(self.wkst),
+        })
+    }
+}
+
+fn weekday_index(w: Weekday) -> u32 {
+    w.num_days_from_monday()
+}
+
+impl ValidRule {
+    /// Parses and validates in one step.
+    ///
+    /// ```
+    /// use cogov::recur::{parse_local, ValidRule};
+    ///
+    /// let start = parse_local("20240101").unwrap();
+    /// assert!(ValidRule::parse("FREQ=YEARLY", start).is_ok());
+    /// assert_eq!(ValidRule::parse("FREQ=YEARLY;COUNT=0", start).unwrap_err().code, "bad_value");
+    /// ```
+    pub fn parse(rrule: &str, dtstart: NaiveDateTime) -> Result<ValidRule, RecurError> {
+        RuleSpec::parse(rrule)?.validate(dtstart)
+    }
+
+    /// The rule's `DTSTART`.
+    ///
+    /// ```
+    /// use cogov::recur::{parse_local, ValidRule};
+    ///
+    /// let start = parse_local("20240101T090000").unwrap();
+    /// assert_eq!(ValidRule::parse("FREQ=DAILY", start).unwrap().dtstart(), start);
+    /// ```
+    pub fn dtstart(&self) -> NaiveDateTime {
+        self.dtstart
+    }
+
+    /// The rule as it was written (before defaults were filled).
+    ///
+    /// ```
+    /// use cogov::recur::{parse_local, ValidRule};
+    ///
+    /// let rule = ValidRule::parse("RRULE:freq=weekly;byday=tu", parse_local("20240102").unwrap()).unwrap();
+    /// assert_eq!(rule.spec().to_string(), "FREQ=WEEKLY;BYDAY=TU");
+    /// ```
+    pub fn spec(&self) -> &RuleSpec {
+        &self.spec
+    }
+}
