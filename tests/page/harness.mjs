@@ -60,7 +60,7 @@ export async function launch() {
  * `/__fixtures__/NAME` serves tests/page/fixtures/NAME. COGOV_PKG=dir serves /pkg/* from dir
  * (to try a wasm built elsewhere without touching www/pkg).
  */
-export async function open(env, path, { viewport = { width: 1280, height: 900 }, reducedMotion } = {}) {
+export async function open(env, path, { viewport = { width: 1280, height: 900 }, reducedMotion, init } = {}) {
   const context = await env.browser.newContext({ viewport, reducedMotion });
   await context.route('**/__fixtures__/**', (route) => {
     const name = new URL(route.request().url()).pathname.split('/__fixtures__/')[1];
@@ -73,12 +73,13 @@ export async function open(env, path, { viewport = { width: 1280, height: 900 },
       route.fulfill({ body: readFileSync(join(process.env.COGOV_PKG, name)), contentType: name.endsWith('.wasm') ? 'application/wasm' : 'text/javascript' });
     });
   }
+  if (init) await context.addInitScript(init);
   const page = await context.newPage();
   const errors = [], consoleMessages = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => consoleMessages.push(`${m.type()}: ${m.text()}`));
   await page.goto(env.base + path);
-  return { page, errors, console: consoleMessages, close: () => context.close() };
+  return { page, context, errors, console: consoleMessages, close: () => context.close() };
 }
 
 /** Waits until the element matching `selector` has `state` = one of `states`. */

@@ -1,0 +1,105 @@
+// The base of every cogov element: attributes are the source of truth, one batched render per
+// microtask, states loading/error/ready, errors shown inside the widget and never thrown at the page.
+import { adoptStyles, feedOf, langOf, normalize } from './core.js';
+import { h } from './dom.js';
+import { labels, ui } from './i18n.js';
+
+const MAX_PROBLEMS = 20;
+
+export class CogovElement extends HTMLElement {
+  /** Defines the element once; a second call (two copies of cogov.js on one page) is a no-op. */
+  static define(tag, registry = customElements) {
+    if (!registry.get(tag)) registry.define(tag, this);
+    return this;
+  }
+
+  static get observedAttributes() {
+    return ['src', 'lang'];
+  }
+
+  #queued = false;
+  #run = 0;
+
+  constructor() {
+    super();
+    this.attachShadow({ mode: 'open' });
+  }
+
+  connectedCallback() {
+    this.#schedule();
+  }
+
+  attributeChangedCallback(name, old, value) {
+    if (old !== value) this.#schedule();
+  }
+
+  /** The language the element renders in ('ko' | 'en'). */
+  get language() {
+    return langOf(this);
+  }
+
+  #schedule() {
+    if (this.#queued) return;
+    this.#queued = true;
+    queueMicrotask(() => {
+      this.#queued = false;
+      if (this.isConnected) this.#update().catch((e) => console.warn('cogov:', e));
+    });
+  }
+
+  async #update() {
+    const run = ++this.#run;
+    const root = this.shadowRoot;
+    const lang = this.language;
+    if (!this.hasAttribute('state') || this.getAttribute('state') === 'error') {
+      this.#show(lang, 'loading', h('p', { part: 'loading', role: 'status' }, ui(labels(lang), 'loading')));
+    }
+    let view, error;
+    try {
+      const [feed] = await Promise.all([feedOf(this), adoptStyles(root)]);
+      if (run !== this.#run) return;
+      view = this.render(feed, lang);
+    } catch (e) {
+      if (run !== this.#run) return;
+      error = normalize(e);
+    }
+    this.error = error || null;
+    if (error) {
+      this.#show(lang, 'error', problems(lang, error));
+    } else {
+      this.#show(lang, 'ready', view);
+      this.rendered?.();
+      performance.mark('cogov-ready', { detail: { tag: this.localName, id: this.id } });
+    }
+  }
+
+  #show(lang, state, content) {
+    const wrap = h('div', { part: 'content', lang, class: state }, content, state === 'ready' ? null : h('slot'));
+    this.shadowRoot.replaceChildren(wrap);
+    this.setAttribute('state', state);
+    this.toggleAttribute('aria-busy', state === 'loading');
+  }
+
+  /** `{code, path, message, problems}` while `state` is `error`, else null. */
+  error = null;
+
+  // Subclasses define render(feed, lang) → Node (anything thrown becomes the error state) and may
+  // define rendered(), called once the view is in the shadow root.
+
+  /** Fires `cogov-<name>` (bubbles, composed). Only call this on a user action. */
+  emit(name, detail) {
+    return this.dispatchEvent(new CustomEvent(`cogov-${name}`, { detail, bubbles: true, composed: true }));
+  }
+}
+
+function problems(lang, err) {
+  const L = labels(lang);
+  const list = err.problems.length ? err.problems : [err];
+  const rest = list.length - MAX_PROBLEMS;
+  return h('div', { part: 'error', role: 'alert' },
+    h('p', { class: 'error-title' }, ui(L, 'error')),
+    h('ul', { part: 'problems' },
+      list.slice(0, MAX_PROBLEMS).map((p) =>
+        h('li', null, p.path ? [h('code', { part: 'problem-path' }, p.path), ': '] : null, p.message, ' ', h('small', { part: 'problem-code' }, `(${p.code})`))),
+      rest > 0 ? h('li', null, ui(L, 'more', rest)) : null));
+}
