@@ -382,11 +382,11 @@ fn provenance(v: &mut SessionView, ds: &Dataset, p: &Provenance, lang: Lang) {
 }
 
 /// The view of a generated occurrence.
-fn generated(ds: &Dataset, ex: &Expander, i: usize, o: Occ, lang: Lang) -> SessionView {
+fn generated(ds: &Dataset, i: usize, o: Occ, number: Option<u32>, lang: Lang) -> SessionView {
     let s = &ds.feed.series[i];
     let id = format!("{}@{}", s.id, iso_date(o.start.date()));
     let mut v = base_view(ds, id, &s.body, Some(s), lang, o.start, o.end);
-    v.number = ex.number_of(i, o.start);
+    v.number = number;
     let rule = &s.rules[o.rule].prov;
     let src = if rule.sources.is_empty() {
         &s.prov
@@ -478,9 +478,19 @@ pub fn sessions(ds: &Dataset, q: &SessionQuery) -> Result<SessionList, Problem> 
         }
         let (occs, truncated) = ex.occurrences(i, q.from, q.to, cap);
         list.truncated |= truncated;
-        for o in occs {
+        // Numbers: count once up to the first numbered occurrence, then one by one.
+        let nfrom = s.numbering.and_then(|(_, f)| f);
+        let first = occs
+            .iter()
+            .position(|o| nfrom.is_none_or(|f| f <= o.start.date()));
+        let base = first.and_then(|p| Some((p, ex.number_of(i, occs[p].start)?)));
+        for (k, o) in occs.into_iter().enumerate() {
+            let number = base.and_then(|(p, n)| {
+                let ahead = u32::try_from(k.checked_sub(p)?).ok()?;
+                n.checked_add(ahead)
+            });
             if !overridden(feed, &s.id, o.start) {
-                list.sessions.push(generated(ds, &ex, i, o, q.lang));
+                list.sessions.push(generated(ds, i, o, number, q.lang));
             }
         }
     }
@@ -553,5 +563,6 @@ pub fn find_session(ds: &Dataset, id: &str, lang: Lang) -> Option<SessionView> {
     }) {
         return Some(explicit(ds, &ex, k, lang));
     }
-    Some(generated(ds, &ex, i, o, lang))
+    let number = ex.number_of(i, o.start);
+    Some(generated(ds, i, o, number, lang))
 }

@@ -291,3 +291,22 @@ fn ics_for_one_session_and_google_link() {
         "{link}"
     );
 }
+
+#[test]
+fn long_numbered_windows_are_counted_once_and_capped() {
+    let feed = FEED.replace(
+        "\"rules\": [{\"dtstart\": \"2020-07-10T14:00\", \"rrule\": \"FREQ=YEARLY;BYMONTH=7;BYDAY=2FR\"",
+        "\"rules\": [{\"dtstart\": \"2020-07-10T14:00\", \"rrule\": \"FREQ=DAILY\"",
+    );
+    let ds = load(&feed).dataset.unwrap();
+    let q = SessionQuery {
+        cap: crate::recur::HARD_CAP,
+        ..query("2021-01-01", "2060-12-31", Some("ga"))
+    };
+    let list = sessions(&ds, &q).unwrap();
+    assert!(list.truncated);
+    assert_eq!(list.sessions.len(), crate::recur::HARD_CAP);
+    assert_eq!(list.sessions[0].id, "ga-regular@2021-01-01");
+    assert_eq!(list.sessions[0].number, Some(176));
+    assert_eq!(list.sessions[1].number, Some(177));
+}
