@@ -1,6 +1,7 @@
 //! cogov core: pure Rust, no I/O, no clock, no `JsValue`, never panics on any input.
 //! See ARCHITECTURE.md for the map.
 
+pub mod calendar;
 pub mod check;
 pub mod dataset;
 pub mod date;

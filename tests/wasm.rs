@@ -70,3 +70,40 @@ fn unknown_root_body_is_a_query_error() {
         .unwrap();
     assert_eq!(get(&err, "code").as_string().unwrap(), "query.unknown_body");
 }
+
+#[wasm_bindgen_test]
+fn calendar_methods_give_sessions_ics_and_links() {
+    let feed = Feed::new(FEED).unwrap();
+    let list = feed
+        .sessions(
+            "2025-07-01",
+            "2025-07-31",
+            Some("ga-general-assembly".into()),
+            "en",
+        )
+        .unwrap();
+    let sessions = js_sys::Array::from(&get(&list, "sessions"));
+    assert_eq!(sessions.length(), 1);
+    assert_eq!(
+        get(&sessions.get(0), "status").as_string().unwrap(),
+        "postponed"
+    );
+    assert_eq!(get(&list, "truncated").as_bool(), Some(false));
+    let next = feed.next_sessions("2025-01-01", 2, None, "ko").unwrap();
+    assert_eq!(js_sys::Array::from(&get(&next, "sessions")).length(), 2);
+    let ics = feed
+        .ics(
+            None,
+            Some("ga-regular-2025".into()),
+            "2026-01-01T00:00:00Z",
+            None,
+        )
+        .unwrap();
+    assert!(ics.contains("\r\nUID:ga-regular-2025@gaok\r\n"));
+    let link = feed.google_link("cm-quarterly@2025-04-10", "en").unwrap();
+    assert!(link.starts_with("https://calendar.google.com/"));
+    let err = feed
+        .sessions("2025-13-01", "2025-12-31", None, "en")
+        .unwrap_err();
+    assert_eq!(get(&err, "code").as_string().unwrap(), "arg.date");
+}

@@ -9,7 +9,8 @@ pub struct Args {
 
 const VALUED: &[&str] = &[
     "lang", "root", "as-of", "from", "to", "body", "session", "dtstart", "rrule", "exdate",
-    "limit", "stage", "ministry", "proposer", "year", "text", "by", "today", "answer",
+    "limit", "now", "url", "stage", "ministry", "proposer", "year", "text", "by", "today",
+    "answer",
 ];
 
 impl Args {

@@ -2,6 +2,7 @@
 //! Reading files is the one piece of I/O, done here and never in the core.
 
 mod args;
+mod calendar;
 mod structure;
 mod validate;
 
@@ -12,6 +13,9 @@ pub const USAGE: &str = "usage:
   cogov validate FEED [--json]
   cogov structure FEED [--json] [--lang ko|en] [--root BODY] [--as-of YYYY-MM-DD]
   cogov where-sits FEED OFFICE [--json] [--lang ko|en]
+  cogov sessions FEED --from YYYY-MM-DD --to YYYY-MM-DD [--body BODY] [--json] [--lang ko|en]
+  cogov ics FEED [--body BODY] [--session ID] [--from YYYY-MM-DD --to YYYY-MM-DD] [--now UTC] [--url BASE] [--lang ko|en]
+  cogov expand --dtstart LOCAL_DATETIME --rrule RULE [--exdate LIST] [--limit N]
 
 exit codes: 0 ok (warnings allowed), 1 the feed has errors, 2 usage or i/o problem";
 
@@ -40,6 +44,9 @@ pub fn run(argv: &[String]) -> Result<Output, String> {
         "validate" => validate::run(&args),
         "structure" => structure::run(&args),
         "where-sits" => structure::where_sits(&args),
+        "sessions" => calendar::sessions(&args),
+        "ics" => calendar::ics(&args),
+        "expand" => calendar::expand(&args),
         "help" | "--help" | "-h" => Ok(Output {
             stdout: format!("{USAGE}\n"),
             ..Output::default()

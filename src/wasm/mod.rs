@@ -4,6 +4,7 @@
 //! Errors become JS `Error`s carrying `code`, `path` and, for feeds that fail to load,
 //! `problems` (every error and warning with its path).
 
+mod calendar;
 mod structure;
 
 use crate::dataset::{self, Dataset};

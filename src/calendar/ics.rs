@@ -1,0 +1,166 @@
+//! Sessions as iCalendar: one `VEVENT` per expanded instance (UID `{id}@{publisher}`,
+//! `SEQUENCE:0`, `STATUS:CANCELLED` for cancelled sessions), written by [`crate::ics`], and
+//! Google Calendar links for one session.
+
+use super::expand::{find_session, sessions, SessionQuery, SessionView};
+use crate::dataset::Dataset;
+use crate::date::When;
+use crate::ics::{self, Calendar, Event, Status};
+use crate::problem::Problem;
+use crate::recur::HARD_CAP;
+use crate::text::Lang;
+use chrono::{NaiveDate, NaiveDateTime};
+
+/// Options of [`calendar_ics`].
+#[derive(Clone, Copy, Debug)]
+pub struct IcsQuery<'a> {
+    /// Only this body's sessions.
+    pub body: Option<&'a str>,
+    /// Only this session (explicit id or `series@YYYY-MM-DD`); the window is then ignored.
+    pub session: Option<&'a str>,
+    /// First day (inclusive).
+    pub from: NaiveDate,
+    /// Last day (inclusive).
+    pub to: NaiveDate,
+    /// Language of texts.
+    pub lang: Lang,
+    /// `DTSTAMP` in UTC (the caller reads the clock).
+    pub dtstamp_utc: NaiveDateTime,
+    /// Page showing sessions; each event links to `{base_url}#{session id}`.
+    pub base_url: Option<&'a str>,
+}
+
+/// Owned texts of one event.
+struct Texts {
+    uid: String,
+    summary: String,
+    description: Option<String>,
+    location: Option<String>,
+    url: Option<String>,
+    start: ics::When,
+    end: Option<ics::When>,
+    status: Status,
+    kind: &'static str,
+}
+
+fn when(w: When) -> ics::When {
+    match w {
+        When::Date(d) => ics::When::Date(d),
+        When::At(t) => ics::When::Local(t),
+    }
+}
+
+fn texts(v: &SessionView, publisher: &str, lang: Lang, base_url: Option<&str>) -> Texts {
+    let summary = match (v.number, lang) {
+        (Some(n), Lang::Ko) => format!("제{n}차 {}", v.title),
+        (Some(n), _) => format!("{} (No. {n})", v.title),
+        (None, _) => v.title.clone(),
+    };
+    let mut description = vec![v.body_name.clone()];
+    if v.illustrative {
+        description.push(match lang {
+            Lang::Ko => "예시 일정입니다 (출처의 날짜가 아님).".to_string(),
+            _ => "Illustrative: not a date from a source.".to_string(),
+        });
+    }
+    description.extend(v.note.clone());
+    description.extend(v.agenda.iter().map(|a| format!("- {}", a.title)));
+    let location = v.location.as_ref().and_then(|l| {
+        let parts: Vec<&str> = [&l.name, &l.address, &l.url]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect();
+        (!parts.is_empty()).then(|| parts.join(", "))
+    });
+    Texts {
+        uid: format!("{}@{publisher}", v.id),
+        summary,
+        description: Some(description.join("\n")),
+        location,
+        url: base_url.map(|b| format!("{b}#{}", v.id)),
+        start: when(v.start_when),
+        end: v.end_when.map(when),
+        status: match v.status {
+            "cancelled" => Status::Cancelled,
+            "postponed" => Status::Tentative,
+            _ => Status::Confirmed,
+        },
+        kind: v.kind,
+    }
+}
+
+fn event(t: &Texts) -> Event<'_> {
+    let mut e = Event::new(&t.uid, t.start, &t.summary);
+    e.end = t.end;
+    e.description = t.description.as_deref();
+    e.location = t.location.as_deref();
+    e.url = t.url.as_deref();
+    e.status = t.status;
+    e.sequence = 0;
+    e.categories = std::slice::from_ref(&t.kind);
+    e
+}
+
+/// The sessions asked for as an iCalendar document named after the publisher, refreshed daily.
+///
+/// Errors: an unknown body (`arg.body`) or session (`arg.session`).
+pub fn calendar_ics(ds: &Dataset, q: &IcsQuery) -> Result<String, Problem> {
+    let views = match q.session {
+        Some(id) => vec![find_session(ds, id, q.lang).ok_or_else(|| {
+            Problem::error(
+                "",
+                "arg.session",
+                format!("{} is not the id of any session", crate::text::quote(id)),
+            )
+        })?],
+        None => {
+            sessions(
+                ds,
+                &SessionQuery {
+                    from: q.from,
+                    to: q.to,
+                    body: q.body,
+                    lang: q.lang,
+                    cap: HARD_CAP,
+                },
+            )?
+            .sessions
+        }
+    };
+    let publisher = &ds.feed.publisher;
+    let texts: Vec<Texts> = views
+        .iter()
+        .filter(|v| q.body.is_none_or(|b| b == v.body))
+        .map(|v| texts(v, &publisher.id, q.lang, q.base_url))
+        .collect();
+    let cal = Calendar {
+        name: publisher.name.get(q.lang),
+        prodid: "-//cogov//cogov//KO",
+        url: None,
+        refresh_interval_minutes: Some(24 * 60),
+        dtstamp_utc: q.dtstamp_utc,
+        events: texts.iter().map(event).collect(),
+    };
+    Ok(ics::to_string(&cal))
+}
+
+/// A Google Calendar "add event" link for one session.
+///
+/// Errors: an unknown session (`arg.session`).
+pub fn google_link(
+    ds: &Dataset,
+    id: &str,
+    lang: Lang,
+    base_url: Option<&str>,
+) -> Result<String, Problem> {
+    let v = find_session(ds, id, lang).ok_or_else(|| {
+        Problem::error(
+            "",
+            "arg.session",
+            format!("{} is not the id of any session", crate::text::quote(id)),
+        )
+    })?;
+    let t = texts(&v, &ds.feed.publisher.id, lang, base_url);
+    Ok(ics::google_calendar_url(&event(&t), None))
+}

@@ -1,0 +1,19 @@
+//! The calendar: series rules checked at load ([`rules`]), sessions expanded in a window
+//! ([`expand`]) and written as iCalendar ([`ics`]).
+//!
+//! Expansion is pure and bounded: no clock (the caller passes `today` and `DTSTAMP`), at most
+//! [`crate::recur::HARD_CAP`] occurrences per series and per call, with a `truncated` flag.
+
+pub mod expand;
+pub mod ics;
+
+pub mod rules;
+
+pub use expand::{
+    find_session, next_sessions, sessions, AgendaView, DocumentView, LocationView, SessionList,
+    SessionQuery, SessionView,
+};
+pub use ics::{calendar_ics, google_link, IcsQuery};
+
+#[cfg(test)]
+mod tests;

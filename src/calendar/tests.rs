@@ -1,0 +1,312 @@
+//! Calendar specs over a small inline feed.
+
+use super::*;
+use crate::dataset::{load, Dataset};
+use crate::text::Lang;
+use chrono::NaiveDate;
+
+const FEED: &str = r#"{"cogov": 1, "publisher": {"id": "p", "name": {"ko": "협의회", "en": "Association"}},
+ "sources": [{"id": "src-a", "title": "Old rules"}, {"id": "src-b", "title": "New rules"}],
+ "bodies": [
+  {"id": "ga", "kind": "association", "name": {"ko": "총회", "en": "General Assembly"}, "sources": ["src-a"]},
+  {"id": "wc", "kind": "association", "name": "Working Council", "sources": ["src-a"]},
+  {"id": "forum", "kind": "association", "name": "Forum", "sources": ["src-a"]}],
+ "series": [
+  {"id": "ga-regular", "body": "ga", "kind": "regular", "title": {"ko": "정기총회", "en": "Regular Assembly"},
+   "numbering": {"first": 1, "from": "2020-01-01"}, "sources": ["src-a"],
+   "rules": [{"dtstart": "2020-07-10T14:00", "rrule": "FREQ=YEARLY;BYMONTH=7;BYDAY=2FR", "duration_minutes": 120}]},
+  {"id": "wc-prep", "body": "wc", "kind": "working", "sources": ["src-a"],
+   "rules": [{"relative": {"series": "ga-regular", "offset_days": -7, "time": "10:00"}}]},
+  {"id": "forum-days", "body": "forum", "kind": "forum", "sources": ["src-a"],
+   "rules": [
+    {"dtstart": "2020-03-01", "rrule": "FREQ=YEARLY", "effective": {"to": "2023-12-31"}, "sources": ["src-a"]},
+    {"dtstart": "2020-03-01", "rrule": "FREQ=YEARLY;BYMONTH=3,9;BYMONTHDAY=1", "effective": {"from": "2024-01-01"},
+     "sources": ["src-b"], "illustrative": true, "note": "days invented"}]}],
+ "sessions": [
+  {"id": "ga-2022", "body": "ga", "series": "ga-regular", "recurrence_id": "2022-07-08T14:00",
+   "start": "2022-07-08T14:00", "status": "cancelled", "sources": ["src-a"]},
+  {"id": "ga-2023", "body": "ga", "series": "ga-regular", "recurrence_id": "2023-07-14T14:00",
+   "start": "2023-07-21T15:00", "end": "2023-07-21T17:00", "status": "moved", "sources": ["src-a"],
+   "agenda": [{"title": "Budget", "kind": "resolution"}]},
+  {"id": "special-2024", "body": "ga", "kind": "special", "start": "2024-12-20", "sources": ["src-a"]}]}"#;
+
+fn ds() -> Dataset {
+    let l = load(FEED);
+    assert!(l.report.errors.is_empty(), "{:?}", l.report.errors);
+    assert!(l.report.warnings.is_empty(), "{:?}", l.report.warnings);
+    l.dataset.unwrap()
+}
+
+fn d(s: &str) -> NaiveDate {
+    crate::date::parse_date(s).unwrap()
+}
+
+fn query<'a>(from: &str, to: &str, body: Option<&'a str>) -> SessionQuery<'a> {
+    SessionQuery {
+        from: d(from),
+        to: d(to),
+        body,
+        lang: Lang::En,
+        cap: 100,
+    }
+}
+
+fn rows(list: &SessionList) -> Vec<String> {
+    list.sessions
+        .iter()
+        .map(|s| {
+            let n = s.number.map(|n| format!(" #{n}")).unwrap_or_default();
+            format!("{} {} {}{n}", s.id, s.start, s.status)
+        })
+        .collect()
+}
+
+#[test]
+fn yearly_series_with_overrides_cancelling_one_year_and_moving_another() {
+    let list = sessions(&ds(), &query("2020-01-01", "2025-12-31", Some("ga"))).unwrap();
+    assert_eq!(
+        rows(&list),
+        [
+            "ga-regular@2020-07-10 2020-07-10T14:00 scheduled #1",
+            "ga-regular@2021-07-09 2021-07-09T14:00 scheduled #2",
+            "ga-2022 2022-07-08T14:00 cancelled #3",
+            "ga-2023 2023-07-21T15:00 moved #4",
+            "ga-regular@2024-07-12 2024-07-12T14:00 scheduled #5",
+            "special-2024 2024-12-20 scheduled",
+            "ga-regular@2025-07-11 2025-07-11T14:00 scheduled #6",
+        ]
+    );
+    assert!(!list.truncated);
+    let moved = &list.sessions[3];
+    assert_eq!(moved.title, "Regular Assembly");
+    assert_eq!(moved.agenda[0].kind, "resolution");
+    let generated = &list.sessions[0];
+    assert_eq!(generated.end.as_deref(), Some("2020-07-10T16:00"));
+    assert_eq!(generated.body_name, "General Assembly");
+    assert_eq!(generated.kind, "regular");
+}
+
+#[test]
+fn numbers_count_every_occurrence_before_the_window() {
+    let list = sessions(&ds(), &query("2024-01-01", "2024-12-31", Some("ga"))).unwrap();
+    assert_eq!(list.sessions[0].number, Some(5));
+    let ko = sessions(
+        &ds(),
+        &SessionQuery {
+            lang: Lang::Ko,
+            ..query("2024-01-01", "2024-12-31", Some("ga"))
+        },
+    )
+    .unwrap();
+    assert_eq!(ko.sessions[0].title, "정기총회");
+}
+
+#[test]
+fn relative_rule_is_seven_days_before_each_assembly_at_its_own_time() {
+    let list = sessions(&ds(), &query("2024-01-01", "2024-12-31", Some("wc"))).unwrap();
+    assert_eq!(
+        rows(&list),
+        ["wc-prep@2024-07-05 2024-07-05T10:00 scheduled"]
+    );
+    assert_eq!(list.sessions[0].end.as_deref(), Some("2024-07-05T12:00"));
+    // Follows the rule, not the override: the 2023 assembly moved, its preparation did not.
+    let y2023 = sessions(&ds(), &query("2023-01-01", "2023-12-31", Some("wc"))).unwrap();
+    assert_eq!(y2023.sessions[0].start, "2023-07-07T10:00");
+}
+
+#[test]
+fn effective_periods_once_a_year_until_2023_then_twice_a_year() {
+    let list = sessions(&ds(), &query("2022-01-01", "2025-12-31", Some("forum"))).unwrap();
+    let starts: Vec<_> = list.sessions.iter().map(|s| s.start.as_str()).collect();
+    assert_eq!(
+        starts,
+        [
+            "2022-03-01",
+            "2023-03-01",
+            "2024-03-01",
+            "2024-09-01",
+            "2025-03-01",
+            "2025-09-01"
+        ]
+    );
+    assert!(list.sessions.iter().all(|s| s.all_day));
+    assert_eq!(list.sessions[1].sources[0].title, "Old rules");
+    assert!(!list.sessions[1].illustrative);
+    assert_eq!(list.sessions[2].sources[0].title, "New rules");
+    assert!(list.sessions[2].illustrative);
+    assert_eq!(list.sessions[2].note.as_deref(), Some("days invented"));
+}
+
+#[test]
+fn results_are_capped_and_flagged() {
+    let q = SessionQuery {
+        cap: 2,
+        ..query("2020-01-01", "2030-12-31", None)
+    };
+    let list = sessions(&ds(), &q).unwrap();
+    assert_eq!(list.sessions.len(), 2);
+    assert!(list.truncated);
+    assert_eq!(
+        sessions(&ds(), &query("2020-01-01", "2020-12-31", Some("nobody")))
+            .unwrap_err()
+            .code,
+        "arg.body"
+    );
+}
+
+#[test]
+fn next_sessions_from_today() {
+    let list = next_sessions(&ds(), d("2024-07-06"), 2, Some("ga"), Lang::En).unwrap();
+    assert_eq!(
+        rows(&list),
+        [
+            "ga-regular@2024-07-12 2024-07-12T14:00 scheduled #5",
+            "special-2024 2024-12-20 scheduled"
+        ]
+    );
+    assert!(list.truncated);
+    let far = next_sessions(&ds(), d("2190-01-01"), 100, Some("ga"), Lang::En).unwrap();
+    assert_eq!(far.sessions.len(), 11);
+}
+
+#[test]
+fn find_session_by_id() {
+    let ds = ds();
+    assert_eq!(
+        find_session(&ds, "ga-regular@2021-07-09", Lang::En)
+            .unwrap()
+            .number,
+        Some(2)
+    );
+    assert_eq!(
+        find_session(&ds, "ga-regular@2023-07-14", Lang::En)
+            .unwrap()
+            .id,
+        "ga-2023"
+    );
+    assert!(find_session(&ds, "ga-regular@2023-07-15", Lang::En).is_none());
+    assert!(find_session(&ds, "nothing", Lang::En).is_none());
+}
+
+fn problems(feed: &str) -> Vec<String> {
+    let r = load(feed).report;
+    r.errors
+        .iter()
+        .map(|p| format!("error {p} [{}]", p.code))
+        .chain(
+            r.warnings
+                .iter()
+                .map(|p| format!("warning {p} [{}]", p.code)),
+        )
+        .collect()
+}
+
+#[test]
+fn rules_are_checked_at_load() {
+    let bad = FEED.replace("BYDAY=2FR\"", "BYDAY=2FR;BYHOUR=9\"");
+    assert_eq!(
+        problems(&bad),
+        ["error series[0].rules[0].rrule: unsupported rrule part BYHOUR=9: council rules use whole days [rrule.unsupported]"]
+    );
+    let cycle = FEED.replace(
+        "{\"dtstart\": \"2020-07-10T14:00\", \"rrule\": \"FREQ=YEARLY;BYMONTH=7;BYDAY=2FR\", \"duration_minutes\": 120}",
+        "{\"relative\": {\"series\": \"wc-prep\", \"offset_days\": 7}}",
+    );
+    let p = problems(&cycle);
+    assert_eq!(p.len(), 2, "{p:?}");
+    assert!(p[0].starts_with("error series[0].rules[0].relative.series: "));
+    assert!(p[0].ends_with("[series.cycle]"));
+    let stray = FEED.replace(
+        "\"recurrence_id\": \"2023-07-14T14:00\"",
+        "\"recurrence_id\": \"2023-07-15T14:00\"",
+    );
+    assert_eq!(
+        problems(&stray),
+        ["warning sessions[1].recurrence_id: 2023-07-15T14:00 is not an occurrence of series \"ga-regular\" [session.recurrence_id]"]
+    );
+}
+
+#[test]
+fn default_feed_expands_with_unique_ids() {
+    let l = load(include_str!("../../www/data/feed.json"));
+    let ds = l.dataset.unwrap();
+    let list = sessions(&ds, &query("2018-01-01", "2027-12-31", None)).unwrap();
+    let mut ids: Vec<_> = list.sessions.iter().map(|s| s.id.as_str()).collect();
+    let n = ids.len();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), n);
+    // Every override replaced its occurrence: the 2025 working council appears once.
+    assert!(list.sessions.iter().all(|s| s.id != "ga-wc@2025-07-10"));
+    assert!(list.sessions.iter().any(|s| s.id == "ga-wc-2025"));
+    assert!(list
+        .sessions
+        .iter()
+        .any(|s| s.id == "four-assoc-2025-12" && s.status == "moved"));
+}
+
+fn ics_query<'a>(body: Option<&'a str>, session: Option<&'a str>) -> IcsQuery<'a> {
+    IcsQuery {
+        body,
+        session,
+        from: d("2022-01-01"),
+        to: d("2024-12-31"),
+        lang: Lang::En,
+        dtstamp_utc: d("2026-01-01").and_hms_opt(0, 0, 0).unwrap(),
+        base_url: Some("https://example.org/sessions"),
+    }
+}
+
+#[test]
+fn ics_has_one_event_per_instance_with_stable_uids() {
+    let text = calendar_ics(&ds(), &ics_query(Some("ga"), None)).unwrap();
+    let unfolded = text.replace("\r\n ", "");
+    assert_eq!(unfolded.matches("BEGIN:VEVENT").count(), 4);
+    assert!(unfolded.contains("\r\nNAME:Association\r\n"));
+    assert!(unfolded.contains("\r\nREFRESH-INTERVAL;VALUE=DURATION:PT1440M\r\n"));
+    assert!(unfolded.contains("\r\nUID:ga-2022@p\r\n"));
+    assert!(unfolded.contains("\r\nUID:ga-regular@2024-07-12@p\r\n"));
+    assert!(unfolded.contains("\r\nSTATUS:CANCELLED\r\n"));
+    assert!(unfolded.contains("\r\nSEQUENCE:0\r\n"));
+    assert!(unfolded.contains("\r\nDTSTAMP:20260101T000000Z\r\n"));
+    assert!(unfolded.contains("\r\nURL;VALUE=URI:https://example.org/sessions#ga-2023\r\n"));
+    assert!(unfolded.contains("\r\nSUMMARY:Regular Assembly (No. 4)\r\n"));
+    assert!(unfolded.contains("\r\nDTSTART;VALUE=DATE:20241220\r\n"));
+}
+
+#[test]
+fn ics_for_one_session_and_google_link() {
+    let text = calendar_ics(&ds(), &ics_query(None, Some("wc-prep@2024-07-05"))).unwrap();
+    assert_eq!(text.matches("BEGIN:VEVENT").count(), 1);
+    assert!(text.contains("\r\nDTSTART;TZID=Asia/Seoul:20240705T100000\r\n"));
+    assert_eq!(
+        calendar_ics(&ds(), &ics_query(None, Some("wc-prep@2024-07-06")))
+            .unwrap_err()
+            .code,
+        "arg.session"
+    );
+    let link = google_link(&ds(), "ga-regular@2024-07-12", Lang::Ko, None).unwrap();
+    assert!(
+        link.contains("dates=20240712T140000/20240712T160000"),
+        "{link}"
+    );
+}
+
+#[test]
+fn long_numbered_windows_are_counted_once_and_capped() {
+    let feed = FEED.replace(
+        "\"rules\": [{\"dtstart\": \"2020-07-10T14:00\", \"rrule\": \"FREQ=YEARLY;BYMONTH=7;BYDAY=2FR\"",
+        "\"rules\": [{\"dtstart\": \"2020-07-10T14:00\", \"rrule\": \"FREQ=DAILY\"",
+    );
+    let ds = load(&feed).dataset.unwrap();
+    let q = SessionQuery {
+        cap: crate::recur::HARD_CAP,
+        ..query("2021-01-01", "2060-12-31", Some("ga"))
+    };
+    let list = sessions(&ds, &q).unwrap();
+    assert!(list.truncated);
+    assert_eq!(list.sessions.len(), crate::recur::HARD_CAP);
+    assert_eq!(list.sessions[0].id, "ga-regular@2021-01-01");
+    assert_eq!(list.sessions[0].number, Some(176));
+    assert_eq!(list.sessions[1].number, Some(177));
+}

@@ -1,0 +1,177 @@
+//! `cogov sessions`, `cogov ics` and `cogov expand`.
+
+use super::{json, load, Args, Output};
+use crate::calendar::{self, IcsQuery, SessionQuery};
+use crate::recur::{self, ExDate, RuleSet, ValidRule, HARD_CAP};
+use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
+use serde::Serialize;
+
+/// One line of `cogov sessions`.
+#[derive(Serialize)]
+struct Row<'a> {
+    id: &'a str,
+    body: &'a str,
+    start: &'a str,
+    end: Option<&'a str>,
+    status: &'a str,
+    number: Option<u32>,
+}
+
+fn required_date(args: &Args, key: &str) -> Result<NaiveDate, String> {
+    args.date(key)?.ok_or(format!("missing --{key}"))
+}
+
+fn problem(p: crate::problem::Problem) -> String {
+    p.message
+}
+
+pub fn sessions(args: &Args) -> Result<Output, String> {
+    args.only(&["json", "lang", "from", "to", "body"])?;
+    let q = SessionQuery {
+        from: required_date(args, "from")?,
+        to: required_date(args, "to")?,
+        body: args.value("body"),
+        lang: args.lang()?,
+        cap: HARD_CAP,
+    };
+    let ds = match load(args)? {
+        Ok(ds) => ds,
+        Err(out) => return Ok(out),
+    };
+    let list = calendar::sessions(&ds, &q).map_err(problem)?;
+    let stderr = if list.truncated {
+        format!("cogov: more than {HARD_CAP} sessions; the list is cut\n")
+    } else {
+        String::new()
+    };
+    if args.flag("json") {
+        return Ok(Output {
+            stdout: json(&list.sessions),
+            stderr,
+            ..Output::default()
+        });
+    }
+    let mut out = String::new();
+    for s in &list.sessions {
+        let row = Row {
+            id: &s.id,
+            body: &s.body,
+            start: &s.start,
+            end: s.end.as_deref(),
+            status: s.status,
+            number: s.number,
+        };
+        out.push_str(&serde_json::to_string(&row).map_err(|e| e.to_string())?);
+        out.push('\n');
+    }
+    Ok(Output {
+        stdout: out,
+        stderr,
+        ..Output::default()
+    })
+}
+
+/// `--now` (UTC, `2026-01-01T00:00:00Z`, `...T00:00` or a date), else the system clock.
+fn now(args: &Args) -> Result<NaiveDateTime, String> {
+    if let Some(s) = args.value("now") {
+        let s = s.strip_suffix('Z').unwrap_or(s);
+        return if s.len() == 10 {
+            crate::date::parse_date(s).map(|d| d.and_time(chrono::NaiveTime::MIN))
+        } else {
+            crate::date::parse_local(s)
+        }
+        .map_err(|m| format!("--now: {m}"));
+    }
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_err(|e| e.to_string())?
+        .as_secs();
+    chrono::DateTime::from_timestamp(i64::try_from(secs).map_err(|e| e.to_string())?, 0)
+        .map(|t| t.naive_utc())
+        .ok_or("the system clock is out of range".to_string())
+}
+
+pub fn ics(args: &Args) -> Result<Output, String> {
+    args.only(&["lang", "from", "to", "body", "session", "now", "url"])?;
+    let now = now(args)?;
+    // Default window: a year back and two years ahead of now (in KST).
+    let today = (now + TimeDelta::hours(9)).date();
+    let q = IcsQuery {
+        body: args.value("body"),
+        session: args.value("session"),
+        from: args.date("from")?.unwrap_or(today - TimeDelta::days(366)),
+        to: args.date("to")?.unwrap_or(today + TimeDelta::days(2 * 366)),
+        lang: args.lang()?,
+        dtstamp_utc: now,
+        base_url: args.value("url"),
+    };
+    let ds = match load(args)? {
+        Ok(ds) => ds,
+        Err(out) => return Ok(out),
+    };
+    Ok(Output {
+        stdout: calendar::calendar_ics(&ds, &q).map_err(problem)?,
+        ..Output::default()
+    })
+}
+
+fn local(s: &str) -> Result<NaiveDateTime, String> {
+    crate::date::parse_when(s)
+        .map(|w| w.start())
+        .or_else(|_| recur::parse_local(s).map_err(|e| e.message))
+}
+
+pub fn expand(args: &Args) -> Result<Output, String> {
+    args.only(&["dtstart", "rrule", "exdate", "limit"])?;
+    let dtstart = local(args.value("dtstart").ok_or("missing --dtstart")?)
+        .map_err(|m| format!("--dtstart: {m}"))?;
+    let rrule = args.value("rrule").ok_or("missing --rrule")?;
+    let limit = match args.value("limit") {
+        Some(n) => n
+            .parse::<usize>()
+            .map_err(|_| format!("--limit must be a number, not {n:?}"))?,
+        None => 100,
+    };
+    let fail = |e: recur::RecurError| Output {
+        stderr: format!("cogov: {} [{}]\n", e.message, e.code),
+        code: 1,
+        ..Output::default()
+    };
+    let rule = match ValidRule::parse(rrule.strip_prefix("RRULE:").unwrap_or(rrule), dtstart) {
+        Ok(r) => r,
+        Err(e) => return Ok(fail(e)),
+    };
+    let mut exdates = Vec::new();
+    for item in args.value("exdate").unwrap_or("").split(',') {
+        let item = item.trim();
+        if item.is_empty() {
+            continue;
+        }
+        match crate::date::parse_when(item) {
+            Ok(crate::date::When::Date(d)) => exdates.push(ExDate::Day(d)),
+            Ok(crate::date::When::At(t)) => exdates.push(ExDate::At(t)),
+            Err(_) => match ExDate::parse_list(item) {
+                Ok(list) => exdates.extend(list),
+                Err(e) => return Ok(fail(e)),
+            },
+        }
+    }
+    let e = RuleSet::new(rule, exdates).first(limit);
+    let mut out = String::new();
+    for dt in e.occurrences {
+        out.push_str(&recur::format_local(dt));
+        out.push('\n');
+    }
+    Ok(Output {
+        stdout: out,
+        stderr: if e.truncated {
+            format!(
+                "cogov: more occurrences follow (--limit {})\n",
+                limit.min(HARD_CAP)
+            )
+        } else {
+            String::new()
+        },
+        ..Output::default()
+    })
+}

@@ -1,0 +1,104 @@
+//! `cogov sessions`, `cogov ics` and `cogov expand` over the default feed.
+#![cfg(not(target_arch = "wasm32"))]
+
+use cogov::cli::{run, Output};
+
+const FEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/www/data/feed.json");
+
+fn cli(args: &[&str]) -> Output {
+    run(&args.iter().map(|s| s.to_string()).collect::<Vec<_>>()).unwrap()
+}
+
+#[test]
+fn sessions_prints_one_json_object_per_line() {
+    let out = cli(&[
+        "sessions",
+        FEED,
+        "--from",
+        "2025-07-01",
+        "--to",
+        "2025-07-31",
+        "--body",
+        "ga-general-assembly",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(
+        out.stdout,
+        "{\"id\":\"ga-regular-2025\",\"body\":\"ga-general-assembly\",\"start\":\"2025-07-11T14:00\",\"end\":null,\"status\":\"postponed\",\"number\":null}\n"
+    );
+    let array = cli(&[
+        "sessions",
+        FEED,
+        "--from",
+        "2025-01-01",
+        "--to",
+        "2025-12-31",
+        "--json",
+        "--lang",
+        "en",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&array.stdout).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 12);
+    assert!(run(&[
+        "sessions".into(),
+        FEED.into(),
+        "--from".into(),
+        "2025-01-01".into()
+    ])
+    .is_err());
+}
+
+#[test]
+fn ics_for_a_body_uses_the_given_now() {
+    let out = cli(&[
+        "ics",
+        FEED,
+        "--body",
+        "four-associations-council",
+        "--from",
+        "2024-01-01",
+        "--to",
+        "2024-12-31",
+        "--now",
+        "2026-01-01T00:00:00Z",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout.matches("BEGIN:VEVENT").count(), 4);
+    assert!(out.stdout.contains("\r\nUID:four-assoc-2024-09@gaok\r\n"));
+    assert!(out.stdout.contains("\r\nSTATUS:CANCELLED\r\n"));
+    assert!(out.stdout.contains("\r\nDTSTAMP:20260101T000000Z\r\n"));
+}
+
+#[test]
+fn expand_prints_local_date_times() {
+    let out = cli(&[
+        "expand",
+        "--dtstart",
+        "2024-09-02T14:00",
+        "--rrule",
+        "FREQ=MONTHLY;BYDAY=1MO;COUNT=3",
+        "--exdate",
+        "2024-10-07",
+    ]);
+    assert_eq!(out.stdout, "2024-09-02T14:00:00\n2024-11-04T14:00:00\n");
+    let bad = cli(&[
+        "expand",
+        "--dtstart",
+        "20240902T140000",
+        "--rrule",
+        "FREQ=DAILY;BYHOUR=9",
+    ]);
+    assert_eq!(bad.code, 1);
+    assert!(bad.stderr.contains("unsupported rrule part BYHOUR=9"));
+    let cut = cli(&[
+        "expand",
+        "--dtstart",
+        "2024-09-02",
+        "--rrule",
+        "FREQ=DAILY",
+        "--limit",
+        "2",
+    ]);
+    assert_eq!(cut.stdout.lines().count(), 2);
+    assert!(cut.stderr.contains("more occurrences follow"));
+}
