@@ -92,6 +92,7 @@ pub fn check(feed: &Feed, report: &mut Report) -> HashMap<String, Ref> {
     references(feed, &mut c);
     cycles(feed, c.report);
     seat_counts(feed, c.report);
+    crate::proposals::route::check(feed, c.report);
     c.ids
 }
 

@@ -10,6 +10,7 @@ pub struct Args {
 const VALUED: &[&str] = &[
     "lang", "root", "as-of", "from", "to", "body", "session", "dtstart", "rrule", "exdate", "limit", "stage",
     "ministry", "proposer", "year", "text", "by", "today", "answer",
+    "weight", "sort", "offset",
 ];
 
 impl Args {

@@ -2,6 +2,7 @@
 //! Reading files is the one piece of I/O, done here and never in the core.
 
 mod args;
+mod proposals;
 mod structure;
 mod validate;
 
@@ -12,6 +13,10 @@ pub const USAGE: &str = "usage:
   cogov validate FEED [--json]
   cogov structure FEED [--json] [--lang ko|en] [--root BODY] [--as-of YYYY-MM-DD]
   cogov where-sits FEED OFFICE [--json] [--lang ko|en]
+  cogov proposals FEED [--stage S] [--answer A] [--ministry M] [--proposer P] [--year Y] [--session S]
+        [--text T] [--sort date|updated|title|stage] [--desc] [--offset N] [--limit N] [--json] [--lang ko|en]
+  cogov stats FEED --by ministry|proposer|year|session [filters as for proposals] [--weight W] [--json] [--lang ko|en]
+  cogov cards FEED --today YYYY-MM-DD [--json] [--lang ko|en]
 
 exit codes: 0 ok (warnings allowed), 1 the feed has errors, 2 usage or i/o problem";
 
@@ -40,6 +45,9 @@ pub fn run(argv: &[String]) -> Result<Output, String> {
         "validate" => validate::run(&args),
         "structure" => structure::run(&args),
         "where-sits" => structure::where_sits(&args),
+        "proposals" => proposals::run(&args),
+        "stats" => proposals::stats(&args),
+        "cards" => proposals::cards(&args),
         "help" | "--help" | "-h" => Ok(Output { stdout: format!("{USAGE}\n"), ..Output::default() }),
         other => Err(format!("unknown command {other:?}")),
     }

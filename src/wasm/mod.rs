@@ -4,6 +4,7 @@
 //! Errors become JS `Error`s carrying `code`, `path` and, for feeds that fail to load,
 //! `problems` (every error and warning with its path).
 
+mod proposals;
 mod structure;
 
 use crate::dataset::{self, Dataset};
@@ -18,6 +19,8 @@ use wasm_bindgen::prelude::*;
 pub struct Feed {
     ds: Dataset,
     warnings: Vec<Problem>,
+    /// Proposal state derived once, on the first proposal query.
+    proposals: std::cell::OnceCell<crate::proposals::ProposalIndex>,
 }
 
 #[wasm_bindgen]
@@ -27,7 +30,7 @@ impl Feed {
     pub fn new(text: &str) -> Result<Feed, JsValue> {
         let loaded = dataset::load(text);
         match loaded.dataset {
-            Some(ds) => Ok(Feed { ds, warnings: loaded.report.warnings }),
+            Some(ds) => Ok(Feed { ds, warnings: loaded.report.warnings, proposals: Default::default() }),
             None => Err(load_error(&loaded.report)),
         }
     }
