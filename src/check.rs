@@ -106,6 +106,7 @@ pub fn check(feed: &Feed, report: &mut Report) -> HashMap<String, Ref> {
     cycles(feed, c.report);
     seat_counts(feed, c.report);
     crate::calendar::rules::check(feed, c.report);
+    crate::proposals::route::check(feed, c.report);
     c.ids
 }
 

@@ -9,6 +9,7 @@ pub mod feed;
 pub mod ics;
 pub mod json;
 pub mod problem;
+pub mod proposals;
 pub mod recur;
 pub mod structure;
 pub mod text;

@@ -3,6 +3,7 @@
 
 mod args;
 mod calendar;
+mod proposals;
 mod structure;
 mod validate;
 
@@ -16,6 +17,10 @@ pub const USAGE: &str = "usage:
   cogov sessions FEED --from YYYY-MM-DD --to YYYY-MM-DD [--body BODY] [--json] [--lang ko|en]
   cogov ics FEED [--body BODY] [--session ID] [--from YYYY-MM-DD --to YYYY-MM-DD] [--now UTC] [--url BASE] [--lang ko|en]
   cogov expand --dtstart LOCAL_DATETIME --rrule RULE [--exdate LIST] [--limit N]
+  cogov proposals FEED [--stage S] [--answer A] [--ministry M] [--proposer P] [--year Y] [--session S]
+        [--text T] [--sort date|updated|title|stage] [--desc] [--offset N] [--limit N] [--json] [--lang ko|en]
+  cogov stats FEED --by ministry|proposer|year|session [filters as for proposals] [--weight W] [--json] [--lang ko|en]
+  cogov cards FEED --today YYYY-MM-DD [--json] [--lang ko|en]
 
 exit codes: 0 ok (warnings allowed), 1 the feed has errors, 2 usage or i/o problem";
 
@@ -47,6 +52,9 @@ pub fn run(argv: &[String]) -> Result<Output, String> {
         "sessions" => calendar::sessions(&args),
         "ics" => calendar::ics(&args),
         "expand" => calendar::expand(&args),
+        "proposals" => proposals::run(&args),
+        "stats" => proposals::stats(&args),
+        "cards" => proposals::cards(&args),
         "help" | "--help" | "-h" => Ok(Output {
             stdout: format!("{USAGE}\n"),
             ..Output::default()

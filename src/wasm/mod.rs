@@ -5,6 +5,7 @@
 //! `problems` (every error and warning with its path).
 
 mod calendar;
+mod proposals;
 mod structure;
 
 use crate::dataset::{self, Dataset};
@@ -19,6 +20,8 @@ use wasm_bindgen::prelude::*;
 pub struct Feed {
     ds: Dataset,
     warnings: Vec<Problem>,
+    /// Proposal state derived once, on the first proposal query.
+    proposals: std::cell::OnceCell<crate::proposals::ProposalIndex>,
 }
 
 #[wasm_bindgen]
@@ -31,6 +34,7 @@ impl Feed {
             Some(ds) => Ok(Feed {
                 ds,
                 warnings: loaded.report.warnings,
+                proposals: Default::default(),
             }),
             None => Err(load_error(&loaded.report)),
         }

@@ -1,0 +1,191 @@
+//! Proposal tracking: route validation ([`route`]), derived state precomputed once per dataset
+//! ([`ProposalIndex`]), list and detail queries ([`query`]), statistics ([`stats`]) and task
+//! management cards ([`cards`]).
+//!
+//! Everything here is pure: no clock (the caller passes `today`), no I/O. Output types are view
+//! models with texts already in the asked language.
+
+pub mod cards;
+mod index;
+pub mod query;
+pub mod route;
+pub mod stats;
+
+pub use index::{Entry, MinistryAnswer, ProposalIndex};
+
+use crate::feed::{Answer, Decision, Reflection, Stage};
+use crate::text::Lang;
+use serde::Serialize;
+
+/// Where a ministry's answer stands: one of the four answers, or `pending` (sent, unanswered).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AnswerClass {
+    /// 수용.
+    Accepted,
+    /// 일부수용.
+    PartlyAccepted,
+    /// 불수용.
+    NotAccepted,
+    /// 중장기검토.
+    LongTerm,
+    /// Sent and not answered yet.
+    Pending,
+}
+
+impl AnswerClass {
+    /// Every class, in report order.
+    pub const ALL: [AnswerClass; 5] = [
+        AnswerClass::Accepted,
+        AnswerClass::PartlyAccepted,
+        AnswerClass::NotAccepted,
+        AnswerClass::LongTerm,
+        AnswerClass::Pending,
+    ];
+
+    /// The class of an answer, `Pending` for none.
+    pub fn of(a: Option<Answer>) -> AnswerClass {
+        match a {
+            Some(Answer::Accepted) => AnswerClass::Accepted,
+            Some(Answer::PartlyAccepted) => AnswerClass::PartlyAccepted,
+            Some(Answer::NotAccepted) => AnswerClass::NotAccepted,
+            Some(Answer::LongTerm) => AnswerClass::LongTerm,
+            None => AnswerClass::Pending,
+        }
+    }
+
+    /// The word used in queries and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AnswerClass::Accepted => "accepted",
+            AnswerClass::PartlyAccepted => "partly_accepted",
+            AnswerClass::NotAccepted => "not_accepted",
+            AnswerClass::LongTerm => "long_term",
+            AnswerClass::Pending => "pending",
+        }
+    }
+
+    /// Reads a query word.
+    ///
+    /// ```
+    /// use cogov::proposals::AnswerClass;
+    /// assert_eq!(AnswerClass::parse("pending"), Some(AnswerClass::Pending));
+    /// assert_eq!(AnswerClass::parse("yes"), None);
+    /// ```
+    pub fn parse(s: &str) -> Option<AnswerClass> {
+        AnswerClass::ALL.into_iter().find(|c| c.as_str() == s)
+    }
+
+    /// The class of a whole proposal from its ministries' latest answers (`None`: never sent).
+    ///
+    /// Rule: any ministry still pending → `pending`; every ministry accepted → `accepted`; some
+    /// acceptance (accepted or partly accepted) → `partly_accepted`; else any long-term review →
+    /// `long_term`; else `not_accepted`.
+    ///
+    /// ```
+    /// use cogov::feed::Answer::*;
+    /// use cogov::proposals::AnswerClass;
+    /// assert_eq!(AnswerClass::overall([Some(Accepted), Some(Accepted)]), Some(AnswerClass::Accepted));
+    /// assert_eq!(AnswerClass::overall([Some(Accepted), Some(NotAccepted)]), Some(AnswerClass::PartlyAccepted));
+    /// assert_eq!(AnswerClass::overall([Some(Accepted), None]), Some(AnswerClass::Pending));
+    /// assert_eq!(AnswerClass::overall([Some(LongTerm), Some(NotAccepted)]), Some(AnswerClass::LongTerm));
+    /// assert_eq!(AnswerClass::overall([]), None);
+    /// ```
+    pub fn overall(answers: impl IntoIterator<Item = Option<Answer>>) -> Option<AnswerClass> {
+        let (mut n, mut pending, mut accepted, mut some, mut long) = (0, false, 0, false, false);
+        for a in answers {
+            n += 1;
+            match a {
+                None => pending = true,
+                Some(Answer::Accepted) => {
+                    accepted += 1;
+                    some = true
+                }
+                Some(Answer::PartlyAccepted) => some = true,
+                Some(Answer::LongTerm) => long = true,
+                Some(Answer::NotAccepted) => {}
+            }
+        }
+        Some(match () {
+            _ if n == 0 => return None,
+            _ if pending => AnswerClass::Pending,
+            _ if accepted == n => AnswerClass::Accepted,
+            _ if some => AnswerClass::PartlyAccepted,
+            _ if long => AnswerClass::LongTerm,
+            _ => AnswerClass::NotAccepted,
+        })
+    }
+
+    /// Label in `lang` (수용, 일부수용, 불수용, 중장기검토, 회신 대기).
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (AnswerClass::Accepted, Lang::Ko) => "수용",
+            (AnswerClass::PartlyAccepted, Lang::Ko) => "일부수용",
+            (AnswerClass::NotAccepted, Lang::Ko) => "불수용",
+            (AnswerClass::LongTerm, Lang::Ko) => "중장기검토",
+            (AnswerClass::Pending, Lang::Ko) => "회신 대기",
+            (AnswerClass::Accepted, Lang::En) => "Accepted",
+            (AnswerClass::PartlyAccepted, Lang::En) => "Partly accepted",
+            (AnswerClass::NotAccepted, Lang::En) => "Not accepted",
+            (AnswerClass::LongTerm, Lang::En) => "Long-term review",
+            (AnswerClass::Pending, Lang::En) => "Awaiting answer",
+        }
+    }
+}
+
+/// Label of a stage in `lang`.
+///
+/// ```
+/// use cogov::{feed::Stage, proposals::stage_label, text::Lang};
+/// assert_eq!(stage_label(Stage::Answer, Lang::Ko), "부처 회신");
+/// ```
+pub fn stage_label(s: Stage, lang: Lang) -> &'static str {
+    let (ko, en) = match s {
+        Stage::Submitted => ("제출", "Submitted"),
+        Stage::Analysis => ("분석·피드백", "Analysis"),
+        Stage::Deliberation => ("실무 심의·조정", "Deliberation"),
+        Stage::Decision => ("의결", "Decision"),
+        Stage::Sent => ("부처 송부", "Sent to ministry"),
+        Stage::Answer => ("부처 회신", "Ministry answer"),
+        Stage::Reflected => ("반영", "Reflected"),
+        Stage::Closed => ("종결", "Closed"),
+        Stage::Withdrawn => ("철회", "Withdrawn"),
+    };
+    if lang == Lang::Ko {
+        ko
+    } else {
+        en
+    }
+}
+
+/// Label of a decision in `lang`.
+pub fn decision_label(d: Decision, lang: Lang) -> &'static str {
+    let (ko, en) = match d {
+        Decision::Agreed => ("합의", "Agreed"),
+        Decision::Dissent => ("이견", "Dissent"),
+        Decision::Adopted => ("채택", "Adopted"),
+        Decision::HeldOver => ("보류", "Held over"),
+        Decision::Rejected => ("부결", "Rejected"),
+        Decision::Returned => ("반려", "Returned"),
+        Decision::Merged => ("병합", "Merged"),
+    };
+    if lang == Lang::Ko {
+        ko
+    } else {
+        en
+    }
+}
+
+/// Label of a reflection in `lang`.
+pub fn reflection_label(r: Reflection, lang: Lang) -> &'static str {
+    let (ko, en) = match r {
+        Reflection::Law => ("법령 개정", "Law amended"),
+        Reflection::Budget => ("예산 반영", "Budget"),
+        Reflection::NationalAgenda => ("국정과제", "National agenda"),
+    };
+    if lang == Lang::Ko {
+        ko
+    } else {
+        en
+    }
+}

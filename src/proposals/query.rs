@@ -1,0 +1,497 @@
+//! Listing proposals (filter, sort, page) and one proposal in detail (timeline, per-ministry
+//! answers, cards).
+
+use super::cards::{self, CardView, NextSession};
+use super::index::{Entry, ProposalIndex};
+use super::{decision_label, reflection_label, stage_label, AnswerClass};
+use crate::dataset::{Dataset, Ref};
+use crate::date::iso_date;
+use crate::feed::Stage;
+use crate::problem::Problem;
+use crate::structure::{sources, Named, SourceView};
+use crate::text::Lang;
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// Which proposals to keep. Every field left `None` keeps everything.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Filter<'a> {
+    /// Current stage.
+    pub stage: Option<Stage>,
+    /// Overall answer class; with `ministry`, that ministry's answer.
+    pub answer: Option<AnswerClass>,
+    /// A ministry the proposal was sent to.
+    pub ministry: Option<&'a str>,
+    /// A proposer (joint proposals match every co-proposer).
+    pub proposer: Option<&'a str>,
+    /// Year of submission.
+    pub year: Option<i32>,
+    /// A session at which any step happened.
+    pub session: Option<&'a str>,
+    /// Text in the title, summary or theme, Korean or English, ignoring case.
+    pub text: Option<&'a str>,
+}
+
+/// Sort order of a list.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SortKey {
+    /// Submission date (the default).
+    #[default]
+    Date,
+    /// Date of the last step.
+    Updated,
+    /// Title in the asked language.
+    Title,
+    /// Current stage, in route order.
+    Stage,
+}
+
+impl SortKey {
+    /// Reads `date`, `updated`, `title` or `stage`.
+    pub fn parse(s: &str) -> Option<SortKey> {
+        Some(match s {
+            "date" => SortKey::Date,
+            "updated" => SortKey::Updated,
+            "title" => SortKey::Title,
+            "stage" => SortKey::Stage,
+            _ => return None,
+        })
+    }
+}
+
+/// A list query.
+#[derive(Clone, Copy, Debug)]
+pub struct ProposalQuery<'a> {
+    /// Which proposals.
+    pub filter: Filter<'a>,
+    /// Order (ties keep feed order).
+    pub sort: SortKey,
+    /// Reverse the order.
+    pub descending: bool,
+    /// Items to skip.
+    pub offset: usize,
+    /// Items to return at most (`None`: all).
+    pub limit: Option<usize>,
+    /// Language of texts.
+    pub lang: Lang,
+}
+
+impl ProposalQuery<'_> {
+    /// Everything, by submission date, in `lang`.
+    pub fn all(lang: Lang) -> ProposalQuery<'static> {
+        ProposalQuery {
+            filter: Filter::default(),
+            sort: SortKey::Date,
+            descending: false,
+            offset: 0,
+            limit: None,
+            lang,
+        }
+    }
+}
+
+/// A filter with ids interned and text lower-cased: what the scan compares.
+#[derive(Clone, Debug)]
+pub(crate) struct Compiled {
+    stage: Option<Stage>,
+    answer: Option<AnswerClass>,
+    ministry: Option<u32>,
+    proposer: Option<u32>,
+    year: Option<i32>,
+    session: Option<u32>,
+    text: Option<String>,
+    /// An id named in the filter is mentioned by no proposal: nothing matches.
+    empty: bool,
+}
+
+impl Compiled {
+    pub(crate) fn new(ds: &Dataset, idx: &ProposalIndex, f: &Filter) -> Result<Compiled, Problem> {
+        let mut empty = false;
+        let mut id = |key: &'static str,
+                      v: Option<&str>,
+                      ok: fn(Ref) -> bool|
+         -> Result<Option<u32>, Problem> {
+            let Some(v) = v else { return Ok(None) };
+            if !ds.lookup(v).is_some_and(ok) {
+                return Err(Problem::error(
+                    key,
+                    "query.unknown_id",
+                    format!("{v:?} is not the id of any {key}"),
+                ));
+            }
+            let n = idx.intern_of(v);
+            empty |= n.is_none();
+            Ok(n)
+        };
+        let ministry = id("ministry", f.ministry, |r| matches!(r, Ref::Org(_)))?;
+        let proposer = id("proposer", f.proposer, |r| {
+            matches!(r, Ref::Org(_) | Ref::Body(_))
+        })?;
+        let session = id("session", f.session, |r| matches!(r, Ref::Session(_)))?;
+        Ok(Compiled {
+            stage: f.stage,
+            answer: f.answer,
+            ministry,
+            proposer,
+            year: f.year,
+            session,
+            text: f
+                .text
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(str::to_lowercase),
+            empty,
+        })
+    }
+
+    /// Whether an entry passes; allocation-free.
+    pub(crate) fn matches(&self, idx: &ProposalIndex, e: &Entry) -> bool {
+        if self.empty {
+            return false;
+        }
+        if self.stage.is_some() && e.stage != self.stage {
+            return false;
+        }
+        if self.year.is_some() && e.year != self.year {
+            return false;
+        }
+        if let Some(p) = self.proposer {
+            if !idx.proposers(e).contains(&p) {
+                return false;
+            }
+        }
+        if let Some(s) = self.session {
+            if !idx.sessions(e).contains(&s) {
+                return false;
+            }
+        }
+        match (self.ministry, self.answer) {
+            (Some(m), answer) => match idx.answers(e).iter().find(|a| a.ministry == m) {
+                None => return false,
+                Some(a) if answer.is_some_and(|c| a.class() != c) => return false,
+                _ => {}
+            },
+            (None, Some(c)) if e.answer != Some(c) => return false,
+            _ => {}
+        }
+        if let Some(t) = &self.text {
+            if !idx.text(e).contains(t.as_str()) {
+                return false;
+            }
+        }
+        true
+    }
+}
+
+/// Indices into `idx.entries` of the proposals passing `f`, in feed order.
+///
+/// ```
+/// # let ds = cogov::dataset::load(r#"{"cogov":1,"publisher":{"id":"p","name":"P"},"proposals":[
+/// #   {"id":"a","title":{"ko":"지방재정","en":"Local Finance"},"illustrative":true},{"id":"b","title":"Other","illustrative":true}]}"#).dataset.unwrap();
+/// use cogov::proposals::{query::{filter, Filter}, ProposalIndex};
+/// let idx = ProposalIndex::new(&ds);
+/// assert_eq!(filter(&ds, &idx, &Filter { text: Some("FINANCE"), ..Filter::default() }).unwrap(), vec![0]);
+/// ```
+pub fn filter(ds: &Dataset, idx: &ProposalIndex, f: &Filter) -> Result<Vec<usize>, Problem> {
+    let c = Compiled::new(ds, idx, f)?;
+    Ok(idx
+        .entries
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| c.matches(idx, e))
+        .map(|(i, _)| i)
+        .collect())
+}
+
+/// Counts the proposals passing `f` without collecting them.
+pub fn count(ds: &Dataset, idx: &ProposalIndex, f: &Filter) -> Result<usize, Problem> {
+    let c = Compiled::new(ds, idx, f)?;
+    Ok(idx.entries.iter().filter(|e| c.matches(idx, e)).count())
+}
+
+/// One page of a list.
+#[derive(Clone, Debug, Serialize)]
+pub struct ProposalList {
+    /// How many proposals pass the filter.
+    pub total: usize,
+    /// Items skipped.
+    pub offset: usize,
+    /// The page.
+    pub items: Vec<ProposalItem>,
+}
+
+/// A proposal in a list.
+#[derive(Clone, Debug, Serialize)]
+pub struct ProposalItem {
+    /// Id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Theme.
+    pub theme: Option<String>,
+    /// Current stage word.
+    pub stage: Option<Stage>,
+    /// Current stage label.
+    pub stage_label: Option<&'static str>,
+    /// Overall answer class.
+    pub answer: Option<AnswerClass>,
+    /// Overall answer label.
+    pub answer_label: Option<&'static str>,
+    /// Proposers.
+    pub proposers: Vec<Named>,
+    /// Ministries with their latest answers.
+    pub ministries: Vec<MinistryView>,
+    /// Submission date.
+    pub submitted: Option<String>,
+    /// Date of the last step.
+    pub updated: Option<String>,
+    /// Illustrative, not a fact.
+    pub illustrative: bool,
+}
+
+/// A ministry's latest answer.
+#[derive(Clone, Debug, Serialize)]
+pub struct MinistryView {
+    /// Ministry id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// First sent on.
+    pub sent: Option<String>,
+    /// Answer class (`pending` when unanswered).
+    pub answer: AnswerClass,
+    /// Answer label.
+    pub answer_label: &'static str,
+    /// Date of the latest answer.
+    pub answered: Option<String>,
+    /// The answer text (the step's note).
+    pub text: Option<String>,
+    /// How many answers the ministry gave (more than one: revised).
+    pub answers_given: usize,
+}
+
+/// Filters, sorts and pages proposals.
+///
+/// ```
+/// # let ds = cogov::dataset::load(r#"{"cogov":1,"publisher":{"id":"p","name":"P"},"proposals":[
+/// #   {"id":"a","title":"B title","submitted":"2024-01-01","illustrative":true},{"id":"b","title":"A title","submitted":"2023-01-01","illustrative":true}]}"#).dataset.unwrap();
+/// use cogov::proposals::{query::{list, ProposalQuery}, ProposalIndex};
+/// let idx = ProposalIndex::new(&ds);
+/// let l = list(&ds, &idx, &ProposalQuery { limit: Some(1), ..ProposalQuery::all(cogov::text::Lang::En) }).unwrap();
+/// assert_eq!((l.total, l.items[0].id.as_str()), (2, "b"));
+/// ```
+pub fn list(ds: &Dataset, idx: &ProposalIndex, q: &ProposalQuery) -> Result<ProposalList, Problem> {
+    let mut hits = filter(ds, idx, &q.filter)?;
+    let e = &idx.entries;
+    let props = &ds.feed.proposals;
+    match q.sort {
+        SortKey::Date => hits.sort_by_key(|&i| e[i].submitted),
+        SortKey::Updated => hits.sort_by_key(|&i| e[i].updated),
+        SortKey::Stage => hits.sort_by_key(|&i| e[i].stage),
+        SortKey::Title => hits.sort_by(|&a, &b| {
+            props[e[a].proposal]
+                .title
+                .get(q.lang)
+                .cmp(props[e[b].proposal].title.get(q.lang))
+        }),
+    }
+    if q.descending {
+        hits.reverse();
+    }
+    let total = hits.len();
+    let items = hits
+        .iter()
+        .skip(q.offset)
+        .take(q.limit.unwrap_or(usize::MAX))
+        .map(|&i| item(ds, idx, &e[i], q.lang))
+        .collect();
+    Ok(ProposalList {
+        total,
+        offset: q.offset,
+        items,
+    })
+}
+
+fn named(ds: &Dataset, id: &str, lang: Lang) -> Named {
+    Named {
+        id: id.to_string(),
+        name: ds.name_of(id, lang),
+    }
+}
+
+fn item(ds: &Dataset, idx: &ProposalIndex, e: &Entry, lang: Lang) -> ProposalItem {
+    let p = &ds.feed.proposals[e.proposal];
+    ProposalItem {
+        id: p.id.clone(),
+        title: p.title.get(lang).to_string(),
+        theme: p.theme.as_ref().map(|t| t.get(lang).to_string()),
+        stage: e.stage,
+        stage_label: e.stage.map(|s| stage_label(s, lang)),
+        answer: e.answer,
+        answer_label: e.answer.map(|a| a.label(lang)),
+        proposers: p.proposers.iter().map(|x| named(ds, x, lang)).collect(),
+        ministries: ministries(ds, idx, e, lang),
+        submitted: e.submitted.map(iso_date),
+        updated: e.updated.map(iso_date),
+        illustrative: p.prov.illustrative,
+    }
+}
+
+fn ministries(ds: &Dataset, idx: &ProposalIndex, e: &Entry, lang: Lang) -> Vec<MinistryView> {
+    let p = &ds.feed.proposals[e.proposal];
+    idx.answers(e)
+        .iter()
+        .map(|a| {
+            let id = idx.id(a.ministry);
+            let step = a.step.and_then(|j| p.history.get(j));
+            MinistryView {
+                id: id.to_string(),
+                name: ds.name_of(id, lang),
+                sent: a.sent.map(iso_date),
+                answer: a.class(),
+                answer_label: a.class().label(lang),
+                answered: step.map(|s| iso_date(s.date)),
+                text: step
+                    .and_then(|s| s.prov.note.as_ref())
+                    .map(|t| t.get(lang).to_string()),
+                answers_given: p
+                    .history
+                    .iter()
+                    .filter(|s| s.stage == Stage::Answer && s.ministry.as_deref() == Some(id))
+                    .count(),
+            }
+        })
+        .collect()
+}
+
+/// One proposal with everything a detail page shows.
+#[derive(Clone, Debug, Serialize)]
+pub struct ProposalDetail {
+    /// The list facts.
+    #[serde(flatten)]
+    pub item: ProposalItem,
+    /// Summary.
+    pub summary: Option<String>,
+    /// Ministries addressed (as listed, sent or not).
+    pub addressed: Vec<Named>,
+    /// Related laws.
+    pub laws: Vec<String>,
+    /// Every step, oldest first.
+    pub timeline: Vec<StepView>,
+    /// Task management cards tracking it.
+    pub cards: Vec<CardView>,
+    /// Sources.
+    pub sources: Vec<SourceView>,
+    /// Note.
+    pub note: Option<String>,
+}
+
+/// One step of the timeline.
+#[derive(Clone, Debug, Serialize)]
+pub struct StepView {
+    /// Date.
+    pub date: String,
+    /// Stage word.
+    pub stage: Stage,
+    /// Stage label.
+    pub stage_label: &'static str,
+    /// Body acting.
+    pub body: Option<Named>,
+    /// Session.
+    pub session: Option<Named>,
+    /// Decision word.
+    pub decision: Option<&'static str>,
+    /// Decision label.
+    pub decision_label: Option<&'static str>,
+    /// Ministry.
+    pub ministry: Option<Named>,
+    /// Answer class.
+    pub answer: Option<AnswerClass>,
+    /// Answer label.
+    pub answer_label: Option<&'static str>,
+    /// Reflection word.
+    pub reflection: Option<&'static str>,
+    /// Reflection label.
+    pub reflection_label: Option<&'static str>,
+    /// Proposal it merged into.
+    pub merged_into: Option<Named>,
+    /// Organizations dissenting.
+    pub dissent: Vec<Named>,
+    /// Note (for an answer: the answer text).
+    pub note: Option<String>,
+    /// Days until the next step (none for the last).
+    pub days: Option<i64>,
+    /// Illustrative.
+    pub illustrative: bool,
+}
+
+/// One proposal in detail; cards' states are as of `today` (without it none is overdue).
+/// `next_session` resolves cards' default due sessions ([`cards::next_explicit_session`]).
+///
+/// ```
+/// # let ds = cogov::dataset::load(r#"{"cogov":1,"publisher":{"id":"p","name":"P"},"proposals":[
+/// #   {"id":"a","title":"A","illustrative":true,"history":[{"date":"2024-01-01","stage":"submitted"},{"date":"2024-01-11","stage":"withdrawn"}]}]}"#).dataset.unwrap();
+/// use cogov::proposals::{query::detail, cards::next_explicit_session, ProposalIndex};
+/// let idx = ProposalIndex::new(&ds);
+/// let d = detail(&ds, &idx, "a", cogov::text::Lang::En, None, &next_explicit_session).unwrap();
+/// assert_eq!((d.timeline.len(), d.timeline[0].days), (2, Some(10)));
+/// ```
+pub fn detail(
+    ds: &Dataset,
+    idx: &ProposalIndex,
+    id: &str,
+    lang: Lang,
+    today: Option<NaiveDate>,
+    next_session: &NextSession,
+) -> Result<ProposalDetail, Problem> {
+    let Some(Ref::Proposal(i)) = ds.lookup(id) else {
+        return Err(Problem::error(
+            "id",
+            "query.unknown_id",
+            format!("{id:?} is not the id of any proposal"),
+        ));
+    };
+    let (p, e) = (&ds.feed.proposals[i], &idx.entries[i]);
+    let h = &p.history;
+    let timeline = h
+        .iter()
+        .enumerate()
+        .map(|(j, s)| StepView {
+            date: iso_date(s.date),
+            stage: s.stage,
+            stage_label: stage_label(s.stage, lang),
+            body: s.body.as_deref().map(|x| named(ds, x, lang)),
+            session: s.session.as_deref().map(|x| named(ds, x, lang)),
+            decision: s.decision.map(|d| d.as_str()),
+            decision_label: s.decision.map(|d| decision_label(d, lang)),
+            ministry: s.ministry.as_deref().map(|x| named(ds, x, lang)),
+            answer: s.answer.map(|a| AnswerClass::of(Some(a))),
+            answer_label: s.answer.map(|a| AnswerClass::of(Some(a)).label(lang)),
+            reflection: s.reflection.map(|r| r.as_str()),
+            reflection_label: s.reflection.map(|r| reflection_label(r, lang)),
+            merged_into: s.merged_into.as_deref().map(|x| named(ds, x, lang)),
+            dissent: s.dissent.iter().map(|x| named(ds, x, lang)).collect(),
+            note: s.prov.note.as_ref().map(|t| t.get(lang).to_string()),
+            days: h.get(j + 1).map(|n| (n.date - s.date).num_days()),
+            illustrative: s.prov.illustrative,
+        })
+        .collect();
+    let cards = ds
+        .feed
+        .cards
+        .iter()
+        .enumerate()
+        .filter(|(_, k)| k.proposal.as_deref() == Some(id))
+        .map(|(k, _)| cards::card(ds, k, today, lang, next_session))
+        .collect();
+    Ok(ProposalDetail {
+        item: item(ds, idx, e, lang),
+        summary: p.summary.as_ref().map(|t| t.get(lang).to_string()),
+        addressed: p.ministries.iter().map(|x| named(ds, x, lang)).collect(),
+        laws: p.laws.iter().map(|t| t.get(lang).to_string()).collect(),
+        timeline,
+        cards,
+        sources: sources(ds, &p.prov, lang),
+        note: p.prov.note.as_ref().map(|t| t.get(lang).to_string()),
+    })
+}

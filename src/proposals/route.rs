@@ -1,0 +1,321 @@
+//! Proposal routes: which step may follow which, with dates in order, unanimity before a
+//! proposal goes to a ministry, and the fields each stage needs. Called from [`crate::check`].
+//!
+//! # The transition table
+//!
+//! [`allowed_after`] is the one place the route is defined. A step may follow the previous step
+//! when its stage is listed for the previous stage (and, for `decision`, its decision):
+//!
+//! | previous step | may be followed by |
+//! |---|---|
+//! | (none) | `submitted` |
+//! | `submitted` | `analysis`, `deliberation`, `withdrawn` |
+//! | `analysis` | `analysis` (another round of feedback), `deliberation`, `withdrawn` |
+//! | `deliberation` (`agreed` or `dissent`) | `deliberation`, `decision`, `withdrawn` |
+//! | `decision` `adopted` | `sent`, `withdrawn` |
+//! | `decision` `held_over` | `deliberation`, `decision` (the loop of a held-over item), `withdrawn` |
+//! | `decision` `rejected` or `merged` | `closed`, `withdrawn` |
+//! | `decision` `returned` | `analysis`, `deliberation`, `withdrawn` |
+//! | `sent` | `sent` (another ministry), `answer`, `withdrawn` |
+//! | `answer` | `answer` (another ministry, or a revised answer: the latest wins), `sent`, `reflected`, `closed`, `withdrawn` |
+//! | `reflected` | `reflected` (law, then budget...), `answer`, `closed`, `withdrawn` |
+//! | `closed`, `withdrawn` | nothing (`route.after_end`) |
+//!
+//! Beyond the table:
+//! - dates never go back (`route.date_order`); equal dates are fine;
+//! - `sent` needs the latest earlier `deliberation` to be `agreed`: unanimous agreement among the
+//!   cities/provinces comes before a ministry (`route.unanimity`);
+//! - `deliberation` takes `agreed`/`dissent`, `decision` takes `adopted`/`held_over`/`rejected`/
+//!   `returned`/`merged`, other stages take no decision (`route.decision`);
+//! - `merged` needs `merged_into`, and only `merged` has it (`route.merge`);
+//! - `answer` needs `ministry` and `answer`, from a ministry the proposal was sent to (a `sent`
+//!   step without `ministry` sends to every ministry in `ministries`); only `answer` steps carry an
+//!   `answer` (`route.answer`);
+//! - `reflected` needs some ministry's latest answer (so far) to be accepted or partly accepted
+//!   (`route.reflected`); a long-term review later carried out is recorded as a revised answer;
+//! - warnings: `submitted` differing from the first step's date (`route.submitted`), a `sent`
+//!   ministry not listed in `ministries` (`route.ministry`).
+
+use crate::date::iso_date;
+use crate::feed::{Answer, Decision, Feed, Proposal, Stage};
+use crate::problem::{Problem, Report};
+
+/// The stages that may follow a step of `stage` with `decision` (see the module's table).
+///
+/// ```
+/// use cogov::feed::{Decision, Stage};
+/// use cogov::proposals::route::allowed_after;
+/// assert!(allowed_after(Stage::Decision, Some(Decision::HeldOver)).contains(&Stage::Deliberation));
+/// assert!(!allowed_after(Stage::Decision, Some(Decision::HeldOver)).contains(&Stage::Sent));
+/// assert!(allowed_after(Stage::Closed, None).is_empty());
+/// ```
+pub fn allowed_after(stage: Stage, decision: Option<Decision>) -> &'static [Stage] {
+    use Stage::*;
+    match (stage, decision) {
+        (Submitted, _) => &[Analysis, Deliberation, Withdrawn],
+        (Analysis, _) => &[Analysis, Deliberation, Withdrawn],
+        (Deliberation, _) => &[Deliberation, Decision, Withdrawn],
+        (Decision, Some(crate::feed::Decision::Adopted)) => &[Sent, Withdrawn],
+        (Decision, Some(crate::feed::Decision::HeldOver)) => &[Deliberation, Decision, Withdrawn],
+        (Decision, Some(crate::feed::Decision::Rejected | crate::feed::Decision::Merged)) => {
+            &[Closed, Withdrawn]
+        }
+        (Decision, Some(crate::feed::Decision::Returned)) => &[Analysis, Deliberation, Withdrawn],
+        // a missing or wrong decision is reported as route.decision; accept what any decision allows
+        (Decision, _) => &[Analysis, Deliberation, Decision, Sent, Closed, Withdrawn],
+        (Sent, _) => &[Sent, Answer, Withdrawn],
+        (Answer, _) => &[Answer, Sent, Reflected, Closed, Withdrawn],
+        (Reflected, _) => &[Reflected, Answer, Closed, Withdrawn],
+        (Closed | Withdrawn, _) => &[],
+    }
+}
+
+/// The decisions a step of `stage` takes (empty: none).
+///
+/// ```
+/// use cogov::feed::{Decision, Stage};
+/// assert_eq!(cogov::proposals::route::decisions_for(Stage::Deliberation), &[Decision::Agreed, Decision::Dissent]);
+/// ```
+pub fn decisions_for(stage: Stage) -> &'static [Decision] {
+    use Decision::*;
+    match stage {
+        Stage::Deliberation => &[Agreed, Dissent],
+        Stage::Decision => &[Adopted, HeldOver, Rejected, Returned, Merged],
+        _ => &[],
+    }
+}
+
+fn words<T: Copy>(list: &[T], f: fn(T) -> &'static str) -> String {
+    list.iter().map(|x| f(*x)).collect::<Vec<_>>().join(", ")
+}
+
+/// Checks the route of every proposal, filing problems in `report`.
+///
+/// ```
+/// let l = cogov::dataset::load(r#"{"cogov":1,"publisher":{"id":"p","name":"P"},"proposals":[
+///   {"id":"x","title":"X","illustrative":true,"history":[{"date":"2024-01-02","stage":"answer"}]}]}"#);
+/// assert_eq!(l.report.errors[0].to_string(),
+///   "proposals[0].history[0].stage: the first step must be \"submitted\", not \"answer\"");
+/// ```
+pub fn check(feed: &Feed, report: &mut Report) {
+    for (i, p) in feed.proposals.iter().enumerate() {
+        check_proposal(p, i, report);
+    }
+}
+
+fn check_proposal(p: &Proposal, i: usize, report: &mut Report) {
+    let at = |j: usize, key: &str| format!("proposals[{i}].history[{j}].{key}");
+    if let (Some(sub), Some(first)) = (p.submitted, p.history.first()) {
+        if sub != first.date {
+            report.push(Problem::warning(
+                format!("proposals[{i}].submitted"),
+                "route.submitted",
+                format!(
+                    "{} differs from the date of the first step ({})",
+                    iso_date(sub),
+                    iso_date(first.date)
+                ),
+            ));
+        }
+    }
+    let mut ended: Option<(usize, Stage)> = None;
+    let mut sent_all = false;
+    let mut sent_to: Vec<&str> = Vec::new();
+    let mut latest: Vec<(&str, Answer)> = Vec::new();
+    let mut deliberation: Option<(usize, Option<Decision>)> = None;
+    for (j, s) in p.history.iter().enumerate() {
+        let prev = j.checked_sub(1).map(|k| &p.history[k]);
+        if let Some(pr) = prev {
+            if s.date < pr.date {
+                report.push(Problem::error(
+                    at(j, "date"),
+                    "route.date_order",
+                    format!(
+                        "{} is before the previous step ({})",
+                        iso_date(s.date),
+                        iso_date(pr.date)
+                    ),
+                ));
+            }
+        }
+        match (prev, ended) {
+            (None, _) if s.stage != Stage::Submitted => report.push(Problem::error(
+                at(j, "stage"),
+                "route.start",
+                format!(
+                    "the first step must be \"submitted\", not {:?}",
+                    s.stage.as_str()
+                ),
+            )),
+            (None, _) => {}
+            (Some(_), Some((k, end))) => report.push(Problem::error(
+                at(j, "stage"),
+                "route.after_end",
+                format!(
+                    "no step may follow {:?} (history[{k}]); found {:?}",
+                    end.as_str(),
+                    s.stage.as_str()
+                ),
+            )),
+            (Some(pr), None) => {
+                let allowed = allowed_after(pr.stage, pr.decision);
+                if !allowed.contains(&s.stage) {
+                    let prev_word = match (pr.stage, pr.decision) {
+                        (Stage::Decision, Some(d)) => format!("\"decision\" ({})", d.as_str()),
+                        (st, _) => format!("{:?}", st.as_str()),
+                    };
+                    report.push(Problem::error(
+                        at(j, "stage"),
+                        "route.transition",
+                        format!(
+                            "{:?} cannot follow {prev_word}; expected one of {}",
+                            s.stage.as_str(),
+                            words(allowed, Stage::as_str)
+                        ),
+                    ));
+                }
+            }
+        }
+        if ended.is_none() && matches!(s.stage, Stage::Closed | Stage::Withdrawn) {
+            ended = Some((j, s.stage));
+        }
+        // the decision fits the stage
+        let wanted = decisions_for(s.stage);
+        match s.decision {
+            None if !wanted.is_empty() => report.push(Problem::error(
+                at(j, "decision"),
+                "route.decision",
+                format!(
+                    "a {:?} step needs a decision: one of {}",
+                    s.stage.as_str(),
+                    words(wanted, Decision::as_str)
+                ),
+            )),
+            Some(d) if wanted.is_empty() => report.push(Problem::error(
+                at(j, "decision"),
+                "route.decision",
+                format!(
+                    "a {:?} step takes no decision; found {:?}",
+                    s.stage.as_str(),
+                    d.as_str()
+                ),
+            )),
+            Some(d) if !wanted.contains(&d) => report.push(Problem::error(
+                at(j, "decision"),
+                "route.decision",
+                format!(
+                    "{:?} is not a decision of a {:?} step; expected one of {}",
+                    d.as_str(),
+                    s.stage.as_str(),
+                    words(wanted, Decision::as_str)
+                ),
+            )),
+            _ => {}
+        }
+        // merges
+        match (&s.merged_into, s.decision == Some(Decision::Merged)) {
+            (None, true) => report.push(Problem::error(
+                at(j, "merged_into"),
+                "route.merge",
+                "a \"merged\" decision needs merged_into: the proposal it was merged into",
+            )),
+            (Some(_), false) => report.push(Problem::error(
+                at(j, "merged_into"),
+                "route.merge",
+                "only a \"merged\" decision names the proposal it was merged into",
+            )),
+            (Some(m), true) if *m == p.id => report.push(Problem::error(
+                at(j, "merged_into"),
+                "route.merge",
+                "a proposal cannot be merged into itself",
+            )),
+            _ => {}
+        }
+        if s.answer.is_some() && s.stage != Stage::Answer {
+            report.push(Problem::error(
+                at(j, "answer"),
+                "route.answer",
+                format!(
+                    "only an \"answer\" step carries an answer; this step is {:?}",
+                    s.stage.as_str()
+                ),
+            ));
+        }
+        match s.stage {
+            Stage::Deliberation => deliberation = Some((j, s.decision)),
+            Stage::Sent => {
+                match deliberation {
+                    Some((_, Some(Decision::Agreed))) => {}
+                    Some((k, _)) => report.push(Problem::error(
+                        at(j, "stage"),
+                        "route.unanimity",
+                        format!(
+                            "sent to a ministry after a deliberation without agreement (history[{k}]) and no later agreement; unanimous agreement among the cities/provinces comes first"
+                        ),
+                    )),
+                    None => report.push(Problem::error(
+                        at(j, "stage"),
+                        "route.unanimity",
+                        "sent to a ministry without a deliberation agreeing to it; unanimous agreement among the cities/provinces comes first",
+                    )),
+                }
+                match &s.ministry {
+                    Some(m) => {
+                        sent_to.push(m);
+                        if !p.ministries.contains(m) {
+                            report.push(Problem::warning(
+                                at(j, "ministry"),
+                                "route.ministry",
+                                format!("{m:?} is not listed in the proposal's ministries"),
+                            ));
+                        }
+                    }
+                    None => sent_all = true,
+                }
+            }
+            Stage::Answer => match (&s.ministry, s.answer) {
+                (None, _) => report.push(Problem::error(
+                    at(j, "ministry"),
+                    "route.answer",
+                    "an \"answer\" step needs the ministry that answered",
+                )),
+                (_, None) => report.push(Problem::error(
+                    at(j, "answer"),
+                    "route.answer",
+                    format!(
+                        "an \"answer\" step needs the answer: one of {}",
+                        Answer::expected()
+                    ),
+                )),
+                (Some(m), Some(a)) => {
+                    let was_sent =
+                        sent_to.contains(&m.as_str()) || (sent_all && p.ministries.contains(m));
+                    if !was_sent {
+                        report.push(Problem::error(
+                            at(j, "ministry"),
+                            "route.answer",
+                            format!("{m:?} answered but the proposal was never sent to it"),
+                        ));
+                    }
+                    match latest.iter_mut().find(|(x, _)| *x == m.as_str()) {
+                        Some(slot) => slot.1 = a,
+                        None => latest.push((m, a)),
+                    }
+                }
+            },
+            Stage::Reflected => {
+                let accepted = latest
+                    .iter()
+                    .any(|(_, a)| matches!(a, Answer::Accepted | Answer::PartlyAccepted));
+                if !accepted {
+                    report.push(Problem::error(
+                        at(j, "stage"),
+                        "route.reflected",
+                        "reflected without an accepted or partly accepted answer from a ministry",
+                    ));
+                }
+            }
+            _ => {}
+        }
+    }
+}

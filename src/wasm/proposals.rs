@@ -1,0 +1,157 @@
+//! Proposal methods of [`Feed`]: decode arguments → call `crate::proposals` → encode the view.
+
+use super::{day, error, lang, problem_error, to_js, Feed};
+use crate::feed::Stage;
+use crate::proposals::cards::{self, next_explicit_session};
+use crate::proposals::query::{self, Filter, ProposalQuery, SortKey};
+use crate::proposals::stats::{self, GroupBy, DEFAULT_WEIGHT};
+use crate::proposals::{AnswerClass, ProposalIndex};
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
+
+/// The query object of `proposals(query, lang)`; every member optional.
+#[derive(Default, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+struct Query {
+    stage: Option<String>,
+    answer: Option<String>,
+    ministry: Option<String>,
+    proposer: Option<String>,
+    year: Option<i32>,
+    session: Option<String>,
+    text: Option<String>,
+    sort: Option<String>,
+    descending: bool,
+    offset: Option<usize>,
+    limit: Option<usize>,
+}
+
+fn word<T>(
+    v: &Option<String>,
+    key: &str,
+    parse: fn(&str) -> Option<T>,
+) -> Result<Option<T>, JsValue> {
+    match v.as_deref().filter(|s| !s.is_empty()) {
+        None => Ok(None),
+        Some(s) => parse(s)
+            .map(Some)
+            .ok_or_else(|| error("arg.invalid", key, &format!("unknown value {s:?}"))),
+    }
+}
+
+fn nonempty(v: &Option<String>) -> Option<&str> {
+    v.as_deref().filter(|s| !s.is_empty())
+}
+
+impl Query {
+    fn filter(&self) -> Result<Filter<'_>, JsValue> {
+        Ok(Filter {
+            stage: word(&self.stage, "stage", Stage::parse)?,
+            answer: word(&self.answer, "answer", AnswerClass::parse)?,
+            ministry: nonempty(&self.ministry),
+            proposer: nonempty(&self.proposer),
+            year: self.year,
+            session: nonempty(&self.session),
+            text: nonempty(&self.text),
+        })
+    }
+}
+
+fn decode(q: JsValue) -> Result<Query, JsValue> {
+    if q.is_undefined() || q.is_null() {
+        return Ok(Query::default());
+    }
+    serde_wasm_bindgen::from_value(q).map_err(|e| error("arg.query", "query", &e.to_string()))
+}
+
+impl Feed {
+    fn index(&self) -> &ProposalIndex {
+        self.proposals.get_or_init(|| ProposalIndex::new(&self.ds))
+    }
+}
+
+#[wasm_bindgen]
+impl Feed {
+    /// Proposals passing `query` (`{stage, answer, ministry, proposer, year, session, text, sort,
+    /// descending, offset, limit}`, all optional): `{total, offset, items}`.
+    pub fn proposals(&self, query: JsValue, lang_tag: &str) -> Result<JsValue, JsValue> {
+        let q = decode(query)?;
+        let pq = ProposalQuery {
+            filter: q.filter()?,
+            sort: word(&q.sort, "sort", SortKey::parse)?.unwrap_or_default(),
+            descending: q.descending,
+            offset: q.offset.unwrap_or(0),
+            limit: q.limit,
+            lang: lang(lang_tag),
+        };
+        to_js(&query::list(&self.ds, self.index(), &pq).map_err(|p| problem_error(&p))?)
+    }
+
+    /// One proposal with its timeline, per-ministry answers and cards (states as of `today`).
+    pub fn proposal(
+        &self,
+        id: &str,
+        lang_tag: &str,
+        today: Option<String>,
+    ) -> Result<JsValue, JsValue> {
+        let today = day(today, "today")?;
+        let d = query::detail(
+            &self.ds,
+            self.index(),
+            id,
+            lang(lang_tag),
+            today,
+            &next_explicit_session,
+        );
+        to_js(&d.map_err(|p| problem_error(&p))?)
+    }
+
+    /// Answers and rates grouped `by` (`ministry`, `proposer`, `year`, `session`), funnel and
+    /// median days; `weight` of a partial acceptance (default 0.5); `query` filters as in `proposals`.
+    #[wasm_bindgen(js_name = proposalStats)]
+    pub fn proposal_stats(
+        &self,
+        by: &str,
+        lang_tag: &str,
+        weight: Option<f64>,
+        query: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let by = GroupBy::parse(by)
+            .ok_or_else(|| error("arg.invalid", "by", &format!("unknown grouping {by:?}")))?;
+        let q = decode(query)?;
+        let s = stats::stats(
+            &self.ds,
+            self.index(),
+            &q.filter()?,
+            by,
+            weight.unwrap_or(DEFAULT_WEIGHT),
+            lang(lang_tag),
+        );
+        to_js(&s.map_err(|p| problem_error(&p))?)
+    }
+
+    /// Proposals whose stage or answer changed between the days of two sessions.
+    #[wasm_bindgen(js_name = changedBetween)]
+    pub fn changed_between(
+        &self,
+        session_a: &str,
+        session_b: &str,
+        lang_tag: &str,
+    ) -> Result<JsValue, JsValue> {
+        to_js(
+            &stats::changed_between(&self.ds, session_a, session_b, lang(lang_tag))
+                .map_err(|p| problem_error(&p))?,
+        )
+    }
+
+    /// Every task management card as of `today` (YYYY-MM-DD).
+    pub fn cards(&self, today: Option<String>, lang_tag: &str) -> Result<JsValue, JsValue> {
+        let today = day(today, "today")?;
+        to_js(&cards::cards(
+            &self.ds,
+            today,
+            lang(lang_tag),
+            &next_explicit_session,
+        ))
+    }
+}
