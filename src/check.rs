@@ -110,69 +110,22 @@ pub fn check(feed: &Feed, report: &mut Report) -> HashMap<String, Ref> {
     c.ids
 }
 
+/// The ids of one list of records.
+fn ids<T>(records: &[T], id: fn(&T) -> &str) -> Vec<&str> {
+    records.iter().map(id).collect()
+}
+
 fn index(feed: &Feed, c: &mut Checker) {
-    type IdList<'a> = (&'a [&'a str], fn(usize) -> Ref);
+    type IdList<'a> = (Vec<&'a str>, fn(usize) -> Ref);
     let lists: [IdList; 8] = [
-        (
-            &feed
-                .sources
-                .iter()
-                .map(|x| x.id.as_str())
-                .collect::<Vec<_>>(),
-            Ref::Source,
-        ),
-        (
-            &feed
-                .organizations
-                .iter()
-                .map(|x| x.id.as_str())
-                .collect::<Vec<_>>(),
-            Ref::Org,
-        ),
-        (
-            &feed
-                .offices
-                .iter()
-                .map(|x| x.id.as_str())
-                .collect::<Vec<_>>(),
-            Ref::Office,
-        ),
-        (
-            &feed
-                .bodies
-                .iter()
-                .map(|x| x.id.as_str())
-                .collect::<Vec<_>>(),
-            Ref::Body,
-        ),
-        (
-            &feed
-                .series
-                .iter()
-                .map(|x| x.id.as_str())
-                .collect::<Vec<_>>(),
-            Ref::Series,
-        ),
-        (
-            &feed
-                .sessions
-                .iter()
-                .map(|x| x.id.as_str())
-                .collect::<Vec<_>>(),
-            Ref::Session,
-        ),
-        (
-            &feed
-                .proposals
-                .iter()
-                .map(|x| x.id.as_str())
-                .collect::<Vec<_>>(),
-            Ref::Proposal,
-        ),
-        (
-            &feed.cards.iter().map(|x| x.id.as_str()).collect::<Vec<_>>(),
-            Ref::Card,
-        ),
+        (ids(&feed.sources, |x| &x.id), Ref::Source),
+        (ids(&feed.organizations, |x| &x.id), Ref::Org),
+        (ids(&feed.offices, |x| &x.id), Ref::Office),
+        (ids(&feed.bodies, |x| &x.id), Ref::Body),
+        (ids(&feed.series, |x| &x.id), Ref::Series),
+        (ids(&feed.sessions, |x| &x.id), Ref::Session),
+        (ids(&feed.proposals, |x| &x.id), Ref::Proposal),
+        (ids(&feed.cards, |x| &x.id), Ref::Card),
     ];
     c.ids.reserve(lists.iter().map(|l| l.0.len()).sum());
     for (ids, make) in lists {
