@@ -11,6 +11,7 @@ pub mod json;
 pub mod problem;
 pub mod proposals;
 pub mod recur;
+pub mod sort;
 pub mod structure;
 pub mod text;
 

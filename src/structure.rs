@@ -404,7 +404,7 @@ pub fn composition(ds: &Dataset, b: &Body, lang: Lang, as_of: Option<NaiveDate>)
         });
     }
     let mut leads: Vec<&Seat> = b.seats.iter().filter(|s| s.role.leads()).collect();
-    leads.sort_by_key(|s| Role::ALL.iter().position(|r| *r == s.role));
+    crate::sort::by_key(&mut leads, |s| s.role as u64);
     c.chairs = leads
         .into_iter()
         .map(|s| seat_view(ds, s, lang, as_of))

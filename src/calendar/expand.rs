@@ -289,7 +289,7 @@ impl<'f> Expander<'f> {
                 }
             }
         }
-        out.sort_by_key(|o| o.start.start());
+        crate::sort::by_key(&mut out, |o| crate::sort::time_key(o.start.start()));
         out.dedup_by_key(|o| o.start.start());
         if out.len() > cap {
             out.truncate(cap);
@@ -500,8 +500,9 @@ pub fn sessions(ds: &Dataset, q: &SessionQuery) -> Result<SessionList, Problem> 
             list.sessions.push(explicit(ds, &ex, k, q.lang));
         }
     }
-    list.sessions
-        .sort_by(|a, b| (a.start_when.start(), &a.id).cmp(&(b.start_when.start(), &b.id)));
+    crate::sort::by(&mut list.sessions, |a, b| {
+        (a.start_when.start(), &a.id).cmp(&(b.start_when.start(), &b.id))
+    });
     if list.sessions.len() > cap {
         list.sessions.truncate(cap);
         list.truncated = true;

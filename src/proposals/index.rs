@@ -208,7 +208,7 @@ impl ProposalIndex {
             .flatten()
         {
             for s in [&t.ko, &t.en, &t.plain].into_iter().flatten() {
-                self.text.push_str(&s.to_lowercase());
+                self.text.push_str(&crate::text::lower(s));
                 self.text.push('\n');
             }
         }

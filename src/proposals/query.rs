@@ -8,6 +8,7 @@ use crate::dataset::{Dataset, Ref};
 use crate::date::iso_date;
 use crate::feed::Stage;
 use crate::problem::Problem;
+use crate::sort;
 use crate::structure::{sources, Named, SourceView};
 use crate::text::Lang;
 use chrono::NaiveDate;
@@ -116,7 +117,7 @@ impl Compiled {
                 return Err(Problem::error(
                     key,
                     "query.unknown_id",
-                    format!("{v:?} is not the id of any {key}"),
+                    format!("{} is not the id of any {key}", crate::text::quote(v)),
                 ));
             }
             let n = idx.intern_of(v);
@@ -139,7 +140,7 @@ impl Compiled {
                 .text
                 .map(str::trim)
                 .filter(|t| !t.is_empty())
-                .map(str::to_lowercase),
+                .map(crate::text::lower),
             empty,
         })
     }
@@ -285,10 +286,10 @@ pub fn list(ds: &Dataset, idx: &ProposalIndex, q: &ProposalQuery) -> Result<Prop
     let e = &idx.entries;
     let props = &ds.feed.proposals;
     match q.sort {
-        SortKey::Date => hits.sort_by_key(|&i| e[i].submitted),
-        SortKey::Updated => hits.sort_by_key(|&i| e[i].updated),
-        SortKey::Stage => hits.sort_by_key(|&i| e[i].stage),
-        SortKey::Title => hits.sort_by(|&a, &b| {
+        SortKey::Date => sort::by_key(&mut hits, |&i| sort::day_key(e[i].submitted)),
+        SortKey::Updated => sort::by_key(&mut hits, |&i| sort::day_key(e[i].updated)),
+        SortKey::Stage => sort::by_key(&mut hits, |&i| e[i].stage.map_or(0, |s| s as u64 + 1)),
+        SortKey::Title => sort::by(&mut hits, |&a, &b| {
             props[e[a].proposal]
                 .title
                 .get(q.lang)
@@ -448,7 +449,7 @@ pub fn detail(
         return Err(Problem::error(
             "id",
             "query.unknown_id",
-            format!("{id:?} is not the id of any proposal"),
+            format!("{} is not the id of any proposal", crate::text::quote(id)),
         ));
     };
     let (p, e) = (&ds.feed.proposals[i], &idx.entries[i]);

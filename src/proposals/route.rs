@@ -143,7 +143,7 @@ fn check_proposal(p: &Proposal, i: usize, report: &mut Report) {
                 at(j, "stage"),
                 "route.start",
                 format!(
-                    "the first step must be \"submitted\", not {:?}",
+                    "the first step must be \"submitted\", not \"{}\"",
                     s.stage.as_str()
                 ),
             )),
@@ -152,7 +152,7 @@ fn check_proposal(p: &Proposal, i: usize, report: &mut Report) {
                 at(j, "stage"),
                 "route.after_end",
                 format!(
-                    "no step may follow {:?} (history[{k}]); found {:?}",
+                    "no step may follow \"{}\" (history[{k}]); found \"{}\"",
                     end.as_str(),
                     s.stage.as_str()
                 ),
@@ -162,13 +162,13 @@ fn check_proposal(p: &Proposal, i: usize, report: &mut Report) {
                 if !allowed.contains(&s.stage) {
                     let prev_word = match (pr.stage, pr.decision) {
                         (Stage::Decision, Some(d)) => format!("\"decision\" ({})", d.as_str()),
-                        (st, _) => format!("{:?}", st.as_str()),
+                        (st, _) => format!("\"{}\"", st.as_str()),
                     };
                     report.push(Problem::error(
                         at(j, "stage"),
                         "route.transition",
                         format!(
-                            "{:?} cannot follow {prev_word}; expected one of {}",
+                            "\"{}\" cannot follow {prev_word}; expected one of {}",
                             s.stage.as_str(),
                             words(allowed, Stage::as_str)
                         ),
@@ -186,7 +186,7 @@ fn check_proposal(p: &Proposal, i: usize, report: &mut Report) {
                 at(j, "decision"),
                 "route.decision",
                 format!(
-                    "a {:?} step needs a decision: one of {}",
+                    "a \"{}\" step needs a decision: one of {}",
                     s.stage.as_str(),
                     words(wanted, Decision::as_str)
                 ),
@@ -195,7 +195,7 @@ fn check_proposal(p: &Proposal, i: usize, report: &mut Report) {
                 at(j, "decision"),
                 "route.decision",
                 format!(
-                    "a {:?} step takes no decision; found {:?}",
+                    "a \"{}\" step takes no decision; found \"{}\"",
                     s.stage.as_str(),
                     d.as_str()
                 ),
@@ -204,7 +204,7 @@ fn check_proposal(p: &Proposal, i: usize, report: &mut Report) {
                 at(j, "decision"),
                 "route.decision",
                 format!(
-                    "{:?} is not a decision of a {:?} step; expected one of {}",
+                    "\"{}\" is not a decision of a \"{}\" step; expected one of {}",
                     d.as_str(),
                     s.stage.as_str(),
                     words(wanted, Decision::as_str)
@@ -236,7 +236,7 @@ fn check_proposal(p: &Proposal, i: usize, report: &mut Report) {
                 at(j, "answer"),
                 "route.answer",
                 format!(
-                    "only an \"answer\" step carries an answer; this step is {:?}",
+                    "only an \"answer\" step carries an answer; this step is \"{}\"",
                     s.stage.as_str()
                 ),
             ));
@@ -266,7 +266,10 @@ fn check_proposal(p: &Proposal, i: usize, report: &mut Report) {
                             report.push(Problem::warning(
                                 at(j, "ministry"),
                                 "route.ministry",
-                                format!("{m:?} is not listed in the proposal's ministries"),
+                                format!(
+                                    "{} is not listed in the proposal's ministries",
+                                    crate::text::quote(m)
+                                ),
                             ));
                         }
                     }
@@ -294,7 +297,10 @@ fn check_proposal(p: &Proposal, i: usize, report: &mut Report) {
                         report.push(Problem::error(
                             at(j, "ministry"),
                             "route.answer",
-                            format!("{m:?} answered but the proposal was never sent to it"),
+                            format!(
+                                "{} answered but the proposal was never sent to it",
+                                crate::text::quote(m)
+                            ),
                         ));
                     }
                     match latest.iter_mut().find(|(x, _)| *x == m.as_str()) {

@@ -193,7 +193,7 @@ impl Days {
             return None;
         }
         let mut long = self.long.clone();
-        long.sort_unstable();
+        crate::sort::by_key(&mut long, |&d| u64::from(d));
         let hi = f64::from(self.nth(self.n / 2, &long));
         let lo = if self.n.is_multiple_of(2) {
             f64::from(self.nth(self.n / 2 - 1, &long))
@@ -277,7 +277,10 @@ pub fn stats(
         return Err(Problem::error(
             "weight",
             "query.weight",
-            format!("must be between 0 and 1, not {weight}"),
+            format!(
+                "must be between 0 and 1, not {}",
+                crate::text::decimal(weight)
+            ),
         ));
     }
     let c = Compiled::new(ds, idx, f)?;
@@ -352,9 +355,9 @@ pub fn stats(
                 Some(Ref::Session(s)) => Some(ds.feed.sessions[s].start),
                 _ => None,
             };
-            g.sort_by_key(|&(i, _)| (day(i), i));
+            crate::sort::by(&mut g, |a, b| (day(a.0), a.0).cmp(&(day(b.0), b.0)));
         } else {
-            g.sort_by(|a, b| {
+            crate::sort::by(&mut g, |a, b| {
                 b.1.total()
                     .cmp(&a.1.total())
                     .then_with(|| idx.id(a.0).cmp(idx.id(b.0)))
@@ -466,7 +469,7 @@ pub fn changed_between(ds: &Dataset, a: &str, b: &str, lang: Lang) -> Result<Cha
         _ => Err(Problem::error(
             key,
             "query.unknown_id",
-            format!("{id:?} is not the id of any session"),
+            format!("{} is not the id of any session", crate::text::quote(id)),
         )),
     };
     let (sa, sb) = (session("sessionA", a)?, session("sessionB", b)?);

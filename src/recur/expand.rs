@@ -267,8 +267,7 @@ impl<'a> Occurrences<'a> {
                     self.buf.push(*d);
                 }
             }
-            self.buf.sort_unstable();
-            self.buf.dedup();
+            crate::sort::dedup_small(&mut self.buf);
         }
         true
     }
@@ -312,8 +311,7 @@ impl<'a> Occurrences<'a> {
                 break;
             }
         }
-        self.buf.sort_unstable();
-        self.buf.dedup();
+        crate::sort::dedup_small(&mut self.buf);
     }
 }
 

@@ -163,10 +163,8 @@ impl RuleSet {
                 ExDate::Day(d) => days.push(d),
             }
         }
-        at.sort_unstable();
-        at.dedup();
-        days.sort_unstable();
-        days.dedup();
+        crate::sort::dedup_small(&mut at);
+        crate::sort::dedup_small(&mut days);
         RuleSet { rule, at, days }
     }
 

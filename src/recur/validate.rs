@@ -166,8 +166,7 @@ impl RuleSpec {
             }
             set_pos.push(p);
         }
-        set_pos.sort_unstable();
-        set_pos.dedup();
+        crate::sort::dedup_small(&mut set_pos);
 
         // Defaults from DTSTART (RFC 5545 section 3.3.10, as in python-dateutil).
         if self.by_month_day.is_empty() && self.by_day.is_empty() {

@@ -6,12 +6,12 @@ use crate::proposals::cards::{self, next_explicit_session};
 use crate::proposals::query::{self, Filter, ProposalQuery, SortKey};
 use crate::proposals::stats::{self, GroupBy, DEFAULT_WEIGHT};
 use crate::proposals::{AnswerClass, ProposalIndex};
-use serde::Deserialize;
+use crate::text::quote;
 use wasm_bindgen::prelude::*;
 
-/// The query object of `proposals(query, lang)`; every member optional.
-#[derive(Default, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+/// The query object of `proposals(query, lang)`; every member optional. Read member by member
+/// with `Reflect` rather than serde's `Deserialize`, which costs about 20 KB of wasm.
+#[derive(Default)]
 struct Query {
     stage: Option<String>,
     answer: Option<String>,
@@ -33,14 +33,22 @@ fn word<T>(
 ) -> Result<Option<T>, JsValue> {
     match v.as_deref().filter(|s| !s.is_empty()) {
         None => Ok(None),
-        Some(s) => parse(s)
-            .map(Some)
-            .ok_or_else(|| error("arg.invalid", key, &format!("unknown value {s:?}"))),
+        Some(s) => parse(s).map(Some).ok_or_else(|| {
+            error(
+                "arg.invalid",
+                &member(key),
+                &format!("unknown value {}", quote(s)),
+            )
+        }),
     }
 }
 
 fn nonempty(v: &Option<String>) -> Option<&str> {
     v.as_deref().filter(|s| !s.is_empty())
+}
+
+fn member(key: &str) -> String {
+    format!("query.{key}")
 }
 
 impl Query {
@@ -57,11 +65,62 @@ impl Query {
     }
 }
 
+/// One member: `undefined` and `null` are absent; anything else must have the right type.
+fn get(q: &JsValue, key: &str) -> Result<Option<JsValue>, JsValue> {
+    let v = js_sys::Reflect::get(q, &JsValue::from_str(key))
+        .map_err(|_| error("arg.query", &member(key), "cannot be read"))?;
+    Ok((!v.is_undefined() && !v.is_null()).then_some(v))
+}
+
+fn string(q: &JsValue, key: &str) -> Result<Option<String>, JsValue> {
+    get(q, key)?
+        .map(|v| {
+            v.as_string()
+                .ok_or_else(|| error("arg.query", &member(key), "must be a string"))
+        })
+        .transpose()
+}
+
+/// A whole number in `0..=max` (numbers and numeric strings, as form fields give them).
+fn whole(q: &JsValue, key: &str, max: f64) -> Result<Option<f64>, JsValue> {
+    let Some(v) = get(q, key)? else {
+        return Ok(None);
+    };
+    let n = match v.as_string() {
+        Some(s) if s.trim().is_empty() => return Ok(None),
+        Some(s) => s.trim().parse::<u32>().ok().map(f64::from),
+        None => v.as_f64(),
+    };
+    match n {
+        Some(n) if n.fract() == 0.0 && (0.0..=max).contains(&n) => Ok(Some(n)),
+        _ => Err(error(
+            "arg.query",
+            &member(key),
+            "must be a whole number in range",
+        )),
+    }
+}
+
 fn decode(q: JsValue) -> Result<Query, JsValue> {
     if q.is_undefined() || q.is_null() {
         return Ok(Query::default());
     }
-    serde_wasm_bindgen::from_value(q).map_err(|e| error("arg.query", "query", &e.to_string()))
+    if !q.is_object() {
+        return Err(error("arg.query", "query", "must be an object"));
+    }
+    Ok(Query {
+        stage: string(&q, "stage")?,
+        answer: string(&q, "answer")?,
+        ministry: string(&q, "ministry")?,
+        proposer: string(&q, "proposer")?,
+        year: whole(&q, "year", 9999.0)?.map(|n| n as i32),
+        session: string(&q, "session")?,
+        text: string(&q, "text")?,
+        sort: string(&q, "sort")?,
+        descending: get(&q, "descending")?.is_some_and(|v| v.is_truthy()),
+        offset: whole(&q, "offset", u32::MAX as f64)?.map(|n| n as usize),
+        limit: whole(&q, "limit", u32::MAX as f64)?.map(|n| n as usize),
+    })
 }
 
 impl Feed {
@@ -116,8 +175,13 @@ impl Feed {
         weight: Option<f64>,
         query: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let by = GroupBy::parse(by)
-            .ok_or_else(|| error("arg.invalid", "by", &format!("unknown grouping {by:?}")))?;
+        let by = GroupBy::parse(by).ok_or_else(|| {
+            error(
+                "arg.invalid",
+                "by",
+                &format!("unknown grouping {}", quote(by)),
+            )
+        })?;
         let q = decode(query)?;
         let s = stats::stats(
             &self.ds,

@@ -1,0 +1,122 @@
+//! Sorting through shared routines, so the wasm carries the standard library's sort a couple of
+//! times instead of once per call site: every `sort_by`/`sort_by_key`/`sort_unstable` on a new
+//! element type or closure instantiates the whole algorithm again (2–5 KB of wasm each; fourteen
+//! call sites cost about 45 KB before this module).
+//!
+//! - [`by_key`]: stable, by a `u64` key (dates, stages, positions) — one `(u64, u32)` sort.
+//! - [`by`]: stable, by a comparison (texts) — one index sort behind `dyn`.
+//! - [`dedup_small`]: short lists of `Copy` values (rule parts, EXDATEs, `BYSETPOS` picks).
+
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
+use core::cmp::Ordering;
+
+/// Sorts `v` stably by `key`.
+///
+/// ```
+/// let mut v = vec!["b", "a", "c", "aa"];
+/// cogov::sort::by_key(&mut v, |s| s.len() as u64);
+/// assert_eq!(v, ["b", "a", "c", "aa"]);
+/// ```
+pub fn by_key<T>(v: &mut Vec<T>, key: impl Fn(&T) -> u64) {
+    if v.len() < 2 {
+        return;
+    }
+    let mut keyed: Vec<(u64, u32)> = v
+        .iter()
+        .enumerate()
+        .map(|(i, x)| (key(x), i as u32))
+        .collect();
+    keyed.sort_unstable();
+    permute(v, keyed.into_iter().map(|(_, i)| i));
+}
+
+/// Sorts `v` stably by a comparison, for orders no `u64` key captures.
+///
+/// ```
+/// let mut v = vec!["b", "a", "c"];
+/// cogov::sort::by(&mut v, |a, b| a.cmp(b));
+/// assert_eq!(v, ["a", "b", "c"]);
+/// ```
+pub fn by<T>(v: &mut Vec<T>, mut cmp: impl FnMut(&T, &T) -> Ordering) {
+    if v.len() < 2 {
+        return;
+    }
+    let mut order: Vec<u32> = (0..v.len() as u32).collect();
+    indices(&mut order, &mut |a, b| cmp(&v[a as usize], &v[b as usize]));
+    permute(v, order.into_iter());
+}
+
+/// The one comparison sort of the crate.
+fn indices(order: &mut [u32], cmp: &mut dyn FnMut(u32, u32) -> Ordering) {
+    order.sort_by(|&a, &b| cmp(a, b));
+}
+
+fn permute<T>(v: &mut Vec<T>, order: impl Iterator<Item = u32>) {
+    let mut old: Vec<Option<T>> = v.drain(..).map(Some).collect();
+    v.extend(order.filter_map(|i| old.get_mut(i as usize).and_then(Option::take)));
+}
+
+/// Sorts a short list and removes repeats (insertion sort: small code, and these lists hold a
+/// handful of values, mostly already in order).
+///
+/// ```
+/// let mut v = vec![3, 1, 3, 2];
+/// cogov::sort::dedup_small(&mut v);
+/// assert_eq!(v, [1, 2, 3]);
+/// ```
+pub fn dedup_small<T: Ord + Copy>(v: &mut Vec<T>) {
+    for i in 1..v.len() {
+        let x = v[i];
+        let mut j = i;
+        while j > 0 && v[j - 1] > x {
+            v[j] = v[j - 1];
+            j -= 1;
+        }
+        v[j] = x;
+    }
+    v.dedup();
+}
+
+/// A day as a key that orders like `Option<NaiveDate>` (absent first).
+pub fn day_key(d: Option<NaiveDate>) -> u64 {
+    d.map_or(0, |d| (i64::from(d.num_days_from_ce()) + (1 << 40)) as u64)
+}
+
+/// A local date-time as a key that orders like `NaiveDateTime`.
+pub fn time_key(t: NaiveDateTime) -> u64 {
+    day_key(Some(t.date())) * 86_400 + u64::from(t.num_seconds_from_midnight())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_order_like_the_values() {
+        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
+        let days = [
+            None,
+            Some(d(-50, 1, 1)),
+            Some(d(1, 1, 1)),
+            Some(d(2026, 7, 14)),
+        ];
+        for w in days.windows(2) {
+            assert!(day_key(w[0]) < day_key(w[1]));
+        }
+        let t = |h, mi| d(2026, 7, 14).and_hms_opt(h, mi, 0).unwrap();
+        assert!(time_key(t(9, 0)) < time_key(t(9, 1)));
+        assert!(time_key(t(23, 59)) < time_key(d(2026, 7, 15).and_hms_opt(0, 0, 0).unwrap()));
+    }
+
+    #[test]
+    fn by_is_stable_and_matches_std() {
+        let mut v: Vec<(u8, u32)> = (0..500u32).map(|i| ((i * 7919 % 13) as u8, i)).collect();
+        let mut want = v.clone();
+        want.sort_by_key(|x| x.0);
+        let mut k = v.clone();
+        by_key(&mut k, |x| u64::from(x.0));
+        by(&mut v, |a, b| a.0.cmp(&b.0));
+        assert_eq!(v, want);
+        assert_eq!(k, want);
+    }
+}
