@@ -495,3 +495,83 @@ pub fn detail(
         note: p.prov.note.as_ref().map(|t| t.get(lang).to_string()),
     })
 }
+
+/// The values a list filter can take, named in the asked language: what a form offers.
+#[derive(Clone, Debug, Serialize)]
+pub struct Choices {
+    /// Every stage, in route order: `[word, label]`.
+    pub stages: Vec<(Stage, &'static str)>,
+    /// Every answer class, in report order: `[word, label]`.
+    pub answers: Vec<(AnswerClass, &'static str)>,
+    /// Ministries any proposal was sent to, by name.
+    pub ministries: Vec<Named>,
+    /// Proposers of any proposal, by name.
+    pub proposers: Vec<Named>,
+    /// Years of submission, oldest first.
+    pub years: Vec<i32>,
+    /// Sessions at which any step happened, in time order.
+    pub sessions: Vec<cards::SessionView>,
+}
+
+/// The filter choices of a dataset.
+///
+/// ```
+/// # let ds = cogov::dataset::load(r#"{"cogov":1,"publisher":{"id":"p","name":"P"},
+/// #   "organizations":[{"id":"mois","kind":"ministry","name":"MOIS"},{"id":"busan","kind":"metropolitan","name":"Busan"}],
+/// #   "proposals":[{"id":"x","title":"X","proposers":["busan"],"ministries":["mois"],"illustrative":true,"history":[
+/// #     {"date":"2024-04-01","stage":"submitted"},{"date":"2024-07-26","stage":"sent","ministry":"mois"}]}]}"#).dataset.unwrap();
+/// use cogov::proposals::{query::choices, ProposalIndex};
+/// let c = choices(&ds, &ProposalIndex::new(&ds), cogov::text::Lang::En);
+/// assert_eq!((c.ministries[0].name.as_str(), c.proposers[0].id.as_str(), c.years.as_slice()), ("MOIS", "busan", &[2024][..]));
+/// assert_eq!((c.stages.len(), c.answers.len()), (9, 5));
+/// ```
+pub fn choices(ds: &Dataset, idx: &ProposalIndex, lang: Lang) -> Choices {
+    let n = idx.id_count();
+    let (mut ministry, mut proposer, mut session) =
+        (vec![false; n], vec![false; n], vec![false; n]);
+    let mut years = Vec::new();
+    for e in &idx.entries {
+        for a in idx.answers(e) {
+            ministry[a.ministry as usize] = true;
+        }
+        for &p in idx.proposers(e) {
+            proposer[p as usize] = true;
+        }
+        for &s in idx.sessions(e) {
+            session[s as usize] = true;
+        }
+        years.extend(e.year);
+    }
+    years.sort_unstable();
+    years.dedup();
+    let names = |seen: Vec<bool>| {
+        let mut v: Vec<Named> = (0..n as u32)
+            .filter(|&i| seen[i as usize])
+            .map(|i| named(ds, idx.id(i), lang))
+            .collect();
+        v.sort_by(|a, b| a.name.cmp(&b.name));
+        v
+    };
+    let mut sessions: Vec<(usize, cards::SessionView)> = (0..n as u32)
+        .filter(|&i| session[i as usize])
+        .filter_map(|i| match ds.lookup(idx.id(i)) {
+            Some(Ref::Session(k)) => Some((k, cards::session_view(ds, idx.id(i), lang)?)),
+            _ => None,
+        })
+        .collect();
+    sessions.sort_by_key(|(k, _)| ds.feed.sessions[*k].start);
+    Choices {
+        stages: Stage::ALL
+            .iter()
+            .map(|&s| (s, stage_label(s, lang)))
+            .collect(),
+        answers: AnswerClass::ALL
+            .iter()
+            .map(|&a| (a, a.label(lang)))
+            .collect(),
+        ministries: names(ministry),
+        proposers: names(proposer),
+        years,
+        sessions: sessions.into_iter().map(|(_, v)| v).collect(),
+    }
+}
