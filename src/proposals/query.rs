@@ -421,6 +421,8 @@ pub struct StepView {
     pub note: Option<String>,
     /// Days until the next step (none for the last).
     pub days: Option<i64>,
+    /// Sources of the step.
+    pub sources: Vec<SourceView>,
     /// Illustrative.
     pub illustrative: bool,
 }
@@ -473,6 +475,7 @@ pub fn detail(
             dissent: s.dissent.iter().map(|x| named(ds, x, lang)).collect(),
             note: s.prov.note.as_ref().map(|t| t.get(lang).to_string()),
             days: h.get(j + 1).map(|n| (n.date - s.date).num_days()),
+            sources: sources(ds, &s.prov, lang),
             illustrative: s.prov.illustrative,
         })
         .collect();
@@ -496,20 +499,22 @@ pub fn detail(
     })
 }
 
-/// The values a list filter can take, named in the asked language: what a form offers.
+/// The values a list filter can take, named in the asked language: what a form offers. Lists are
+/// in order of first mention (no sorting here: a caller sorts by its own collation, and every
+/// sort instantiated costs the wasm kilobytes).
 #[derive(Clone, Debug, Serialize)]
 pub struct Choices {
-    /// Every stage, in route order: `[word, label]`.
-    pub stages: Vec<(Stage, &'static str)>,
-    /// Every answer class, in report order: `[word, label]`.
-    pub answers: Vec<(AnswerClass, &'static str)>,
-    /// Ministries any proposal was sent to, by name.
+    /// Every stage, in route order: `{id: word, name: label}`.
+    pub stages: Vec<Named>,
+    /// Every answer class, in report order: `{id: word, name: label}`.
+    pub answers: Vec<Named>,
+    /// Ministries any proposal was sent to.
     pub ministries: Vec<Named>,
-    /// Proposers of any proposal, by name.
+    /// Proposers of any proposal.
     pub proposers: Vec<Named>,
-    /// Years of submission, oldest first.
+    /// Years of submission.
     pub years: Vec<i32>,
-    /// Sessions at which any step happened, in time order.
+    /// Sessions at which any step happened (with their days).
     pub sessions: Vec<cards::SessionView>,
 }
 
@@ -523,55 +528,51 @@ pub struct Choices {
 /// use cogov::proposals::{query::choices, ProposalIndex};
 /// let c = choices(&ds, &ProposalIndex::new(&ds), cogov::text::Lang::En);
 /// assert_eq!((c.ministries[0].name.as_str(), c.proposers[0].id.as_str(), c.years.as_slice()), ("MOIS", "busan", &[2024][..]));
-/// assert_eq!((c.stages.len(), c.answers.len()), (9, 5));
+/// assert_eq!((c.stages.len(), c.answers[4].id.as_str()), (9, "pending"));
 /// ```
 pub fn choices(ds: &Dataset, idx: &ProposalIndex, lang: Lang) -> Choices {
     let n = idx.id_count();
-    let (mut ministry, mut proposer, mut session) =
-        (vec![false; n], vec![false; n], vec![false; n]);
+    // 1 ministry, 2 proposer, 4 session: what each interned id was mentioned as
+    let mut seen = vec![0u8; n];
     let mut years = Vec::new();
     for e in &idx.entries {
         for a in idx.answers(e) {
-            ministry[a.ministry as usize] = true;
+            seen[a.ministry as usize] |= 1;
         }
         for &p in idx.proposers(e) {
-            proposer[p as usize] = true;
+            seen[p as usize] |= 2;
         }
         for &s in idx.sessions(e) {
-            session[s as usize] = true;
+            seen[s as usize] |= 4;
         }
-        years.extend(e.year);
+        if let Some(y) = e.year.filter(|y| !years.contains(y)) {
+            years.push(y);
+        }
     }
-    years.sort_unstable();
-    years.dedup();
-    let names = |seen: Vec<bool>| {
-        let mut v: Vec<Named> = (0..n as u32)
-            .filter(|&i| seen[i as usize])
-            .map(|i| named(ds, idx.id(i), lang))
-            .collect();
-        v.sort_by(|a, b| a.name.cmp(&b.name));
-        v
+    let seen = &seen;
+    let ids = |bit: u8| {
+        (0..n)
+            .filter(move |&i| seen[i] & bit != 0)
+            .map(|i| idx.id(i as u32))
     };
-    let mut sessions: Vec<(usize, cards::SessionView)> = (0..n as u32)
-        .filter(|&i| session[i as usize])
-        .filter_map(|i| match ds.lookup(idx.id(i)) {
-            Some(Ref::Session(k)) => Some((k, cards::session_view(ds, idx.id(i), lang)?)),
-            _ => None,
-        })
-        .collect();
-    sessions.sort_by_key(|(k, _)| ds.feed.sessions[*k].start);
+    let word = |id: &str, name: &str| Named {
+        id: id.to_string(),
+        name: name.to_string(),
+    };
     Choices {
         stages: Stage::ALL
             .iter()
-            .map(|&s| (s, stage_label(s, lang)))
+            .map(|&s| word(s.as_str(), stage_label(s, lang)))
             .collect(),
         answers: AnswerClass::ALL
             .iter()
-            .map(|&a| (a, a.label(lang)))
+            .map(|&a| word(a.as_str(), a.label(lang)))
             .collect(),
-        ministries: names(ministry),
-        proposers: names(proposer),
+        ministries: ids(1).map(|id| named(ds, id, lang)).collect(),
+        proposers: ids(2).map(|id| named(ds, id, lang)).collect(),
         years,
-        sessions: sessions.into_iter().map(|(_, v)| v).collect(),
+        sessions: ids(4)
+            .filter_map(|id| cards::session_view(ds, id, lang))
+            .collect(),
     }
 }
