@@ -234,7 +234,7 @@ export class CogovProposals extends CogovElement {
         h('time', { datetime: t.date }, date(lang, t.date)), ' ', h('strong', null, t.stage_label),
         t.answer_label ? [' ', this.#tag(t.answer, t.answer_label)] : null, t.illustrative ? [' ', badge(L)] : null,
         h('span', { class: 'meta' }, join([t.body?.name, t.session?.name, t.decision_label, t.ministry?.name, t.reflection_label,
-          t.merged_into && `${P.merged}: ${t.merged_into.name}`, t.dissent.length ? `${P.dissent}: ${names(t.dissent)}` : null], ' · ')),
+          t.merged_into && `${P.merged}: ${t.merged_into.name}`, t.dissent.length ? `${P.dissent}: ${t.dissent.map((x) => x.name).join(', ')}` : null], ' · ')),
         t.note ? h('p', null, t.note) : null,
         t.sources.length ? h('p', { class: 'src' }, P.sources, ': ', sources(lang, t.sources)) : null,
         t.days != null ? h('small', { class: 'days' }, P.days.replace('{}', num(lang, t.days))) : null)))),
