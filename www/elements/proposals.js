@@ -332,7 +332,9 @@ export class CogovProposals extends CogovElement {
     if (all.length < 2) return h('p', { part: 'empty' }, P.noChanges);
     const past = all.filter((x) => x.date <= today);
     const until = all.find((x) => x.id === s.until) || past[past.length - 1] || all[all.length - 1];
-    const since = all.find((x) => x.id === s.since) || all[Math.max(0, all.indexOf(until) - 1)];
+    // by default since the last session half a year or more before `until` (not the day before)
+    const back = new Date(Date.parse(until.date) - 1552e7).toISOString().slice(0, 10);
+    const since = all.find((x) => x.id === s.since) || all.filter((x) => x.date <= back).pop() || all[0];
     const pick = (name, cur) => h('label', null, P[name], ' ', h('select', { 'data-k': name, onchange: (e) => this.#go({ [name]: e.target.value }, 'keep') },
       all.map((x) => h('option', { value: x.id, selected: x === cur }, `${x.name} (${date(lang, x.date)})`))));
     const r = this.#feed.changedBetween(since.id, until.id, lang);
