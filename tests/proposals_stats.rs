@@ -634,7 +634,7 @@ fn the_calendar_finds_a_due_session_generated_by_a_rule() {
 fn choices_name_every_filter_value() {
     let (ds, idx) = fixture();
     let c = query::choices(&ds, &idx, Lang::En);
-    let mut ids = |v: &[cogov::structure::Named]| {
+    let ids = |v: &[cogov::structure::Named]| {
         let mut v: Vec<String> = v.iter().map(|n| n.id.clone()).collect();
         v.sort();
         v

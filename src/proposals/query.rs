@@ -524,7 +524,8 @@ pub struct Choices {
 /// # let ds = cogov::dataset::load(r#"{"cogov":1,"publisher":{"id":"p","name":"P"},
 /// #   "organizations":[{"id":"mois","kind":"ministry","name":"MOIS"},{"id":"busan","kind":"metropolitan","name":"Busan"}],
 /// #   "proposals":[{"id":"x","title":"X","proposers":["busan"],"ministries":["mois"],"illustrative":true,"history":[
-/// #     {"date":"2024-04-01","stage":"submitted"},{"date":"2024-07-26","stage":"sent","ministry":"mois"}]}]}"#).dataset.unwrap();
+/// #     {"date":"2024-04-01","stage":"submitted"},{"date":"2024-07-11","stage":"deliberation","decision":"agreed"},
+/// #     {"date":"2024-07-12","stage":"decision","decision":"adopted"},{"date":"2024-07-26","stage":"sent","ministry":"mois"}]}]}"#).dataset.unwrap();
 /// use cogov::proposals::{query::choices, ProposalIndex};
 /// let c = choices(&ds, &ProposalIndex::new(&ds), cogov::text::Lang::En);
 /// assert_eq!((c.ministries[0].name.as_str(), c.proposers[0].id.as_str(), c.years.as_slice()), ("MOIS", "busan", &[2024][..]));
