@@ -338,7 +338,7 @@ export class CogovProposals extends CogovElement {
     const pick = (name, cur) => h('label', null, P[name], ' ', h('select', { 'data-k': name, onchange: (e) => this.#go({ [name]: e.target.value }, 'keep') },
       all.map((x) => h('option', { value: x.id, selected: x === cur }, `${x.name} (${date(lang, x.date)})`))));
     const r = this.#feed.changedBetween(since.id, until.id, lang);
-    const standing = (x) => join([x.stage_label, x.answer_label], ' · ');
+    const standing = (x) => (x.stage_label ? join([x.stage_label, x.answer_label], ' · ') : '–');
     return [
       h('form', { class: 'filters', onsubmit: (e) => e.preventDefault() }, pick('since', since), pick('until', until)),
       r.changes.length ? [
@@ -346,7 +346,7 @@ export class CogovProposals extends CogovElement {
         h('table', { part: 'table', class: 'list' },
           h('thead', null, h('tr', null, [P.title, P.before, P.after].map((t) => h('th', { scope: 'col' }, t)))),
           h('tbody', null, r.changes.map((c) => h('tr', null, h('td', { 'data-label': P.title }, this.#open(c.id, c.title)),
-            h('td', { 'data-label': P.before }, standing(c.before) || '–'), h('td', { 'data-label': P.after }, standing(c.after))))))]
+            h('td', { 'data-label': P.before }, standing(c.before)), h('td', { 'data-label': P.after }, standing(c.after))))))]
         : h('p', { part: 'empty', role: 'status' }, P.noChanges),
     ];
   }
