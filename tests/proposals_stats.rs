@@ -595,6 +595,66 @@ fn cards_are_reported_overdue_or_pending_as_of_today() {
 }
 
 #[test]
+fn the_calendar_finds_a_due_session_generated_by_a_rule() {
+    use cogov::proposals::cards::calendar_next_session;
+    // The fixture plus a yearly working-council series (second Thursday of July): c3, deliberated
+    // at wc-2024 (2024-07-11), is due at the generated occurrence of 2025-07-10, which no explicit
+    // session gives; c1's due session stays the explicit ga-2025 (the cancelled one is skipped).
+    let text = FIXTURE.replace(
+        r#" "sessions": ["#,
+        r#" "series": [{"id": "wc-yearly", "body": "wc", "kind": "regular", "illustrative": true,
+   "rules": [{"dtstart": "2024-07-11T10:00", "rrule": "FREQ=YEARLY;BYMONTH=7;BYDAY=2TH"}]}],
+ "sessions": ["#,
+    );
+    let l = load(&text);
+    assert!(l.report.errors.is_empty(), "{:?}", l.report);
+    let ds = l.dataset.unwrap();
+    let v = cards(&ds, day("2025-07-11"), Lang::Ko, &calendar_next_session);
+    let due = v[2].due.as_ref().unwrap();
+    assert_eq!(
+        (due.id.as_deref(), due.date.as_str(), due.explicit),
+        (Some("wc-yearly@2025-07-10"), "2025-07-10", false)
+    );
+    assert_eq!(due.name.as_deref(), Some("WC")); // the series has no title: the body's name
+    assert_eq!(v[2].state, CardState::Overdue);
+    let c1 = v[0].due.as_ref().unwrap();
+    assert_eq!(
+        (c1.id.as_deref(), v[0].state),
+        (Some("ga-2025"), CardState::Pending)
+    );
+    // without the rule, the explicit-only lookup finds nothing for c3
+    assert!(
+        cards(&ds, day("2025-07-11"), Lang::Ko, &next_explicit_session)[2]
+            .due
+            .is_none()
+    );
+}
+
+#[test]
+fn choices_name_every_filter_value() {
+    let (ds, idx) = fixture();
+    let c = query::choices(&ds, &idx, Lang::En);
+    let ids = |v: &[cogov::structure::Named]| {
+        let mut v: Vec<String> = v.iter().map(|n| n.id.clone()).collect();
+        v.sort();
+        v
+    };
+    assert_eq!(ids(&c.ministries), ["moef", "mois"]);
+    assert_eq!(ids(&c.proposers), ["busan", "daegu", "seoul"]);
+    let mut years = c.years.clone();
+    years.sort();
+    assert_eq!(years, [2023, 2024, 2025]);
+    let mut sessions: Vec<&str> = c.sessions.iter().map(|s| s.id.as_str()).collect();
+    sessions.sort();
+    assert_eq!(sessions, ["ga-2023", "ga-2024", "ga-2025", "wc-2024"]);
+    assert_eq!(
+        (c.stages[0].id.as_str(), c.stages[0].name.as_str()),
+        ("submitted", "Submitted")
+    );
+    assert_eq!(c.answers[1].name, "Partly accepted");
+}
+
+#[test]
 fn a_next_session_function_can_come_from_elsewhere() {
     let (ds, _) = fixture();
     // e.g. the calendar's rule expansion: an occurrence without a session id

@@ -107,3 +107,17 @@ fn calendar_methods_give_sessions_ics_and_links() {
         .unwrap_err();
     assert_eq!(get(&err, "code").as_string().unwrap(), "arg.date");
 }
+
+#[wasm_bindgen_test]
+fn proposal_choices_and_cards_use_the_calendar() {
+    let feed = Feed::new(FEED).unwrap();
+    let c = feed.proposal_choices("ko").unwrap();
+    assert_eq!(js_sys::Array::from(&get(&c, "stages")).length(), 9);
+    assert_eq!(js_sys::Array::from(&get(&c, "answers")).length(), 5);
+    assert!(js_sys::Array::from(&get(&c, "ministries")).length() > 2);
+    assert!(js_sys::Array::from(&get(&c, "sessions")).length() > 2);
+    // the 1st cooperation meeting's cards are due at the series' next (generated) occurrence
+    let cards = js_sys::Array::from(&feed.cards(Some("2026-11-22".into()), "en").unwrap());
+    let due = get(&cards.get(0), "due");
+    assert_eq!(get(&due, "date").as_string().unwrap(), "2022-04-14");
+}

@@ -141,9 +141,85 @@ export interface Sitting {
   side: Side;
 }
 
+export type Stage = 'submitted' | 'analysis' | 'deliberation' | 'decision' | 'sent' | 'answer' | 'reflected' | 'closed' | 'withdrawn';
+export type AnswerClass = 'accepted' | 'partly_accepted' | 'not_accepted' | 'long_term' | 'pending';
+export type CardState = 'reported' | 'overdue' | 'pending';
+
+/** `feed.proposals(query, lang)`: one page of proposals. */
+export interface ProposalList { total: number; offset: number; items: ProposalItem[]; }
+
+export interface ProposalItem {
+  id: string; title: string; theme: string | null;
+  stage: Stage | null; stage_label: string | null;
+  /** Overall class; null: never sent to a ministry. */
+  answer: AnswerClass | null; answer_label: string | null;
+  proposers: Named[]; ministries: MinistryView[];
+  submitted: string | null; updated: string | null; illustrative: boolean;
+}
+
+export interface MinistryView {
+  id: string; name: string; sent: string | null;
+  answer: AnswerClass; answer_label: string; answered: string | null; text: string | null; answers_given: number;
+}
+
+/** `feed.proposal(id, lang, today)`. */
+export interface ProposalDetail extends ProposalItem {
+  summary: string | null; addressed: Named[]; laws: string[]; timeline: StepView[];
+  cards: CardView[]; sources: SourceView[]; note: string | null;
+}
+
+export interface StepView {
+  date: string; stage: Stage; stage_label: string; body: Named | null; session: Named | null;
+  decision: string | null; decision_label: string | null; ministry: Named | null;
+  answer: AnswerClass | null; answer_label: string | null; reflection: string | null; reflection_label: string | null;
+  merged_into: Named | null; dissent: Named[]; note: string | null;
+  /** Days until the next step (null for the last). */
+  days: number | null; sources: SourceView[]; illustrative: boolean;
+}
+
+/** `feed.cards(today, lang)` items. */
+export interface CardView {
+  id: string; title: string; state: CardState; session: SessionRef | null; proposal: Named | null;
+  responsible: Named[]; plan: string | null;
+  milestones: { title: string; due: string | null; done: string | null; overdue: boolean }[];
+  /** `explicit`: given as due_session; else the body's next session from the calendar (id `series@YYYY-MM-DD` for a generated one). */
+  due: { id: string | null; name: string | null; date: string; explicit: boolean } | null;
+  reports: { date: string; session: Named | null; text: string }[];
+  illustrative: boolean; note: string | null;
+}
+
+export interface SessionRef { id: string; name: string; date: string; }
+
+/** `feed.proposalChoices(lang)`: what the filters can take (lists in order of first mention). */
+export interface ProposalChoices {
+  /** `{id: word, name: label}`. */
+  stages: Named[]; answers: Named[];
+  ministries: Named[]; proposers: Named[]; years: number[]; sessions: SessionRef[];
+}
+
+export interface AnswerCounts { accepted: number; partly_accepted: number; not_accepted: number; long_term: number; pending: number; }
+
+export interface GroupStats extends AnswerCounts {
+  key: string; name: string; answered: number; total: number;
+  /** (accepted + weight × partly_accepted) / answered; null when nothing was answered. */
+  rate: number | null; strict_rate: number | null;
+}
+
+/** `feed.proposalStats(by, lang, weight, query)`. */
+export interface StatsView {
+  by: 'ministry' | 'proposer' | 'year' | 'session'; weight: number; formula: string; proposals: number;
+  groups: GroupStats[]; overall: GroupStats;
+  stages: { stage: Stage; label: string; reached: number; current: number; median_days: number | null }[];
+}
+
+export interface Standing { stage: Stage | null; stage_label: string | null; answer: AnswerClass | null; answer_label: string | null; }
+
+/** `feed.changedBetween(a, b, lang)`. */
+export interface ChangedView { from: SessionRef; to: SessionRef; changes: { id: string; title: string; before: Standing; after: Standing }[]; }
+
 /** Detail of `cogov-select`. */
 export interface SelectDetail {
-  kind: 'body';
+  kind: 'body' | 'proposal';
   id: string;
   name: string;
 }
@@ -168,12 +244,20 @@ export class CogovElement extends HTMLElement {
  */
 export class CogovStructure extends CogovElement {}
 
+/**
+ * `<cogov-proposals src="data/feed.json" lang="ko" view="list" today="2026-11-22" hash-key="proposals">`
+ * Views list, detail, cards, stats, changed; state kept in `location.hash` under `hash-key`.
+ * Fires `cogov-select` with `{kind: 'proposal', id, name}`. Reflects `state`.
+ */
+export class CogovProposals extends CogovElement {}
+
 declare global {
   interface HTMLElementTagNameMap {
     'cogov-structure': CogovStructure;
+    'cogov-proposals': CogovProposals;
   }
   interface HTMLElementEventMap {
-    /** A visitor chose a body (click, Enter or Space). Bubbles and crosses shadow roots. */
+    /** A visitor chose a body or opened a proposal (click, Enter or Space). Bubbles and crosses shadow roots. */
     'cogov-select': CustomEvent<SelectDetail>;
   }
   /** The same events heard on `document` and `window` (they bubble and are composed). */

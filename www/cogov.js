@@ -3,6 +3,7 @@
 // then <cogov-structure src="feed.json" lang="ko"></cogov-structure>.
 // Importing this module defines every element; import ./elements/*.js to register under other tags.
 import { CogovStructure } from './elements/structure.js';
+import { CogovProposals } from './elements/proposals.js';
 // Listed here too so the browser fetches the whole module graph in one round trip, not four.
 import './lib/element.js';
 import './lib/core.js';
@@ -12,7 +13,7 @@ import './pkg/cogov.js';
 
 CogovStructure.define('cogov-structure');
 // CogovCalendar.define('cogov-calendar');   (calendar issue)
-// CogovProposals.define('cogov-proposals'); (proposal issue)
+CogovProposals.define('cogov-proposals');
 
-export { CogovStructure };
+export { CogovStructure, CogovProposals };
 export { CogovElement } from './lib/element.js';

@@ -2,7 +2,7 @@
 
 use super::{json, load, Args, Output};
 use crate::feed::Stage;
-use crate::proposals::cards::{self, next_explicit_session};
+use crate::proposals::cards::{self, calendar_next_session};
 use crate::proposals::query::{self, Filter, ProposalQuery, SortKey};
 use crate::proposals::stats::{self, GroupBy, DEFAULT_WEIGHT};
 use crate::proposals::{AnswerClass, ProposalIndex};
@@ -185,7 +185,7 @@ pub fn cards(args: &Args) -> Result<Output, String> {
         Ok(ds) => ds,
         Err(out) => return Ok(out),
     };
-    let list = cards::cards(&ds, Some(today), lang, &next_explicit_session);
+    let list = cards::cards(&ds, Some(today), lang, &calendar_next_session);
     if args.flag("json") {
         return Ok(Output {
             stdout: json(&list),

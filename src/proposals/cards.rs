@@ -5,9 +5,9 @@
 //! A card's results are due at its `due_session` when given. Otherwise at the next session of
 //! the body of the deliberating `session`, as found by a `next_session` function:
 //! `next_session(dataset, body_id, after)` returns the first session of `body_id` strictly after
-//! the day `after`. [`next_explicit_session`] looks only at the feed's explicit sessions (not
-//! cancelled); the calendar's rule expansion can plug in its own function later without changing
-//! anything here.
+//! the day `after`. [`calendar_next_session`] (what the widget and CLI use) asks the calendar:
+//! explicit sessions and occurrences generated from the body's series, cancelled ones skipped;
+//! [`next_explicit_session`] looks only at the feed's explicit sessions (not cancelled).
 //!
 //! # State
 //! `reported` when a result was reported on or before `today`; else `overdue` when the due
@@ -22,11 +22,11 @@ use crate::text::Lang;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-/// A session found by a `next_session` function: an explicit session has an id; an occurrence
-/// expanded from a rule may have none.
+/// A session found by a `next_session` function: an explicit session has its id; an occurrence
+/// expanded from a rule may have none, or the calendar's `"{series}@{YYYY-MM-DD}"`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DueSession {
-    /// Session id, when it is an explicit session.
+    /// Session id (explicit session or generated occurrence), when known.
     pub id: Option<String>,
     /// Its day.
     pub date: NaiveDate,
@@ -54,6 +54,31 @@ pub fn next_explicit_session(ds: &Dataset, body: &str, after: NaiveDate) -> Opti
         .map(|s| DueSession {
             id: Some(s.id.clone()),
             date: s.start.date(),
+        })
+}
+
+/// The first session of `body` strictly after `after` on the calendar (explicit sessions and
+/// occurrences generated from the body's series, overrides applied), skipping cancelled ones
+/// among the next eight. A generated occurrence's id is `"{series}@{YYYY-MM-DD}"`
+/// ([`crate::calendar::find_session`] resolves it).
+///
+/// ```
+/// # let ds = cogov::dataset::load(r#"{"cogov":1,"publisher":{"id":"p","name":"P"},
+/// #   "bodies":[{"id":"ga","kind":"general_assembly","name":"GA","sources":[]}],
+/// #   "series":[{"id":"yearly","body":"ga","kind":"regular","rules":[{"rrule":"FREQ=YEARLY;BYMONTH=7;BYDAY=2FR","dtstart":"2024-07-12T14:00","sources":[]}],"sources":[]}]}"#).dataset.unwrap();
+/// let d = |s| cogov::date::parse_date(s).unwrap();
+/// let next = cogov::proposals::cards::calendar_next_session(&ds, "ga", d("2024-07-12")).unwrap();
+/// assert_eq!((next.id.as_deref(), next.date), (Some("yearly@2025-07-11"), d("2025-07-11")));
+/// ```
+pub fn calendar_next_session(ds: &Dataset, body: &str, after: NaiveDate) -> Option<DueSession> {
+    let list =
+        crate::calendar::next_sessions(ds, after.succ_opt()?, 8, Some(body), Lang::Ko).ok()?;
+    list.sessions
+        .into_iter()
+        .find(|s| s.status != Status::Cancelled.as_str())
+        .map(|s| DueSession {
+            date: s.start_when.start().date(),
+            id: Some(s.id),
         })
 }
 
@@ -146,7 +171,7 @@ pub struct ReportView {
     pub text: String,
 }
 
-fn session_view(ds: &Dataset, id: &str, lang: Lang) -> Option<SessionView> {
+pub(crate) fn session_view(ds: &Dataset, id: &str, lang: Lang) -> Option<SessionView> {
     match ds.lookup(id)? {
         Ref::Session(i) => {
             let s = &ds.feed.sessions[i];
@@ -222,11 +247,10 @@ pub fn card(
             })
             .collect(),
         due: due.map(|(d, explicit)| DueView {
-            name: d
-                .id
-                .as_deref()
-                .and_then(|id| ds.text_of(id))
-                .map(|t| t.get(lang).to_string()),
+            name: d.id.as_deref().and_then(|id| match ds.text_of(id) {
+                Some(t) => Some(t.get(lang).to_string()),
+                None => crate::calendar::find_session(ds, id, lang).map(|v| v.title),
+            }),
             id: d.id,
             date: iso_date(d.date),
             explicit,

@@ -422,6 +422,8 @@ pub struct StepView {
     pub note: Option<String>,
     /// Days until the next step (none for the last).
     pub days: Option<i64>,
+    /// Sources of the step.
+    pub sources: Vec<SourceView>,
     /// Illustrative.
     pub illustrative: bool,
 }
@@ -474,6 +476,7 @@ pub fn detail(
             dissent: s.dissent.iter().map(|x| named(ds, x, lang)).collect(),
             note: s.prov.note.as_ref().map(|t| t.get(lang).to_string()),
             days: h.get(j + 1).map(|n| (n.date - s.date).num_days()),
+            sources: sources(ds, &s.prov, lang),
             illustrative: s.prov.illustrative,
         })
         .collect();
@@ -495,4 +498,83 @@ pub fn detail(
         sources: sources(ds, &p.prov, lang),
         note: p.prov.note.as_ref().map(|t| t.get(lang).to_string()),
     })
+}
+
+/// The values a list filter can take, named in the asked language: what a form offers. Lists are
+/// in order of first mention (no sorting here: a caller sorts by its own collation, and every
+/// sort instantiated costs the wasm kilobytes).
+#[derive(Clone, Debug, Serialize)]
+pub struct Choices {
+    /// Every stage, in route order: `{id: word, name: label}`.
+    pub stages: Vec<Named>,
+    /// Every answer class, in report order: `{id: word, name: label}`.
+    pub answers: Vec<Named>,
+    /// Ministries any proposal was sent to.
+    pub ministries: Vec<Named>,
+    /// Proposers of any proposal.
+    pub proposers: Vec<Named>,
+    /// Years of submission.
+    pub years: Vec<i32>,
+    /// Sessions at which any step happened (with their days).
+    pub sessions: Vec<cards::SessionView>,
+}
+
+/// The filter choices of a dataset.
+///
+/// ```
+/// # let ds = cogov::dataset::load(r#"{"cogov":1,"publisher":{"id":"p","name":"P"},
+/// #   "organizations":[{"id":"mois","kind":"ministry","name":"MOIS"},{"id":"busan","kind":"metropolitan","name":"Busan"}],
+/// #   "proposals":[{"id":"x","title":"X","proposers":["busan"],"ministries":["mois"],"illustrative":true,"history":[
+/// #     {"date":"2024-04-01","stage":"submitted"},{"date":"2024-07-11","stage":"deliberation","decision":"agreed"},
+/// #     {"date":"2024-07-12","stage":"decision","decision":"adopted"},{"date":"2024-07-26","stage":"sent","ministry":"mois"}]}]}"#).dataset.unwrap();
+/// use cogov::proposals::{query::choices, ProposalIndex};
+/// let c = choices(&ds, &ProposalIndex::new(&ds), cogov::text::Lang::En);
+/// assert_eq!((c.ministries[0].name.as_str(), c.proposers[0].id.as_str(), c.years.as_slice()), ("MOIS", "busan", &[2024][..]));
+/// assert_eq!((c.stages.len(), c.answers[4].id.as_str()), (9, "pending"));
+/// ```
+pub fn choices(ds: &Dataset, idx: &ProposalIndex, lang: Lang) -> Choices {
+    let n = idx.id_count();
+    // 1 ministry, 2 proposer, 4 session: what each interned id was mentioned as
+    let mut seen = vec![0u8; n];
+    let mut years = Vec::new();
+    for e in &idx.entries {
+        for a in idx.answers(e) {
+            seen[a.ministry as usize] |= 1;
+        }
+        for &p in idx.proposers(e) {
+            seen[p as usize] |= 2;
+        }
+        for &s in idx.sessions(e) {
+            seen[s as usize] |= 4;
+        }
+        if let Some(y) = e.year.filter(|y| !years.contains(y)) {
+            years.push(y);
+        }
+    }
+    let seen = &seen;
+    let ids = |bit: u8| {
+        (0..n)
+            .filter(move |&i| seen[i] & bit != 0)
+            .map(|i| idx.id(i as u32))
+    };
+    let word = |id: &str, name: &str| Named {
+        id: id.to_string(),
+        name: name.to_string(),
+    };
+    Choices {
+        stages: Stage::ALL
+            .iter()
+            .map(|&s| word(s.as_str(), stage_label(s, lang)))
+            .collect(),
+        answers: AnswerClass::ALL
+            .iter()
+            .map(|&a| word(a.as_str(), a.label(lang)))
+            .collect(),
+        ministries: ids(1).map(|id| named(ds, id, lang)).collect(),
+        proposers: ids(2).map(|id| named(ds, id, lang)).collect(),
+        years,
+        sessions: ids(4)
+            .filter_map(|id| cards::session_view(ds, id, lang))
+            .collect(),
+    }
 }

@@ -2,7 +2,7 @@
 
 use super::{day, error, lang, problem_error, to_js, Feed};
 use crate::feed::Stage;
-use crate::proposals::cards::{self, next_explicit_session};
+use crate::proposals::cards::{self, calendar_next_session};
 use crate::proposals::query::{self, Filter, ProposalQuery, SortKey};
 use crate::proposals::stats::{self, GroupBy, DEFAULT_WEIGHT};
 use crate::proposals::{AnswerClass, ProposalIndex};
@@ -160,7 +160,7 @@ impl Feed {
             id,
             lang(lang_tag),
             today,
-            &next_explicit_session,
+            &calendar_next_session,
         );
         to_js(&d.map_err(|p| problem_error(&p))?)
     }
@@ -215,7 +215,14 @@ impl Feed {
             &self.ds,
             today,
             lang(lang_tag),
-            &next_explicit_session,
+            &calendar_next_session,
         ))
+    }
+
+    /// What the list filters can take, named in `lang`: `{stages, answers, ministries, proposers,
+    /// years, sessions}`.
+    #[wasm_bindgen(js_name = proposalChoices)]
+    pub fn proposal_choices(&self, lang_tag: &str) -> Result<JsValue, JsValue> {
+        to_js(&query::choices(&self.ds, self.index(), lang(lang_tag)))
     }
 }
