@@ -3,7 +3,8 @@
 // then <cogov-structure src="feed.json" lang="ko"></cogov-structure>.
 // Importing this module defines every element; import ./elements/*.js to register under other tags.
 import { CogovStructure } from './elements/structure.js';
-// Listed here too so the browser fetches the whole module graph in one round trip, not four.
+import { CogovCalendar } from './elements/calendar.js';
+// Listed here too so the browser fetches the whole module graph in one round trip, not one per import level.
 import './lib/element.js';
 import './lib/core.js';
 import './lib/dom.js';
@@ -11,8 +12,8 @@ import './lib/i18n.js';
 import './pkg/cogov.js';
 
 CogovStructure.define('cogov-structure');
-// CogovCalendar.define('cogov-calendar');   (calendar issue)
+CogovCalendar.define('cogov-calendar');
 // CogovProposals.define('cogov-proposals'); (proposal issue)
 
-export { CogovStructure };
+export { CogovStructure, CogovCalendar };
 export { CogovElement } from './lib/element.js';
