@@ -29,8 +29,8 @@ export class CogovCalendar extends CogovElement {
   #feed; #lang; #L; #body; #month; #today;
   #byDay = new Map(); // YYYY-MM-DD -> sessions starting that day
   #open = null; // {id} or {day}: what the detail panel shows
-  #focusDay; #refocus; #back; #hash; #narrow; #ro; #panel; #grid; #nextId;
-  #onHash = () => this.update();
+  #focusDay; #refocus; #back; #hash = true; #narrow; #ro; #panel; #grid; #nextId;
+  #onHash = () => (this.#hash = true) && this.update(); // a deep link to follow at the next render
 
   connectedCallback() {
     super.connectedCallback();
@@ -59,9 +59,9 @@ export class CogovCalendar extends CogovElement {
     const a = this.shadowRoot.activeElement;
     this.#refocus = a?.dataset.k || (a?.dataset.day && 'day');
 
-    if (location.hash !== this.#hash) {
-      this.#hash = location.hash;
-      const id = this.#hash.startsWith(HASH) && decodeURIComponent(this.#hash.slice(HASH.length));
+    if (this.#hash) {
+      this.#hash = false;
+      const id = location.hash.startsWith(HASH) && decodeURIComponent(location.hash.slice(HASH.length));
       const s = id && feed.session(id, lang);
       if (s && (!body || s.body === body)) {
         this.#open = { id: s.id };
@@ -109,7 +109,7 @@ export class CogovCalendar extends CogovElement {
         next ? [h('button', { type: 'button', class: 'link', 'data-id': next.id, 'data-k': 'upnext', onclick: (e) => this.#choose(next.id, e.target) }, this.#title(next)),
           ' · ', dayLong(lang, next.start), time(next.start) && ` ${time(next.start)}`] : ui(L, 'noneNext')),
       truncated ? h('p', { class: 'note', role: 'status' }, ui(L, 'truncated')) : null,
-      list ? this.#list(sessions) : this.#gridOf(from, to),
+      list ? this.#list(sessions, last) : this.#gridOf(from, to),
       this.#panel);
   }
 
@@ -164,9 +164,12 @@ export class CogovCalendar extends CogovElement {
     list.length > CHIPS ? h('div', { class: 'more' }, ui(this.#L, 'moreS', list.length - CHIPS)) : null);
   }
 
-  #list(sessions) {
-    if (!sessions.length) return h('p', { part: 'empty', class: 'empty' }, ui(this.#L, 'none'));
-    return h('ol', { part: 'list', class: 'list' }, sessions.map((s) => this.#item(s)));
+  #list(sessions, last) {
+    if (sessions.length) return h('ol', { part: 'list', class: 'list' }, sessions.map((s) => this.#item(s)));
+    // An empty month still shows what comes after it.
+    const after = this.#feed.nextSessions(addDays(last, 1), 3, this.#body, this.#lang).sessions;
+    return [h('p', { part: 'empty', class: 'empty' }, ui(this.#L, 'none')),
+      after.length ? [h('h4', { class: 'after' }, ui(this.#L, 'after')), h('ol', { part: 'list', class: 'list' }, after.map((s) => this.#item(s)))] : null];
   }
 
   #item(s) {
@@ -240,18 +243,14 @@ export class CogovCalendar extends CogovElement {
     if (!s) return;
     if (!this.#open?.day) this.#back = from;
     this.#show({ id }, true);
-    this.#hash = HASH + encodeURIComponent(id).replace(/%40/g, '@');
-    history.replaceState(history.state, '', this.#hash);
+    history.replaceState(history.state, '', HASH + encodeURIComponent(id).replace(/%40/g, '@'));
     this.emit('select', { kind: 'session', id, name: this.#title(s), start: s.start });
   }
 
   #close() {
     this.#open = null;
     this.#panel.hidden = true;
-    if (location.hash.startsWith(HASH)) {
-      history.replaceState(history.state, '', location.pathname + location.search);
-      this.#hash = '';
-    }
+    if (location.hash.startsWith(HASH)) history.replaceState(history.state, '', location.pathname + location.search);
     (this.#back?.isConnected ? this.#back : this.#cell(this.#focusDay))?.focus();
   }
 
