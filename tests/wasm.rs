@@ -110,7 +110,9 @@ fn calendar_methods_give_sessions_ics_and_links() {
             Some("en".into()),
         )
         .unwrap();
-    assert!(en.contains("SUMMARY:") && en.contains("URL:https://example.org/cal#ga-regular-2025"));
+    let en = en.replace("\r\n ", "");
+    assert!(en.contains("URL;VALUE=URI:https://example.org/cal#ga-regular-2025\r\n"));
+    assert!(en.contains("SUMMARY:2025 Regular General Assembly"));
     assert!(!en.contains("정기총회"));
     let link = feed
         .google_link("cm-quarterly@2025-04-10", "en", None)
