@@ -229,11 +229,11 @@ export const checks = [
         const en = await page.evaluate(read, '#en');
         assert(en.panel?.name.includes('Special'), `hashchange opens another session: ${en.panel?.name}`);
         eq(await page.evaluate(() => window.__selects.length), 0, 'no cogov-select for a deep link');
-        const y = await page.evaluate(() => scrollY);
+        const entries = await page.evaluate(() => history.length);
         await page.click('#en >> .chip[data-id="ga-special-2025-09"]');
-        eq(await page.evaluate(() => [location.hash, window.__selects.at(-1)?.id]), ['#session=ga-special-2025-09', 'ga-special-2025-09'], 'a click sets the hash and fires cogov-select');
+        eq(await page.evaluate(() => [location.hash, window.__selects.at(-1)?.id, history.length]), ['#session=ga-special-2025-09', 'ga-special-2025-09', entries],
+          'a click sets the hash (replaceState: no new history entry) and fires cogov-select');
         noErrors(p);
-        void y;
       } finally {
         await p.close();
       }

@@ -159,8 +159,8 @@ export class CogovCalendar extends CogovElement {
       'aria-current': d === this.#today ? 'date' : null, part: d === this.#today ? 'day today' : 'day',
     },
     h('span', { class: 'dnum', 'aria-hidden': 'true' }, String(+d.slice(8))), h('span', { class: 'sr' }, dayLong(this.#lang, d)),
-    list.slice(0, CHIPS).map((s) => h('div', { class: `chip${s.id === this.#nextId ? ' next' : ''}`, part: s.id === this.#nextId ? 'session next' : 'session', 'data-id': s.id, 'data-status': s.status },
-      time(s.start) ? h('span', { class: 'time' }, time(s.start)) : null, ' ', h('span', { class: 'title' }, this.#title(s)), ' ', this.#status(s))),
+    list.slice(0, CHIPS).map((s) => h('div', { class: `chip${s.id === this.#nextId ? ' next' : ''}`, part: s.id === this.#nextId ? 'session next' : 'session', 'data-id': s.id, 'data-status': s.status, title: this.#title(s) },
+      this.#status(s), ' ', time(s.start) ? h('span', { class: 'time' }, time(s.start)) : null, ' ', h('span', { class: 'title' }, this.#title(s)))),
     list.length > CHIPS ? h('div', { class: 'more' }, ui(this.#L, 'moreS', list.length - CHIPS)) : null);
   }
 
