@@ -207,6 +207,12 @@ export const checks = [
         eq(await waitState(page, '#filtered', ['error']), 'error', 'an unknown body is an error state');
         s = await page.evaluate(read, '#filtered');
         assert(s.alert.includes('arg.body'), `unknown body message: ${s.alert}`);
+        await page.evaluate(() => { const el = document.querySelector('#filtered'); el.removeAttribute('body'); el.setAttribute('month', '2026-13'); });
+        await page.waitForFunction(() => document.querySelector('#filtered').error?.path === 'month');
+        eq(await page.evaluate(() => document.querySelector('#filtered').error.code), 'arg.date', 'a bad month is an error state');
+        await page.evaluate(() => { const el = document.querySelector('#filtered'); el.setAttribute('month', '2026-07'); el.setAttribute('lang', 'en'); });
+        await page.waitForFunction(() => document.querySelector('#filtered').shadowRoot.querySelector('[part~=month]')?.textContent === 'July 2026');
+        eq(await waitState(page, '#filtered'), 'ready', 'fixing the month (and a lang change) renders again');
         noErrors(p);
       } finally {
         await p.close();
