@@ -97,11 +97,34 @@ fn calendar_methods_give_sessions_ics_and_links() {
             Some("ga-regular-2025".into()),
             "2026-01-01T00:00:00Z",
             None,
+            None,
         )
         .unwrap();
     assert!(ics.contains("\r\nUID:ga-regular-2025@gaok\r\n"));
-    let link = feed.google_link("cm-quarterly@2025-04-10", "en").unwrap();
+    let en = feed
+        .ics(
+            Some("ga-general-assembly".into()),
+            None,
+            "2026-01-01T00:00:00Z",
+            Some("https://example.org/cal".into()),
+            Some("en".into()),
+        )
+        .unwrap();
+    let en = en.replace("\r\n ", "");
+    assert!(en.contains("URL;VALUE=URI:https://example.org/cal#ga-regular-2025\r\n"));
+    assert!(en.contains("SUMMARY:2025 Regular General Assembly"));
+    assert!(!en.contains("정기총회"));
+    let link = feed
+        .google_link("cm-quarterly@2025-04-10", "en", None)
+        .unwrap();
     assert!(link.starts_with("https://calendar.google.com/"));
+    let one = feed.session("cm-quarterly@2025-04-10", "en").unwrap();
+    assert_eq!(get(&one, "start").as_string().unwrap(), "2025-04-10");
+    assert!(feed.session("no-such-session", "en").unwrap().is_null());
+    let bodies = js_sys::Array::from(&feed.calendar_bodies("en").unwrap());
+    assert!(bodies
+        .iter()
+        .any(|b| get(&b, "id").as_string().as_deref() == Some("ga-general-assembly")));
     let err = feed
         .sessions("2025-13-01", "2025-12-31", None, "en")
         .unwrap_err();

@@ -12,7 +12,7 @@ use crate::date::{iso_date, When};
 use crate::feed::{Feed, Location, Provenance, Series, Session};
 use crate::problem::Problem;
 use crate::recur::{HARD_CAP, MAX_YEAR, MIN_YEAR};
-use crate::structure::SourceView;
+use crate::structure::{Named, SourceView};
 use crate::text::Lang;
 use chrono::{NaiveDate, NaiveTime, TimeDelta};
 use serde::Serialize;
@@ -566,4 +566,32 @@ pub fn find_session(ds: &Dataset, id: &str, lang: Lang) -> Option<SessionView> {
     }
     let number = ex.number_of(i, o.start);
     Some(generated(ds, i, o, number, lang))
+}
+
+/// The bodies that have sessions (an explicit session or a series), in feed order, named in
+/// `lang`: the choices of a body filter.
+///
+/// ```
+/// let text = r#"{"cogov": 1, "publisher": {"id": "p", "name": "P"},
+///   "sources": [{"id": "s", "title": "S"}],
+///   "bodies": [{"id": "a", "kind": "forum", "name": "A", "sources": ["s"]},
+///              {"id": "b", "kind": "forum", "name": "B", "sources": ["s"]}],
+///   "sessions": [{"id": "b-1", "body": "b", "start": "2026-01-02", "sources": ["s"]}]}"#;
+/// let ds = cogov::dataset::load(text).dataset.unwrap();
+/// let bodies = cogov::calendar::session_bodies(&ds, cogov::text::Lang::En);
+/// assert_eq!(bodies.iter().map(|b| b.id.as_str()).collect::<Vec<_>>(), ["b"]);
+/// ```
+pub fn session_bodies(ds: &Dataset, lang: Lang) -> Vec<Named> {
+    let feed = &ds.feed;
+    let has = |id: &str| {
+        feed.series.iter().any(|s| s.body == id) || feed.sessions.iter().any(|s| s.body == id)
+    };
+    feed.bodies
+        .iter()
+        .filter(|b| has(&b.id))
+        .map(|b| Named {
+            id: b.id.clone(),
+            name: b.name.get(lang).to_string(),
+        })
+        .collect()
 }

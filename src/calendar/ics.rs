@@ -26,7 +26,8 @@ pub struct IcsQuery<'a> {
     pub lang: Lang,
     /// `DTSTAMP` in UTC (the caller reads the clock).
     pub dtstamp_utc: NaiveDateTime,
-    /// Page showing sessions; each event links to `{base_url}#{session id}`.
+    /// Page showing sessions; each event links to `{base_url}#{session id}`, or to
+    /// `{base_url}{session id}` when the base has a fragment already (`page#session=`).
     pub base_url: Option<&'a str>,
 }
 
@@ -78,7 +79,10 @@ fn texts(v: &SessionView, publisher: &str, lang: Lang, base_url: Option<&str>) -
         summary,
         description: Some(description.join("\n")),
         location,
-        url: base_url.map(|b| format!("{b}#{}", v.id)),
+        url: base_url.map(|b| match b.contains('#') {
+            true => format!("{b}{}", v.id),
+            false => format!("{b}#{}", v.id),
+        }),
         start: when(v.start_when),
         end: v.end_when.map(when),
         status: match v.status {

@@ -293,6 +293,27 @@ fn ics_for_one_session_and_google_link() {
 }
 
 #[test]
+fn ics_links_into_a_page_fragment_and_bodies_with_sessions_are_listed() {
+    let mut q = ics_query(None, Some("ga-2023"));
+    q.base_url = Some("https://example.org/cal#session=");
+    let text = calendar_ics(&ds(), &q).unwrap();
+    assert!(text.contains("\r\nURL;VALUE=URI:https://example.org/cal#session=ga-2023\r\n"));
+    let bodies = session_bodies(&ds(), Lang::Ko);
+    let names: Vec<(&str, &str)> = bodies
+        .iter()
+        .map(|b| (b.id.as_str(), b.name.as_str()))
+        .collect();
+    assert_eq!(
+        names,
+        [
+            ("ga", "총회"),
+            ("wc", "Working Council"),
+            ("forum", "Forum")
+        ]
+    );
+}
+
+#[test]
 fn long_numbered_windows_are_counted_once_and_capped() {
     let feed = FEED.replace(
         "\"rules\": [{\"dtstart\": \"2020-07-10T14:00\", \"rrule\": \"FREQ=YEARLY;BYMONTH=7;BYDAY=2FR\"",

@@ -67,14 +67,16 @@ impl Feed {
         to_js(&list)
     }
 
-    /// An iCalendar document (Korean texts) of one session, or of a body's (or every) session
-    /// from a year before to two years after `dtstamp_utc`; events link to `baseUrl#id`.
+    /// An iCalendar document of one session, or of a body's (or every) session from a year
+    /// before to two years after `dtstamp_utc`; events link to `baseUrl#id`. Texts in `lang`
+    /// (default Korean).
     pub fn ics(
         &self,
         body_id: Option<String>,
         session: Option<String>,
         dtstamp_utc: &str,
         base_url: Option<String>,
+        lang_tag: Option<String>,
     ) -> Result<String, JsValue> {
         let now = utc(dtstamp_utc)?;
         let today = (now + TimeDelta::hours(9)).date();
@@ -86,17 +88,34 @@ impl Feed {
             session: session.as_deref(),
             from: today - TimeDelta::days(366),
             to: today + TimeDelta::days(2 * 366),
-            lang: crate::text::Lang::Ko,
+            lang: lang_tag.as_deref().map_or(crate::text::Lang::Ko, lang),
             dtstamp_utc: now,
             base_url: base_url.as_deref(),
         };
         calendar::calendar_ics(&self.ds, &q).map_err(|p| problem_error(&p))
     }
 
-    /// A Google Calendar "add event" link for one session.
+    /// A Google Calendar "add event" link for one session; its text links to `baseUrl#id`.
     #[wasm_bindgen(js_name = googleLink)]
-    pub fn google_link(&self, session_id: &str, lang_tag: &str) -> Result<String, JsValue> {
-        calendar::google_link(&self.ds, session_id, lang(lang_tag), None)
+    pub fn google_link(
+        &self,
+        session_id: &str,
+        lang_tag: &str,
+        base_url: Option<String>,
+    ) -> Result<String, JsValue> {
+        let base_url = body(base_url);
+        calendar::google_link(&self.ds, session_id, lang(lang_tag), base_url.as_deref())
             .map_err(|p| problem_error(&p))
+    }
+
+    /// One session by id (explicit, or `series@YYYY-MM-DD`), or `null`.
+    pub fn session(&self, id: &str, lang_tag: &str) -> Result<JsValue, JsValue> {
+        to_js(&calendar::find_session(&self.ds, id, lang(lang_tag)))
+    }
+
+    /// The bodies that have sessions or series, `[{id, name}]` in feed order.
+    #[wasm_bindgen(js_name = calendarBodies)]
+    pub fn calendar_bodies(&self, lang_tag: &str) -> Result<JsValue, JsValue> {
+        to_js(&calendar::session_bodies(&self.ds, lang(lang_tag)))
     }
 }

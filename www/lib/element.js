@@ -33,6 +33,11 @@ export class CogovElement extends HTMLElement {
     if (old !== value) this.#schedule();
   }
 
+  /** Re-renders (batched like an attribute change): for state that lives outside attributes. */
+  update() {
+    this.#schedule();
+  }
+
   /** The language the element renders in ('ko' | 'en'). */
   get language() {
     return langOf(this);

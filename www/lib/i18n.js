@@ -35,7 +35,15 @@ const KO = {
     established: '설립', region: '지역', members: '회원', figures: '통계', sources: '출처', url: '웹사이트',
     publisher: '발행 {}', illustrative: '예시', asOf: '{} 기준', error: '데이터를 표시할 수 없습니다',
     more: '외 {}건', loading: '불러오는 중…', empty: '표시할 기구가 없습니다',
+    prev: '이전 달', next: '다음 달', today: '오늘', grid: '달력', list: '목록', body: '기구', all: '전체',
+    ics: '캘린더 내려받기 (.ics)', add: '캘린더에 추가 (.ics)', google: 'Google 캘린더', close: '닫기',
+    upcoming: '다음 회의', when: '일시', place: '장소', number: '회차', agenda: '안건', documents: '자료',
+    online: '온라인', none: '이 달에는 회의가 없습니다', after: '이후 회의', noneNext: '예정된 회의가 없습니다',
+    truncated: '회의가 너무 많아 일부만 표시합니다', sessions: '{}의 회의', moreS: '+{}건',
   },
+  status: { scheduled: '예정', held: '개최', cancelled: '취소', postponed: '연기', moved: '변경' },
+  skind: { regular: '정기', special: '임시', plenary: '본회의', working: '실무', forum: '포럼', seminar: '세미나', meeting: '회의', other: '기타' },
+  nth: (n) => `제${n}차`,
   seats: (n) => `${n}명`,
   years: (n) => `${n}년`,
   article: (a) => (/^\d/.test(a) ? `제${a}조` : a),
@@ -78,7 +86,15 @@ const EN = {
     established: 'Established', region: 'Region', members: 'Members', figures: 'Figures', sources: 'Sources', url: 'Website',
     publisher: 'Published by {}', illustrative: 'Illustrative', asOf: 'as of {}', error: 'The data could not be shown',
     more: 'and {} more', loading: 'Loading…', empty: 'No bodies to show',
+    prev: 'Previous month', next: 'Next month', today: 'Today', grid: 'Month', list: 'List', body: 'Body', all: 'All',
+    ics: 'Download calendar (.ics)', add: 'Add to calendar (.ics)', google: 'Google Calendar', close: 'Close',
+    upcoming: 'Next session', when: 'When', place: 'Place', number: 'Session', agenda: 'Agenda', documents: 'Documents',
+    online: 'Online', none: 'No sessions this month', after: 'Coming next', noneNext: 'No sessions ahead',
+    truncated: 'Too many sessions: only some are shown', sessions: 'Sessions on {}', moreS: '+{} more',
   },
+  status: { scheduled: 'Scheduled', held: 'Held', cancelled: 'Cancelled', postponed: 'Postponed', moved: 'Moved' },
+  skind: { regular: 'Regular', special: 'Special', plenary: 'Plenary', working: 'Working-level', forum: 'Forum', seminar: 'Seminar', meeting: 'Meeting', other: 'Other' },
+  nth: (n) => `${n}${[, 'st', 'nd', 'rd'][(n % 100 >> 3) ^ 1 && n % 10] || 'th'}`,
   seats: (n) => `${n} seat${n === '1' ? '' : 's'}`,
   years: (n) => `${n} year${n === '1' ? '' : 's'}`,
   article: (a) => (/^\d/.test(a) ? `Art. ${a}` : a),
@@ -106,3 +122,19 @@ export function date(lang, iso) {
   df[lang] ||= new Intl.DateTimeFormat(lang === 'ko' ? 'ko-KR' : 'en', { dateStyle: 'medium', timeZone: 'UTC' });
   return df[lang].format(new Date(iso + 'T00:00:00Z'));
 }
+
+const lf = {};
+const fmt = (key, lang, opts) => (lf[lang + key] ||= new Intl.DateTimeFormat(lang === 'ko' ? 'ko-KR' : 'en-GB', { ...opts, timeZone: 'UTC' }));
+const utc = (iso) => new Date(iso.slice(0, 10) + 'T00:00:00Z');
+/** A day with its weekday: "2026년 7월 14일 (화)" / "Tue, 14 Jul 2026". */
+export function dayLong(lang, iso) {
+  const f = fmt('d', lang, { weekday: 'short', day: 'numeric', month: lang === 'ko' ? 'numeric' : 'short', year: 'numeric' });
+  if (lang !== 'ko') return f.format(utc(iso));
+  const p = {};
+  for (const x of f.formatToParts(utc(iso))) p[x.type] = x.value;
+  return `${p.year}년 ${p.month}월 ${p.day}일 (${p.weekday})`;
+}
+/** A month (YYYY-MM): "2026년 7월" / "July 2026". */
+export const monthName = (lang, ym) => fmt('m', lang, { month: 'long', year: 'numeric' }).format(utc(ym + '-01'));
+/** A weekday's [short, long] name of an ISO day. */
+export const weekday = (lang, iso) => ['short', 'long'].map((w) => fmt(w, lang, { weekday: w }).format(utc(iso)));

@@ -1,0 +1,335 @@
+// Checks of <cogov-calendar> on www/index.html, www/csp.html and fixtures. Run via run.mjs.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { assert, eq, open, outDir, waitState } from './harness.mjs';
+
+/** Reads a calendar's rendered state (runs in the page). */
+function read(selector) {
+  const el = document.querySelector(selector);
+  const root = el.shadowRoot;
+  const q = (s) => root.querySelector(s);
+  const panel = q('[part~=detail]');
+  return {
+    state: el.getAttribute('state'),
+    month: q('[part~=month]')?.textContent || null,
+    grid: !!q('[role=grid]'),
+    list: !!q('[part~=list]'),
+    cells: [...root.querySelectorAll('[role=gridcell]')].map((td) => td.dataset.day),
+    tabStops: [...root.querySelectorAll('[role=gridcell][tabindex="0"]')].map((td) => td.dataset.day),
+    current: [...root.querySelectorAll('[aria-current=date]')].map((x) => x.dataset.day || x.textContent),
+    focused: root.activeElement?.dataset?.day || root.activeElement?.id || root.activeElement?.dataset?.k || null,
+    sessions: [...root.querySelectorAll('.grid [data-id], .cal > .list .title')].map((x) => x.dataset.id),
+    next: q('[data-k=upnext]')?.dataset.id || null,
+    nextChip: q('.chip.next, .item.next .title')?.dataset.id || null,
+    filter: q('[part~=filter]')?.value ?? null,
+    options: [...root.querySelectorAll('[part~=filter] option')].map((o) => o.value),
+    panel: panel && !panel.hidden ? { name: panel.querySelector('h3').textContent, text: panel.textContent } : null,
+    text: root.textContent,
+    alert: q('[role=alert]')?.textContent || null,
+    paths: [...root.querySelectorAll('[part~=problem-path]')].map((c) => c.textContent),
+  };
+}
+
+const LISTEN = () => {
+  window.__selects = [];
+  document.addEventListener('cogov-select', (e) => window.__selects.push({ target: e.target.id, ...e.detail }));
+};
+
+const noErrors = (p) => {
+  assert(!p.errors.length, `uncaught page errors: ${p.errors.join(' | ')}`);
+  const bad = p.console.filter((m) => m.startsWith('error') || m.startsWith('warning'));
+  assert(!bad.length, `console errors/warnings: ${bad.join(' | ')}`);
+};
+
+const ready = async (page, sel) => {
+  await waitState(page, sel);
+  return page.evaluate(read, sel);
+};
+
+export const checks = [
+  {
+    name: 'calendar: July 2026 in ko and en (dates via Intl, next session, body filter options)',
+    async run(env) {
+      const p = await open(env, '/__fixtures__/calendar.html', { init: LISTEN });
+      try {
+        const ko = await ready(p.page, '#ko');
+        const en = await ready(p.page, '#en');
+        eq([ko.month, en.month], ['2026년 7월', 'July 2026'], 'month titles');
+        assert(ko.grid && en.grid, 'month grids');
+        eq(ko.cells[0], '2026-06-28', 'the grid starts on the Sunday before the 1st');
+        eq(ko.cells.length, 35, 'five weeks');
+        for (const id of ['cm-quarterly@2026-07-09', 'ga-wc-2026', 'ga-regular-2026']) assert(ko.sessions.includes(id), `July shows ${id}: ${ko.sessions}`);
+        assert(ko.text.includes('2026년 7월 14일 (화)'), 'a Korean long date "2026년 7월 14일 (화)"');
+        assert(en.text.includes('Tue, 14 Jul 2026'), 'an English long date "Tue, 14 Jul 2026"');
+        eq(ko.current, ['2026-07-14'], 'today (attribute) is aria-current=date');
+        eq(ko.tabStops, ['2026-07-14'], 'the one tab stop is today');
+        eq(ko.next, 'four-assoc-quarterly@2026-09-16', 'the next session after today is named in the upcoming line');
+        eq(ko.nextChip, null, 'no highlighted session in July (the next one is in September)');
+        assert(ko.text.includes('다음 회의') && en.text.includes('Next session'), 'upcoming line labelled');
+        for (const b of ['', 'cooperation-meeting', 'ga-general-assembly', 'ga-working-council', 'four-associations-council']) assert(ko.options.includes(b), `filter offers ${b || 'all'}: ${ko.options}`);
+        assert(!ko.options.includes('gaok-association'), 'a body without sessions is not offered');
+        eq(await p.page.evaluate(() => window.__selects.length), 0, 'no cogov-select on load');
+        noErrors(p);
+      } finally {
+        await p.close();
+      }
+    },
+  },
+  {
+    name: 'calendar: keyboard grid (arrows, Home/End, PageUp/PageDown, Enter opens, Escape closes)',
+    async run(env) {
+      const p = await open(env, '/__fixtures__/calendar.html', { init: LISTEN });
+      const { page } = p;
+      const state = () => page.evaluate(read, '#en');
+      try {
+        await ready(page, '#en');
+        await page.focus('#before-en');
+        let s;
+        for (let i = 0; i < 15; i++) {
+          await page.keyboard.press('Tab');
+          s = await state();
+          if (/^\d{4}-/.test(s.focused || '')) break;
+        }
+        eq(s.focused, '2026-07-14', 'Tab reaches the grid on today');
+        const press = async (key, expect) => {
+          await page.keyboard.press(key);
+          await page.waitForFunction(([d]) => document.querySelector('#en').shadowRoot.activeElement?.dataset.day === d, [expect], { timeout: 3000 }).catch(() => {});
+          s = await state();
+          eq(s.focused, expect, `focus after ${key}`);
+          eq(s.tabStops, [expect], `roving tab stop after ${key}`);
+        };
+        await press('ArrowRight', '2026-07-15');
+        await press('ArrowDown', '2026-07-22');
+        await press('ArrowUp', '2026-07-15');
+        await press('ArrowLeft', '2026-07-14');
+        await press('Home', '2026-07-12');
+        await press('End', '2026-07-18');
+        await press('PageDown', '2026-08-18');
+        eq(s.month, 'August 2026', 'PageDown shows the next month');
+        await press('PageUp', '2026-07-18');
+        await press('ArrowUp', '2026-07-11');
+        await press('ArrowUp', '2026-07-04');
+        await press('ArrowLeft', '2026-07-03');
+        await press('ArrowDown', '2026-07-10');
+        eq(s.month, 'July 2026', 'still July');
+        await page.keyboard.press('Enter');
+        await page.waitForFunction(() => !document.querySelector('#en').shadowRoot.querySelector('[part~=detail]').hidden);
+        s = await state();
+        assert(s.panel && s.panel.name.includes('Regular'), `Enter opens the one session of the day: ${s.panel?.name}`);
+        assert(s.panel.text.includes('Fri, 10 Jul 2026 14:00–16:00'), `date and time in the panel: ${s.panel.text.slice(0, 300)}`);
+        eq(s.focused, 'detail-name', 'focus moves to the panel heading');
+        const sel = await page.evaluate(() => window.__selects);
+        eq(sel.map((e) => [e.target, e.kind, e.id, e.start]), [['en', 'session', 'ga-regular-2026', '2026-07-10T14:00']], 'cogov-select on Enter');
+        eq(await page.evaluate(() => location.hash), '#session=ga-regular-2026', 'the hash names the session');
+        await page.keyboard.press('Escape');
+        s = await state();
+        eq([s.panel, s.focused], [null, '2026-07-10'], 'Escape closes the panel and returns focus to the day');
+        eq(await page.evaluate(() => location.hash), '', 'closing clears the hash');
+        await press('ArrowLeft', '2026-07-09');
+        await page.keyboard.press(' ');
+        s = await state();
+        assert(s.panel && s.panel.text.includes('Sessions on Thu, 9 Jul 2026'), 'Space on a day with two sessions lists them');
+        await page.keyboard.press('Tab');
+        await page.keyboard.press('Tab');
+        await page.keyboard.press('Enter');
+        s = await state();
+        assert(s.panel.name.includes('Working'), `choosing from the day list opens a session: ${s.panel.name}`);
+        await page.keyboard.press('Escape');
+        s = await state();
+        eq(s.focused, '2026-07-09', 'Escape from a session chosen in the day list returns to the day');
+        noErrors(p);
+      } finally {
+        await p.close();
+      }
+    },
+  },
+  {
+    name: 'calendar: statuses (cancelled struck through and labelled, postponed labelled), detail, list view',
+    async run(env) {
+      const p = await open(env, '/__fixtures__/calendar.html');
+      const { page } = p;
+      try {
+        await ready(page, '#ko');
+        await page.evaluate(() => document.querySelector('#ko').setAttribute('month', '2024-09'));
+        await page.waitForFunction(() => document.querySelector('#ko').shadowRoot.querySelector('[part~=month]')?.textContent === '2024년 9월');
+        const chip = await page.evaluate(() => {
+          const c = document.querySelector('#ko').shadowRoot.querySelector('[data-id="four-assoc-2024-09"]');
+          return { text: c.textContent, line: getComputedStyle(c.querySelector('.title')).textDecorationLine, status: c.querySelector('[part~=status]')?.textContent };
+        });
+        eq([chip.status, chip.line], ['취소', 'line-through'], 'cancelled: labelled and struck through');
+        await page.evaluate(() => document.querySelector('#en').setAttribute('month', '2025-07'));
+        await page.evaluate(() => document.querySelector('#en').setAttribute('view', 'list'));
+        await page.waitForFunction(() => document.querySelector('#en').shadowRoot.querySelector('[part~=list]'));
+        const s = await page.evaluate(read, '#en');
+        assert(s.list && !s.grid, 'view=list shows the list');
+        assert(s.text.includes('Postponed'), 'postponed labelled in the list');
+        assert(s.text.includes('Fri, 11 Jul 2025'), 'list dates in English');
+        await page.click('#en >> text=2025 Regular General Assembly');
+        const d = await page.evaluate(read, '#en');
+        assert(d.panel && d.panel.text.includes('Postponed') && d.panel.text.includes('Sources'), `detail: ${d.panel?.text.slice(0, 300)}`);
+        assert(d.panel.text.includes('Illustrative'), 'illustrative flag in the detail');
+        await page.evaluate(() => document.querySelector('#ko').setAttribute('month', '2026-09'));
+        await page.waitForFunction(() => document.querySelector('#ko').shadowRoot.querySelector('[part~=month]').textContent === '2026년 9월');
+        eq((await page.evaluate(read, '#ko')).nextChip, 'four-assoc-quarterly@2026-09-16', 'the next session is highlighted in its month');
+        const google = await page.evaluate(() => document.querySelector('#en').shadowRoot.querySelector('[part~=google]')?.href);
+        assert(google?.startsWith('https://calendar.google.com/calendar/render?action=TEMPLATE'), `Google Calendar link: ${google}`);
+        noErrors(p);
+      } finally {
+        await p.close();
+      }
+    },
+  },
+  {
+    name: 'calendar: body filter by attribute and by the select',
+    async run(env) {
+      const p = await open(env, '/__fixtures__/calendar.html');
+      const { page } = p;
+      try {
+        let s = await ready(page, '#filtered');
+        eq(s.filter, 'ga-general-assembly', 'the select shows the body attribute');
+        eq(s.sessions, ['ga-regular-2026'], 'body="ga-general-assembly" keeps only its sessions');
+        await page.evaluate(() => {
+          const sel = document.querySelector('#filtered').shadowRoot.querySelector('[part~=filter]');
+          sel.value = 'cooperation-meeting';
+          sel.dispatchEvent(new Event('change', { bubbles: true }));
+        });
+        await page.waitForFunction(() => document.querySelector('#filtered').getAttribute('body') === 'cooperation-meeting');
+        await waitState(page, '#filtered');
+        await page.waitForTimeout(50);
+        s = await page.evaluate(read, '#filtered');
+        eq(s.sessions, ['cm-quarterly@2026-07-09'], 'choosing a body in the select filters and sets the attribute');
+        await page.selectOption('#filtered >> [part~=filter]', '');
+        await page.waitForFunction(() => !document.querySelector('#filtered').hasAttribute('body'));
+        await page.waitForTimeout(50);
+        s = await page.evaluate(read, '#filtered');
+        eq(s.sessions.length, 3, 'all bodies again');
+        await page.evaluate(() => document.querySelector('#filtered').setAttribute('body', 'no-such-body'));
+        eq(await waitState(page, '#filtered', ['error']), 'error', 'an unknown body is an error state');
+        s = await page.evaluate(read, '#filtered');
+        assert(s.alert.includes('arg.body'), `unknown body message: ${s.alert}`);
+        await page.evaluate(() => { const el = document.querySelector('#filtered'); el.removeAttribute('body'); el.setAttribute('month', '2026-13'); });
+        await page.waitForFunction(() => document.querySelector('#filtered').error?.path === 'month');
+        eq(await page.evaluate(() => document.querySelector('#filtered').error.code), 'arg.date', 'a bad month is an error state');
+        await page.evaluate(() => { const el = document.querySelector('#filtered'); el.setAttribute('month', '2026-07'); el.setAttribute('lang', 'en'); });
+        await page.waitForFunction(() => document.querySelector('#filtered').shadowRoot.querySelector('[part~=month]')?.textContent === 'July 2026');
+        eq(await waitState(page, '#filtered'), 'ready', 'fixing the month (and a lang change) renders again');
+        noErrors(p);
+      } finally {
+        await p.close();
+      }
+    },
+  },
+  {
+    name: 'calendar: #session=<id> deep link opens the session in its month',
+    async run(env) {
+      const p = await open(env, '/__fixtures__/calendar.html#session=four-assoc-2024-09', { init: LISTEN });
+      const { page } = p;
+      try {
+        await waitState(page, '#ko');
+        await page.waitForFunction(() => document.querySelector('#ko').shadowRoot.querySelector('[part~=month]')?.textContent === '2024년 9월');
+        const s = await page.evaluate(read, '#ko');
+        assert(s.panel && s.panel.text.includes('취소'), `the cancelled session opens: ${s.panel?.text.slice(0, 200)}`);
+        eq(await page.evaluate(() => document.querySelector('#ko').getAttribute('month')), '2024-09', 'month follows the session');
+        await page.evaluate(() => { location.hash = '#session=ga-special-2025-09'; });
+        await page.waitForFunction(() => document.querySelector('#en').shadowRoot.querySelector('[part~=month]')?.textContent === 'September 2025');
+        const en = await page.evaluate(read, '#en');
+        assert(en.panel?.name.includes('Special'), `hashchange opens another session: ${en.panel?.name}`);
+        eq(await page.evaluate(() => window.__selects.length), 0, 'no cogov-select for a deep link');
+        const entries = await page.evaluate(() => history.length);
+        await page.click('#en >> .chip[data-id="ga-special-2025-09"]');
+        eq(await page.evaluate(() => [location.hash, window.__selects.at(-1)?.id, history.length]), ['#session=ga-special-2025-09', 'ga-special-2025-09', entries],
+          'a click sets the hash (replaceState: no new history entry) and fires cogov-select');
+        noErrors(p);
+      } finally {
+        await p.close();
+      }
+    },
+  },
+  {
+    name: 'calendar: .ics downloads (one session, filtered calendar) start with BEGIN:VCALENDAR',
+    async run(env) {
+      const p = await open(env, '/__fixtures__/calendar.html');
+      const { page } = p;
+      try {
+        await ready(page, '#filtered');
+        const [whole] = await Promise.all([page.waitForEvent('download'), page.click('#filtered >> [part~=download]')]);
+        const text = readFileSync(await whole.path(), 'utf8');
+        assert(text.startsWith('BEGIN:VCALENDAR\r\n'), `calendar file starts with BEGIN:VCALENDAR: ${text.slice(0, 40)}`);
+        eq(whole.suggestedFilename(), 'ga-general-assembly.ics', 'file name of the filtered calendar');
+        const uids = text.match(/^UID:.*$/gm) || [];
+        assert(uids.length >= 2 && text.replace(/\r\n /g, '').includes('정기총회'), `filtered events with Korean text: ${uids}`);
+        assert(!text.includes('UID:cm-quarterly'), 'only the filtered body');
+        await page.click('#filtered >> .chip[data-id="ga-regular-2026"]');
+        const [one] = await Promise.all([page.waitForEvent('download'), page.click('#filtered >> [part~=add]')]);
+        const t1 = readFileSync(await one.path(), 'utf8');
+        assert(t1.startsWith('BEGIN:VCALENDAR') && (t1.match(/BEGIN:VEVENT/g) || []).length === 1, 'one-session file');
+        assert(t1.replace(/\r\n /g, '').includes('#session=ga-regular-2026'), 'the event links back to the page');
+        noErrors(p);
+      } finally {
+        await p.close();
+      }
+    },
+  },
+  {
+    name: 'calendar: narrow (375px) shows the list; broken feed shows errors inside the widget',
+    async run(env) {
+      const p = await open(env, '/__fixtures__/calendar.html', { viewport: { width: 375, height: 800 } });
+      const { page } = p;
+      try {
+        const s = await ready(page, '#ko');
+        assert(s.list && !s.grid, 'the list at 375px');
+        assert(s.text.includes('2026년 7월 9일 (목)'), 'Korean dates in the list');
+        eq(await waitState(page, '#broken', ['ready', 'error']), 'error', 'state of the broken calendar');
+        const b = await page.evaluate(read, '#broken');
+        assert(b.paths.length > 0 && b.alert.includes('ref.dangling'), `problems listed: ${b.alert}`);
+        await page.setViewportSize({ width: 1280, height: 800 });
+        await page.waitForFunction(() => document.querySelector('#ko').shadowRoot.querySelector('[role=grid]'));
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+        assert(overflow <= 0, `no horizontal scrolling (overflow ${overflow}px)`);
+        noErrors(p);
+      } finally {
+        await p.close();
+      }
+    },
+  },
+  {
+    name: 'calendar: strict CSP page renders without violations',
+    async run(env) {
+      const init = () => {
+        window.__csp = [];
+        document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+      };
+      const p = await open(env, '/csp.html', { init });
+      try {
+        const s = await ready(p.page, '#calendar-csp');
+        assert(s.grid && s.sessions.length >= 3, 'the calendar rendered under CSP');
+        eq(await p.page.evaluate(() => window.__csp), [], 'securitypolicyviolation events');
+        noErrors(p);
+      } finally {
+        await p.close();
+      }
+    },
+  },
+  {
+    name: 'calendar: screenshots 375 and 1280, ko and en (tests/out/)',
+    async run(env) {
+      const dir = outDir();
+      for (const [w, hgt] of [[375, 800], [1280, 900]]) {
+        const p = await open(env, '/index.html', { viewport: { width: w, height: hgt } });
+        try {
+          for (const lang of ['ko', 'en']) {
+            await waitState(p.page, `#calendar-${lang}`);
+            await p.page.locator(`#calendar-${lang}`).screenshot({ path: join(dir, `calendar-${lang}-${w}.png`) });
+          }
+          await p.page.click('#calendar-en >> [data-id="ga-regular-2026"]');
+          await p.page.locator('#calendar-en').screenshot({ path: join(dir, `calendar-en-detail-${w}.png`) });
+          const overflow = await p.page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+          assert(overflow <= 0, `no horizontal scrolling at ${w}px (overflow ${overflow}px)`);
+          noErrors(p);
+        } finally {
+          await p.close();
+        }
+      }
+    },
+  },
+];

@@ -1,0 +1,317 @@
+// <cogov-calendar>: council sessions as a month grid (WAI-ARIA grid, roving tabindex) or an agenda
+// list, a body filter, a detail panel with .ics and Google Calendar links, #session=<id> deep links.
+import { CogovElement } from '../lib/element.js';
+import { fill, h, join, link, safeUrl } from '../lib/dom.js';
+import { date, dayLong, labels, monthName, ui, weekday, word } from '../lib/i18n.js';
+
+/** Below this container width (px) the list replaces the grid. */
+const NARROW = 560;
+/** Sessions shown in a grid cell before "+N more". */
+const CHIPS = 3;
+const HASH = '#session=';
+const DAY = 864e5;
+
+/** The clock, read here only. Today is taken in Asia/Seoul (UTC+9; no DST since 1988). */
+const now = () => new Date();
+const iso = (t) => new Date(t).toISOString().slice(0, 10);
+const ms = (d) => Date.parse(d + 'T00:00:00Z');
+const addDays = (d, n) => iso(ms(d) + n * DAY);
+const addMonths = (ym, n) => iso(Date.UTC(+ym.slice(0, 4), +ym.slice(5, 7) - 1 + n, 1)).slice(0, 7);
+const dow = (d) => new Date(ms(d)).getUTCDay();
+const time = (s) => (s && s.length > 10 ? s.slice(11, 16) : '');
+const argError = (path, message) => ({ code: 'arg.date', path, message, problems: [{ code: 'arg.date', path, message }] });
+
+export class CogovCalendar extends CogovElement {
+  static get observedAttributes() {
+    return [...super.observedAttributes, 'body', 'month', 'view', 'today'];
+  }
+
+  #feed; #lang; #L; #body; #month; #today;
+  #byDay = new Map(); // YYYY-MM-DD -> sessions starting that day
+  #open = null; // {id} or {day}: what the detail panel shows
+  #focusDay; #refocus; #back; #hash = true; #narrow; #ro; #panel; #grid; #nextId;
+  #onHash = () => (this.#hash = true) && this.update(); // a deep link to follow at the next render
+
+  connectedCallback() {
+    super.connectedCallback();
+    addEventListener('hashchange', this.#onHash);
+    this.#ro ||= new ResizeObserver(([e]) => {
+      const n = e.contentRect.width > 0 && e.contentRect.width < NARROW;
+      if (n !== this.#narrow) (this.#narrow = n), this.update();
+    });
+    this.#ro.observe(this);
+  }
+
+  disconnectedCallback() {
+    removeEventListener('hashchange', this.#onHash);
+    this.#ro.disconnect();
+  }
+
+  render(feed, lang) {
+    const L = (this.#L = labels(lang)), today = (this.#today = this.getAttribute('today') || iso(+now() + 9 * 36e5));
+    if (!/^\d{4}-\d\d-\d\d$/.test(today)) throw argError('today', `${today} is not a date (YYYY-MM-DD)`);
+    let month = this.getAttribute('month') || today.slice(0, 7);
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw argError('month', `${month} is not a month (YYYY-MM)`);
+    const body = (this.#body = this.getAttribute('body') || null);
+    this.#feed = feed;
+    this.#lang = lang;
+    this.#narrow ??= ((w) => w > 0 && w < NARROW)(this.getBoundingClientRect().width);
+    const a = this.shadowRoot.activeElement;
+    this.#refocus = a?.dataset.k || (a?.dataset.day && 'day');
+
+    if (this.#hash) {
+      this.#hash = false;
+      const id = location.hash.startsWith(HASH) && decodeURIComponent(location.hash.slice(HASH.length));
+      const s = id && feed.session(id, lang);
+      if (s && (!body || s.body === body)) {
+        this.#open = { id: s.id };
+        this.#focusDay = s.start.slice(0, 10);
+        if (month !== s.start.slice(0, 7)) this.setAttribute('month', (month = s.start.slice(0, 7)));
+      }
+    }
+    this.#month = month;
+    const first = month + '-01', last = addDays(addMonths(month, 1) + '-01', -1);
+    if (this.#focusDay?.slice(0, 7) !== month) this.#focusDay = today.slice(0, 7) === month ? today : first;
+
+    const list = this.#narrow || this.getAttribute('view') === 'list';
+    const from = list ? first : addDays(first, -dow(first));
+    const to = list ? last : addDays(last, 6 - dow(last));
+    const { sessions, truncated } = feed.sessions(from, to, body, lang);
+    this.#byDay.clear();
+    for (const s of sessions) {
+      const d = s.start.slice(0, 10);
+      this.#byDay.get(d)?.push(s) || this.#byDay.set(d, [s]);
+    }
+    const next = feed.nextSessions(today, 4, body, lang).sessions.find((s) => s.status !== 'cancelled');
+    this.#nextId = next?.id;
+
+    const btn = (k, label, attrs, text = label) => h('button', { type: 'button', 'data-k': k, 'aria-label': text === label ? null : label, ...attrs }, text);
+    const go = (m) => () => this.setAttribute('month', m);
+    const view = (v) => () => this.setAttribute('view', v);
+    const bodies = feed.calendarBodies(lang);
+    this.#panel = h('section', { part: 'detail', class: 'detail', 'aria-labelledby': 'detail-name', hidden: true });
+    return h('div', { class: `cal${this.#narrow ? ' narrow' : ''}`, onkeydown: (e) => e.key === 'Escape' && this.#open && this.#close() },
+      h('div', { class: 'toolbar', part: 'toolbar' },
+        h('div', { class: 'nav' },
+          btn('prev', ui(L, 'prev'), { onclick: go(addMonths(month, -1)) }, '‹'),
+          h('h3', { id: 'month', part: 'month', 'aria-live': 'polite' }, monthName(lang, month)),
+          btn('next', ui(L, 'next'), { onclick: go(addMonths(month, 1)) }, '›'),
+          btn('today', ui(L, 'today'), { onclick: go(today.slice(0, 7)) })),
+        this.#narrow ? null : h('div', { class: 'views', role: 'group' },
+          btn('grid', ui(L, 'grid'), { 'aria-pressed': String(!list), onclick: view('month') }),
+          btn('list', ui(L, 'list'), { 'aria-pressed': String(list), onclick: view('list') })),
+        h('label', { class: 'filter' }, ui(L, 'body'), ' ',
+          h('select', { part: 'filter', 'data-k': 'body', onchange: (e) => (e.target.value ? this.setAttribute('body', e.target.value) : this.removeAttribute('body')) },
+            h('option', { value: '' }, ui(L, 'all')),
+            bodies.map((b) => h('option', { value: b.id, selected: b.id === body }, b.name)))),
+        btn('ics', ui(L, 'ics'), { part: 'download', onclick: () => this.#download(null) })),
+      h('p', { class: 'upcoming', part: 'upcoming' }, ui(L, 'upcoming'), ': ',
+        next ? [h('button', { type: 'button', class: 'link', 'data-id': next.id, 'data-k': 'upnext', onclick: (e) => this.#choose(next.id, e.target) }, this.#title(next)),
+          ' · ', dayLong(lang, next.start), time(next.start) && ` ${time(next.start)}`] : ui(L, 'noneNext')),
+      truncated ? h('p', { class: 'note', role: 'status' }, ui(L, 'truncated')) : null,
+      list ? this.#list(sessions, last) : this.#gridOf(from, to),
+      this.#panel);
+  }
+
+  rendered() {
+    if (this.#open) this.#show(this.#open);
+    const k = this.#refocus;
+    if (k === 'day') this.#cell(this.#focusDay)?.focus();
+    else if (k) this.shadowRoot.querySelector(`[data-k="${k}"]`)?.focus();
+  }
+
+  #title(s) {
+    return s.number ? (this.#lang === 'ko' ? `${this.#L.nth(s.number)} ${s.title}` : `${s.title} (${this.#L.nth(s.number)})`) : s.title;
+  }
+
+  #status(s, all) {
+    return all || s.status === 'cancelled' || s.status === 'postponed' || s.status === 'moved'
+      ? h('span', { class: 'status tag', part: 'status', 'data-status': s.status }, word(this.#L, 'status', s.status)) : null;
+  }
+
+  #when(s) {
+    const lang = this.#lang, d0 = s.start.slice(0, 10), d1 = s.end?.slice(0, 10);
+    const t0 = time(s.start), t1 = time(s.end);
+    return join([dayLong(lang, d0), t0 && (t1 && d1 === d0 ? `${t0}–${t1}` : t0), d1 && d1 !== d0 ? `– ${dayLong(lang, d1)}${t1 ? ` ${t1}` : ''}` : null], ' ');
+  }
+
+  #gridOf(from, to) {
+    const lang = this.#lang, rows = [];
+    for (let d = from; d <= to; d = addDays(d, 7)) {
+      const week = [];
+      for (let i = 0; i < 7; i++) week.push(this.#day(addDays(d, i)));
+      rows.push(h('tr', { role: 'row' }, week));
+    }
+    const heads = [];
+    for (let i = 0; i < 7; i++) {
+      const [s, l] = weekday(lang, addDays(from, i));
+      heads.push(h('th', { role: 'columnheader', scope: 'col', abbr: l }, h('span', { 'aria-hidden': 'true' }, s), h('span', { class: 'sr' }, l)));
+    }
+    this.#grid = h('table', { role: 'grid', part: 'grid', class: 'grid', 'aria-labelledby': 'month', onkeydown: (e) => this.#key(e), onclick: (e) => this.#click(e) },
+      h('thead', null, h('tr', { role: 'row' }, heads)), h('tbody', null, rows));
+    return this.#grid;
+  }
+
+  #day(d) {
+    const list = this.#byDay.get(d) || [], out = d.slice(0, 7) !== this.#month;
+    return h('td', {
+      role: 'gridcell', 'data-day': d, tabindex: d === this.#focusDay ? '0' : '-1', class: out ? 'out' : null,
+      'aria-current': d === this.#today ? 'date' : null, part: d === this.#today ? 'day today' : 'day',
+    },
+    h('span', { class: 'dnum', 'aria-hidden': 'true' }, String(+d.slice(8))), h('span', { class: 'sr' }, dayLong(this.#lang, d)),
+    list.slice(0, CHIPS).map((s) => h('div', { class: `chip${s.id === this.#nextId ? ' next' : ''}`, part: s.id === this.#nextId ? 'session next' : 'session', 'data-id': s.id, 'data-status': s.status, title: this.#title(s) },
+      this.#status(s), ' ', time(s.start) ? h('span', { class: 'time' }, time(s.start)) : null, ' ', h('span', { class: 'title' }, this.#title(s)))),
+    list.length > CHIPS ? h('div', { class: 'more' }, ui(this.#L, 'moreS', list.length - CHIPS)) : null);
+  }
+
+  #list(sessions, last) {
+    if (sessions.length) return h('ol', { part: 'list', class: 'list' }, sessions.map((s) => this.#item(s)));
+    // An empty month still shows what comes after it.
+    const after = this.#feed.nextSessions(addDays(last, 1), 3, this.#body, this.#lang).sessions;
+    return [h('p', { part: 'empty', class: 'empty' }, ui(this.#L, 'none')),
+      after.length ? [h('h4', { class: 'after' }, ui(this.#L, 'after')), h('ol', { part: 'list', class: 'list' }, after.map((s) => this.#item(s)))] : null];
+  }
+
+  #item(s) {
+    const next = s.id === this.#nextId;
+    return h('li', { class: `item${next ? ' next' : ''}`, part: next ? 'item next' : 'item', 'data-status': s.status, 'aria-current': s.start.startsWith(this.#today) ? 'date' : null },
+      h('p', { class: 'when' }, h('time', { datetime: s.start }, this.#when(s))),
+      h('p', null, h('button', { type: 'button', class: 'link title', 'data-id': s.id, onclick: (e) => this.#choose(s.id, e.target) }, this.#title(s)), ' ', this.#status(s),
+        s.illustrative ? [' ', badge(this.#L)] : null),
+      h('p', { class: 'meta' }, s.body_name));
+  }
+
+  #cell(d) {
+    return this.#grid?.isConnected ? this.#grid.querySelector(`[data-day="${d}"]`) : null;
+  }
+
+  #key(e) {
+    const td = e.target.closest('[role=gridcell]');
+    if (!td || e.altKey || e.ctrlKey || e.metaKey) return;
+    const d = td.dataset.day;
+    let to;
+    switch (e.key) {
+      case 'ArrowRight': to = addDays(d, 1); break;
+      case 'ArrowLeft': to = addDays(d, -1); break;
+      case 'ArrowDown': to = addDays(d, 7); break;
+      case 'ArrowUp': to = addDays(d, -7); break;
+      case 'Home': to = addDays(d, -dow(d)); break;
+      case 'End': to = addDays(d, 6 - dow(d)); break;
+      case 'PageUp': case 'PageDown': {
+        const m = addMonths(d.slice(0, 7), e.key === 'PageUp' ? -1 : 1);
+        to = `${m}-${String(Math.min(+d.slice(8), +addDays(addMonths(m, 1) + '-01', -1).slice(8))).padStart(2, '0')}`;
+        break;
+      }
+      case 'Enter': case ' ': this.#openDay(d, td); break;
+      default: return;
+    }
+    e.preventDefault();
+    if (to) this.#move(to);
+  }
+
+  #move(d) {
+    this.#focusDay = d;
+    if (d.slice(0, 7) !== this.#month) {
+      this.#refocus = 'day';
+      this.setAttribute('month', d.slice(0, 7));
+      return;
+    }
+    for (const x of this.#grid.querySelectorAll('[tabindex="0"]')) x.tabIndex = -1;
+    const td = this.#cell(d);
+    td.tabIndex = 0;
+    td.focus();
+  }
+
+  #click(e) {
+    const td = e.target.closest('[role=gridcell]');
+    if (!td) return;
+    const chip = e.target.closest('[data-id]');
+    if (td.dataset.day.slice(0, 7) === this.#month) this.#move(td.dataset.day);
+    if (chip) this.#choose(chip.dataset.id, td);
+    else this.#openDay(td.dataset.day, td);
+  }
+
+  #openDay(d, from) {
+    const list = this.#byDay.get(d) || [];
+    if (list.length === 1) this.#choose(list[0].id, from);
+    else if (list.length) (this.#back = from), this.#show({ day: d }, true);
+  }
+
+  /** A visitor chose a session: show it, put it in the URL hash, tell the page. */
+  #choose(id, from) {
+    const s = this.#feed.session(id, this.#lang);
+    if (!s) return;
+    if (!this.#open?.day) this.#back = from;
+    this.#show({ id }, true);
+    history.replaceState(history.state, '', HASH + encodeURIComponent(id).replace(/%40/g, '@'));
+    this.emit('select', { kind: 'session', id, name: this.#title(s), start: s.start });
+  }
+
+  #close() {
+    this.#open = null;
+    this.#panel.hidden = true;
+    if (location.hash.startsWith(HASH)) history.replaceState(history.state, '', location.pathname + location.search);
+    (this.#back?.isConnected ? this.#back : this.#cell(this.#focusDay))?.focus();
+  }
+
+  #show(open, focus) {
+    this.#open = open;
+    const L = this.#L, p = this.#panel;
+    const close = h('button', { type: 'button', class: 'close', 'data-k': 'close', 'aria-label': ui(L, 'close'), onclick: () => this.#close() }, '×');
+    if (open.day) {
+      fill(p, close, h('h3', { id: 'detail-name', part: 'detail-name', tabindex: '-1' }, ui(L, 'sessions', dayLong(this.#lang, open.day))),
+        h('ol', { class: 'list' }, (this.#byDay.get(open.day) || []).map((s) => this.#item(s))));
+    } else {
+      const s = this.#feed.session(open.id, this.#lang);
+      if (!s) return (this.#open = null);
+      fill(p, close, this.#detail(s));
+    }
+    p.hidden = false;
+    p.classList.toggle('next', open.id === this.#nextId);
+    if (focus) p.querySelector('h3').focus();
+  }
+
+  #detail(s) {
+    const L = this.#L, lang = this.#lang, loc = s.location;
+    const sec = (key, items, f) => items.length ? h('section', { class: 'sec' }, h('h4', null, ui(L, key)), h('ul', null, items.map((x) => h('li', null, f(x))))) : null;
+    const facts = [
+      ['body', s.body_name],
+      ['number', s.number && L.nth(s.number)],
+      ['when', h('time', { datetime: s.start }, this.#when(s))],
+      ['place', loc && join([loc.name, loc.address, loc.url && link(loc.url, ui(L, 'online'))])],
+    ].filter(([, v]) => v);
+    const google = safeUrl(this.#feed.googleLink(s.id, lang, base()));
+    return [
+      h('h3', { id: 'detail-name', part: 'detail-name', tabindex: '-1', 'data-status': s.status }, this.#title(s)),
+      h('p', { class: 'tags' }, h('span', { class: 'tag', part: 'kind' }, word(L, 'skind', s.kind)), ' ', this.#status(s, true),
+        s.illustrative ? [' ', badge(L)] : null),
+      h('dl', { class: 'facts' }, facts.map(([k, v]) => [h('dt', null, ui(L, k)), h('dd', null, v)])),
+      s.note ? h('p', { class: 'desc' }, s.note) : null,
+      sec('agenda', s.agenda, (a) => a.title),
+      sec('documents', s.documents, (d) => link(d.url, d.title)),
+      sec('sources', s.sources, (x) => join([link(x.url, x.title), x.publisher, x.date && date(lang, x.date)])),
+      h('p', { class: 'actions' },
+        h('button', { type: 'button', part: 'add', 'data-k': 'add', onclick: () => this.#download(s.id) }, ui(L, 'add')),
+        google ? h('a', { href: google, part: 'google', target: '_blank', rel: 'noopener noreferrer' }, ui(L, 'google')) : null),
+    ];
+  }
+
+  /** Saves an .ics of one session, or of the filtered calendar, made on click (a Blob URL). */
+  #download(id) {
+    const text = this.#feed.ics(this.#body, id, now().toISOString().slice(0, 19) + 'Z', base(), this.#lang);
+    const url = URL.createObjectURL(new Blob([text], { type: 'text/calendar;charset=utf-8' }));
+    const name = `${(id || this.#body || 'cogov').replace(/[^\w.-]+/g, '_')}.ics`;
+    const a = h('a', { href: url, download: name, hidden: true });
+    this.shadowRoot.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1e4);
+  }
+}
+
+/** The page URL that events link back to: `page#session=` + id. */
+const base = () => location.href.split('#')[0] + HASH;
+
+function badge(L) {
+  return h('span', { part: 'badge', class: 'badge' }, ui(L, 'illustrative'));
+}
