@@ -29,6 +29,7 @@ CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_USE_BROWSER=1 \
 
 step "JSON Schema and cross-references of the default data"
 node tests/schema/check.mjs
+node --no-warnings tests/js/i18n.mjs
 
 step "build the shipped files"
 bash scripts/build.sh

@@ -1,0 +1,16 @@
+// i18n.date writes dates by hand (no Intl start-up on the structure widget's path); it must give
+// exactly what Intl's dateStyle 'medium' gives, in ko and en, over fifty years of days.
+import { date } from '../../www/lib/i18n.js';
+
+let checked = 0, bad = 0;
+for (let t = Date.UTC(1990, 0, 1); t < Date.UTC(2040, 0, 1); t += 86400000) {
+  const iso = new Date(t).toISOString().slice(0, 10);
+  for (const [lang, loc] of [['ko', 'ko-KR'], ['en', 'en']]) {
+    const want = new Intl.DateTimeFormat(loc, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso + 'T00:00:00Z'));
+    checked++;
+    if (date(lang, iso) !== want && bad++ < 5) console.log(`FAIL ${iso} ${lang}: ${date(lang, iso)} != ${want}`);
+  }
+}
+for (const partial of ['2019', '2018-07', '', null]) if (date('ko', partial) !== partial) bad++, console.log(`FAIL partial ${partial}`);
+console.log(bad ? `${bad} of ${checked} dates differ from Intl` : `i18n.date: ${checked} dates equal Intl's in ko and en`);
+process.exit(bad ? 1 : 0);
