@@ -219,6 +219,9 @@ const places = [
   { name: { ko: '세종컨벤션센터', en: 'Sejong Convention Center' }, address: { ko: '세종특별자치시 도움5로 19', en: '19 Doum 5-ro, Sejong' } },
 ];
 const topics = ['지방재정 확충 (local finance)', '자치분권 추진 (decentralization)', '지역균형발전 (balanced development)', '저출생 대응 (low birth rate)', '재난안전 협력 (disaster safety)'];
+// ical-generator formats a Date with a timezone through the process's local time, as in a
+// browser in Korea: run this part with the process in Asia/Seoul.
+process.env.TZ = 'Asia/Seoul';
 const sessions = [];
 // inside cogov's .ics window (a year before to two years after the dtstamp): 2025-12-01 ..
 for (let i = 0; i < N; i++) {
@@ -263,7 +266,7 @@ const icalEvents = views.map(v => ({
   status: v.status === 'cancelled' ? 'CANCELLED' : 'CONFIRMED',
   sequence: 0,
   categories: [{ name: v.kind }],
-  stamp: new Date(Date.UTC(2026, 10, 22)),
+  stamp: new Date(DTSTAMP),
 }));
 const icalGen = () => {
   const cal = icalGenerator({ name: '벤치마크 협의회', prodId: { company: 'bench', product: 'bench' }, timezone: 'Asia/Seoul' });
