@@ -31,21 +31,31 @@ export function median(xs) {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 }
 
-/// Runs `fn` `runs` times (after `warmup` untimed runs); returns {median, min, max, times, result}.
+/// CPU time of this process (user + system, all its threads) in ms.
+export const cpu = () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+/// Runs `fn` `runs` times (after `warmup` untimed runs); returns {median, min, max, times, cpu,
+/// result}: wall-clock times, and `cpu` the median CPU time of the process per run (less
+/// sensitive to other jobs on a shared machine; includes node's GC helper threads).
 export function bench(fn, { runs = 5, warmup = 1 } = {}) {
   let result;
   for (let i = 0; i < warmup; i++) result = fn();
-  const times = [];
+  const times = [], cpus = [];
   for (let i = 0; i < runs; i++) {
+    const c = cpu();
     const t = now();
     result = fn();
     times.push(now() - t);
+    cpus.push(cpu() - c);
   }
-  return { median: median(times), min: Math.min(...times), max: Math.max(...times), times, result };
+  return { median: median(times), min: Math.min(...times), max: Math.max(...times), times, cpu: median(cpus), result };
 }
 
 export const ms = x => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2)) + ' ms';
-export const spread = r => `median ${ms(r.median)} (min ${ms(r.min)}, max ${ms(r.max)}, n=${r.times.length})`;
+export const spread = r => `median ${ms(r.median)} (min ${ms(r.min)}, max ${ms(r.max)}, n=${r.times.length}; CPU median ${ms(r.cpu)})`;
 export const ratio = x => (x >= 10 ? x.toFixed(0) : x.toFixed(2)) + '×';
 export const rate = (n, t) => {
   const r = n / (t / 1000);

@@ -52,8 +52,31 @@ impl When {
 /// assert_eq!(cogov::date::iso_date(d), "2018-07-16");
 /// ```
 pub fn iso_date(d: NaiveDate) -> String {
+    let mut s = String::with_capacity(16);
+    push_date(&mut s, d);
+    s
+}
+
+/// Two digits of `n` (0..=99). Dates are written for every session and proposal of a view, so
+/// they are written digit by digit rather than through `format!`.
+fn push2(s: &mut String, n: u32) {
+    s.push(char::from(b'0' + (n / 10 % 10) as u8));
+    s.push(char::from(b'0' + (n % 10) as u8));
+}
+
+fn push_date(s: &mut String, d: NaiveDate) {
     use chrono::Datelike;
-    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+    match u32::try_from(d.year()) {
+        Ok(y) if y <= 9999 => {
+            push2(s, y / 100);
+            push2(s, y % 100);
+        }
+        _ => s.push_str(&format!("{:04}", d.year())),
+    }
+    s.push('-');
+    push2(s, d.month());
+    s.push('-');
+    push2(s, d.day());
 }
 
 /// `YYYY-MM-DDTHH:MM` (with `:SS` only when the seconds are not zero).
@@ -64,9 +87,15 @@ pub fn iso_date(d: NaiveDate) -> String {
 /// ```
 pub fn iso_local(t: NaiveDateTime) -> String {
     use chrono::Timelike;
-    let mut s = format!("{}T{:02}:{:02}", iso_date(t.date()), t.hour(), t.minute());
+    let mut s = String::with_capacity(20);
+    push_date(&mut s, t.date());
+    s.push('T');
+    push2(&mut s, t.hour());
+    s.push(':');
+    push2(&mut s, t.minute());
     if t.second() != 0 {
-        s.push_str(&format!(":{:02}", t.second()));
+        s.push(':');
+        push2(&mut s, t.second());
     }
     s
 }

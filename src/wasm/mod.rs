@@ -5,6 +5,7 @@
 //! `problems` (every error and warning with its path).
 
 mod calendar;
+mod json;
 mod proposals;
 mod structure;
 
@@ -53,10 +54,12 @@ pub fn validate(text: &str) -> Result<JsValue, JsValue> {
 }
 
 /// The one serializer configuration: plain objects (never `Map`), `null` for absent values.
+/// The view is written as JSON text and read with the engine's `JSON.parse` (one string across
+/// the boundary instead of one call per field: see `json.rs`).
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| error("internal.serialize", "", &e.to_string()))
+    let text =
+        json::to_string(value).map_err(|e| error("internal.serialize", "", &e.to_string()))?;
+    js_sys::JSON::parse(&text).map_err(|_| error("internal.serialize", "", "unreadable JSON"))
 }
 
 fn error(code: &str, path: &str, message: &str) -> JsValue {
