@@ -101,10 +101,18 @@ pub fn iso_local(t: NaiveDateTime) -> String {
 }
 
 fn digits(s: &str) -> Option<u32> {
-    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+    if s.is_empty() {
         return None;
     }
-    s.parse().ok()
+    // by hand: every date of a feed goes through here, and `str::parse` is slow in wasm
+    let mut n: u32 = 0;
+    for b in s.bytes() {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        n = n.checked_mul(10)?.checked_add(u32::from(b - b'0'))?;
+    }
+    Some(n)
 }
 
 /// Parses `YYYY-MM-DD`, rejecting impossible dates (2023-02-30) and years outside [`YEARS`].
