@@ -18,9 +18,9 @@ export async function loadCogov() {
   const glue = path.join(dir, 'cogov.mjs');
   fs.copyFileSync(path.join(pkg, 'cogov.js'), glue);
   const mod = await import(glue);
-  mod.initSync({ module: fs.readFileSync(path.join(pkg, 'cogov_bg.wasm')) });
+  const wasm = mod.initSync({ module: fs.readFileSync(path.join(pkg, 'cogov_bg.wasm')) });
   fs.rmSync(dir, { recursive: true, force: true });
-  return mod;
+  return { ...mod, __wasm: wasm };
 }
 
 export const now = () => performance.now();
@@ -40,11 +40,13 @@ export const cpu = () => {
 /// Runs `fn` `runs` times (after `warmup` untimed runs); returns {median, min, max, times, cpu,
 /// result}: wall-clock times, and `cpu` the median CPU time of the process per run (less
 /// sensitive to other jobs on a shared machine; includes node's GC helper threads).
-export function bench(fn, { runs = 5, warmup = 1 } = {}) {
+/// `setup` runs untimed before every run (e.g. to free what the previous run made).
+export function bench(fn, { runs = 5, warmup = 1, setup = () => {} } = {}) {
   let result;
-  for (let i = 0; i < warmup; i++) result = fn();
+  for (let i = 0; i < warmup; i++) { setup(); result = fn(); }
   const times = [], cpus = [];
   for (let i = 0; i < runs; i++) {
+    setup();
     const c = cpu();
     const t = now();
     result = fn();
