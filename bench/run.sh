@@ -22,4 +22,4 @@ echo "== native breakdown of the 1,000-rule expansion (examples/calendar_speed.r
 "$CARGO_TARGET_DIR/release/examples/calendar_speed" /tmp/cogov-bench-calendar.json
 echo
 echo "== bench/proposals.mjs"
-node --expose-gc bench/proposals.mjs "$@"
+node bench/proposals.mjs "$@"
