@@ -107,4 +107,10 @@ fn main() {
         "(3) calendar::sessions per body   : {t3:>10.2?}  {n3} sessions, {:.0} ns each",
         per(t3, n3)
     );
+    // one line for bench/calendar.mjs
+    println!(
+        "json: {{\"expand_ns\":{},\"occurrences\":{n1},\"views_ns\":{},\"sessions\":{n3}}}",
+        t1.as_nanos(),
+        t3.as_nanos()
+    );
 }
