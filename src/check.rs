@@ -73,21 +73,28 @@ impl Checker<'_> {
             .push(Problem::error(path(), "ref.dangling", message));
     }
 
-    fn want_all(&mut self, ids: &[String], base: &str, wants: &[Want]) {
+    // Paths are closures, rendered only when there is a problem: a large feed has hundreds of
+    // thousands of references and nearly all resolve.
+    fn want_all(&mut self, ids: &[String], base: &dyn Fn() -> String, wants: &[Want]) {
         for (i, id) in ids.iter().enumerate() {
-            self.want(id, &|| format!("{base}[{i}]"), wants);
+            self.want(id, &|| format!("{}[{i}]", base()), wants);
         }
     }
 
-    fn sources(&mut self, prov: &crate::feed::Provenance, base: &str, required: bool) {
+    fn sources(
+        &mut self,
+        prov: &crate::feed::Provenance,
+        base: &dyn Fn() -> String,
+        required: bool,
+    ) {
         for (i, s) in prov.sources.iter().enumerate() {
             if let crate::feed::SourceRef::Id(id) = s {
-                self.want(id, &|| format!("{base}.sources[{i}]"), &[Want::Source]);
+                self.want(id, &|| format!("{}.sources[{i}]", base()), &[Want::Source]);
             }
         }
         if required && prov.sources.is_empty() && !prov.illustrative {
             self.report.push(Problem::warning(
-                base.to_string(),
+                base(),
                 "source.missing",
                 "has no sources and is not marked illustrative",
             ));
@@ -154,26 +161,26 @@ fn index(feed: &Feed, c: &mut Checker) {
 fn references(feed: &Feed, c: &mut Checker) {
     use Want::*;
     for (i, o) in feed.organizations.iter().enumerate() {
-        c.sources(&o.prov, &format!("organizations[{i}]"), false);
+        c.sources(&o.prov, &|| format!("organizations[{i}]"), false);
     }
     for (i, o) in feed.offices.iter().enumerate() {
         if let Some(org) = &o.org {
             c.want(org, &|| format!("offices[{i}].org"), &[Org]);
         }
-        c.sources(&o.prov, &format!("offices[{i}]"), false);
+        c.sources(&o.prov, &|| format!("offices[{i}]"), false);
     }
     for (i, b) in feed.bodies.iter().enumerate() {
         let base = format!("bodies[{i}]");
-        c.want_all(&b.part_of, &format!("{base}.part_of"), &[Body]);
-        c.want_all(&b.supports, &format!("{base}.supports"), &[Body]);
-        c.want_all(&b.members, &format!("{base}.members"), &[Org, Body]);
+        c.want_all(&b.part_of, &|| format!("{base}.part_of"), &[Body]);
+        c.want_all(&b.supports, &|| format!("{base}.supports"), &[Body]);
+        c.want_all(&b.members, &|| format!("{base}.members"), &[Org, Body]);
         for (j, s) in b.seats.iter().enumerate() {
             if let Some(o) = &s.office {
                 c.want(o, &|| format!("{base}.seats[{j}].office"), &[Office]);
             }
-            c.sources(&s.prov, &format!("{base}.seats[{j}]"), false);
+            c.sources(&s.prov, &|| format!("{base}.seats[{j}]"), false);
         }
-        c.sources(&b.prov, &base, true);
+        c.sources(&b.prov, &|| base.clone(), true);
     }
     for (i, s) in feed.series.iter().enumerate() {
         let base = format!("series[{i}]");
@@ -186,9 +193,9 @@ fn references(feed: &Feed, c: &mut Checker) {
                     &[Series],
                 );
             }
-            c.sources(&r.prov, &format!("{base}.rules[{j}]"), false);
+            c.sources(&r.prov, &|| format!("{base}.rules[{j}]"), false);
         }
-        c.sources(&s.prov, &base, true);
+        c.sources(&s.prov, &|| base.clone(), true);
     }
     for (i, s) in feed.sessions.iter().enumerate() {
         let base = format!("sessions[{i}]");
@@ -201,27 +208,31 @@ fn references(feed: &Feed, c: &mut Checker) {
                 c.want(p, &|| format!("{base}.agenda[{j}].proposal"), &[Proposal]);
             }
         }
-        c.sources(&s.prov, &base, true);
+        c.sources(&s.prov, &|| base.clone(), true);
     }
     for (i, p) in feed.proposals.iter().enumerate() {
-        let base = format!("proposals[{i}]");
-        c.want_all(&p.proposers, &format!("{base}.proposers"), &[Org, Body]);
-        c.want_all(&p.ministries, &format!("{base}.ministries"), &[Org]);
+        let base = || format!("proposals[{i}]");
+        c.want_all(
+            &p.proposers,
+            &|| format!("{}.proposers", base()),
+            &[Org, Body],
+        );
+        c.want_all(&p.ministries, &|| format!("{}.ministries", base()), &[Org]);
         for (j, s) in p.history.iter().enumerate() {
-            let sb = format!("{base}.history[{j}]");
+            let sb = || format!("proposals[{i}].history[{j}]");
             if let Some(x) = &s.body {
-                c.want(x, &|| format!("{sb}.body"), &[Body]);
+                c.want(x, &|| format!("{}.body", sb()), &[Body]);
             }
             if let Some(x) = &s.session {
-                c.want(x, &|| format!("{sb}.session"), &[Session]);
+                c.want(x, &|| format!("{}.session", sb()), &[Session]);
             }
             if let Some(x) = &s.ministry {
-                c.want(x, &|| format!("{sb}.ministry"), &[Org]);
+                c.want(x, &|| format!("{}.ministry", sb()), &[Org]);
             }
             if let Some(x) = &s.merged_into {
-                c.want(x, &|| format!("{sb}.merged_into"), &[Proposal]);
+                c.want(x, &|| format!("{}.merged_into", sb()), &[Proposal]);
             }
-            c.want_all(&s.dissent, &format!("{sb}.dissent"), &[Org, Body]);
+            c.want_all(&s.dissent, &|| format!("{}.dissent", sb()), &[Org, Body]);
             c.sources(&s.prov, &sb, false);
         }
         c.sources(&p.prov, &base, true);
@@ -236,13 +247,17 @@ fn references(feed: &Feed, c: &mut Checker) {
         if let Some(x) = &k.proposal {
             c.want(x, &|| format!("{base}.proposal"), &[Proposal]);
         }
-        c.want_all(&k.responsible, &format!("{base}.responsible"), &[Org, Body]);
+        c.want_all(
+            &k.responsible,
+            &|| format!("{base}.responsible"),
+            &[Org, Body],
+        );
         for (j, r) in k.reports.iter().enumerate() {
             if let Some(x) = &r.session {
                 c.want(x, &|| format!("{base}.reports[{j}].session"), &[Session]);
             }
         }
-        c.sources(&k.prov, &base, true);
+        c.sources(&k.prov, &|| base.clone(), true);
     }
 }
 

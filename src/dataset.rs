@@ -52,6 +52,8 @@ pub struct Dataset {
     /// The records.
     pub feed: Feed,
     ids: HashMap<String, Ref>,
+    /// Series rules compiled once, on the first calendar query (not on every call).
+    pub(crate) rules: std::cell::OnceCell<crate::calendar::rules::CompiledRules>,
 }
 
 impl Dataset {
@@ -153,7 +155,11 @@ pub fn load(input: &str) -> Loaded {
         };
     }
     Loaded {
-        dataset: Some(Dataset { feed, ids }),
+        dataset: Some(Dataset {
+            feed,
+            ids,
+            rules: Default::default(),
+        }),
         report,
     }
 }

@@ -52,8 +52,31 @@ impl When {
 /// assert_eq!(cogov::date::iso_date(d), "2018-07-16");
 /// ```
 pub fn iso_date(d: NaiveDate) -> String {
+    let mut s = String::with_capacity(16);
+    push_date(&mut s, d);
+    s
+}
+
+/// Two digits of `n` (0..=99). Dates are written for every session and proposal of a view, so
+/// they are written digit by digit rather than through `format!`.
+fn push2(s: &mut String, n: u32) {
+    s.push(char::from(b'0' + (n / 10 % 10) as u8));
+    s.push(char::from(b'0' + (n % 10) as u8));
+}
+
+fn push_date(s: &mut String, d: NaiveDate) {
     use chrono::Datelike;
-    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+    match u32::try_from(d.year()) {
+        Ok(y) if y <= 9999 => {
+            push2(s, y / 100);
+            push2(s, y % 100);
+        }
+        _ => s.push_str(&format!("{:04}", d.year())),
+    }
+    s.push('-');
+    push2(s, d.month());
+    s.push('-');
+    push2(s, d.day());
 }
 
 /// `YYYY-MM-DDTHH:MM` (with `:SS` only when the seconds are not zero).
@@ -64,18 +87,32 @@ pub fn iso_date(d: NaiveDate) -> String {
 /// ```
 pub fn iso_local(t: NaiveDateTime) -> String {
     use chrono::Timelike;
-    let mut s = format!("{}T{:02}:{:02}", iso_date(t.date()), t.hour(), t.minute());
+    let mut s = String::with_capacity(20);
+    push_date(&mut s, t.date());
+    s.push('T');
+    push2(&mut s, t.hour());
+    s.push(':');
+    push2(&mut s, t.minute());
     if t.second() != 0 {
-        s.push_str(&format!(":{:02}", t.second()));
+        s.push(':');
+        push2(&mut s, t.second());
     }
     s
 }
 
 fn digits(s: &str) -> Option<u32> {
-    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
+    if s.is_empty() {
         return None;
     }
-    s.parse().ok()
+    // by hand: every date of a feed goes through here, and `str::parse` is slow in wasm
+    let mut n: u32 = 0;
+    for b in s.bytes() {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        n = n.checked_mul(10)?.checked_add(u32::from(b - b'0'))?;
+    }
+    Some(n)
 }
 
 /// Parses `YYYY-MM-DD`, rejecting impossible dates (2023-02-30) and years outside [`YEARS`].

@@ -18,5 +18,10 @@ pub mod text;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+// The boundary's JSON writer is plain serde: its unit tests also run natively.
+#[cfg(all(test, not(target_arch = "wasm32")))]
+#[path = "wasm/json.rs"]
+mod wasm_json;
+
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;

@@ -144,3 +144,57 @@ fn proposal_choices_and_cards_use_the_calendar() {
     let due = get(&cards.get(0), "due");
     assert_eq!(get(&due, "date").as_string().unwrap(), "2022-04-14");
 }
+
+/// The boundary writes views as JSON text read by `JSON.parse`; the objects must be what
+/// serde-wasm-bindgen's `json_compatible` serializer gives (same keys, order, nulls, numbers).
+#[wasm_bindgen_test]
+fn views_are_the_objects_json_compatible_gives() {
+    use cogov::proposals::query::{list, Filter, ProposalQuery};
+    use cogov::proposals::stats::{stats, GroupBy};
+    use cogov::text::Lang;
+    use serde::Serialize;
+    fn reference<T: Serialize>(v: &T) -> String {
+        let js = v
+            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .unwrap();
+        js_sys::JSON::stringify(&js).unwrap().as_string().unwrap()
+    }
+    fn text(v: &JsValue) -> String {
+        js_sys::JSON::stringify(v).unwrap().as_string().unwrap()
+    }
+    let feed = Feed::new(FEED).unwrap();
+    let ds = cogov::dataset::load(FEED).dataset.unwrap();
+    let day = |s| cogov::date::parse_date(s).unwrap();
+    let q = cogov::calendar::SessionQuery {
+        from: day("2022-01-01"),
+        to: day("2027-12-31"),
+        body: None,
+        lang: Lang::Ko,
+        cap: cogov::recur::HARD_CAP,
+    };
+    assert_eq!(
+        text(
+            &feed
+                .sessions("2022-01-01", "2027-12-31", None, "ko")
+                .unwrap()
+        ),
+        reference(&cogov::calendar::sessions(&ds, &q).unwrap())
+    );
+    let idx = cogov::proposals::ProposalIndex::new(&ds);
+    assert_eq!(
+        text(&feed.proposals(JsValue::NULL, "en").unwrap()),
+        reference(&list(&ds, &idx, &ProposalQuery::all(Lang::En)).unwrap())
+    );
+    for (by, g) in [("ministry", GroupBy::Ministry), ("year", GroupBy::Year)] {
+        assert_eq!(
+            text(&feed.proposal_stats(by, "en", None, JsValue::NULL).unwrap()),
+            reference(&stats(&ds, &idx, &Filter::default(), g, 0.5, Lang::En).unwrap())
+        );
+    }
+    let broken = r#"{"cogov": 1, "publisher": {"id": "p", "name": "P"}, "bodies": [{"id": "a", "kind": "forum", "name": "A \"q\"\n", "part_of": ["zz"]}]}"#;
+    let err = Feed::new(broken).err().unwrap();
+    assert_eq!(
+        text(&get(&err, "problems")),
+        reference(&cogov::dataset::load(broken).report)
+    );
+}

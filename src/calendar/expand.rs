@@ -153,17 +153,18 @@ fn last_day() -> NaiveDate {
 /// Compiled rules of a feed, ready to expand any series.
 pub(crate) struct Expander<'f> {
     feed: &'f Feed,
-    compiled: Vec<Vec<Option<Compiled>>>,
-    cyclic: Vec<bool>,
+    compiled: &'f [Vec<Option<Compiled>>],
+    cyclic: &'f [bool],
 }
 
 impl<'f> Expander<'f> {
-    pub fn new(feed: &'f Feed) -> Self {
-        let (compiled, cyclic) = compile_all(feed);
-        Expander::with(feed, compiled, cyclic)
+    /// The dataset's rules, compiled on its first calendar query and kept.
+    pub fn new(ds: &'f Dataset) -> Self {
+        let (compiled, cyclic) = ds.rules.get_or_init(|| compile_all(&ds.feed));
+        Expander::with(&ds.feed, compiled, cyclic)
     }
 
-    pub fn with(feed: &'f Feed, compiled: Vec<Vec<Option<Compiled>>>, cyclic: Vec<bool>) -> Self {
+    pub fn with(feed: &'f Feed, compiled: &'f [Vec<Option<Compiled>>], cyclic: &'f [bool]) -> Self {
         Expander {
             feed,
             compiled,
@@ -447,11 +448,18 @@ fn explicit(ds: &Dataset, ex: &Expander, k: usize, lang: Lang) -> SessionView {
     v
 }
 
-fn overridden(feed: &Feed, series_id: &str, start: When) -> bool {
-    feed.sessions.iter().any(|s| {
-        s.series.as_deref() == Some(series_id)
-            && s.recurrence_id.is_some_and(|r| same_occurrence(start, r))
-    })
+/// The `recurrence_id`s of the explicit sessions overriding an occurrence of each series, by
+/// series index (one pass over the sessions, instead of one per occurrence).
+fn overrides(ds: &Dataset) -> Vec<Vec<When>> {
+    let mut out = vec![Vec::new(); ds.feed.series.len()];
+    for s in &ds.feed.sessions {
+        if let (Some(id), Some(rid)) = (&s.series, s.recurrence_id) {
+            if let Some(Ref::Series(i)) = ds.lookup(id) {
+                out[i].push(rid);
+            }
+        }
+    }
+    out
 }
 
 /// Sessions whose start day is in `from..=to`, sorted by start.
@@ -469,7 +477,8 @@ pub fn sessions(ds: &Dataset, q: &SessionQuery) -> Result<SessionList, Problem> 
     }
     let cap = q.cap.min(HARD_CAP);
     let feed = &ds.feed;
-    let ex = Expander::new(feed);
+    let ex = Expander::new(ds);
+    let overridden = overrides(ds);
     let wanted = |body: &str| q.body.is_none_or(|b| b == body);
     let mut list = SessionList::default();
     for (i, s) in feed.series.iter().enumerate() {
@@ -489,7 +498,7 @@ pub fn sessions(ds: &Dataset, q: &SessionQuery) -> Result<SessionList, Problem> 
                 let ahead = u32::try_from(k.checked_sub(p)?).ok()?;
                 n.checked_add(ahead)
             });
-            if !overridden(feed, &s.id, o.start) {
+            if !overridden[i].iter().any(|&r| same_occurrence(o.start, r)) {
                 list.sessions.push(generated(ds, i, o, number, q.lang));
             }
         }
@@ -547,7 +556,7 @@ pub fn next_sessions(
 /// The session with this id: an explicit session, or a generated occurrence
 /// `"{series}@{YYYY-MM-DD}"` (an overridden occurrence gives its override).
 pub fn find_session(ds: &Dataset, id: &str, lang: Lang) -> Option<SessionView> {
-    let ex = Expander::new(&ds.feed);
+    let ex = Expander::new(ds);
     if let Some(Ref::Session(k)) = ds.lookup(id) {
         return Some(explicit(ds, &ex, k, lang));
     }

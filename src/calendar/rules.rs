@@ -95,9 +95,12 @@ pub(crate) fn series_index(feed: &Feed) -> HashMap<&str, usize> {
         .collect()
 }
 
+/// What [`compile_all`] gives: every series' compiled rules and whether it lies on a cycle.
+pub(crate) type CompiledRules = (Vec<Vec<Option<Compiled>>>, Vec<bool>);
+
 /// Every series' compiled rules (`None` where a rule does not compile) and whether each series
 /// lies on a cycle of relative rules.
-pub(crate) fn compile_all(feed: &Feed) -> (Vec<Vec<Option<Compiled>>>, Vec<bool>) {
+pub(crate) fn compile_all(feed: &Feed) -> CompiledRules {
     let index = series_index(feed);
     let compiled: Vec<Vec<Option<Compiled>>> = feed
         .series
@@ -183,7 +186,7 @@ pub fn check(feed: &Feed, report: &mut Report) {
         }
     }
     let usable = |i: usize| !broken[i] && !cyclic[i];
-    let ex = super::expand::Expander::with(feed, compiled, cyclic.clone());
+    let ex = super::expand::Expander::with(feed, &compiled, &cyclic);
     for (k, sess) in feed.sessions.iter().enumerate() {
         let (Some(sid), Some(rid)) = (&sess.series, &sess.recurrence_id) else {
             continue;

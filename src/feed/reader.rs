@@ -89,11 +89,12 @@ impl Reader {
             return None;
         };
         for (i, (k, _)) in fields.iter().enumerate() {
-            if !known.contains(&k.as_ref()) && !more.contains(&k.as_ref()) {
+            let k = key_str(k);
+            if !contains(known, k) && !contains(more, k) {
                 self.at(Seg::Name(k.to_string()), |r| {
                     r.warn("field.unknown", "unknown field (ignored)")
                 });
-            } else if fields[..i].iter().any(|(p, _)| p == k) {
+            } else if fields[..i].iter().any(|(p, _)| same(key_str(p), k)) {
                 self.at(Seg::Name(k.to_string()), |r| {
                     r.warn(
                         "field.repeated",
@@ -179,11 +180,16 @@ impl Reader {
 
     /// A string within the length limit.
     pub fn string(&mut self, v: &Value) -> Option<String> {
+        self.str(v).map(str::to_string)
+    }
+
+    /// A string within the length limit, borrowed (for values parsed, not kept).
+    fn str<'s>(&mut self, v: &'s Value) -> Option<&'s str> {
         let Value::String(s) = v else {
             self.type_error("a string", v);
             return None;
         };
-        self.checked(s).map(str::to_string)
+        self.checked(s)
     }
 
     fn checked<'s>(&mut self, s: &'s str) -> Option<&'s str> {
@@ -288,8 +294,8 @@ impl Reader {
 
     /// A `YYYY-MM-DD` date.
     pub fn date(&mut self, v: &Value) -> Option<NaiveDate> {
-        let s = self.string(v)?;
-        date::parse_date(&s)
+        let s = self.str(v)?;
+        date::parse_date(s)
             .map_err(|m| self.error("date.invalid", m))
             .ok()
     }
@@ -305,8 +311,8 @@ impl Reader {
 
     /// A date or local date-time.
     pub fn when(&mut self, v: &Value) -> Option<When> {
-        let s = self.string(v)?;
-        date::parse_when(&s)
+        let s = self.str(v)?;
+        date::parse_when(s)
             .map_err(|m| self.error("date.invalid", m))
             .ok()
     }
@@ -408,5 +414,39 @@ impl Reader {
 
 /// The first member named `key`.
 pub fn get<'v, 'a>(f: Fields<'v, 'a>, key: &str) -> Option<&'v Value<'a>> {
-    f.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    for (k, v) in f {
+        if same(key_str(k), key) {
+            return Some(v);
+        }
+    }
+    None
+}
+
+/// A member name (without a call through `Deref`, which the size-optimized build keeps).
+#[inline(always)]
+#[allow(clippy::ptr_arg)] // taking the Cow itself is the point: matching it avoids `Deref`
+fn key_str<'k>(k: &'k Cow<'_, str>) -> &'k str {
+    match k {
+        Cow::Borrowed(b) => b,
+        Cow::Owned(o) => o.as_str(),
+    }
+}
+
+#[inline(always)]
+fn contains(list: &[&str], k: &str) -> bool {
+    for x in list {
+        if same(x, k) {
+            return true;
+        }
+    }
+    false
+}
+
+/// String equality testing the length and first byte before the bytes: decoding compares every
+/// member name with the names a record knows, and most differ in length or first letter (the
+/// release build optimizes for size and would otherwise call into `memcmp` for each pair).
+#[inline(always)]
+fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    a.len() == b.len() && a.first() == b.first() && a == b
 }

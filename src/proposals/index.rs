@@ -57,8 +57,6 @@ pub struct Entry {
     pub days: [Option<u32>; STAGES],
     /// Stages reached: bit `stage as usize` set when any step has that stage.
     pub reached: u16,
-    /// Search text ([`ProposalIndex::text`]).
-    text: Span,
 }
 
 /// A range of one of the index's shared arrays: per-proposal lists live side by side in one
@@ -91,7 +89,9 @@ pub struct ProposalIndex {
     answers: Vec<MinistryAnswer>,
     proposers: Vec<u32>,
     sessions: Vec<u32>,
-    text: String,
+    /// Search text of every proposal (one string, a span per proposal in feed order), built on
+    /// the first text query: lower-casing every title is most of the cost of building the index.
+    text: std::cell::OnceCell<(String, Vec<Span>)>,
     ids: Vec<String>,
     interned: HashMap<String, u32>,
 }
@@ -136,10 +136,40 @@ impl ProposalIndex {
         e.sessions.get(&self.sessions)
     }
 
-    /// Title, summary and theme of `e` in every language, lower-case, for text search.
+    /// Title, summary and theme of `e` in every language, lower-case, for text search; empty
+    /// until [`ProposalIndex::build_text`] ran (text filters call it).
     pub fn text(&self, e: &Entry) -> &str {
-        let s = e.text.start as usize;
-        self.text.get(s..s + e.text.len as usize).unwrap_or("")
+        let Some((text, spans)) = self.text.get() else {
+            return "";
+        };
+        let Some(sp) = spans.get(e.proposal) else {
+            return "";
+        };
+        let s = sp.start as usize;
+        text.get(s..s + sp.len as usize).unwrap_or("")
+    }
+
+    /// Builds the search text of every proposal of `ds` (the dataset the index was built from),
+    /// once.
+    pub fn build_text(&self, ds: &Dataset) {
+        self.text.get_or_init(|| {
+            let mut text = String::new();
+            let mut spans = Vec::with_capacity(ds.feed.proposals.len());
+            for p in &ds.feed.proposals {
+                let first = text.len();
+                for t in [Some(&p.title), p.summary.as_ref(), p.theme.as_ref()]
+                    .into_iter()
+                    .flatten()
+                {
+                    for s in [&t.ko, &t.en, &t.plain].into_iter().flatten() {
+                        text.push_str(&crate::text::lower(s));
+                        text.push('\n');
+                    }
+                }
+                spans.push(Span::of(text.as_bytes(), first));
+            }
+            (text, spans)
+        });
     }
 
     /// The interned number of `id`, if any proposal mentions it.
@@ -202,17 +232,6 @@ impl ProposalIndex {
             self.proposers.push(n);
         }
         let proposers = Span::of(&self.proposers, first);
-        let first = self.text.len();
-        for t in [Some(&p.title), p.summary.as_ref(), p.theme.as_ref()]
-            .into_iter()
-            .flatten()
-        {
-            for s in [&t.ko, &t.en, &t.plain].into_iter().flatten() {
-                self.text.push_str(&crate::text::lower(s));
-                self.text.push('\n');
-            }
-        }
-        let text = Span::of(self.text.as_bytes(), first);
         Entry {
             proposal: i,
             stage,
@@ -226,7 +245,6 @@ impl ProposalIndex {
             decided_at,
             days: days(&p.history),
             reached: p.history.iter().fold(0, |m, s| m | 1 << (s.stage as u16)),
-            text,
         }
     }
 }

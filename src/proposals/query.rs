@@ -129,6 +129,9 @@ impl Compiled {
             matches!(r, Ref::Org(_) | Ref::Body(_))
         })?;
         let session = id("session", f.session, |r| matches!(r, Ref::Session(_)))?;
+        if f.text.is_some() {
+            idx.build_text(ds);
+        }
         Ok(Compiled {
             stage: f.stage,
             answer: f.answer,
