@@ -192,11 +192,21 @@ function expansion(label, rules, from, to, { reps = 1 } = {}) {
     for (let k = 0; k < reps; k++) for (const x of rr) n += x.between(a, b, true).length;
     return n;
   }, { runs: RUNS });
+  // the same expansion returning what rrule.js returns: one instant per occurrence
+  let startsTotal = 0;
+  for (const body of bodyIds) startsTotal += feed.sessionStarts(from, to, body).length;
+  const ts = bench(() => {
+    let n = 0;
+    for (let k = 0; k < reps; k++) for (const body of bodyIds) n += feed.sessionStarts(from, to, body).length;
+    return n;
+  }, { runs: RUNS });
   const occ = cgTotal * reps;
-  console.log(`   cogov    feed.sessions : ${spread(tc)}  → ${rate(occ, tc.median)} occurrences (as JS objects)`);
+  console.log(`   cogov    feed.sessions : ${spread(tc)}  → ${rate(occ, tc.median)} occurrences (as 17-field JS objects)`);
+  console.log(`   cogov    sessionStarts : ${spread(ts)}  → ${rate(startsTotal * reps, ts.median)} occurrences (one Float64Array of instants per call)${startsTotal !== cgTotal ? ` !! ${startsTotal} starts` : ''}`);
   console.log(`   rrule.js rule.between  : ${spread(tr)}  → ${rate(rrTotal * reps, tr.median)} occurrences (Date objects)`);
   const x = tr.median / tc.median;
-  console.log(`   ratio (rrule.js time / cogov time): ${ratio(x)}`);
+  const xs = tr.median / ts.median;
+  console.log(`   ratio (rrule.js time / cogov time): sessions ${ratio(x)}; sessionStarts (same output as rrule.js) ${ratio(xs)}`);
   // isolated expansion: the same rules natively (examples/calendar_speed.rs, release profile)
   let iso = null;
   const exe = `${root}target/release/examples/calendar_speed`;
@@ -217,7 +227,7 @@ function expansion(label, rules, from, to, { reps = 1 } = {}) {
   }
   console.log();
   feed.free();
-  return { x, iso, text, cgTotal, rrTotal, bad: bad.length, tc, tr };
+  return { x, xs, iso, text, cgTotal, rrTotal, bad: bad.length, tc, tr, ts };
 }
 
 const FROM = '2027-01-01', TO = '2036-12-31';
@@ -313,6 +323,8 @@ console.log(`   ratio (ical-generator / cogov): ${ratio(xi)}\n`);
 console.log('## goals');
 goal('1a 1,000 rules × 10 y, end to end (JS objects) ≥ 30× rrule.js', big.x >= 30 && big.bad === 0, `${ratio(big.x)} (${ms(big.tc.median)} vs ${ms(big.tr.median)}; counts ${big.cgTotal} / ${big.rrTotal})`);
 goal('1a 1 rule × 100 y, end to end (JS objects) ≥ 30× rrule.js', one.x >= 30 && one.bad === 0, `${ratio(one.x)} (per call ${ms(one.tc.median / 200)} vs ${ms(one.tr.median / 200)}; counts ${one.cgTotal} / ${one.rrTotal})`);
+goal('1a 1,000 rules × 10 y, in wasm, instants (sessionStarts, as rrule.js returns) ≥ 30× rrule.js', big.xs >= 30 && big.bad === 0, `${ratio(big.xs)} (${ms(big.ts.median)} vs ${ms(big.tr.median)})`);
+goal('1a 1 rule × 100 y, in wasm, instants (sessionStarts) ≥ 30× rrule.js', one.xs >= 30 && one.bad === 0, `${ratio(one.xs)} (per call ${ms(one.ts.median / 200)} vs ${ms(one.tr.median / 200)})`);
 if (big.iso) goal('1a 1,000 rules × 10 y, isolated expansion (native) ≥ 30× rrule.js', big.iso.x >= 30, `${ratio(big.iso.x)} (${ms(big.iso.expandMs)} vs ${ms(big.tr.median)})`);
 if (one.iso) goal('1a 1 rule × 100 y, isolated expansion (native) ≥ 30× rrule.js', one.iso.x >= 30, `${ratio(one.iso.x)} (per call ${ms(one.iso.expandMs / 200)} vs ${ms(one.tr.median / 200)})`);
 goal('1b .ics 10,000 sessions ≥ 10× ical-generator', xi >= 10 && vevents(c1) === N && vevents(g1) === N, `${ratio(xi)} (${ms(ic.median)} vs ${ms(ig.median)})`);

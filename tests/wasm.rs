@@ -198,3 +198,27 @@ fn views_are_the_objects_json_compatible_gives() {
         reference(&cogov::dataset::load(broken).report)
     );
 }
+
+/// `sessionStarts` gives the starts of exactly the sessions `sessions` lists, as KST-as-UTC ms.
+#[wasm_bindgen_test]
+fn session_starts_match_the_session_list() {
+    let feed = Feed::new(FEED).unwrap();
+    let list = feed.sessions("2018-01-01", "2030-12-31", None, "ko").unwrap();
+    let sessions = js_sys::Array::from(&get(&list, "sessions"));
+    let starts = feed
+        .session_starts("2018-01-01", "2030-12-31", None)
+        .unwrap()
+        .to_vec();
+    assert!(starts.len() > 20);
+    assert_eq!(starts.len() as u32, sessions.length());
+    for (k, ms) in starts.iter().enumerate() {
+        let start = get(&sessions.get(k as u32), "start").as_string().unwrap();
+        let iso = js_sys::Date::new(&JsValue::from_f64(*ms))
+            .to_iso_string()
+            .as_string()
+            .unwrap();
+        assert!(iso.starts_with(&start), "{iso} vs {start}");
+    }
+    let err = feed.session_starts("2026-01-01", "2026-12-31", Some("nope".into()));
+    assert_eq!(get(&err.err().unwrap(), "code").as_string().unwrap(), "arg.body");
+}

@@ -466,15 +466,7 @@ fn overrides(ds: &Dataset) -> Vec<Vec<When>> {
 ///
 /// An unknown `body` is an error (`arg.body`).
 pub fn sessions(ds: &Dataset, q: &SessionQuery) -> Result<SessionList, Problem> {
-    if let Some(b) = q.body {
-        if body_of(ds, b).is_none() {
-            return Err(Problem::error(
-                "",
-                "arg.body",
-                format!("{} is not the id of any body", crate::text::quote(b)),
-            ));
-        }
-    }
+    known_body(ds, q.body)?;
     let cap = q.cap.min(HARD_CAP);
     let feed = &ds.feed;
     let ex = Expander::new(ds);
@@ -517,6 +509,68 @@ pub fn sessions(ds: &Dataset, q: &SessionQuery) -> Result<SessionList, Problem> 
         list.truncated = true;
     }
     Ok(list)
+}
+
+/// An unknown body id is an error (`arg.body`).
+fn known_body(ds: &Dataset, body: Option<&str>) -> Result<(), Problem> {
+    match body {
+        Some(b) if body_of(ds, b).is_none() => Err(Problem::error(
+            "",
+            "arg.body",
+            format!("{} is not the id of any body", crate::text::quote(b)),
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// The starts of the sessions [`sessions`] lists for `q` (cancelled ones included), sorted,
+/// without building their views: for busy-day maps, counts and year overviews, where 17-field
+/// views per session would be most of the cost. Each series gives at most `q.cap` occurrences
+/// (`true` when one was cut); there is no cap on the total.
+///
+/// ```
+/// use cogov::calendar::{session_starts, SessionQuery};
+/// let feed = r#"{"cogov": 1, "publisher": {"id": "p", "name": "P"},
+///   "bodies": [{"id": "b", "kind": "forum", "name": "B"}],
+///   "series": [{"id": "s", "body": "b", "title": "T",
+///     "rules": [{"dtstart": "2026-01-05T10:00", "rrule": "FREQ=WEEKLY;COUNT=3"}]}]}"#;
+/// let ds = cogov::dataset::load(feed).dataset.unwrap();
+/// let day = |s| cogov::date::parse_date(s).unwrap();
+/// let q = SessionQuery { from: day("2026-01-01"), to: day("2026-01-31"), body: None,
+///   lang: cogov::text::Lang::Ko, cap: 100 };
+/// let (starts, cut) = session_starts(&ds, &q).unwrap();
+/// assert_eq!((starts.len(), cut), (3, false));
+/// assert_eq!(cogov::date::iso_local(starts[2]), "2026-01-19T10:00");
+/// ```
+pub fn session_starts(
+    ds: &Dataset,
+    q: &SessionQuery,
+) -> Result<(Vec<chrono::NaiveDateTime>, bool), Problem> {
+    known_body(ds, q.body)?;
+    let ex = Expander::new(ds);
+    let overridden = overrides(ds);
+    let wanted = |body: &str| q.body.is_none_or(|b| b == body);
+    let mut out = Vec::new();
+    let mut truncated = false;
+    for (i, s) in ds.feed.series.iter().enumerate() {
+        if wanted(&s.body) {
+            let (occs, cut) = ex.occurrences(i, q.from, q.to, q.cap);
+            truncated |= cut;
+            out.extend(
+                occs.iter()
+                    .filter(|o| !overridden[i].iter().any(|&r| same_occurrence(o.start, r)))
+                    .map(|o| o.start.start()),
+            );
+        }
+    }
+    for s in &ds.feed.sessions {
+        let day = s.start.date();
+        if wanted(&s.body) && q.from <= day && day <= q.to {
+            out.push(s.start.start());
+        }
+    }
+    crate::sort::by_key(&mut out, |&t| crate::sort::time_key(t));
+    Ok((out, truncated))
 }
 
 /// The next `n` sessions starting on or after `today` (the caller's clock), sorted by start;

@@ -46,6 +46,32 @@ impl Feed {
         to_js(&calendar::sessions(&self.ds, &q).map_err(|p| problem_error(&p))?)
     }
 
+    /// The starts of the sessions `sessions(from, to, bodyId)` lists, without their views: a
+    /// `Float64Array` of milliseconds, sorted, KST wall-clock times counted as if UTC
+    /// (`new Date(ms).getUTCHours()` is the Korean hour). For busy-day maps and counts.
+    #[wasm_bindgen(js_name = sessionStarts)]
+    pub fn session_starts(
+        &self,
+        from: &str,
+        to: &str,
+        body_id: Option<String>,
+    ) -> Result<js_sys::Float64Array, JsValue> {
+        let body_id = body(body_id);
+        let q = SessionQuery {
+            from: required(from, "from")?,
+            to: required(to, "to")?,
+            body: body_id.as_deref(),
+            lang: crate::text::Lang::Ko,
+            cap: HARD_CAP,
+        };
+        let (starts, _) = calendar::session_starts(&self.ds, &q).map_err(|p| problem_error(&p))?;
+        let ms: Vec<f64> = starts
+            .iter()
+            .map(|t| t.and_utc().timestamp_millis() as f64)
+            .collect();
+        Ok(js_sys::Float64Array::from(&ms[..]))
+    }
+
     /// The next `n` sessions on or after `today` (YYYY-MM-DD): `{sessions: [...], truncated}`.
     #[wasm_bindgen(js_name = nextSessions)]
     pub fn next_sessions(
