@@ -26,8 +26,52 @@ pub fn by_key<T>(v: &mut Vec<T>, key: impl Fn(&T) -> u64) {
         .enumerate()
         .map(|(i, x)| (key(x), i as u32))
         .collect();
-    keyed.sort_unstable();
-    permute(v, keyed.into_iter().map(|(_, i)| i));
+    if !keyed.is_sorted() {
+        keys(&mut keyed);
+        permute(v, keyed.into_iter().map(|(_, i)| i));
+    }
+}
+
+/// The one key sort of the crate, for callers that build `(key, index)` pairs themselves: a
+/// bottom-up natural merge sort. Written by hand because the lists sorted here are mostly
+/// concatenations of sorted runs (one per series), which it merges in a few linear passes where
+/// `sort_unstable` does not see them; and its code is a fraction of the std sort's.
+pub fn keys(v: &mut Vec<(u64, u32)>) {
+    let n = v.len();
+    let mut bounds = vec![0];
+    bounds.extend((1..n).filter(|&i| v[i] < v[i - 1]));
+    bounds.push(n);
+    let mut buf = Vec::with_capacity(n);
+    while bounds.len() > 2 {
+        buf.clear();
+        let mut next = vec![0];
+        for w in bounds.windows(3).step_by(2) {
+            merge(&v[w[0]..w[1]], &v[w[1]..w[2]], &mut buf);
+            next.push(w[2]);
+        }
+        if bounds.len() % 2 == 0 {
+            // an odd number of runs: the last one waits for the next pass
+            buf.extend_from_slice(&v[bounds[bounds.len() - 2]..]);
+            next.push(n);
+        }
+        core::mem::swap(v, &mut buf);
+        bounds = next;
+    }
+}
+
+fn merge(a: &[(u64, u32)], b: &[(u64, u32)], out: &mut Vec<(u64, u32)>) {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        if b[j] < a[i] {
+            out.push(b[j]);
+            j += 1;
+        } else {
+            out.push(a[i]);
+            i += 1;
+        }
+    }
+    out.extend_from_slice(&a[i..]);
+    out.extend_from_slice(&b[j..]);
 }
 
 /// Sorts `v` stably by a comparison, for orders no `u64` key captures.
@@ -106,6 +150,31 @@ mod tests {
         let t = |h, mi| d(2026, 7, 14).and_hms_opt(h, mi, 0).unwrap();
         assert!(time_key(t(9, 0)) < time_key(t(9, 1)));
         assert!(time_key(t(23, 59)) < time_key(d(2026, 7, 15).and_hms_opt(0, 0, 0).unwrap()));
+    }
+
+    #[test]
+    fn keys_sorts_like_std_on_runs_random_and_reversed_input() {
+        let mut x = 12345u64;
+        let mut rnd = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        for n in [0usize, 1, 2, 3, 5, 64, 1000, 4097] {
+            let random: Vec<(u64, u32)> = (0..n).map(|i| (rnd() % 50, i as u32)).collect();
+            let reversed: Vec<(u64, u32)> = (0..n).rev().map(|i| (i as u64, 0)).collect();
+            let runs: Vec<(u64, u32)> = (0..n)
+                .map(|i| ((i % 7) as u64 * 3 + (i / 7) as u64, 1))
+                .collect();
+            for input in [random, reversed, runs] {
+                let mut want = input.clone();
+                want.sort_unstable();
+                let mut got = input;
+                keys(&mut got);
+                assert_eq!(got, want, "n = {n}");
+            }
+        }
     }
 
     #[test]

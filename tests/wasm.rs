@@ -203,7 +203,9 @@ fn views_are_the_objects_json_compatible_gives() {
 #[wasm_bindgen_test]
 fn session_starts_match_the_session_list() {
     let feed = Feed::new(FEED).unwrap();
-    let list = feed.sessions("2018-01-01", "2030-12-31", None, "ko").unwrap();
+    let list = feed
+        .sessions("2018-01-01", "2030-12-31", None, "ko")
+        .unwrap();
     let sessions = js_sys::Array::from(&get(&list, "sessions"));
     let starts = feed
         .session_starts("2018-01-01", "2030-12-31", None)
@@ -220,5 +222,8 @@ fn session_starts_match_the_session_list() {
         assert!(iso.starts_with(&start), "{iso} vs {start}");
     }
     let err = feed.session_starts("2026-01-01", "2026-12-31", Some("nope".into()));
-    assert_eq!(get(&err.err().unwrap(), "code").as_string().unwrap(), "arg.body");
+    assert_eq!(
+        get(&err.err().unwrap(), "code").as_string().unwrap(),
+        "arg.body"
+    );
 }

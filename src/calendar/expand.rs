@@ -290,7 +290,10 @@ impl<'f> Expander<'f> {
                 }
             }
         }
-        crate::sort::by_key(&mut out, |o| crate::sort::time_key(o.start.start()));
+        // One rule's occurrences come in order; only a series with several rules needs a sort.
+        if !out.is_sorted_by_key(|o| o.start.start()) {
+            crate::sort::by_key(&mut out, |o| crate::sort::time_key(o.start.start()));
+        }
         out.dedup_by_key(|o| o.start.start());
         if out.len() > cap {
             out.truncate(cap);
@@ -523,10 +526,11 @@ fn known_body(ds: &Dataset, body: Option<&str>) -> Result<(), Problem> {
     }
 }
 
-/// The starts of the sessions [`sessions`] lists for `q` (cancelled ones included), sorted,
-/// without building their views: for busy-day maps, counts and year overviews, where 17-field
-/// views per session would be most of the cost. Each series gives at most `q.cap` occurrences
-/// (`true` when one was cut); there is no cap on the total.
+/// The starts of the sessions [`sessions`] lists for `q` (cancelled ones included), sorted, as
+/// seconds since 1970-01-01T00:00 on the Korean wall clock, without building their views: for
+/// busy-day maps, counts and year overviews, where 17-field views per session would be most of
+/// the cost. Each series gives at most `q.cap` occurrences (`true` when one was cut); there is
+/// no cap on the total.
 ///
 /// ```
 /// use cogov::calendar::{session_starts, SessionQuery};
@@ -540,16 +544,17 @@ fn known_body(ds: &Dataset, body: Option<&str>) -> Result<(), Problem> {
 ///   lang: cogov::text::Lang::Ko, cap: 100 };
 /// let (starts, cut) = session_starts(&ds, &q).unwrap();
 /// assert_eq!((starts.len(), cut), (3, false));
-/// assert_eq!(cogov::date::iso_local(starts[2]), "2026-01-19T10:00");
+/// let third = chrono::DateTime::from_timestamp(starts[2], 0).unwrap().naive_utc();
+/// assert_eq!(cogov::date::iso_local(third), "2026-01-19T10:00");
 /// ```
-pub fn session_starts(
-    ds: &Dataset,
-    q: &SessionQuery,
-) -> Result<(Vec<chrono::NaiveDateTime>, bool), Problem> {
+pub fn session_starts(ds: &Dataset, q: &SessionQuery) -> Result<(Vec<i64>, bool), Problem> {
     known_body(ds, q.body)?;
     let ex = Expander::new(ds);
     let overridden = overrides(ds);
     let wanted = |body: &str| q.body.is_none_or(|b| b == body);
+    // (seconds + 2^62, 0): sorted by the crate's one key sort, no permutation needed.
+    const BIAS: i64 = 1 << 62;
+    let key = |t: chrono::NaiveDateTime| ((t.and_utc().timestamp() + BIAS) as u64, 0u32);
     let mut out = Vec::new();
     let mut truncated = false;
     for (i, s) in ds.feed.series.iter().enumerate() {
@@ -559,18 +564,21 @@ pub fn session_starts(
             out.extend(
                 occs.iter()
                     .filter(|o| !overridden[i].iter().any(|&r| same_occurrence(o.start, r)))
-                    .map(|o| o.start.start()),
+                    .map(|o| key(o.start.start())),
             );
         }
     }
     for s in &ds.feed.sessions {
         let day = s.start.date();
         if wanted(&s.body) && q.from <= day && day <= q.to {
-            out.push(s.start.start());
+            out.push(key(s.start.start()));
         }
     }
-    crate::sort::by_key(&mut out, |&t| crate::sort::time_key(t));
-    Ok((out, truncated))
+    crate::sort::keys(&mut out);
+    Ok((
+        out.iter().map(|&(k, _)| k as i64 - BIAS).collect(),
+        truncated,
+    ))
 }
 
 /// The next `n` sessions starting on or after `today` (the caller's clock), sorted by start;

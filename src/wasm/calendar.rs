@@ -65,10 +65,7 @@ impl Feed {
             cap: HARD_CAP,
         };
         let (starts, _) = calendar::session_starts(&self.ds, &q).map_err(|p| problem_error(&p))?;
-        let ms: Vec<f64> = starts
-            .iter()
-            .map(|t| t.and_utc().timestamp_millis() as f64)
-            .collect();
+        let ms: Vec<f64> = starts.iter().map(|&s| s as f64 * 1000.0).collect();
         Ok(js_sys::Float64Array::from(&ms[..]))
     }
 
