@@ -1,13 +1,22 @@
 #!/usr/bin/env bash
-# Prints the shipped files with raw and gzip sizes (gzip -9), and the total.
+# Prints the shipped files with raw and gzip sizes (gzip -9), and the total: what a partner page
+# downloads (the bundle www/dist/cogov.js + www/dist/cogov.css + the wasm). Then the unbundled
+# sources for comparison (loadable as modules, e.g. for debugging).
 set -euo pipefail
 cd "$(dirname "$0")/../www"
-shipped=$(ls pkg/cogov_bg.wasm pkg/cogov.js cogov.js cogov.css lib/*.js elements/*.js 2>/dev/null || true)
-total_raw=0; total_gz=0
-printf '%-28s %9s %9s\n' file raw gzip
-for f in $shipped; do
-  raw=$(wc -c < "$f"); gz=$(gzip -9 -c "$f" | wc -c)
-  total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz))
-  printf '%-28s %9d %9d\n' "$f" "$raw" "$gz"
-done
-printf '%-28s %9d %9d  (%.1f KB gzip)\n' TOTAL "$total_raw" "$total_gz" "$(echo "$total_gz/1024" | bc -l)"
+table() {
+  local total_raw=0 total_gz=0 raw gz f
+  printf '%-28s %9s %9s\n' file raw gzip
+  for f in "$@"; do
+    [ -f "$f" ] || continue
+    raw=$(wc -c < "$f"); gz=$(gzip -9 -c "$f" | wc -c)
+    total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz))
+    printf '%-28s %9d %9d\n' "$f" "$raw" "$gz"
+  done
+  printf '%-28s %9d %9d  (%.1f KB gzip)\n' TOTAL "$total_raw" "$total_gz" "$(echo "$total_gz/1024" | bc -l)"
+}
+echo "shipped (what a partner page loads):"
+table pkg/cogov_bg.wasm dist/cogov.js dist/cogov.css
+echo
+echo "unbundled sources (same code, for reference):"
+table pkg/cogov_bg.wasm pkg/cogov.js cogov.js cogov.css lib/*.js elements/*.js

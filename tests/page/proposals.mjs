@@ -126,7 +126,9 @@ export const checks = [
         await p.page.waitForFunction((t) => parseInt(document.querySelector('#proposals-en').shadowRoot.querySelector('[part~=caption]').textContent, 10) < t, total);
         const byMinistry = await p.page.evaluate(read, sel);
         const core = await p.page.evaluate(async () => {
-          const { Feed } = await import('./pkg/cogov.js');
+          // the page runs the bundle; the test's own reference instance of the core:
+          const { default: init, Feed } = await import('./pkg/cogov.js');
+          await init({ module_or_path: './pkg/cogov_bg.wasm' });
           const f = new Feed(await (await fetch('data/feed.json')).text());
           const r = f.proposals({ ministry: 'mois', text: 'local', limit: 100 }, 'en');
           return { total: f.proposals({ ministry: 'mois' }, 'en').total, narrowed: r.items.map((i) => i.id) };
@@ -199,7 +201,9 @@ export const checks = [
         await waitState(p.page, sel);
         const d = await p.page.evaluate(read, sel);
         const core = await p.page.evaluate(async () => {
-          const { Feed } = await import('./pkg/cogov.js');
+          // the page runs the bundle; the test's own reference instance of the core:
+          const { default: init, Feed } = await import('./pkg/cogov.js');
+          await init({ module_or_path: './pkg/cogov_bg.wasm' });
           const f = new Feed(await (await fetch('data/feed.json')).text());
           const id = f.proposals({ ministry: 'mohw' }, 'en').items[0]?.id;
           return { id, stats: f.proposalStats('year', 'en', null, null), detail: id && f.proposal(id, 'en', null) };

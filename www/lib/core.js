@@ -9,7 +9,8 @@ export const ready = () =>
 let sheet;
 /** Adopts cogov.css into a shadow root: one constructed sheet for all (no inline style, CSP-safe). */
 export async function adoptStyles(root) {
-  const url = new URL('../cogov.css', import.meta.url);
+  // The bundle (dist/cogov.js) is built with COGOV_CSS defined as its minified copy, ./cogov.css.
+  const url = new URL(typeof COGOV_CSS === 'string' ? COGOV_CSS : '../cogov.css', import.meta.url);
   if (!root.adoptedStyleSheets || !window.CSSStyleSheet?.prototype.replace) {
     const link = document.createElement('link');
     link.rel = 'stylesheet';
