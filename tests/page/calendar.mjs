@@ -1,7 +1,7 @@
 // Checks of <cogov-calendar> on www/index.html, www/csp.html and fixtures. Run via run.mjs.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { assert, eq, open, outDir, waitState } from './harness.mjs';
+import { assert, cspViolations, eq, open, openCsp, outDir, waitState } from './harness.mjs';
 
 /** Reads a calendar's rendered state (runs in the page). */
 function read(selector) {
@@ -295,15 +295,11 @@ export const checks = [
   {
     name: 'calendar: strict CSP page renders without violations',
     async run(env) {
-      const init = () => {
-        window.__csp = [];
-        document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
-      };
-      const p = await open(env, '/csp.html', { init });
+      const p = await openCsp(env);
       try {
         const s = await ready(p.page, '#calendar-csp');
         assert(s.grid && s.sessions.length >= 3, 'the calendar rendered under CSP');
-        eq(await p.page.evaluate(() => window.__csp), [], 'securitypolicyviolation events');
+        eq(await cspViolations(p.page), [], 'securitypolicyviolation events');
         noErrors(p);
       } finally {
         await p.close();

@@ -83,6 +83,17 @@ export async function open(env, path, { viewport = { width: 1280, height: 900 },
 }
 
 /** Waits until the element matching `selector` has `state` = one of `states`. */
+/** Opens the strict-CSP demo page; `cspViolations(page)` lists what it blocked. */
+export function openCsp(env) {
+  const init = () => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  };
+  return open(env, '/csp.html', { init });
+}
+
+export const cspViolations = (page) => page.evaluate(() => window.__csp);
+
 export async function waitState(page, selector, states = ['ready'], timeout = 10000) {
   await page.waitForFunction(([s, st]) => st.includes(document.querySelector(s)?.getAttribute('state')), [selector, states], { timeout });
   return page.$eval(selector, (el) => el.getAttribute('state'));

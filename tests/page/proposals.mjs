@@ -1,6 +1,6 @@
 // Checks of <cogov-proposals> on www/index.html, www/csp.html and a broken feed. Run via run.mjs.
 import { join } from 'node:path';
-import { assert, eq, open, outDir, waitState } from './harness.mjs';
+import { assert, cspViolations, eq, open, openCsp, outDir, waitState } from './harness.mjs';
 
 const TODAY = '2026-11-22';
 const STAGES = ['submitted', 'analysis', 'deliberation', 'decision', 'sent', 'answer', 'reflected', 'closed', 'withdrawn'];
@@ -253,10 +253,11 @@ export const checks = [
       } finally {
         await p.close();
       }
-      const c = await open(env, '/csp.html');
+      const c = await openCsp(env);
       try {
         await waitState(c.page, '#proposals-csp');
         await tab(c.page, '#proposals-csp', 'stats');
+        eq(await cspViolations(c.page), [], 'securitypolicyviolation events');
         noErrors(c);
       } finally {
         await c.close();

@@ -1,6 +1,6 @@
 // Checks of <cogov-structure> on www/index.html, www/csp.html and fixtures. Run via run.mjs.
 import { join } from 'node:path';
-import { assert, eq, open, outDir, waitState } from './harness.mjs';
+import { assert, cspViolations, eq, open, openCsp, outDir, waitState } from './harness.mjs';
 
 /** Reads a structure widget's rendered state (runs in the page). */
 function read(selector) {
@@ -199,11 +199,7 @@ export const checks = [
   {
     name: 'structure: strict CSP page renders without violations',
     async run(env) {
-      const init = () => {
-        window.__csp = [];
-        document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
-      };
-      const p = await open(env, '/csp.html', { init });
+      const p = await openCsp(env);
       try {
         await waitState(p.page, '#structure-csp');
         const s = await p.page.evaluate(read, '#structure-csp');
@@ -214,7 +210,7 @@ export const checks = [
           return { display: getComputedStyle(row).display, grow: getComputedStyle(bar).flexGrow };
         });
         eq(styled, { display: 'flex', grow: '6' }, 'the adopted stylesheet and CSSOM styles apply under CSP');
-        const violations = await p.page.evaluate(() => window.__csp);
+        const violations = await cspViolations(p.page);
         eq(violations, [], 'securitypolicyviolation events');
         const csp = p.console.filter((m) => /Content Security Policy|Refused to/i.test(m));
         eq(csp, [], 'CSP console messages');
