@@ -118,10 +118,29 @@ impl Reader {
         key: &'static str,
         read: fn(&mut Self, &Value) -> Option<T>,
     ) -> Option<T> {
+        let v = self.enter(f, key)?;
+        let x = read(self, v);
+        self.leave();
+        x
+    }
+
+    /// The member `key` when present and not null, with the path one step into it.
+    /// (The non-generic part of [`Reader::field`], kept out of line: it is used for every member.)
+    #[inline(never)]
+    fn enter<'v, 'a>(&mut self, f: Fields<'v, 'a>, key: &'static str) -> Option<&'v Value<'a>> {
         match get(f, key) {
             None | Some(Value::Null) => None,
-            Some(v) => self.at(Seg::Key(key), |r| read(r, v)),
+            Some(v) => {
+                self.path.push(Seg::Key(key));
+                Some(v)
+            }
         }
+    }
+
+    /// Leaves the step [`Reader::enter`] (or an element of [`Reader::list`]) took.
+    #[inline(never)]
+    fn leave(&mut self) {
+        self.path.pop();
     }
 
     /// Like [`Reader::field`] but reports a missing member.
@@ -131,11 +150,26 @@ impl Reader {
         key: &'static str,
         read: fn(&mut Self, &Value) -> Option<T>,
     ) -> Option<T> {
-        if matches!(get(f, key), None | Some(Value::Null)) {
-            self.at(Seg::Key(key), |r| r.error("field.missing", "is required"));
+        if self.missing(f, key) {
             return None;
         }
         self.field(f, key, read)
+    }
+
+    /// Steps into element `i` of a list.
+    #[inline(never)]
+    fn enter_index(&mut self, i: usize) {
+        self.path.push(Seg::Index(i));
+    }
+
+    /// Reports `key` as missing when it is absent or null.
+    #[inline(never)]
+    fn missing(&mut self, f: Fields, key: &'static str) -> bool {
+        if matches!(get(f, key), None | Some(Value::Null)) {
+            self.at(Seg::Key(key), |r| r.error("field.missing", "is required"));
+            return true;
+        }
+        false
     }
 
     /// Reads a list member, element by element; a missing member is an empty list.
@@ -145,37 +179,44 @@ impl Reader {
         key: &'static str,
         read: fn(&mut Self, &Value) -> Option<T>,
     ) -> Vec<T> {
+        let Some(items) = self.items(f, key) else {
+            return Vec::new();
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            self.enter_index(i);
+            if let Some(x) = read(self, item) {
+                out.push(x);
+            }
+            self.leave();
+        }
+        self.leave();
+        out
+    }
+
+    /// The elements of list member `key`, with the path one step into it, or `None` (after
+    /// reporting a problem if there is one) when there is nothing to read.
+    #[inline(never)]
+    fn items<'v, 'a>(&mut self, f: Fields<'v, 'a>, key: &'static str) -> Option<&'v [Value<'a>]> {
         let items = match get(f, key) {
-            None | Some(Value::Null) => return Vec::new(),
+            None | Some(Value::Null) => return None,
             Some(Value::Array(items)) => items,
             Some(v) => {
                 self.at(Seg::Key(key), |r| r.type_error("a list", v));
-                return Vec::new();
+                return None;
             }
         };
-        self.path.push(Seg::Key(key));
-        let mut out = Vec::new();
         if items.len() > self.limits.max_items {
-            self.error(
-                "list.too_long",
-                format!(
-                    "has {} items; at most {}",
-                    items.len(),
-                    self.limits.max_items
-                ),
-            );
-        } else {
-            out.reserve_exact(items.len());
-            for (i, item) in items.iter().enumerate() {
-                self.path.push(Seg::Index(i));
-                if let Some(x) = read(self, item) {
-                    out.push(x);
-                }
-                self.path.pop();
-            }
+            self.at(Seg::Key(key), |r| {
+                r.error(
+                    "list.too_long",
+                    format!("has {} items; at most {}", items.len(), r.limits.max_items),
+                )
+            });
+            return None;
         }
-        self.path.pop();
-        out
+        self.path.push(Seg::Key(key));
+        Some(items)
     }
 
     /// A string within the length limit.
