@@ -156,12 +156,6 @@ impl Reader {
         self.field(f, key, read)
     }
 
-    /// Steps into element `i` of a list.
-    #[inline(never)]
-    fn enter_index(&mut self, i: usize) {
-        self.path.push(Seg::Index(i));
-    }
-
     /// Reports `key` as missing when it is absent or null.
     #[inline(never)]
     fn missing(&mut self, f: Fields, key: &'static str) -> bool {
@@ -179,19 +173,37 @@ impl Reader {
         key: &'static str,
         read: fn(&mut Self, &Value) -> Option<T>,
     ) -> Vec<T> {
-        let Some(items) = self.items(f, key) else {
-            return Vec::new();
-        };
-        let mut out = Vec::with_capacity(items.len());
-        for (i, item) in items.iter().enumerate() {
-            self.enter_index(i);
-            if let Some(x) = read(self, item) {
+        let mut out = Vec::new();
+        self.each(f, key, &mut |r, v, n| {
+            if let Some(x) = read(r, v) {
+                if out.capacity() == 0 {
+                    out.reserve_exact(n);
+                }
                 out.push(x);
             }
-            self.leave();
-        }
-        self.leave();
+        });
         out
+    }
+
+    /// Runs `read(reader, element, number of elements)` on each element of list member `key`,
+    /// with the path at the element. (The non-generic part of [`Reader::list`], kept out of
+    /// line: only the closure that stores a `T` is instantiated per element type.)
+    #[inline(never)]
+    fn each(
+        &mut self,
+        f: Fields,
+        key: &'static str,
+        read: &mut dyn FnMut(&mut Self, &Value, usize),
+    ) {
+        let Some(items) = self.items(f, key) else {
+            return;
+        };
+        for (i, item) in items.iter().enumerate() {
+            self.path.push(Seg::Index(i));
+            read(self, item, items.len());
+            self.path.pop();
+        }
+        self.path.pop();
     }
 
     /// The elements of list member `key`, with the path one step into it, or `None` (after
