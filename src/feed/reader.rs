@@ -372,22 +372,35 @@ impl Reader {
 
     /// A word of a closed vocabulary.
     pub fn word<W: Word>(&mut self, v: &Value) -> Option<W> {
+        let s = self.word_str(v)?;
+        let w = W::parse_word(s);
+        if w.is_none() {
+            self.not_a_word(s, W::expected_words);
+        }
+        w
+    }
+
+    /// The string a word is read from. (With [`Reader::not_a_word`], the non-generic part of
+    /// [`Reader::word`], kept out of line.)
+    #[inline(never)]
+    fn word_str<'s>(&mut self, v: &'s Value) -> Option<&'s str> {
         let Value::String(s) = v else {
             self.type_error("a string", v);
             return None;
         };
-        let w = W::parse_word(s);
-        if w.is_none() {
-            self.error(
-                "enum",
-                format!(
-                    "{} is not one of {}",
-                    crate::text::quote(date::clip(s)),
-                    W::expected_words()
-                ),
-            );
-        }
-        w
+        Some(key_str(s))
+    }
+
+    #[inline(never)]
+    fn not_a_word(&mut self, s: &str, expected: fn() -> String) {
+        self.error(
+            "enum",
+            format!(
+                "{} is not one of {}",
+                crate::text::quote(date::clip(s)),
+                expected()
+            ),
+        );
     }
 
     /// A whole number at least `min`.
