@@ -171,43 +171,48 @@ pub fn check(feed: &Feed, report: &mut Report) -> HashMap<String, Ref> {
     c.ids
 }
 
-/// The ids of one list of records.
-fn ids<T>(records: &[T], id: fn(&T) -> &str) -> Vec<&str> {
-    records.iter().map(id).collect()
+fn index(feed: &Feed, c: &mut Checker) {
+    let f = feed;
+    c.ids.reserve(
+        f.sources.len()
+            + f.organizations.len()
+            + f.offices.len()
+            + f.bodies.len()
+            + f.series.len()
+            + f.sessions.len()
+            + f.proposals.len()
+            + f.cards.len(),
+    );
+    index_list(c, &mut f.sources.iter().map(|x| &*x.id), Ref::Source);
+    index_list(c, &mut f.organizations.iter().map(|x| &*x.id), Ref::Org);
+    index_list(c, &mut f.offices.iter().map(|x| &*x.id), Ref::Office);
+    index_list(c, &mut f.bodies.iter().map(|x| &*x.id), Ref::Body);
+    index_list(c, &mut f.series.iter().map(|x| &*x.id), Ref::Series);
+    index_list(c, &mut f.sessions.iter().map(|x| &*x.id), Ref::Session);
+    index_list(c, &mut f.proposals.iter().map(|x| &*x.id), Ref::Proposal);
+    index_list(c, &mut f.cards.iter().map(|x| &*x.id), Ref::Card);
 }
 
-fn index(feed: &Feed, c: &mut Checker) {
-    type IdList<'a> = (Vec<&'a str>, fn(usize) -> Ref);
-    let lists: [IdList; 8] = [
-        (ids(&feed.sources, |x| &x.id), Ref::Source),
-        (ids(&feed.organizations, |x| &x.id), Ref::Org),
-        (ids(&feed.offices, |x| &x.id), Ref::Office),
-        (ids(&feed.bodies, |x| &x.id), Ref::Body),
-        (ids(&feed.series, |x| &x.id), Ref::Series),
-        (ids(&feed.sessions, |x| &x.id), Ref::Session),
-        (ids(&feed.proposals, |x| &x.id), Ref::Proposal),
-        (ids(&feed.cards, |x| &x.id), Ref::Card),
-    ];
-    c.ids.reserve(lists.iter().map(|l| l.0.len()).sum());
-    for (ids, make) in lists {
-        for (i, id) in ids.iter().enumerate() {
-            if id.is_empty() {
-                continue; // already reported as missing or malformed
-            }
-            let r = make(i);
-            if let Some(first) = c.ids.get(*id) {
-                c.report.push(Problem::error(
-                    format!("{}.id", r.path()),
-                    "id.duplicate",
-                    format!(
-                        "{} is already the id of {}",
-                        crate::text::quote(id),
-                        first.path()
-                    ),
-                ));
-            } else {
-                c.ids.insert(id.to_string(), r);
-            }
+/// Indexes the ids of one list of records (through `dyn`: one loop for the eight lists).
+#[inline(never)]
+fn index_list(c: &mut Checker, ids: &mut dyn Iterator<Item = &str>, make: fn(usize) -> Ref) {
+    for (i, id) in ids.enumerate() {
+        if id.is_empty() {
+            continue; // already reported as missing or malformed
+        }
+        let r = make(i);
+        if let Some(first) = c.ids.get(id) {
+            c.report.push(Problem::error(
+                format!("{}.id", r.path()),
+                "id.duplicate",
+                format!(
+                    "{} is already the id of {}",
+                    crate::text::quote(id),
+                    first.path()
+                ),
+            ));
+        } else {
+            c.ids.insert(id.to_string(), r);
         }
     }
 }
