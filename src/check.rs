@@ -49,8 +49,60 @@ struct Checker<'r> {
     report: &'r mut Report,
 }
 
+/// Where a reference is, rendered only when there is a problem (a large feed has hundreds of
+/// thousands of references and nearly all resolve): `list[i]`, then `.sub[j]` when `sub` is
+/// set, then `.key` unless it is empty, then `[k]` when `k` is set.
+#[derive(Clone, Copy)]
+struct At {
+    list: &'static str,
+    i: usize,
+    sub: Option<(&'static str, usize)>,
+    key: &'static str,
+    k: Option<usize>,
+}
+
+impl At {
+    fn new(list: &'static str, i: usize) -> At {
+        At {
+            list,
+            i,
+            sub: None,
+            key: "",
+            k: None,
+        }
+    }
+    fn sub(self, sub: &'static str, j: usize) -> At {
+        At {
+            sub: Some((sub, j)),
+            ..self
+        }
+    }
+    fn key(self, key: &'static str) -> At {
+        At { key, ..self }
+    }
+    fn index(self, k: usize) -> At {
+        At { k: Some(k), ..self }
+    }
+    #[inline(never)]
+    fn render(self) -> String {
+        let mut out = format!("{}[{}]", self.list, self.i);
+        if let Some((s, j)) = self.sub {
+            out.push_str(&format!(".{s}[{j}]"));
+        }
+        if !self.key.is_empty() {
+            out.push('.');
+            out.push_str(self.key);
+        }
+        if let Some(k) = self.k {
+            out.push_str(&format!("[{k}]"));
+        }
+        out
+    }
+}
+
 impl Checker<'_> {
-    fn want(&mut self, id: &str, path: &dyn Fn() -> String, wants: &[Want]) {
+    #[inline(never)]
+    fn want(&mut self, id: &str, at: At, wants: &[Want]) {
         let found = self.ids.get(id).copied();
         if found.is_some_and(|r| wants.iter().any(|w| w.matches(r))) {
             return;
@@ -70,31 +122,33 @@ impl Checker<'_> {
             ),
         };
         self.report
-            .push(Problem::error(path(), "ref.dangling", message));
+            .push(Problem::error(at.render(), "ref.dangling", message));
     }
 
-    // Paths are closures, rendered only when there is a problem: a large feed has hundreds of
-    // thousands of references and nearly all resolve.
-    fn want_all(&mut self, ids: &[String], base: &dyn Fn() -> String, wants: &[Want]) {
-        for (i, id) in ids.iter().enumerate() {
-            self.want(id, &|| format!("{}[{i}]", base()), wants);
+    /// `want` for an optional reference.
+    fn want_opt(&mut self, id: &Option<String>, at: At, wants: &[Want]) {
+        if let Some(id) = id {
+            self.want(id, at, wants);
         }
     }
 
-    fn sources(
-        &mut self,
-        prov: &crate::feed::Provenance,
-        base: &dyn Fn() -> String,
-        required: bool,
-    ) {
-        for (i, s) in prov.sources.iter().enumerate() {
+    #[inline(never)]
+    fn want_all(&mut self, ids: &[String], at: At, wants: &[Want]) {
+        for (k, id) in ids.iter().enumerate() {
+            self.want(id, at.index(k), wants);
+        }
+    }
+
+    #[inline(never)]
+    fn sources(&mut self, prov: &crate::feed::Provenance, at: At, required: bool) {
+        for (k, s) in prov.sources.iter().enumerate() {
             if let crate::feed::SourceRef::Id(id) = s {
-                self.want(id, &|| format!("{}.sources[{i}]", base()), &[Want::Source]);
+                self.want(id, at.key("sources").index(k), &[Want::Source]);
             }
         }
         if required && prov.sources.is_empty() && !prov.illustrative {
             self.report.push(Problem::warning(
-                base(),
+                at.render(),
                 "source.missing",
                 "has no sources and is not marked illustrative",
             ));
@@ -117,43 +171,48 @@ pub fn check(feed: &Feed, report: &mut Report) -> HashMap<String, Ref> {
     c.ids
 }
 
-/// The ids of one list of records.
-fn ids<T>(records: &[T], id: fn(&T) -> &str) -> Vec<&str> {
-    records.iter().map(id).collect()
+fn index(feed: &Feed, c: &mut Checker) {
+    let f = feed;
+    c.ids.reserve(
+        f.sources.len()
+            + f.organizations.len()
+            + f.offices.len()
+            + f.bodies.len()
+            + f.series.len()
+            + f.sessions.len()
+            + f.proposals.len()
+            + f.cards.len(),
+    );
+    index_list(c, &mut f.sources.iter().map(|x| &*x.id), Ref::Source);
+    index_list(c, &mut f.organizations.iter().map(|x| &*x.id), Ref::Org);
+    index_list(c, &mut f.offices.iter().map(|x| &*x.id), Ref::Office);
+    index_list(c, &mut f.bodies.iter().map(|x| &*x.id), Ref::Body);
+    index_list(c, &mut f.series.iter().map(|x| &*x.id), Ref::Series);
+    index_list(c, &mut f.sessions.iter().map(|x| &*x.id), Ref::Session);
+    index_list(c, &mut f.proposals.iter().map(|x| &*x.id), Ref::Proposal);
+    index_list(c, &mut f.cards.iter().map(|x| &*x.id), Ref::Card);
 }
 
-fn index(feed: &Feed, c: &mut Checker) {
-    type IdList<'a> = (Vec<&'a str>, fn(usize) -> Ref);
-    let lists: [IdList; 8] = [
-        (ids(&feed.sources, |x| &x.id), Ref::Source),
-        (ids(&feed.organizations, |x| &x.id), Ref::Org),
-        (ids(&feed.offices, |x| &x.id), Ref::Office),
-        (ids(&feed.bodies, |x| &x.id), Ref::Body),
-        (ids(&feed.series, |x| &x.id), Ref::Series),
-        (ids(&feed.sessions, |x| &x.id), Ref::Session),
-        (ids(&feed.proposals, |x| &x.id), Ref::Proposal),
-        (ids(&feed.cards, |x| &x.id), Ref::Card),
-    ];
-    c.ids.reserve(lists.iter().map(|l| l.0.len()).sum());
-    for (ids, make) in lists {
-        for (i, id) in ids.iter().enumerate() {
-            if id.is_empty() {
-                continue; // already reported as missing or malformed
-            }
-            let r = make(i);
-            if let Some(first) = c.ids.get(*id) {
-                c.report.push(Problem::error(
-                    format!("{}.id", r.path()),
-                    "id.duplicate",
-                    format!(
-                        "{} is already the id of {}",
-                        crate::text::quote(id),
-                        first.path()
-                    ),
-                ));
-            } else {
-                c.ids.insert(id.to_string(), r);
-            }
+/// Indexes the ids of one list of records (through `dyn`: one loop for the eight lists).
+#[inline(never)]
+fn index_list(c: &mut Checker, ids: &mut dyn Iterator<Item = &str>, make: fn(usize) -> Ref) {
+    for (i, id) in ids.enumerate() {
+        if id.is_empty() {
+            continue; // already reported as missing or malformed
+        }
+        let r = make(i);
+        if let Some(first) = c.ids.get(id) {
+            c.report.push(Problem::error(
+                format!("{}.id", r.path()),
+                "id.duplicate",
+                format!(
+                    "{} is already the id of {}",
+                    crate::text::quote(id),
+                    first.path()
+                ),
+            ));
+        } else {
+            c.ids.insert(id.to_string(), r);
         }
     }
 }
@@ -161,103 +220,75 @@ fn index(feed: &Feed, c: &mut Checker) {
 fn references(feed: &Feed, c: &mut Checker) {
     use Want::*;
     for (i, o) in feed.organizations.iter().enumerate() {
-        c.sources(&o.prov, &|| format!("organizations[{i}]"), false);
+        c.sources(&o.prov, At::new("organizations", i), false);
     }
     for (i, o) in feed.offices.iter().enumerate() {
-        if let Some(org) = &o.org {
-            c.want(org, &|| format!("offices[{i}].org"), &[Org]);
-        }
-        c.sources(&o.prov, &|| format!("offices[{i}]"), false);
+        let at = At::new("offices", i);
+        c.want_opt(&o.org, at.key("org"), &[Org]);
+        c.sources(&o.prov, at, false);
     }
     for (i, b) in feed.bodies.iter().enumerate() {
-        let base = format!("bodies[{i}]");
-        c.want_all(&b.part_of, &|| format!("{base}.part_of"), &[Body]);
-        c.want_all(&b.supports, &|| format!("{base}.supports"), &[Body]);
-        c.want_all(&b.members, &|| format!("{base}.members"), &[Org, Body]);
+        let at = At::new("bodies", i);
+        c.want_all(&b.part_of, at.key("part_of"), &[Body]);
+        c.want_all(&b.supports, at.key("supports"), &[Body]);
+        c.want_all(&b.members, at.key("members"), &[Org, Body]);
         for (j, s) in b.seats.iter().enumerate() {
-            if let Some(o) = &s.office {
-                c.want(o, &|| format!("{base}.seats[{j}].office"), &[Office]);
-            }
-            c.sources(&s.prov, &|| format!("{base}.seats[{j}]"), false);
+            let seat = at.sub("seats", j);
+            c.want_opt(&s.office, seat.key("office"), &[Office]);
+            c.sources(&s.prov, seat, false);
         }
-        c.sources(&b.prov, &|| base.clone(), true);
+        c.sources(&b.prov, at, true);
     }
     for (i, s) in feed.series.iter().enumerate() {
-        let base = format!("series[{i}]");
-        c.want(&s.body, &|| format!("{base}.body"), &[Body]);
+        let at = At::new("series", i);
+        c.want(&s.body, at.key("body"), &[Body]);
         for (j, r) in s.rules.iter().enumerate() {
+            let rule = at.sub("rules", j);
             if let crate::feed::RuleForm::Relative { series, .. } = &r.form {
-                c.want(
-                    series,
-                    &|| format!("{base}.rules[{j}].relative.series"),
-                    &[Series],
-                );
+                c.want(series, rule.key("relative.series"), &[Series]);
             }
-            c.sources(&r.prov, &|| format!("{base}.rules[{j}]"), false);
+            c.sources(&r.prov, rule, false);
         }
-        c.sources(&s.prov, &|| base.clone(), true);
+        c.sources(&s.prov, at, true);
     }
     for (i, s) in feed.sessions.iter().enumerate() {
-        let base = format!("sessions[{i}]");
-        c.want(&s.body, &|| format!("{base}.body"), &[Body]);
-        if let Some(x) = &s.series {
-            c.want(x, &|| format!("{base}.series"), &[Series]);
-        }
+        let at = At::new("sessions", i);
+        c.want(&s.body, at.key("body"), &[Body]);
+        c.want_opt(&s.series, at.key("series"), &[Series]);
         for (j, a) in s.agenda.iter().enumerate() {
-            if let Some(p) = &a.proposal {
-                c.want(p, &|| format!("{base}.agenda[{j}].proposal"), &[Proposal]);
-            }
+            c.want_opt(
+                &a.proposal,
+                at.sub("agenda", j).key("proposal"),
+                &[Proposal],
+            );
         }
-        c.sources(&s.prov, &|| base.clone(), true);
+        c.sources(&s.prov, at, true);
     }
     for (i, p) in feed.proposals.iter().enumerate() {
-        let base = || format!("proposals[{i}]");
-        c.want_all(
-            &p.proposers,
-            &|| format!("{}.proposers", base()),
-            &[Org, Body],
-        );
-        c.want_all(&p.ministries, &|| format!("{}.ministries", base()), &[Org]);
+        let at = At::new("proposals", i);
+        c.want_all(&p.proposers, at.key("proposers"), &[Org, Body]);
+        c.want_all(&p.ministries, at.key("ministries"), &[Org]);
         for (j, s) in p.history.iter().enumerate() {
-            let sb = || format!("proposals[{i}].history[{j}]");
-            if let Some(x) = &s.body {
-                c.want(x, &|| format!("{}.body", sb()), &[Body]);
-            }
-            if let Some(x) = &s.session {
-                c.want(x, &|| format!("{}.session", sb()), &[Session]);
-            }
-            if let Some(x) = &s.ministry {
-                c.want(x, &|| format!("{}.ministry", sb()), &[Org]);
-            }
-            if let Some(x) = &s.merged_into {
-                c.want(x, &|| format!("{}.merged_into", sb()), &[Proposal]);
-            }
-            c.want_all(&s.dissent, &|| format!("{}.dissent", sb()), &[Org, Body]);
-            c.sources(&s.prov, &sb, false);
+            let step = at.sub("history", j);
+            c.want_opt(&s.body, step.key("body"), &[Body]);
+            c.want_opt(&s.session, step.key("session"), &[Session]);
+            c.want_opt(&s.ministry, step.key("ministry"), &[Org]);
+            c.want_opt(&s.merged_into, step.key("merged_into"), &[Proposal]);
+            c.want_all(&s.dissent, step.key("dissent"), &[Org, Body]);
+            c.sources(&s.prov, step, false);
         }
-        c.sources(&p.prov, &base, true);
+        c.sources(&p.prov, at, true);
     }
     for (i, k) in feed.cards.iter().enumerate() {
-        let base = format!("cards[{i}]");
-        for (key, id) in [("session", &k.session), ("due_session", &k.due_session)] {
-            if let Some(x) = id {
-                c.want(x, &|| format!("{base}.{key}"), &[Session]);
-            }
-        }
-        if let Some(x) = &k.proposal {
-            c.want(x, &|| format!("{base}.proposal"), &[Proposal]);
-        }
-        c.want_all(
-            &k.responsible,
-            &|| format!("{base}.responsible"),
-            &[Org, Body],
-        );
+        let at = At::new("cards", i);
+        c.want_opt(&k.session, at.key("session"), &[Session]);
+        c.want_opt(&k.due_session, at.key("due_session"), &[Session]);
+        c.want_opt(&k.proposal, at.key("proposal"), &[Proposal]);
+        c.want_all(&k.responsible, at.key("responsible"), &[Org, Body]);
         for (j, r) in k.reports.iter().enumerate() {
-            if let Some(x) = &r.session {
-                c.want(x, &|| format!("{base}.reports[{j}].session"), &[Session]);
-            }
+            c.want_opt(&r.session, at.sub("reports", j).key("session"), &[Session]);
         }
-        c.sources(&k.prov, &|| base.clone(), true);
+        c.sources(&k.prov, at, true);
     }
 }
 

@@ -100,6 +100,7 @@ fn top(r: &mut Reader, v: &Value) -> Option<Feed> {
     })
 }
 
+#[inline(never)]
 fn publisher(r: &mut Reader, v: &Value) -> Option<Publisher> {
     let f = r.object(v, &["id", "name", "url"])?;
     Some(Publisher {
@@ -127,6 +128,7 @@ fn texts(r: &mut Reader, f: Fields, key: &'static str) -> Vec<Text> {
 
 use crate::text::Text;
 
+#[inline(never)]
 fn organization(r: &mut Reader, v: &Value) -> Option<Organization> {
     let f = r.record(v, &["id", "kind", "name", "short_name", "url"])?;
     Some(Organization {
@@ -141,6 +143,7 @@ fn organization(r: &mut Reader, v: &Value) -> Option<Organization> {
     })
 }
 
+#[inline(never)]
 fn office(r: &mut Reader, v: &Value) -> Option<Office> {
     let f = r.record(v, &["id", "name", "org"])?;
     Some(Office {
@@ -171,6 +174,7 @@ const BODY: [&str; 17] = [
     "figures",
 ];
 
+#[inline(never)]
 fn body(r: &mut Reader, v: &Value) -> Option<Body> {
     let f = r.record(v, &BODY)?;
     Some(Body {
@@ -204,6 +208,7 @@ fn body(r: &mut Reader, v: &Value) -> Option<Body> {
     })
 }
 
+#[inline(never)]
 fn legal_basis(r: &mut Reader, v: &Value) -> Option<LegalBasis> {
     let f = r.object(v, &["statute", "article", "effective", "url"])?;
     Some(LegalBasis {
@@ -216,6 +221,7 @@ fn legal_basis(r: &mut Reader, v: &Value) -> Option<LegalBasis> {
     })
 }
 
+#[inline(never)]
 fn seat(r: &mut Reader, v: &Value) -> Option<Seat> {
     let f = r.record(v, &["office", "title", "side", "role", "count", "holders"])?;
     let office = opt_ref(r, f, "office");
@@ -238,6 +244,7 @@ fn seat(r: &mut Reader, v: &Value) -> Option<Seat> {
     })
 }
 
+#[inline(never)]
 fn holder(r: &mut Reader, v: &Value) -> Option<Holder> {
     let f = r.record(v, &["name", "from", "to"])?;
     let h = Holder {
@@ -259,6 +266,7 @@ fn holder(r: &mut Reader, v: &Value) -> Option<Holder> {
     Some(h)
 }
 
+#[inline(never)]
 fn figure(r: &mut Reader, v: &Value) -> Option<Figure> {
     let f = r.record(v, &["metric", "label", "period", "value"])?;
     Some(Figure {
@@ -272,6 +280,7 @@ fn figure(r: &mut Reader, v: &Value) -> Option<Figure> {
     })
 }
 
+#[inline(never)]
 fn location(r: &mut Reader, v: &Value) -> Option<Location> {
     let f = r.object(v, &["name", "address", "url"])?;
     Some(Location {
@@ -281,6 +290,7 @@ fn location(r: &mut Reader, v: &Value) -> Option<Location> {
     })
 }
 
+#[inline(never)]
 fn series(r: &mut Reader, v: &Value) -> Option<Series> {
     let f = r.record(
         v,
@@ -318,6 +328,7 @@ fn series(r: &mut Reader, v: &Value) -> Option<Series> {
     Some(s)
 }
 
+#[inline(never)]
 fn rule(r: &mut Reader, v: &Value) -> Option<RuleDef> {
     let f = r.record(
         v,
@@ -412,6 +423,7 @@ const SESSION: [&str; 13] = [
     "documents",
 ];
 
+#[inline(never)]
 fn session(r: &mut Reader, v: &Value) -> Option<Session> {
     let f = r.record(v, &SESSION)?;
     let s = Session {
@@ -464,6 +476,7 @@ fn session(r: &mut Reader, v: &Value) -> Option<Session> {
     Some(s)
 }
 
+#[inline(never)]
 fn agenda_item(r: &mut Reader, v: &Value) -> Option<AgendaItem> {
     let f = r.object(v, &["title", "kind", "proposal"])?;
     Some(AgendaItem {
@@ -487,6 +500,7 @@ const PROPOSAL: [&str; 9] = [
     "history",
 ];
 
+#[inline(never)]
 fn proposal(r: &mut Reader, v: &Value) -> Option<Proposal> {
     let f = r.record(v, &PROPOSAL)?;
     Some(Proposal {
@@ -516,6 +530,7 @@ const STEP: [&str; 10] = [
     "dissent",
 ];
 
+#[inline(never)]
 fn step(r: &mut Reader, v: &Value) -> Option<Step> {
     let f = r.record(v, &STEP)?;
     let date = r.required(f, "date", |r, v| r.date(v));
@@ -547,6 +562,7 @@ const CARD: [&str; 9] = [
     "reports",
 ];
 
+#[inline(never)]
 fn card(r: &mut Reader, v: &Value) -> Option<Card> {
     let f = r.record(v, &CARD)?;
     Some(Card {

@@ -118,10 +118,29 @@ impl Reader {
         key: &'static str,
         read: fn(&mut Self, &Value) -> Option<T>,
     ) -> Option<T> {
+        let v = self.enter(f, key)?;
+        let x = read(self, v);
+        self.leave();
+        x
+    }
+
+    /// The member `key` when present and not null, with the path one step into it.
+    /// (The non-generic part of [`Reader::field`], kept out of line: it is used for every member.)
+    #[inline(never)]
+    fn enter<'v, 'a>(&mut self, f: Fields<'v, 'a>, key: &'static str) -> Option<&'v Value<'a>> {
         match get(f, key) {
             None | Some(Value::Null) => None,
-            Some(v) => self.at(Seg::Key(key), |r| read(r, v)),
+            Some(v) => {
+                self.path.push(Seg::Key(key));
+                Some(v)
+            }
         }
+    }
+
+    /// Leaves the step [`Reader::enter`] (or an element of [`Reader::list`]) took.
+    #[inline(never)]
+    fn leave(&mut self) {
+        self.path.pop();
     }
 
     /// Like [`Reader::field`] but reports a missing member.
@@ -131,11 +150,20 @@ impl Reader {
         key: &'static str,
         read: fn(&mut Self, &Value) -> Option<T>,
     ) -> Option<T> {
-        if matches!(get(f, key), None | Some(Value::Null)) {
-            self.at(Seg::Key(key), |r| r.error("field.missing", "is required"));
+        if self.missing(f, key) {
             return None;
         }
         self.field(f, key, read)
+    }
+
+    /// Reports `key` as missing when it is absent or null.
+    #[inline(never)]
+    fn missing(&mut self, f: Fields, key: &'static str) -> bool {
+        if matches!(get(f, key), None | Some(Value::Null)) {
+            self.at(Seg::Key(key), |r| r.error("field.missing", "is required"));
+            return true;
+        }
+        false
     }
 
     /// Reads a list member, element by element; a missing member is an empty list.
@@ -145,37 +173,62 @@ impl Reader {
         key: &'static str,
         read: fn(&mut Self, &Value) -> Option<T>,
     ) -> Vec<T> {
+        let mut out = Vec::new();
+        self.each(f, key, &mut |r, v, n| {
+            if let Some(x) = read(r, v) {
+                if out.capacity() == 0 {
+                    out.reserve_exact(n);
+                }
+                out.push(x);
+            }
+        });
+        out
+    }
+
+    /// Runs `read(reader, element, number of elements)` on each element of list member `key`,
+    /// with the path at the element. (The non-generic part of [`Reader::list`], kept out of
+    /// line: only the closure that stores a `T` is instantiated per element type.)
+    #[inline(never)]
+    fn each(
+        &mut self,
+        f: Fields,
+        key: &'static str,
+        read: &mut dyn FnMut(&mut Self, &Value, usize),
+    ) {
+        let Some(items) = self.items(f, key) else {
+            return;
+        };
+        for (i, item) in items.iter().enumerate() {
+            self.path.push(Seg::Index(i));
+            read(self, item, items.len());
+            self.path.pop();
+        }
+        self.path.pop();
+    }
+
+    /// The elements of list member `key`, with the path one step into it, or `None` (after
+    /// reporting a problem if there is one) when there is nothing to read.
+    #[inline(never)]
+    fn items<'v, 'a>(&mut self, f: Fields<'v, 'a>, key: &'static str) -> Option<&'v [Value<'a>]> {
         let items = match get(f, key) {
-            None | Some(Value::Null) => return Vec::new(),
+            None | Some(Value::Null) => return None,
             Some(Value::Array(items)) => items,
             Some(v) => {
                 self.at(Seg::Key(key), |r| r.type_error("a list", v));
-                return Vec::new();
+                return None;
             }
         };
-        self.path.push(Seg::Key(key));
-        let mut out = Vec::new();
         if items.len() > self.limits.max_items {
-            self.error(
-                "list.too_long",
-                format!(
-                    "has {} items; at most {}",
-                    items.len(),
-                    self.limits.max_items
-                ),
-            );
-        } else {
-            out.reserve_exact(items.len());
-            for (i, item) in items.iter().enumerate() {
-                self.path.push(Seg::Index(i));
-                if let Some(x) = read(self, item) {
-                    out.push(x);
-                }
-                self.path.pop();
-            }
+            self.at(Seg::Key(key), |r| {
+                r.error(
+                    "list.too_long",
+                    format!("has {} items; at most {}", items.len(), r.limits.max_items),
+                )
+            });
+            return None;
         }
-        self.path.pop();
-        out
+        self.path.push(Seg::Key(key));
+        Some(items)
     }
 
     /// A string within the length limit.
@@ -319,22 +372,35 @@ impl Reader {
 
     /// A word of a closed vocabulary.
     pub fn word<W: Word>(&mut self, v: &Value) -> Option<W> {
+        let s = self.word_str(v)?;
+        let w = W::parse_word(s);
+        if w.is_none() {
+            self.not_a_word(s, W::expected_words);
+        }
+        w
+    }
+
+    /// The string a word is read from. (With [`Reader::not_a_word`], the non-generic part of
+    /// [`Reader::word`], kept out of line.)
+    #[inline(never)]
+    fn word_str<'s>(&mut self, v: &'s Value) -> Option<&'s str> {
         let Value::String(s) = v else {
             self.type_error("a string", v);
             return None;
         };
-        let w = W::parse_word(s);
-        if w.is_none() {
-            self.error(
-                "enum",
-                format!(
-                    "{} is not one of {}",
-                    crate::text::quote(date::clip(s)),
-                    W::expected_words()
-                ),
-            );
-        }
-        w
+        Some(key_str(s))
+    }
+
+    #[inline(never)]
+    fn not_a_word(&mut self, s: &str, expected: fn() -> String) {
+        self.error(
+            "enum",
+            format!(
+                "{} is not one of {}",
+                crate::text::quote(date::clip(s)),
+                expected()
+            ),
+        );
     }
 
     /// A whole number at least `min`.
