@@ -1,7 +1,7 @@
 // Checks of <cogov-calendar> on www/index.html, www/csp.html and fixtures. Run via run.mjs.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { assert, cspViolations, eq, open, openCsp, outDir, waitState } from './harness.mjs';
+import { assert, cspViolations, eq, LISTEN, noErrors, open, openCsp, outDir, waitState } from './harness.mjs';
 
 /** Reads a calendar's rendered state (runs in the page). */
 function read(selector) {
@@ -29,17 +29,6 @@ function read(selector) {
     paths: [...root.querySelectorAll('[part~=problem-path]')].map((c) => c.textContent),
   };
 }
-
-const LISTEN = () => {
-  window.__selects = [];
-  document.addEventListener('cogov-select', (e) => window.__selects.push({ target: e.target.id, ...e.detail }));
-};
-
-const noErrors = (p) => {
-  assert(!p.errors.length, `uncaught page errors: ${p.errors.join(' | ')}`);
-  const bad = p.console.filter((m) => m.startsWith('error') || m.startsWith('warning'));
-  assert(!bad.length, `console errors/warnings: ${bad.join(' | ')}`);
-};
 
 const ready = async (page, sel) => {
   await waitState(page, sel);

@@ -83,6 +83,19 @@ export async function open(env, path, { viewport = { width: 1280, height: 900 },
 }
 
 /** Waits until the element matching `selector` has `state` = one of `states`. */
+/** Page init script: records every `cogov-select` in `window.__selects`. */
+export const LISTEN = () => {
+  window.__selects = [];
+  document.addEventListener('cogov-select', (e) => window.__selects.push({ target: e.target.id, ...e.detail }));
+};
+
+/** Asserts the page threw nothing and logged no console error or warning. */
+export const noErrors = (p) => {
+  assert(!p.errors.length, `uncaught page errors: ${p.errors.join(' | ')}`);
+  const bad = p.console.filter((m) => m.startsWith('error') || m.startsWith('warning'));
+  assert(!bad.length, `console errors/warnings: ${bad.join(' | ')}`);
+};
+
 /** Opens the strict-CSP demo page; `cspViolations(page)` lists what it blocked. */
 export function openCsp(env) {
   const init = () => {

@@ -1,22 +1,11 @@
 // Checks of <cogov-proposals> on www/index.html, www/csp.html and a broken feed. Run via run.mjs.
 import { join } from 'node:path';
-import { assert, cspViolations, eq, open, openCsp, outDir, waitState } from './harness.mjs';
+import { assert, cspViolations, eq, LISTEN, noErrors, open, openCsp, outDir, waitState } from './harness.mjs';
 
 const TODAY = '2026-11-22';
 const STAGES = ['submitted', 'analysis', 'deliberation', 'decision', 'sent', 'answer', 'reflected', 'closed', 'withdrawn'];
 const ANSWERS = { ko: ['수용', '일부수용', '불수용', '중장기검토'], en: ['Accepted', 'Partly accepted', 'Not accepted', 'Long-term review'] };
 const STATES = { ko: ['보고 완료', '기한 경과', '기한 전'], en: ['Reported', 'Overdue', 'On time'] };
-
-const LISTEN = () => {
-  window.__selects = [];
-  document.addEventListener('cogov-select', (e) => window.__selects.push({ target: e.target.id, ...e.detail }));
-};
-
-const noErrors = (p) => {
-  assert(!p.errors.length, `uncaught page errors: ${p.errors.join(' | ')}`);
-  const bad = p.console.filter((m) => m.startsWith('error') || m.startsWith('warning'));
-  assert(!bad.length, `console errors/warnings: ${bad.join(' | ')}`);
-};
 
 /** The widget's visible state (runs in the page). */
 function read(sel) {

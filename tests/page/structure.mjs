@@ -1,6 +1,6 @@
 // Checks of <cogov-structure> on www/index.html, www/csp.html and fixtures. Run via run.mjs.
 import { join } from 'node:path';
-import { assert, cspViolations, eq, open, openCsp, outDir, waitState } from './harness.mjs';
+import { assert, cspViolations, eq, LISTEN, noErrors, open, openCsp, outDir, waitState } from './harness.mjs';
 
 /** Reads a structure widget's rendered state (runs in the page). */
 function read(selector) {
@@ -34,21 +34,10 @@ function read(selector) {
   };
 }
 
-const LISTEN = () => {
-  window.__selects = [];
-  document.addEventListener('cogov-select', (e) => window.__selects.push({ target: e.target.id, ...e.detail }));
-};
-
 async function clickBody(page, selector, name) {
   const row = page.locator(`${selector} [role=treeitem] > .row`).filter({ has: page.locator(`[part~=body-name]:text-is(${JSON.stringify(name)})`) }).first();
   await row.click();
 }
-
-const noErrors = (p) => {
-  assert(!p.errors.length, `uncaught page errors: ${p.errors.join(' | ')}`);
-  const bad = p.console.filter((m) => m.startsWith('error') || m.startsWith('warning'));
-  assert(!bad.length, `console errors/warnings: ${bad.join(' | ')}`);
-};
 
 export const checks = [
   {
