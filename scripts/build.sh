@@ -1,19 +1,27 @@
 #!/usr/bin/env bash
-# Builds the shipped files: www/pkg/cogov_bg.wasm (release, wasm-opt -Oz), its JS glue and the
-# minified bundle www/dist/cogov.js + www/dist/cogov.css, then prints the size of everything a partner site downloads (raw and gzip).
+# Builds the shipped files: the wasm builds in www/pkg/ (release, wasm-opt -Oz) with their JS glue,
+# the minified bundles www/dist/cogov*.js + www/dist/cogov.css, then prints the size of everything a partner site downloads (raw and gzip).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-cargo build --lib --release --target wasm32-unknown-unknown --quiet
+# One wasm per widget plus the full one (Cargo features pick which boundary methods exist):
+#   pkg/cogov_bg.wasm (every widget), pkg/cogov-structure_bg.wasm, pkg/cogov-calendar_bg.wasm,
+#   pkg/cogov-proposals_bg.wasm, each with its wasm-bindgen glue pkg/<name>.js.
 rm -rf www/pkg
-wasm-bindgen --target web --out-dir www/pkg --no-typescript target/wasm32-unknown-unknown/release/cogov.wasm
-node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-mutable-globals --strip-debug --strip-producers \
-  www/pkg/cogov_bg.wasm -o www/pkg/cogov_bg.wasm
-# One minified module (every element, the shared lib and the wasm-bindgen glue) and a minified
+wasm() { # name, cargo feature flags...
+  local name=$1; shift
+  cargo build --lib --release --target wasm32-unknown-unknown --quiet "$@"
+  wasm-bindgen --target web --out-dir www/pkg --out-name "$name" --no-typescript target/wasm32-unknown-unknown/release/cogov.wasm
+  node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-mutable-globals --strip-debug --strip-producers \
+    "www/pkg/${name}_bg.wasm" -o "www/pkg/${name}_bg.wasm"
+}
+wasm cogov
+wasm cogov-structure --no-default-features
+wasm cogov-calendar --no-default-features --features calendar
+wasm cogov-proposals --no-default-features --features proposals
+# One minified module per entry (the shared lib and the right glue inside) and a minified
 # stylesheet in www/dist/: what partner pages load. The sources in www/ stay loadable as they are.
 rm -rf www/dist
-node_modules/.bin/esbuild www/cogov.js --bundle --format=esm --minify --target=es2022 --log-level=warning \
-  --define:COGOV_CSS='"./cogov.css"' --outfile=www/dist/cogov.js
-node_modules/.bin/esbuild www/cogov.css --minify --log-level=warning --outfile=www/dist/cogov.css
+node scripts/bundle.mjs
 bash scripts/sizes.sh

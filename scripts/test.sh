@@ -15,6 +15,9 @@ cargo fmt --all -- --check
 step "cargo clippy (native and wasm32, warnings denied)"
 cargo clippy --all-targets --quiet -- -D warnings
 cargo clippy --lib --target wasm32-unknown-unknown --quiet -- -D warnings
+for features in "" calendar proposals; do # the one-widget wasm builds (see scripts/build.sh)
+  cargo clippy --lib --target wasm32-unknown-unknown --quiet --no-default-features --features "$features" -- -D warnings
+done
 
 step "native tests (unit, integration, doc)"
 cargo test --quiet

@@ -4,8 +4,10 @@
 //! Errors become JS `Error`s carrying `code`, `path` and, for feeds that fail to load,
 //! `problems` (every error and warning with its path).
 
+#[cfg(feature = "calendar")]
 mod calendar;
 mod json;
+#[cfg(feature = "proposals")]
 mod proposals;
 mod structure;
 
@@ -22,6 +24,7 @@ pub struct Feed {
     ds: Dataset,
     warnings: Vec<Problem>,
     /// Proposal state derived once, on the first proposal query.
+    #[cfg(feature = "proposals")]
     proposals: std::cell::OnceCell<crate::proposals::ProposalIndex>,
 }
 
@@ -36,6 +39,7 @@ impl Feed {
             Some(ds) => Ok(Feed {
                 ds,
                 warnings: loaded.report.warnings,
+                #[cfg(feature = "proposals")]
                 proposals: Default::default(),
             }),
             None => Err(load_error(&loaded.report)),

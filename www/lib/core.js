@@ -4,7 +4,9 @@ import init, { Feed } from '../pkg/cogov.js';
 let wasm;
 /** Resolves when the wasm module is ready (initialised once per page). */
 export const ready = () =>
-  (wasm ||= init({ module_or_path: new URL('../pkg/cogov_bg.wasm', import.meta.url) }));
+  // A per-widget bundle (dist/cogov-structure.js...) is built with COGOV_WASM naming its own
+  // smaller wasm, and with ../pkg/cogov.js resolved to that wasm's glue (scripts/bundle.mjs).
+  (wasm ||= init({ module_or_path: new URL(typeof COGOV_WASM === 'string' ? COGOV_WASM : '../pkg/cogov_bg.wasm', import.meta.url) }));
 
 let sheet;
 /** Adopts cogov.css into a shadow root: one constructed sheet for all (no inline style, CSP-safe). */

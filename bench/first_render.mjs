@@ -1,0 +1,73 @@
+// First render of the structure widget in headless Chromium: how long after the page loads until
+// the first <cogov-structure> shows the default data (state=ready, then the next frame).
+//   node bench/first_render.mjs [RUNS] [PAGE ...]     (default 9 runs of /index.html)
+// Every run is a fresh browser context (empty HTTP cache) on a local python3 http.server, so the
+// wasm is compiled and the feed parsed cold each time. Prints medians (and min–max) of:
+//   nav→ready   navigation start → state=ready        dcl→ready  DOMContentLoaded end → state=ready
+//   nav→paint   navigation start → the frame after ready   load   navigation start → load event end
+//   ready−fetch state=ready minus the end of the last of wasm/feed/JS/CSS downloads
+// Needs `bash scripts/build.sh` first (serves www/ as built).
+import { serve, launch } from '../tests/page/harness.mjs';
+
+const args = process.argv.slice(2);
+const runs = Number(args[0]) > 0 ? Number(args.shift()) : 9;
+const pages = args.length ? args : ['/index.html'];
+
+// Runs in the page before any of its scripts: records when the first structure widget is ready.
+const probe = () => {
+  window.__first = {};
+  new MutationObserver((records) => {
+    for (const r of records) {
+      const el = r.target;
+      if (el.localName === 'cogov-structure' && el.getAttribute('state') === 'ready' && !window.__first.ready) {
+        window.__first.ready = performance.now();
+        requestAnimationFrame(() => setTimeout(() => (window.__first.paint = performance.now())));
+      }
+    }
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['state'] });
+};
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const fmt = (xs) => `${median(xs).toFixed(0).padStart(4)} ms (${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)})`;
+
+const server = await serve();
+const browser = await launch();
+try {
+  for (const path of pages) {
+    const m = { navReady: [], dclReady: [], navPaint: [], load: [], afterFetch: [] };
+    for (let i = 0; i < runs; i++) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      await context.addInitScript(probe);
+      const page = await context.newPage();
+      await page.goto(server.base + path, { waitUntil: 'load' });
+      await page.waitForFunction(() => window.__first.paint, null, { timeout: 20000 });
+      const r = await page.evaluate(() => {
+        const nav = performance.getEntriesByType('navigation')[0];
+        const fetched = performance.getEntriesByType('resource')
+          .filter((e) => /\.(wasm|json|js|css)$/.test(new URL(e.name).pathname))
+          .reduce((t, e) => Math.max(t, e.responseEnd), 0);
+        return { ...window.__first, dcl: nav.domContentLoadedEventEnd, load: nav.loadEventEnd, fetched };
+      });
+      if (i > 0 || runs === 1) { // the first run warms the server and the OS file cache
+        m.navReady.push(r.ready);
+        m.dclReady.push(r.ready - r.dcl);
+        m.navPaint.push(r.paint);
+        m.load.push(r.load);
+        m.afterFetch.push(r.ready - r.fetched);
+      }
+      await context.close();
+    }
+    console.log(`${path}  (${m.navReady.length} cold runs, medians)`);
+    console.log(`  nav→ready    ${fmt(m.navReady)}`);
+    console.log(`  nav→paint    ${fmt(m.navPaint)}`);
+    console.log(`  dcl→ready    ${fmt(m.dclReady)}`);
+    console.log(`  ready−fetch  ${fmt(m.afterFetch)}`);
+    console.log(`  nav→load     ${fmt(m.load)}`);
+  }
+} finally {
+  await browser.close();
+  server.stop();
+}

@@ -1,0 +1,72 @@
+// The one-widget bundles (dist/cogov-<widget>.js): each defines its own element only, loads its
+// own smaller wasm (never the full one), and everything its element does works with that wasm.
+// Run via run.mjs.
+import { join } from 'node:path';
+import { assert, eq, noErrors, open, outDir, waitState } from './harness.mjs';
+
+const TAGS = ['cogov-structure', 'cogov-calendar', 'cogov-proposals'];
+
+/** Which cogov elements are defined and which wasm files were fetched (runs in the page). */
+const loaded = () => ({
+  defined: ['cogov-structure', 'cogov-calendar', 'cogov-proposals'].filter((t) => customElements.get(t)),
+  wasm: performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.wasm')),
+});
+
+async function only(env, path, widget, exercise) {
+  const p = await open(env, path);
+  try {
+    eq(await waitState(p.page, '#' + (widget === 'structure' ? 'structure-only' : 'only')), 'ready', `${widget} bundle state`);
+    const l = await p.page.evaluate(loaded);
+    eq(l.defined, [`cogov-${widget}`], `elements defined by dist/cogov-${widget}.js`);
+    eq(l.wasm, [`/pkg/cogov-${widget}_bg.wasm`], `wasm fetched by dist/cogov-${widget}.js`);
+    await exercise(p.page);
+    noErrors(p);
+  } finally {
+    await p.close();
+  }
+}
+
+/** Asserts the widget in `page` shows no error state. */
+const noErrorState = async (page, sel, what) => {
+  const s = await page.$eval(sel, (el) => [el.getAttribute('state'), !!el.shadowRoot.querySelector('[part~=error]')]);
+  eq(s, ['ready', false], `${what}: state and error panel`);
+};
+
+export const checks = [
+  {
+    name: 'bundles: dist/cogov-structure.js alone (structure.html) renders with its own wasm',
+    run: (env) => only(env, '/structure.html', 'structure', async (page) => {
+      const names = await page.$$eval('#structure-only', ([el]) =>
+        [...el.shadowRoot.querySelectorAll('[role=treeitem] [part~=body-name]')].map((n) => n.textContent));
+      assert(names.length >= 10 && names.includes('중앙지방협력회의'), `structure.html tree: ${names}`);
+      await page.locator('#structure-only [role=treeitem] > .row').nth(1).click();
+      await noErrorState(page, '#structure-only', 'after choosing a body');
+      await page.screenshot({ path: join(outDir(), 'bundle-structure-ko-1280.png') });
+    }),
+  },
+  {
+    name: 'bundles: dist/cogov-calendar.js alone renders July 2026 and opens a session',
+    run: (env) => only(env, '/__fixtures__/one-calendar.html', 'calendar', async (page) => {
+      const chips = page.locator('#only .chip');
+      assert((await chips.count()) > 0, 'no session in the July 2026 grid');
+      await chips.first().click();
+      const detail = await page.$eval('#only', (el) => el.shadowRoot.querySelector('.detail:not([hidden])')?.textContent || '');
+      assert(/\.ics/.test(detail) || /Google/.test(detail), `session detail without its calendar links: ${detail.slice(0, 200)}`);
+      await noErrorState(page, '#only', 'after opening a session');
+    }),
+  },
+  {
+    name: 'bundles: dist/cogov-proposals.js alone renders every tab',
+    run: (env) => only(env, '/__fixtures__/one-proposals.html', 'proposals', async (page) => {
+      await page.locator('#only tbody [part~=proposal-link]').first().click(); // shows the detail tab
+      const views = await page.$$eval('#only', ([el]) => [...el.shadowRoot.querySelectorAll('[role=tab]:not([hidden])')].map((t) => t.dataset.view));
+      eq(views.length, 5, 'visible proposals tabs');
+      for (const v of views) {
+        await page.locator(`#only [role=tab][data-view=${v}]`).click();
+        await noErrorState(page, '#only', `tab ${v}`);
+        const panel = await page.$eval('#only', (el) => el.shadowRoot.querySelector('[role=tabpanel]').textContent.trim().length);
+        assert(panel > 20, `tab ${v}: empty panel`);
+      }
+    }),
+  },
+];
