@@ -1,6 +1,7 @@
 // First render of the structure widget in headless Chromium: how long after the page loads until
 // the first <cogov-structure> shows the default data (state=ready, then the next frame).
-//   node bench/first_render.mjs [RUNS] [PAGE ...]     (default 9 runs of /index.html)
+//   node bench/first_render.mjs [RUNS] [PAGE ...]   (default: 9 runs each of /structure.html, the
+//   org chart alone with dist/cogov-structure.js, and /index.html, the demo with all seven widgets)
 // Every run is a fresh browser context (empty HTTP cache) on a local python3 http.server, so the
 // wasm is compiled and the feed parsed cold each time. Prints medians (and min–max) of:
 //   nav→ready   navigation start → state=ready        dcl→ready  DOMContentLoaded end → state=ready
@@ -11,7 +12,7 @@ import { serve, launch } from '../tests/page/harness.mjs';
 
 const args = process.argv.slice(2);
 const runs = Number(args[0]) > 0 ? Number(args.shift()) : 9;
-const pages = args.length ? args : ['/index.html'];
+const pages = args.length ? args : ['/structure.html', '/index.html'];
 
 // Runs in the page before any of its scripts: records when the first structure widget is ready.
 const probe = () => {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every benchmark: builds what is missing or stale (release wasm into www/pkg, the native CLI
 # and the calendar example), then bench/calendar.mjs, the native calendar breakdown and
-# bench/proposals.mjs. Extra arguments go to both node scripts (e.g. `--runs 9`).
+# bench/proposals.mjs, then the structure widget's first render (bench/first_render.mjs). Extra arguments go to both node scripts (e.g. `--runs 9`).
 # Usage: bash bench/run.sh [--runs N]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,3 +23,6 @@ echo "== native breakdown of the 1,000-rule expansion (examples/calendar_speed.r
 echo
 echo "== bench/proposals.mjs"
 node bench/proposals.mjs "$@"
+echo
+echo "== bench/first_render.mjs (the structure widget's first render in Chromium)"
+node bench/first_render.mjs

@@ -1,5 +1,5 @@
 // Runs every page check: node tests/page/run.mjs [filter]   (after bash scripts/build.sh)
-// Each suite module exports `checks`: [{name, run(env)}], env = {browser, base, figures}.
+// Each suite module exports `checks`: [{name, run(env)}], env = {browser, base}.
 import { Failure, launch, serve } from './harness.mjs';
 
 const SUITES = ['./structure.mjs', './calendar.mjs', './proposals.mjs', './bundles.mjs'];
@@ -7,7 +7,7 @@ const filter = process.argv[2] || '';
 
 const server = await serve();
 const browser = await launch();
-const env = { browser, base: server.base, figures: [] };
+const env = { browser, base: server.base };
 let failed = 0, ran = 0;
 try {
   for (const suite of SUITES) {
@@ -29,6 +29,5 @@ try {
   await browser.close();
   server.stop();
 }
-for (const f of env.figures) console.log(`figure: ${f}`);
 console.log(failed ? `${failed} of ${ran} checks failed` : `all ${ran} checks passed`);
 process.exit(failed || !ran ? 1 : 0);

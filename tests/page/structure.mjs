@@ -80,31 +80,6 @@ export const checks = [
     },
   },
   {
-    name: 'structure: time from navigation start to state=ready',
-    async run(env) {
-      for (const path of ['/csp.html', '/index.html']) {
-        const p = await open(env, path);
-        try {
-          const sel = path === '/csp.html' ? '#structure-csp' : '#structure-ko';
-          await waitState(p.page, sel);
-          const t = await p.page.evaluate(() => {
-            const ready = performance.getEntriesByName('cogov-ready')[0].startTime;
-            const res = (name) => performance.getEntriesByType('resource').find((e) => e.name.endsWith(name));
-            const last = Math.max(...['cogov_bg.wasm', 'data/feed.json', 'cogov.css'].map((n) => res(n)?.responseEnd || 0));
-            return { ready, fetched: last };
-          });
-          await p.page.reload();
-          await waitState(p.page, sel);
-          const warm = await p.page.evaluate(() => performance.getEntriesByName('cogov-ready')[0].startTime);
-          env.figures.push(`${path}: navigation start → ready ${t.ready.toFixed(0)} ms cold (last of wasm/feed/css fetched at ${t.fetched.toFixed(0)} ms, ` +
-            `then ${(t.ready - t.fetched).toFixed(0)} ms compile+parse+render); ${warm.toFixed(0)} ms on reload; budget 100 ms`);
-        } finally {
-          await p.close();
-        }
-      }
-    },
-  },
-  {
     name: 'structure: keyboard (Tab in, arrows, Home/End, Left/Right, Enter/Space select)',
     async run(env) {
       const p = await open(env, '/index.html', { init: LISTEN });

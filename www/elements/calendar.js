@@ -2,7 +2,35 @@
 // list, a body filter, a detail panel with .ics and Google Calendar links, #session=<id> deep links.
 import { CogovElement } from '../lib/element.js';
 import { fill, h, join, link, safeUrl } from '../lib/dom.js';
-import { date, dayLong, labels, monthName, ui, weekday, word } from '../lib/i18n.js';
+import { date, dayLong, labels, monthName, ui, weekday, word, extend } from '../lib/i18n.js';
+
+// Labels only the calendar uses (merged into the shared sets).
+extend(
+  {
+    ui: {
+      prev: '이전 달', next: '다음 달', today: '오늘', grid: '달력', list: '목록', body: '기구', all: '전체',
+      ics: '캘린더 내려받기 (.ics)', add: '캘린더에 추가 (.ics)', google: 'Google 캘린더', close: '닫기',
+      upcoming: '다음 회의', when: '일시', place: '장소', number: '회차', agenda: '안건', documents: '자료',
+      online: '온라인', none: '이 달에는 회의가 없습니다', after: '이후 회의', noneNext: '예정된 회의가 없습니다',
+      truncated: '회의가 너무 많아 일부만 표시합니다', sessions: '{}의 회의', moreS: '+{}건',
+    },
+    status: { scheduled: '예정', held: '개최', cancelled: '취소', postponed: '연기', moved: '변경' },
+    skind: { regular: '정기', special: '임시', plenary: '본회의', working: '실무', forum: '포럼', seminar: '세미나', meeting: '회의', other: '기타' },
+    nth: (n) => `제${n}차`,
+  },
+  {
+    ui: {
+      prev: 'Previous month', next: 'Next month', today: 'Today', grid: 'Month', list: 'List', body: 'Body', all: 'All',
+      ics: 'Download calendar (.ics)', add: 'Add to calendar (.ics)', google: 'Google Calendar', close: 'Close',
+      upcoming: 'Next session', when: 'When', place: 'Place', number: 'Session', agenda: 'Agenda', documents: 'Documents',
+      online: 'Online', none: 'No sessions this month', after: 'Coming next', noneNext: 'No sessions ahead',
+      truncated: 'Too many sessions: only some are shown', sessions: 'Sessions on {}', moreS: '+{} more',
+    },
+    status: { scheduled: 'Scheduled', held: 'Held', cancelled: 'Cancelled', postponed: 'Postponed', moved: 'Moved' },
+    skind: { regular: 'Regular', special: 'Special', plenary: 'Plenary', working: 'Working-level', forum: 'Forum', seminar: 'Seminar', meeting: 'Meeting', other: 'Other' },
+    nth: (n) => `${n}${[, 'st', 'nd', 'rd'][(n % 100 >> 3) ^ 1 && n % 10] || 'th'}`,
+  },
+);
 
 /** Below this container width (px) the list replaces the grid. */
 const NARROW = 560;

@@ -3,7 +3,48 @@
 // changed since a session. View, filters, search, page and selection live in location.hash.
 import { CogovElement } from '../lib/element.js';
 import { fill, h, join, link } from '../lib/dom.js';
-import { date, labels, num } from '../lib/i18n.js';
+import { date, labels, num, extend } from '../lib/i18n.js';
+
+// Labels only the proposals widget uses (merged into the shared sets).
+extend(
+  {
+    prop: {
+      views: '정책 제안', list: '목록', detail: '상세', cards: '과제 카드', stats: '통계', changed: '변경 사항',
+      filters: '목록 필터', stage: '단계', answer: '회신', ministry: '부처', proposer: '제안 기관', year: '연도', session: '회의',
+      q: '검색어', all: '전체', search: '검색', reset: '초기화', title: '제목', proposers: '제안', ministries: '부처',
+      submitted: '제출일', count: '{}건', none: '조건에 맞는 제안이 없습니다', prev: '이전', next: '다음', pages: '쪽',
+      back: '목록으로', theme: '주제', laws: '관련 법령', addressed: '소관 부처', updated: '최근 진행', timeline: '진행 경과',
+      answers: '부처별 회신', revised: '회신 {}회', days: '다음 단계까지 {}일', dissent: '이견', merged: '병합', sources: '출처',
+      reported: '보고 완료', overdue: '기한 경과', pending: '기한 전', responsible: '담당', plan: '추진 계획', milestones: '주요 일정',
+      due: '결과 보고', dueRule: '다음 회의(일정에서 계산)', dueUnknown: '미정', reports: '보고된 결과', deliberated: '심의',
+      done: '{} 완료', by: '기준', ministryBy: '부처별', proposerBy: '제안 기관별', yearBy: '연도별', sessionBy: '의결 회의별',
+      chart: '{} 회신 현황 (막대그래프, 같은 수치는 아래 표 참고)', group: '구분', answered: '회신 계', rate: '수용률',
+      strict: '완전 수용률', overall: '전체', funnel: '단계별 현황', reached: '도달', current: '현재', median: '머문 기간 중앙값(일)',
+      since: '기준 회의', until: '비교 회의', before: '기준 회의 당시', after: '비교 회의 당시', noChanges: '바뀐 제안이 없습니다',
+      changes: '{}건 변경', proposal: '관련 제안',
+    },
+    weight: (w) => `수용률 = (수용 + ${w} × 일부수용) ÷ 회신(수용·일부수용·불수용·중장기검토). 일부수용은 ${w}건으로 셉니다. 중장기검토는 회신으로 세되 수용으로 세지 않고, 회신 대기는 제외합니다. 완전 수용률 = 수용 ÷ 회신.`,
+  },
+  {
+    prop: {
+      views: 'Policy proposals', list: 'List', detail: 'Detail', cards: 'Task cards', stats: 'Statistics', changed: 'Changes',
+      filters: 'Filter the list', stage: 'Stage', answer: 'Answer', ministry: 'Ministry', proposer: 'Proposer', year: 'Year',
+      session: 'Session', q: 'Search', all: 'All', search: 'Search', reset: 'Reset', title: 'Title', proposers: 'Proposed by',
+      ministries: 'Ministries', submitted: 'Submitted', count: '{} proposals', none: 'No proposal matches', prev: 'Previous',
+      next: 'Next', pages: 'Pages', back: 'Back to the list', theme: 'Theme', laws: 'Related laws', addressed: 'Addressed to',
+      updated: 'Last step', timeline: 'Timeline', answers: "Ministries' answers", revised: '{} answers', days: '{} days to the next step',
+      dissent: 'Dissent', merged: 'Merged into', sources: 'Sources', reported: 'Reported', overdue: 'Overdue', pending: 'On time',
+      responsible: 'Responsible', plan: 'Action plan', milestones: 'Milestones', due: 'Results due', dueRule: 'next session (from the calendar)',
+      dueUnknown: 'not known', reports: 'Results reported', deliberated: 'Deliberated', done: 'done {}', by: 'Group by',
+      ministryBy: 'by ministry', proposerBy: 'by proposer', yearBy: 'by year', sessionBy: 'by session of adoption',
+      chart: 'Answers {} (bar chart; the table below gives the same numbers)', group: 'Group', answered: 'Answered', rate: 'Acceptance rate',
+      strict: 'Strict rate', overall: 'All', funnel: 'Stages', reached: 'Reached', current: 'Now at', median: 'Median days in stage',
+      since: 'Since session', until: 'Until session', before: 'Then', after: 'Now', noChanges: 'No proposal changed',
+      changes: '{} changed', proposal: 'Proposal',
+    },
+    weight: (w) => `Acceptance rate = (accepted + ${w} × partly accepted) ÷ answered (accepted, partly accepted, not accepted, long-term review): a partial acceptance counts as ${w}. A long-term review counts as answered, not accepted; answers still awaited are left out. Strict rate = accepted ÷ answered.`,
+  },
+);
 
 const VIEWS = ['list', 'detail', 'cards', 'stats', 'changed'];
 const FILTERS = ['stage', 'answer', 'ministry', 'proposer', 'year', 'session'];
