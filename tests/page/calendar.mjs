@@ -157,6 +157,26 @@ export const checks = [
         const d = await page.evaluate(read, '#en');
         assert(d.panel && d.panel.text.includes('Postponed') && d.panel.text.includes('Sources'), `detail: ${d.panel?.text.slice(0, 300)}`);
         assert(d.panel.text.includes('Illustrative'), 'illustrative flag in the detail');
+        // focus on a session button in the list survives a re-render, and Escape after a re-render
+        // returns focus to that session's (new) button
+        const focused = () => page.evaluate(() => document.querySelector('#en').shadowRoot.activeElement?.dataset.id || null);
+        const rerender = async () => {
+          await page.evaluate(() => { window.__oldList = document.querySelector('#en').shadowRoot.querySelector('.list'); document.querySelector('#en').update(); });
+          await page.waitForFunction(() => { const l = document.querySelector('#en').shadowRoot.querySelector('.list'); return l && l !== window.__oldList; });
+        };
+        const id = await page.evaluate(() => {
+          const b = [...document.querySelector('#en').shadowRoot.querySelectorAll('.list [data-id]')].find((x) => x.textContent.includes('2025 Regular General Assembly'));
+          b.focus();
+          return b.dataset.id;
+        });
+        await rerender();
+        eq(await focused(), id, 'focused session button after a re-render');
+        await page.keyboard.press('Enter');
+        assert(await page.evaluate(() => !document.querySelector('#en').shadowRoot.querySelector('[part~=detail]').hidden), 'Enter on the list button opens the detail');
+        await rerender();
+        await page.keyboard.press('Escape');
+        eq([await focused(), await page.evaluate(() => document.querySelector('#en').shadowRoot.querySelector('[part~=detail]').hidden)], [id, true],
+          'Escape after a re-render: panel closed, focus back on the session button');
         await page.evaluate(() => document.querySelector('#ko').setAttribute('month', '2026-09'));
         await page.waitForFunction(() => document.querySelector('#ko').shadowRoot.querySelector('[part~=month]').textContent === '2026년 9월');
         eq((await page.evaluate(read, '#ko')).nextChip, 'four-assoc-quarterly@2026-09-16', 'the next session is highlighted in its month');

@@ -85,7 +85,9 @@ export class CogovCalendar extends CogovElement {
     this.#lang = lang;
     this.#narrow ??= ((w) => w > 0 && w < NARROW)(this.getBoundingClientRect().width);
     const a = this.shadowRoot.activeElement;
-    this.#refocus = a?.dataset.k || (a?.dataset.day && 'day');
+    // what had focus, found again in the new DOM: a control (data-k), a day cell, or a session button
+    this.#refocus = a?.dataset.k || (a?.dataset.day && 'day') || (a?.id === 'detail-name' && 'detail') ||
+      (a?.dataset.id && { id: a.dataset.id, inPanel: !!a.closest('.detail') });
 
     if (this.#hash) {
       this.#hash = false;
@@ -145,7 +147,14 @@ export class CogovCalendar extends CogovElement {
     if (this.#open) this.#show(this.#open);
     const k = this.#refocus;
     if (k === 'day') this.#cell(this.#focusDay)?.focus();
+    else if (k === 'detail') this.#panel.querySelector('h3')?.focus();
+    else if (k?.id) this.#session(k.id, k.inPanel)?.focus();
     else if (k) this.shadowRoot.querySelector(`[data-k="${k}"]`)?.focus();
+  }
+
+  /** The button of session `id` in the list or grid (or in the detail panel's day list). */
+  #session(id, inPanel = false) {
+    return [...this.shadowRoot.querySelectorAll('[data-id]')].find((b) => b.dataset.id === id && !!b.closest('.detail') === inPanel);
   }
 
   #title(s) {
@@ -279,7 +288,9 @@ export class CogovCalendar extends CogovElement {
     this.#open = null;
     this.#panel.hidden = true;
     if (location.hash.startsWith(HASH)) history.replaceState(history.state, '', location.pathname + location.search);
-    (this.#back?.isConnected ? this.#back : this.#cell(this.#focusDay))?.focus();
+    // back to what opened the panel; after a re-render, to its counterpart in the new DOM
+    const back = this.#back?.isConnected ? this.#back : this.#back?.dataset.id ? this.#session(this.#back.dataset.id) : null;
+    (back || this.#cell(this.#focusDay))?.focus();
   }
 
   #show(open, focus) {
