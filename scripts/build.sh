@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the shipped files: the wasm builds in www/pkg/ (release, wasm-opt -Oz) with their JS glue,
+# Builds the shipped files: the wasm builds in www/pkg/ (release with the pinned toolchain of
+# scripts/ship-env.sh, then wasm-opt -Oz) with their JS glue,
 # the minified bundles www/dist/cogov*.js + www/dist/cogov.css, then prints the size of everything a partner site downloads (raw and gzip).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,10 +9,11 @@ cd "$(dirname "$0")/.."
 #   pkg/cogov_bg.wasm (every widget), pkg/cogov-structure_bg.wasm, pkg/cogov-calendar_bg.wasm,
 #   pkg/cogov-proposals_bg.wasm, each with its wasm-bindgen glue pkg/<name>.js.
 rm -rf www/pkg
+source scripts/ship-env.sh
 wasm() { # name, cargo feature flags...
   local name=$1; shift
-  cargo build --lib --release --target wasm32-unknown-unknown --quiet "$@"
-  wasm-bindgen --target web --out-dir www/pkg --out-name "$name" --no-typescript target/wasm32-unknown-unknown/release/cogov.wasm
+  ship_build "$@"
+  wasm-bindgen --target web --out-dir www/pkg --out-name "$name" --no-typescript "$SHIP_TARGET_DIR/wasm32-unknown-unknown/release/cogov.wasm"
   node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --strip-debug --strip-producers \
     "www/pkg/${name}_bg.wasm" -o "www/pkg/${name}_bg.wasm"

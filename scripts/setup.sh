@@ -14,6 +14,13 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+source scripts/ship-env.sh
+if ! rustup run "$SHIP_TOOLCHAIN" rustc --print sysroot >/dev/null 2>&1 \
+  || [ ! -d "$(rustup run "$SHIP_TOOLCHAIN" rustc --print sysroot)/lib/rustlib/src/rust/library" ]; then
+  say "installing the toolchain the shipped wasm is built with ($SHIP_TOOLCHAIN + rust-src; see scripts/ship-env.sh)"
+  rustup toolchain install "$SHIP_TOOLCHAIN" --profile minimal --component rust-src --target wasm32-unknown-unknown
+fi
+
 have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
 if [ "$have" != "$WASM_BINDGEN_VERSION" ]; then
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (have: ${have:-none}; takes a few minutes)"
