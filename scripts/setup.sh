@@ -32,7 +32,7 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ package.json -nt node_modules/.packa
   npm install --no-audit --no-fund
 fi
 
-if [ "$want_browser" = 1 ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || ! fc-list 2>/dev/null | grep -qi nanum; }; then
+if [ "$want_browser" = 1 ] && { [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || ! fc-list 2>/dev/null | grep -i nanum >/dev/null; }; then
   say "installing Debian chromium + chromium-driver"
   sudo_cmd=""
   [ "$(id -u)" = 0 ] || sudo_cmd="sudo"
