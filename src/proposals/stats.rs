@@ -25,7 +25,6 @@ use crate::problem::Problem;
 use crate::text::Lang;
 use chrono::NaiveDate;
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// Weight of a partial acceptance in `rate` unless the caller gives another.
 pub const DEFAULT_WEIGHT: f64 = 0.5;
@@ -292,7 +291,8 @@ pub fn stats(
             idx.id_count()
         }
     ];
-    let mut by_year: BTreeMap<i32, Counts> = BTreeMap::new();
+    // years in order, few of them: a sorted vector (a `BTreeMap` costs its node code in the wasm)
+    let mut by_year: Vec<(i32, Counts)> = Vec::new();
     let mut all = Counts::default();
     let mut reached = [0u32; STAGES];
     let mut current = [0u32; STAGES];
@@ -333,7 +333,14 @@ pub fn stats(
             }
             GroupBy::Year => {
                 if let Some(y) = e.year {
-                    by_year.entry(y).or_default().add(class);
+                    let k = match by_year.binary_search_by_key(&y, |g| g.0) {
+                        Ok(k) => k,
+                        Err(k) => {
+                            by_year.insert(k, (y, Counts::default()));
+                            k
+                        }
+                    };
+                    by_year[k].1.add(class);
                 }
             }
         }
@@ -341,7 +348,10 @@ pub fn stats(
     let mut groups: Vec<GroupStats> = if by == GroupBy::Year {
         by_year
             .into_iter()
-            .map(|(y, k)| group(y.to_string(), y.to_string(), k, weight))
+            .map(|(y, k)| {
+                let y = y.to_string();
+                group(y.clone(), y, k, weight)
+            })
             .collect()
     } else {
         let mut g: Vec<(u32, Counts)> = by_id
