@@ -12,6 +12,7 @@ use crate::sort;
 use crate::structure::{sources, Named, SourceView};
 use crate::text::Lang;
 use chrono::NaiveDate;
+use serde::ser::SerializeStruct;
 use serde::Serialize;
 
 /// Which proposals to keep. Every field left `None` keeps everything.
@@ -225,7 +226,7 @@ pub struct ProposalList {
 }
 
 /// A proposal in a list.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct ProposalItem {
     /// Id.
     pub id: String,
@@ -251,6 +252,33 @@ pub struct ProposalItem {
     pub updated: Option<String>,
     /// Illustrative, not a fact.
     pub illustrative: bool,
+}
+
+impl ProposalItem {
+    /// The fields, in order, into a struct being serialized (shared by the item and the detail,
+    /// which carries them inline: `#[serde(flatten)]` would go through serde's map machinery).
+    fn fields<M: SerializeStruct>(&self, m: &mut M) -> Result<(), M::Error> {
+        m.serialize_field("id", &self.id)?;
+        m.serialize_field("title", &self.title)?;
+        m.serialize_field("theme", &self.theme)?;
+        m.serialize_field("stage", &self.stage)?;
+        m.serialize_field("stage_label", &self.stage_label)?;
+        m.serialize_field("answer", &self.answer)?;
+        m.serialize_field("answer_label", &self.answer_label)?;
+        m.serialize_field("proposers", &self.proposers)?;
+        m.serialize_field("ministries", &self.ministries)?;
+        m.serialize_field("submitted", &self.submitted)?;
+        m.serialize_field("updated", &self.updated)?;
+        m.serialize_field("illustrative", &self.illustrative)
+    }
+}
+
+impl Serialize for ProposalItem {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_struct("ProposalItem", 12)?;
+        self.fields(&mut m)?;
+        m.end()
+    }
 }
 
 /// A ministry's latest answer.
@@ -368,11 +396,11 @@ fn ministries(ds: &Dataset, idx: &ProposalIndex, e: &Entry, lang: Lang) -> Vec<M
         .collect()
 }
 
-/// One proposal with everything a detail page shows.
-#[derive(Clone, Debug, Serialize)]
+/// One proposal with everything a detail page shows: the item's fields inline, then the
+/// detail's.
+#[derive(Clone, Debug)]
 pub struct ProposalDetail {
     /// The list facts.
-    #[serde(flatten)]
     pub item: ProposalItem,
     /// Summary.
     pub summary: Option<String>,
@@ -388,6 +416,21 @@ pub struct ProposalDetail {
     pub sources: Vec<SourceView>,
     /// Note.
     pub note: Option<String>,
+}
+
+impl Serialize for ProposalDetail {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_struct("ProposalDetail", 19)?;
+        self.item.fields(&mut m)?;
+        m.serialize_field("summary", &self.summary)?;
+        m.serialize_field("addressed", &self.addressed)?;
+        m.serialize_field("laws", &self.laws)?;
+        m.serialize_field("timeline", &self.timeline)?;
+        m.serialize_field("cards", &self.cards)?;
+        m.serialize_field("sources", &self.sources)?;
+        m.serialize_field("note", &self.note)?;
+        m.end()
+    }
 }
 
 /// One step of the timeline.

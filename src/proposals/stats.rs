@@ -116,15 +116,16 @@ impl Counts {
     }
 }
 
-/// One group's answers and rates.
-#[derive(Clone, Debug, Serialize)]
+/// One group's answers and rates. Serialized with the counts' fields inline (`key, name,
+/// accepted, partly_accepted, not_accepted, long_term, pending, answered, total, rate,
+/// strict_rate`), written by hand: `#[serde(flatten)]` goes through serde's map machinery.
+#[derive(Clone, Debug)]
 pub struct GroupStats {
     /// Id (ministry, proposer, session) or year.
     pub key: String,
     /// Name in the asked language (the year for years).
     pub name: String,
     /// Counts per class.
-    #[serde(flatten)]
     pub counts: Counts,
     /// Answers given.
     pub answered: u32,
@@ -134,6 +135,30 @@ pub struct GroupStats {
     pub rate: Option<f64>,
     /// Accepted only.
     pub strict_rate: Option<f64>,
+}
+
+impl Serialize for GroupStats {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let c = &self.counts;
+        let mut m = s.serialize_struct("GroupStats", 11)?;
+        m.serialize_field("key", &self.key)?;
+        m.serialize_field("name", &self.name)?;
+        for (k, n) in [
+            ("accepted", c.accepted),
+            ("partly_accepted", c.partly_accepted),
+            ("not_accepted", c.not_accepted),
+            ("long_term", c.long_term),
+            ("pending", c.pending),
+            ("answered", self.answered),
+            ("total", self.total),
+        ] {
+            m.serialize_field(k, &n)?;
+        }
+        m.serialize_field("rate", &self.rate)?;
+        m.serialize_field("strict_rate", &self.strict_rate)?;
+        m.end()
+    }
 }
 
 /// How many proposals reached a stage, and the median days they spent in it.
