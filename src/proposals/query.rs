@@ -355,8 +355,8 @@ fn item(ds: &Dataset, idx: &ProposalIndex, e: &Entry, lang: Lang) -> ProposalIte
     let p = &ds.feed.proposals[e.proposal];
     ProposalItem {
         id: p.id.clone(),
-        title: p.title.get(lang).to_string(),
-        theme: p.theme.as_ref().map(|t| t.get(lang).to_string()),
+        title: crate::structure::text(&p.title, lang),
+        theme: crate::structure::text_opt(&p.theme, lang),
         stage: e.stage,
         stage_label: e.stage.map(|s| stage_label(s, lang)),
         answer: e.answer,
@@ -385,7 +385,7 @@ fn ministries(ds: &Dataset, idx: &ProposalIndex, e: &Entry, lang: Lang) -> Vec<M
                 answered: step.map(|s| iso_date(s.date)),
                 text: step
                     .and_then(|s| s.prov.note.as_ref())
-                    .map(|t| t.get(lang).to_string()),
+                    .map(|t| crate::structure::text(t, lang)),
                 answers_given: p
                     .history
                     .iter()
@@ -520,7 +520,7 @@ pub fn detail(
             reflection_label: s.reflection.map(|r| reflection_label(r, lang)),
             merged_into: s.merged_into.as_deref().map(|x| named(ds, x, lang)),
             dissent: s.dissent.iter().map(|x| named(ds, x, lang)).collect(),
-            note: s.prov.note.as_ref().map(|t| t.get(lang).to_string()),
+            note: crate::structure::text_opt(&s.prov.note, lang),
             days: h.get(j + 1).map(|n| (n.date - s.date).num_days()),
             sources: sources(ds, &s.prov, lang),
             illustrative: s.prov.illustrative,
@@ -536,13 +536,17 @@ pub fn detail(
         .collect();
     Ok(ProposalDetail {
         item: item(ds, idx, e, lang),
-        summary: p.summary.as_ref().map(|t| t.get(lang).to_string()),
+        summary: crate::structure::text_opt(&p.summary, lang),
         addressed: p.ministries.iter().map(|x| named(ds, x, lang)).collect(),
-        laws: p.laws.iter().map(|t| t.get(lang).to_string()).collect(),
+        laws: p
+            .laws
+            .iter()
+            .map(|t| crate::structure::text(t, lang))
+            .collect(),
         timeline,
         cards,
         sources: sources(ds, &p.prov, lang),
-        note: p.prov.note.as_ref().map(|t| t.get(lang).to_string()),
+        note: crate::structure::text_opt(&p.prov.note, lang),
     })
 }
 
