@@ -226,7 +226,7 @@ pub fn structure(ds: &Dataset, q: StructureQuery) -> Result<StructureView, Probl
     };
     let mut on_path = Vec::new();
     Ok(StructureView {
-        publisher: ds.feed.publisher.name.get(q.lang).to_string(),
+        publisher: text(&ds.feed.publisher.name, q.lang),
         as_of: q.as_of.map(iso_date),
         roots: roots
             .into_iter()
@@ -279,14 +279,14 @@ fn node(
         id: b.id.clone(),
         kind: b.kind.as_str(),
         relation,
-        name: b.name.get(lang).to_string(),
-        short_name: b.short_name.as_ref().map(|t| t.get(lang).to_string()),
-        description: b.description.as_ref().map(|t| t.get(lang).to_string()),
+        name: text(&b.name, lang),
+        short_name: text_opt(&b.short_name, lang),
+        description: text_opt(&b.description, lang),
         legal_basis: b
             .legal_basis
             .iter()
             .map(|l| LegalView {
-                statute: l.statute.get(lang).to_string(),
+                statute: text(&l.statute, lang),
                 article: l.article.clone(),
                 effective: l.effective.map(iso_date),
                 url: l.url.clone(),
@@ -294,22 +294,18 @@ fn node(
             .collect(),
         composition: composition(ds, b, lang, q.as_of),
         members: b.members.iter().map(|m| named(ds, m, lang)).collect(),
-        functions: b
-            .functions
-            .iter()
-            .map(|t| t.get(lang).to_string())
-            .collect(),
-        cadence: b.cadence.as_ref().map(|t| t.get(lang).to_string()),
+        functions: b.functions.iter().map(|t| text(t, lang)).collect(),
+        cadence: text_opt(&b.cadence, lang),
         term_years: b.term_years,
         established: b.established.clone(),
-        region: b.region.as_ref().map(|t| t.get(lang).to_string()),
+        region: text_opt(&b.region, lang),
         url: b.url.clone(),
         figures: b
             .figures
             .iter()
             .map(|f| FigureView {
                 metric: f.metric.clone(),
-                label: f.label.get(lang).to_string(),
+                label: text(&f.label, lang),
                 period: f.period.clone(),
                 value: f.value,
             })
@@ -323,7 +319,7 @@ fn node(
             .collect(),
         sources: sources(ds, &b.prov, lang),
         illustrative: b.prov.illustrative,
-        note: b.prov.note.as_ref().map(|t| t.get(lang).to_string()),
+        note: text_opt(&b.prov.note, lang),
         children: kids,
     }
 }
@@ -348,10 +344,10 @@ pub fn sources(ds: &Dataset, prov: &Provenance, lang: Lang) -> Vec<SourceView> {
                 },
             };
             Some(SourceView {
-                title: src.title.get(lang).to_string(),
+                title: text(&src.title, lang),
                 url: src.url.clone(),
                 date: src.date.clone(),
-                publisher: src.publisher.as_ref().map(|t| t.get(lang).to_string()),
+                publisher: text_opt(&src.publisher, lang),
             })
         })
         .collect()
@@ -414,7 +410,7 @@ pub fn composition(ds: &Dataset, b: &Body, lang: Lang, as_of: Option<NaiveDate>)
 
 fn seat_view(ds: &Dataset, s: &Seat, lang: Lang, as_of: Option<NaiveDate>) -> SeatView {
     let label = match (&s.title, &s.office) {
-        (Some(t), _) => t.get(lang).to_string(),
+        (Some(t), _) => text(t, lang),
         (None, Some(o)) => ds.name_of(o, lang),
         (None, None) => String::new(),
     };
@@ -429,7 +425,7 @@ fn seat_view(ds: &Dataset, s: &Seat, lang: Lang, as_of: Option<NaiveDate>) -> Se
             .iter()
             .filter(|h| as_of.is_none_or(|d| h.holds_on(d)))
             .map(|h| HolderView {
-                name: h.name.get(lang).to_string(),
+                name: text(&h.name, lang),
                 from: h.from.map(iso_date),
                 to: h.to.map(iso_date),
                 illustrative: h.prov.illustrative,
@@ -466,10 +462,22 @@ pub fn where_sits(ds: &Dataset, office: &str, lang: Lang) -> Result<Vec<Sitting>
                 .filter(|s| s.office.as_deref() == Some(office))
                 .map(move |s| Sitting {
                     body: b.id.clone(),
-                    body_name: b.name.get(lang).to_string(),
+                    body_name: text(&b.name, lang),
                     role: s.role.as_str(),
                     side: s.side.as_str(),
                 })
         })
         .collect())
+}
+
+/// A text in `lang`, owned: one out-of-line function for the many view fields built this way.
+#[inline(never)]
+pub(crate) fn text(t: &crate::text::Text, lang: Lang) -> String {
+    t.get(lang).to_string()
+}
+
+/// An optional text in `lang`, owned.
+#[inline(never)]
+pub(crate) fn text_opt(t: &Option<crate::text::Text>, lang: Lang) -> Option<String> {
+    t.as_ref().map(|t| text(t, lang))
 }

@@ -336,8 +336,8 @@ fn body_of<'a>(ds: &'a Dataset, id: &str) -> Option<&'a crate::feed::Body> {
 
 fn location(l: &Location, lang: Lang) -> LocationView {
     LocationView {
-        name: l.name.as_ref().map(|t| t.get(lang).to_string()),
-        address: l.address.as_ref().map(|t| t.get(lang).to_string()),
+        name: crate::structure::text_opt(&l.name, lang),
+        address: crate::structure::text_opt(&l.address, lang),
         url: l.url.clone(),
     }
 }
@@ -357,7 +357,7 @@ fn base_view(
         body: body.to_string(),
         title: series
             .and_then(|s| s.title.as_ref())
-            .map_or_else(|| body_name.clone(), |t| t.get(lang).to_string()),
+            .map_or_else(|| body_name.clone(), |t| crate::structure::text(t, lang)),
         body_name,
         series: series.map(|s| s.id.clone()),
         kind: series.map_or("other", |s| s.kind.as_str()),
@@ -382,7 +382,7 @@ fn base_view(
 fn provenance(v: &mut SessionView, ds: &Dataset, p: &Provenance, lang: Lang) {
     v.sources = crate::structure::sources(ds, p, lang);
     v.illustrative = p.illustrative;
-    v.note = p.note.as_ref().map(|t| t.get(lang).to_string());
+    v.note = crate::structure::text_opt(&p.note, lang);
 }
 
 /// The view of a generated occurrence.
@@ -403,7 +403,7 @@ fn generated(ds: &Dataset, i: usize, o: Occ, number: Option<u32>, lang: Lang) ->
         .note
         .as_ref()
         .or(s.prov.note.as_ref())
-        .map(|t| t.get(lang).to_string());
+        .map(|t| crate::structure::text(t, lang));
     v
 }
 
@@ -419,7 +419,7 @@ fn explicit(ds: &Dataset, ex: &Expander, k: usize, lang: Lang) -> SessionView {
     let mut v = base_view(ds, s.id.clone(), &s.body, series, lang, s.start, s.end);
     v.kind = s.kind.as_str();
     if let Some(t) = &s.title {
-        v.title = t.get(lang).to_string();
+        v.title = crate::structure::text(t, lang);
     }
     if let Some(l) = &s.location {
         v.location = Some(location(l, lang));
@@ -434,7 +434,7 @@ fn explicit(ds: &Dataset, ex: &Expander, k: usize, lang: Lang) -> SessionView {
         .agenda
         .iter()
         .map(|a| AgendaView {
-            title: a.title.get(lang).to_string(),
+            title: crate::structure::text(&a.title, lang),
             kind: a.kind.as_str(),
             proposal: a.proposal.clone(),
         })
@@ -443,7 +443,7 @@ fn explicit(ds: &Dataset, ex: &Expander, k: usize, lang: Lang) -> SessionView {
         .documents
         .iter()
         .map(|d| DocumentView {
-            title: d.title.get(lang).to_string(),
+            title: crate::structure::text(&d.title, lang),
             url: d.url.clone(),
         })
         .collect();
@@ -662,7 +662,7 @@ pub fn session_bodies(ds: &Dataset, lang: Lang) -> Vec<Named> {
         .filter(|b| has(&b.id))
         .map(|b| Named {
             id: b.id.clone(),
-            name: b.name.get(lang).to_string(),
+            name: crate::structure::text(&b.name, lang),
         })
         .collect()
 }

@@ -51,37 +51,65 @@ fn when(w: When) -> ics::When {
     }
 }
 
+/// The parts one after the other (instead of `format!`).
+fn concat(parts: &[&str]) -> String {
+    let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for p in parts {
+        s.push_str(p);
+    }
+    s
+}
+
 fn texts(v: &SessionView, publisher: &str, lang: Lang, base_url: Option<&str>) -> Texts {
-    let summary = match (v.number, lang) {
-        (Some(n), Lang::Ko) => format!("제{n}차 {}", v.title),
-        (Some(n), _) => format!("{} (No. {n})", v.title),
-        (None, _) => v.title.clone(),
+    let summary = match v.number {
+        Some(n) => {
+            let n = n.to_string();
+            match lang {
+                Lang::Ko => concat(&["제", &n, "차 ", &v.title]),
+                _ => concat(&[&v.title, " (No. ", &n, ")"]),
+            }
+        }
+        None => v.title.clone(),
     };
-    let mut description = vec![v.body_name.clone()];
+    // lines joined with `\n`, pushed one by one
+    let mut description = v.body_name.clone();
     if v.illustrative {
-        description.push(match lang {
-            Lang::Ko => "예시 일정입니다 (출처의 날짜가 아님).".to_string(),
-            _ => "Illustrative: not a date from a source.".to_string(),
+        description.push('\n');
+        description.push_str(match lang {
+            Lang::Ko => "예시 일정입니다 (출처의 날짜가 아님).",
+            _ => "Illustrative: not a date from a source.",
         });
     }
-    description.extend(v.note.clone());
-    description.extend(v.agenda.iter().map(|a| format!("- {}", a.title)));
+    if let Some(n) = &v.note {
+        description.push('\n');
+        description.push_str(n);
+    }
+    for a in &v.agenda {
+        description.push_str("\n- ");
+        description.push_str(&a.title);
+    }
+    // the parts present, joined with `, `
     let location = v.location.as_ref().and_then(|l| {
-        let parts: Vec<&str> = [&l.name, &l.address, &l.url]
-            .into_iter()
-            .flatten()
-            .map(String::as_str)
-            .collect();
-        (!parts.is_empty()).then(|| parts.join(", "))
+        let mut s: Option<String> = None;
+        for part in [&l.name, &l.address, &l.url].into_iter().flatten() {
+            match &mut s {
+                None => s = Some(part.clone()),
+                Some(s) => {
+                    s.push_str(", ");
+                    s.push_str(part);
+                }
+            }
+        }
+        s
     });
     Texts {
-        uid: format!("{}@{publisher}", v.id),
+        uid: concat(&[&v.id, "@", publisher]),
         summary,
-        description: Some(description.join("\n")),
+        description: Some(description),
         location,
         url: base_url.map(|b| match b.contains('#') {
-            true => format!("{b}{}", v.id),
-            false => format!("{b}#{}", v.id),
+            true => concat(&[b, &v.id]),
+            false => concat(&[b, "#", &v.id]),
         }),
         start: when(v.start_when),
         end: v.end_when.map(when),

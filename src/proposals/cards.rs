@@ -230,17 +230,17 @@ pub fn card(
     };
     CardView {
         id: c.id.clone(),
-        title: c.title.get(lang).to_string(),
+        title: crate::structure::text(&c.title, lang),
         state,
         session: c.session.as_deref().and_then(|s| session_view(ds, s, lang)),
         proposal: c.proposal.as_deref().map(named),
         responsible: c.responsible.iter().map(|x| named(x)).collect(),
-        plan: c.plan.as_ref().map(|t| t.get(lang).to_string()),
+        plan: crate::structure::text_opt(&c.plan, lang),
         milestones: c
             .milestones
             .iter()
             .map(|m| MilestoneView {
-                title: m.title.get(lang).to_string(),
+                title: crate::structure::text(&m.title, lang),
                 due: m.due.map(iso_date),
                 done: m.done.map(iso_date),
                 overdue: m.done.is_none() && matches!((m.due, today), (Some(d), Some(t)) if d < t),
@@ -248,7 +248,7 @@ pub fn card(
             .collect(),
         due: due.map(|(d, explicit)| DueView {
             name: d.id.as_deref().and_then(|id| match ds.text_of(id) {
-                Some(t) => Some(t.get(lang).to_string()),
+                Some(t) => Some(crate::structure::text(t, lang)),
                 None => crate::calendar::find_session(ds, id, lang).map(|v| v.title),
             }),
             id: d.id,
@@ -261,11 +261,11 @@ pub fn card(
             .map(|r| ReportView {
                 date: iso_date(r.date),
                 session: r.session.as_deref().map(named),
-                text: r.text.get(lang).to_string(),
+                text: crate::structure::text(&r.text, lang),
             })
             .collect(),
         illustrative: c.prov.illustrative,
-        note: c.prov.note.as_ref().map(|t| t.get(lang).to_string()),
+        note: crate::structure::text_opt(&c.prov.note, lang),
     }
 }
 

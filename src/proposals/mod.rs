@@ -18,8 +18,8 @@ use crate::text::Lang;
 use serde::Serialize;
 
 /// Where a ministry's answer stands: one of the four answers, or `pending` (sent, unanswered).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
+/// Serialized as its word ([`AnswerClass::as_str`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum AnswerClass {
     /// 수용.
     Accepted,
@@ -31,6 +31,12 @@ pub enum AnswerClass {
     LongTerm,
     /// Sent and not answered yet.
     Pending,
+}
+
+impl Serialize for AnswerClass {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
 }
 
 impl AnswerClass {

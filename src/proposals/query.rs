@@ -12,6 +12,7 @@ use crate::sort;
 use crate::structure::{sources, Named, SourceView};
 use crate::text::Lang;
 use chrono::NaiveDate;
+use serde::ser::SerializeStruct;
 use serde::Serialize;
 
 /// Which proposals to keep. Every field left `None` keeps everything.
@@ -225,7 +226,7 @@ pub struct ProposalList {
 }
 
 /// A proposal in a list.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug)]
 pub struct ProposalItem {
     /// Id.
     pub id: String,
@@ -251,6 +252,33 @@ pub struct ProposalItem {
     pub updated: Option<String>,
     /// Illustrative, not a fact.
     pub illustrative: bool,
+}
+
+impl ProposalItem {
+    /// The fields, in order, into a struct being serialized (shared by the item and the detail,
+    /// which carries them inline: `#[serde(flatten)]` would go through serde's map machinery).
+    fn fields<M: SerializeStruct>(&self, m: &mut M) -> Result<(), M::Error> {
+        m.serialize_field("id", &self.id)?;
+        m.serialize_field("title", &self.title)?;
+        m.serialize_field("theme", &self.theme)?;
+        m.serialize_field("stage", &self.stage)?;
+        m.serialize_field("stage_label", &self.stage_label)?;
+        m.serialize_field("answer", &self.answer)?;
+        m.serialize_field("answer_label", &self.answer_label)?;
+        m.serialize_field("proposers", &self.proposers)?;
+        m.serialize_field("ministries", &self.ministries)?;
+        m.serialize_field("submitted", &self.submitted)?;
+        m.serialize_field("updated", &self.updated)?;
+        m.serialize_field("illustrative", &self.illustrative)
+    }
+}
+
+impl Serialize for ProposalItem {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_struct("ProposalItem", 12)?;
+        self.fields(&mut m)?;
+        m.end()
+    }
 }
 
 /// A ministry's latest answer.
@@ -327,8 +355,8 @@ fn item(ds: &Dataset, idx: &ProposalIndex, e: &Entry, lang: Lang) -> ProposalIte
     let p = &ds.feed.proposals[e.proposal];
     ProposalItem {
         id: p.id.clone(),
-        title: p.title.get(lang).to_string(),
-        theme: p.theme.as_ref().map(|t| t.get(lang).to_string()),
+        title: crate::structure::text(&p.title, lang),
+        theme: crate::structure::text_opt(&p.theme, lang),
         stage: e.stage,
         stage_label: e.stage.map(|s| stage_label(s, lang)),
         answer: e.answer,
@@ -357,7 +385,7 @@ fn ministries(ds: &Dataset, idx: &ProposalIndex, e: &Entry, lang: Lang) -> Vec<M
                 answered: step.map(|s| iso_date(s.date)),
                 text: step
                     .and_then(|s| s.prov.note.as_ref())
-                    .map(|t| t.get(lang).to_string()),
+                    .map(|t| crate::structure::text(t, lang)),
                 answers_given: p
                     .history
                     .iter()
@@ -368,11 +396,11 @@ fn ministries(ds: &Dataset, idx: &ProposalIndex, e: &Entry, lang: Lang) -> Vec<M
         .collect()
 }
 
-/// One proposal with everything a detail page shows.
-#[derive(Clone, Debug, Serialize)]
+/// One proposal with everything a detail page shows: the item's fields inline, then the
+/// detail's.
+#[derive(Clone, Debug)]
 pub struct ProposalDetail {
     /// The list facts.
-    #[serde(flatten)]
     pub item: ProposalItem,
     /// Summary.
     pub summary: Option<String>,
@@ -388,6 +416,21 @@ pub struct ProposalDetail {
     pub sources: Vec<SourceView>,
     /// Note.
     pub note: Option<String>,
+}
+
+impl Serialize for ProposalDetail {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_struct("ProposalDetail", 19)?;
+        self.item.fields(&mut m)?;
+        m.serialize_field("summary", &self.summary)?;
+        m.serialize_field("addressed", &self.addressed)?;
+        m.serialize_field("laws", &self.laws)?;
+        m.serialize_field("timeline", &self.timeline)?;
+        m.serialize_field("cards", &self.cards)?;
+        m.serialize_field("sources", &self.sources)?;
+        m.serialize_field("note", &self.note)?;
+        m.end()
+    }
 }
 
 /// One step of the timeline.
@@ -477,7 +520,7 @@ pub fn detail(
             reflection_label: s.reflection.map(|r| reflection_label(r, lang)),
             merged_into: s.merged_into.as_deref().map(|x| named(ds, x, lang)),
             dissent: s.dissent.iter().map(|x| named(ds, x, lang)).collect(),
-            note: s.prov.note.as_ref().map(|t| t.get(lang).to_string()),
+            note: crate::structure::text_opt(&s.prov.note, lang),
             days: h.get(j + 1).map(|n| (n.date - s.date).num_days()),
             sources: sources(ds, &s.prov, lang),
             illustrative: s.prov.illustrative,
@@ -493,13 +536,17 @@ pub fn detail(
         .collect();
     Ok(ProposalDetail {
         item: item(ds, idx, e, lang),
-        summary: p.summary.as_ref().map(|t| t.get(lang).to_string()),
+        summary: crate::structure::text_opt(&p.summary, lang),
         addressed: p.ministries.iter().map(|x| named(ds, x, lang)).collect(),
-        laws: p.laws.iter().map(|t| t.get(lang).to_string()).collect(),
+        laws: p
+            .laws
+            .iter()
+            .map(|t| crate::structure::text(t, lang))
+            .collect(),
         timeline,
         cards,
         sources: sources(ds, &p.prov, lang),
-        note: p.prov.note.as_ref().map(|t| t.get(lang).to_string()),
+        note: crate::structure::text_opt(&p.prov.note, lang),
     })
 }
 

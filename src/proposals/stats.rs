@@ -25,7 +25,6 @@ use crate::problem::Problem;
 use crate::text::Lang;
 use chrono::NaiveDate;
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// Weight of a partial acceptance in `rate` unless the caller gives another.
 pub const DEFAULT_WEIGHT: f64 = 0.5;
@@ -117,15 +116,16 @@ impl Counts {
     }
 }
 
-/// One group's answers and rates.
-#[derive(Clone, Debug, Serialize)]
+/// One group's answers and rates. Serialized with the counts' fields inline (`key, name,
+/// accepted, partly_accepted, not_accepted, long_term, pending, answered, total, rate,
+/// strict_rate`), written by hand: `#[serde(flatten)]` goes through serde's map machinery.
+#[derive(Clone, Debug)]
 pub struct GroupStats {
     /// Id (ministry, proposer, session) or year.
     pub key: String,
     /// Name in the asked language (the year for years).
     pub name: String,
     /// Counts per class.
-    #[serde(flatten)]
     pub counts: Counts,
     /// Answers given.
     pub answered: u32,
@@ -135,6 +135,30 @@ pub struct GroupStats {
     pub rate: Option<f64>,
     /// Accepted only.
     pub strict_rate: Option<f64>,
+}
+
+impl Serialize for GroupStats {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let c = &self.counts;
+        let mut m = s.serialize_struct("GroupStats", 11)?;
+        m.serialize_field("key", &self.key)?;
+        m.serialize_field("name", &self.name)?;
+        for (k, n) in [
+            ("accepted", c.accepted),
+            ("partly_accepted", c.partly_accepted),
+            ("not_accepted", c.not_accepted),
+            ("long_term", c.long_term),
+            ("pending", c.pending),
+            ("answered", self.answered),
+            ("total", self.total),
+        ] {
+            m.serialize_field(k, &n)?;
+        }
+        m.serialize_field("rate", &self.rate)?;
+        m.serialize_field("strict_rate", &self.strict_rate)?;
+        m.end()
+    }
 }
 
 /// How many proposals reached a stage, and the median days they spent in it.
@@ -292,7 +316,8 @@ pub fn stats(
             idx.id_count()
         }
     ];
-    let mut by_year: BTreeMap<i32, Counts> = BTreeMap::new();
+    // years in order, few of them: a sorted vector (a `BTreeMap` costs its node code in the wasm)
+    let mut by_year: Vec<(i32, Counts)> = Vec::new();
     let mut all = Counts::default();
     let mut reached = [0u32; STAGES];
     let mut current = [0u32; STAGES];
@@ -333,7 +358,14 @@ pub fn stats(
             }
             GroupBy::Year => {
                 if let Some(y) = e.year {
-                    by_year.entry(y).or_default().add(class);
+                    let k = match by_year.binary_search_by_key(&y, |g| g.0) {
+                        Ok(k) => k,
+                        Err(k) => {
+                            by_year.insert(k, (y, Counts::default()));
+                            k
+                        }
+                    };
+                    by_year[k].1.add(class);
                 }
             }
         }
@@ -341,7 +373,10 @@ pub fn stats(
     let mut groups: Vec<GroupStats> = if by == GroupBy::Year {
         by_year
             .into_iter()
-            .map(|(y, k)| group(y.to_string(), y.to_string(), k, weight))
+            .map(|(y, k)| {
+                let y = y.to_string();
+                group(y.clone(), y, k, weight)
+            })
             .collect()
     } else {
         let mut g: Vec<(u32, Counts)> = by_id
@@ -484,7 +519,7 @@ pub fn changed_between(ds: &Dataset, a: &str, b: &str, lang: Lang) -> Result<Cha
             let (before, after) = (standing_on(ds, i, da, lang), standing_on(ds, i, db, lang));
             (before.stage != after.stage || before.answer != after.answer).then(|| Change {
                 id: ds.feed.proposals[i].id.clone(),
-                title: ds.feed.proposals[i].title.get(lang).to_string(),
+                title: crate::structure::text(&ds.feed.proposals[i].title, lang),
                 before,
                 after,
             })

@@ -73,8 +73,13 @@ fn reserve_for(text: &str) {
 /// The view is written as JSON text and read with the engine's `JSON.parse` (one string across
 /// the boundary instead of one call per field: see `json.rs`).
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    let text =
-        json::to_string(value).map_err(|e| error("internal.serialize", "", &e.to_string()))?;
+    let text = json::to_string(value).map_err(|_| {
+        error(
+            "internal.serialize",
+            "",
+            "a view could not be written as JSON",
+        )
+    })?;
     js_sys::JSON::parse(&text).map_err(|_| error("internal.serialize", "", "unreadable JSON"))
 }
 
