@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the shipped files: the wasm builds in www/pkg/ (release with the pinned toolchain of
 # scripts/ship-env.sh, then wasm-opt -Oz) with their JS glue,
-# the minified bundles www/dist/cogov*.js + www/dist/cogov.css, then prints the size of everything a partner site downloads (raw and gzip).
+# the minified bundles www/dist/cogov*.js with their stylesheets www/dist/cogov*.css, then prints the size of everything a partner site downloads (raw and gzip).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -2,7 +2,8 @@
 //   dist/cogov.js            every element, with the full wasm's glue (pkg/cogov.js → pkg/cogov_bg.wasm)
 //   dist/cogov-<widget>.js   one element, with the glue of the wasm built for that widget alone
 //                            (pkg/cogov-<widget>.js → pkg/cogov-<widget>_bg.wasm)
-//   dist/cogov.css           the stylesheet every shadow root adopts
+//   dist/<bundle>.css        its stylesheet: the www/css/ sheets its elements use, concatenated
+//                            (every shadow root of the bundle adopts it)
 // Each bundle is one minified ES module: no module waterfall. The sources in www/ stay loadable
 // unbundled (they use the full wasm).
 import { build } from 'esbuild';
@@ -20,17 +21,25 @@ const glue = (name) => ({
   },
 });
 
+// [entry, wasm build, sheets (www/css/*.css, in cascade order)]
 const bundles = [
-  ['cogov', 'cogov'],
-  ['cogov-structure', 'cogov-structure'],
-  ['cogov-calendar', 'cogov-calendar'],
-  ['cogov-proposals', 'cogov-proposals'],
+  ['cogov', 'cogov', ['base', 'proposals', 'controls', 'calendar']],
+  ['cogov-structure', 'cogov-structure', ['base']],
+  ['cogov-calendar', 'cogov-calendar', ['base', 'controls', 'calendar']],
+  ['cogov-proposals', 'cogov-proposals', ['base', 'proposals', 'controls']],
 ];
-await Promise.all(bundles.map(([entry, wasm]) => build({
-  ...common,
-  entryPoints: [`${www}/${entry}.js`],
-  outfile: `${www}/dist/${entry}.js`,
-  plugins: [glue(wasm)],
-  define: { COGOV_CSS: '"./cogov.css"', COGOV_WASM: `"../pkg/${wasm}_bg.wasm"` },
-})));
-await build({ ...common, bundle: false, entryPoints: [`${www}/cogov.css`], outfile: `${www}/dist/cogov.css` });
+await Promise.all(bundles.flatMap(([entry, wasm, sheets]) => [
+  build({
+    ...common,
+    entryPoints: [`${www}/${entry}.js`],
+    outfile: `${www}/dist/${entry}.js`,
+    plugins: [glue(wasm)],
+    define: { COGOV_CSS: `"./${entry}.css"`, COGOV_WASM: `"../pkg/${wasm}_bg.wasm"` },
+  }),
+  // one stylesheet per bundle: its sheets concatenated and minified
+  build({
+    ...common,
+    stdin: { contents: sheets.map((n) => `@import "./css/${n}.css";`).join('\n'), resolveDir: www, loader: 'css' },
+    outfile: `${www}/dist/${entry}.css`,
+  }),
+]));

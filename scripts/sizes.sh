@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Prints the shipped files with raw and gzip sizes (gzip -9), and the total: what a partner page
-# downloads (a bundle www/dist/cogov*.js + www/dist/cogov.css + its wasm), for the full bundle and
+# downloads (a bundle www/dist/cogov*.js + its www/dist/cogov*.css + its wasm), for the full bundle and
 # for each one-widget bundle. Then the unbundled
 # sources for comparison (loadable as modules, e.g. for debugging).
 set -euo pipefail
@@ -21,8 +21,8 @@ table pkg/cogov_bg.wasm dist/cogov.js dist/cogov.css
 for w in structure calendar proposals; do
   echo
   echo "shipped, <cogov-$w> alone (dist/cogov-$w.js):"
-  table "pkg/cogov-${w}_bg.wasm" "dist/cogov-$w.js" dist/cogov.css
+  table "pkg/cogov-${w}_bg.wasm" "dist/cogov-$w.js" "dist/cogov-$w.css"
 done
 echo
 echo "unbundled sources (same code, for reference):"
-table pkg/cogov_bg.wasm pkg/cogov.js cogov.js cogov.css lib/*.js elements/*.js
+table pkg/cogov_bg.wasm pkg/cogov.js cogov.js css/*.css lib/*.js elements/*.js

@@ -69,4 +69,24 @@ export const checks = [
       }
     }),
   },
+  {
+    name: 'bundles: the unbundled sources (www/cogov.js) render every element with the base sheet plus its own',
+    async run(env) {
+      const p = await open(env, '/__fixtures__/sources.html');
+      try {
+        for (const id of ['#s', '#c', '#p']) eq(await waitState(p.page, id), 'ready', `${id} state`);
+        const sheets = await p.page.evaluate(() => ['#s', '#c', '#p'].map((id) => document.querySelector(id).shadowRoot.adoptedStyleSheets.length));
+        eq(sheets, [1, 3, 3], 'sheets adopted by structure, calendar, proposals (base + own)');
+        const styled = await p.page.evaluate(() => ({
+          row: getComputedStyle(document.querySelector('#s').shadowRoot.querySelector('.row')).display,
+          grid: getComputedStyle(document.querySelector('#c').shadowRoot.querySelector('.grid')).tableLayout,
+          tabs: getComputedStyle(document.querySelector('#p').shadowRoot.querySelector('.tabs')).display,
+        }));
+        eq(styled, { row: 'flex', grid: 'fixed', tabs: 'flex' }, 'rules from base.css, calendar.css and proposals.css applied');
+        noErrors(p);
+      } finally {
+        await p.close();
+      }
+    },
+  },
 ];

@@ -50,6 +50,8 @@ const time = (s) => (s && s.length > 10 ? s.slice(11, 16) : '');
 const argError = (path, message) => ({ code: 'arg.date', path, message, problems: [{ code: 'arg.date', path, message }] });
 
 export class CogovCalendar extends CogovElement {
+  static sheets = ['controls', 'calendar'];
+
   static get observedAttributes() {
     return [...super.observedAttributes, 'body', 'month', 'view', 'today'];
   }

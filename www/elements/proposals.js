@@ -53,6 +53,8 @@ const PAGE = 10;
 const SORTS = { title: 'title', stage: 'stage', submitted: 'date' };
 
 export class CogovProposals extends CogovElement {
+  static sheets = ['proposals', 'controls'];
+
   static get observedAttributes() {
     return [...super.observedAttributes, 'view', 'today', 'hash-key'];
   }

@@ -8,20 +8,24 @@ export const ready = () =>
   // smaller wasm, and with ../pkg/cogov.js resolved to that wasm's glue (scripts/bundle.mjs).
   (wasm ||= init({ module_or_path: new URL(typeof COGOV_WASM === 'string' ? COGOV_WASM : '../pkg/cogov_bg.wasm', import.meta.url) }));
 
-let sheet;
-/** Adopts cogov.css into a shadow root: one constructed sheet for all (no inline style, CSP-safe). */
-export async function adoptStyles(root) {
-  // The bundle (dist/cogov.js) is built with COGOV_CSS defined as its minified copy, ./cogov.css.
-  const url = new URL(typeof COGOV_CSS === 'string' ? COGOV_CSS : '../cogov.css', import.meta.url);
+const sheets = new Map();
+/**
+ * Adopts the base sheet plus `names` (css/<name>.css) into a shadow root: constructed sheets
+ * shared by every element (no inline style, CSP-safe). A bundle (dist/*.js) is built with
+ * COGOV_CSS naming its one minified sheet, which already holds everything its elements use.
+ */
+export async function adoptStyles(root, names = []) {
+  const urls = (typeof COGOV_CSS === 'string' ? [COGOV_CSS] : ['base', ...names].map((n) => `../css/${n}.css`))
+    .map((u) => new URL(u, import.meta.url).href);
   if (!root.adoptedStyleSheets || !window.CSSStyleSheet?.prototype.replace) {
-    const link = document.createElement('link');
-    link.rel = 'stylesheet';
-    link.href = url;
-    return root.prepend(link);
+    return root.prepend(...urls.map((href) => Object.assign(document.createElement('link'), { rel: 'stylesheet', href })));
   }
-  sheet ||= fetch(url).then((r) => r.text()).then((css) => new CSSStyleSheet().replace(css));
-  const s = await sheet.catch(() => null);
-  if (s && !root.adoptedStyleSheets.includes(s)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, s];
+  const loaded = await Promise.all(urls.map((url) => {
+    if (!sheets.has(url)) sheets.set(url, fetch(url).then((r) => r.text()).then((css) => new CSSStyleSheet().replace(css)).catch(() => null));
+    return sheets.get(url);
+  }));
+  const add = loaded.filter((s) => s && !root.adoptedStyleSheets.includes(s));
+  if (add.length) root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...add];
 }
 
 const feeds = new Map();

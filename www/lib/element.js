@@ -13,6 +13,9 @@ export class CogovElement extends HTMLElement {
     return this;
   }
 
+  /** Sheets this element needs besides the base one (www/css/<name>.css), in cascade order. */
+  static sheets = [];
+
   static get observedAttributes() {
     return ['src', 'lang'];
   }
@@ -61,7 +64,7 @@ export class CogovElement extends HTMLElement {
     }
     let view, error;
     try {
-      const [feed] = await Promise.all([feedOf(this), adoptStyles(root)]);
+      const [feed] = await Promise.all([feedOf(this), adoptStyles(root, this.constructor.sheets)]);
       if (run !== this.#run) return;
       view = this.render(feed, lang);
     } catch (e) {
