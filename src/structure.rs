@@ -275,41 +275,24 @@ fn node(
     }
     on_path.pop();
     let parent_id = parent.map(|p| ds.feed.bodies[p].id.as_str());
+    let cx = (ds, lang);
     BodyNode {
-        id: b.id.clone(),
+        id: own(&b.id),
         kind: b.kind.as_str(),
         relation,
         name: text(&b.name, lang),
         short_name: text_opt(&b.short_name, lang),
         description: text_opt(&b.description, lang),
-        legal_basis: b
-            .legal_basis
-            .iter()
-            .map(|l| LegalView {
-                statute: text(&l.statute, lang),
-                article: l.article.clone(),
-                effective: l.effective.map(iso_date),
-                url: l.url.clone(),
-            })
-            .collect(),
+        legal_basis: list(&b.legal_basis, cx, legal),
         composition: composition(ds, b, lang, q.as_of),
-        members: b.members.iter().map(|m| named(ds, m, lang)).collect(),
-        functions: b.functions.iter().map(|t| text(t, lang)).collect(),
+        members: list(&b.members, cx, named_in),
+        functions: list(&b.functions, cx, |(_, lang), t| text(t, lang)),
         cadence: text_opt(&b.cadence, lang),
         term_years: b.term_years,
-        established: b.established.clone(),
+        established: own_opt(&b.established),
         region: text_opt(&b.region, lang),
-        url: b.url.clone(),
-        figures: b
-            .figures
-            .iter()
-            .map(|f| FigureView {
-                metric: f.metric.clone(),
-                label: text(&f.label, lang),
-                period: f.period.clone(),
-                value: f.value,
-            })
-            .collect(),
+        url: own_opt(&b.url),
+        figures: list(&b.figures, cx, figure),
         also_under: b
             .part_of
             .iter()
@@ -322,6 +305,42 @@ fn node(
         note: text_opt(&b.prov.note, lang),
         children: kids,
     }
+}
+
+/// The dataset and language a sub-view is built in.
+type Cx<'a> = (&'a Dataset, Lang);
+
+/// `xs` mapped by `f`: one small loop per item type instead of an inlined
+/// `iter().map().collect()` at each use.
+#[inline(never)]
+fn list<T, U>(xs: &[T], cx: Cx, f: fn(Cx, &T) -> U) -> Vec<U> {
+    let mut out = Vec::with_capacity(xs.len());
+    for x in xs {
+        out.push(f(cx, x));
+    }
+    out
+}
+
+fn legal((_, lang): Cx, l: &crate::feed::LegalBasis) -> LegalView {
+    LegalView {
+        statute: text(&l.statute, lang),
+        article: own_opt(&l.article),
+        effective: l.effective.map(iso_date),
+        url: own_opt(&l.url),
+    }
+}
+
+fn figure((_, lang): Cx, f: &crate::feed::Figure) -> FigureView {
+    FigureView {
+        metric: own(&f.metric),
+        label: text(&f.label, lang),
+        period: own_opt(&f.period),
+        value: f.value,
+    }
+}
+
+fn named_in((ds, lang): Cx, id: &String) -> Named {
+    named(ds, id, lang)
 }
 
 fn named(ds: &Dataset, id: &str, lang: Lang) -> Named {
@@ -474,6 +493,19 @@ pub fn where_sits(ds: &Dataset, office: &str, lang: Lang) -> Result<Vec<Sitting>
 #[inline(never)]
 pub(crate) fn text(t: &crate::text::Text, lang: Lang) -> String {
     t.get(lang).to_string()
+}
+
+/// An owned copy of an id or link, out of line: one function for the many view fields built
+/// this way.
+#[inline(never)]
+pub(crate) fn own(s: &str) -> String {
+    s.to_string()
+}
+
+/// An owned copy of an optional id or link.
+#[inline(never)]
+pub(crate) fn own_opt(s: &Option<String>) -> Option<String> {
+    s.as_deref().map(own)
 }
 
 /// An optional text in `lang`, owned.
