@@ -387,43 +387,39 @@ pub fn sources(ds: &Dataset, prov: &Provenance, lang: Lang) -> Vec<SourceView> {
 pub fn composition(ds: &Dataset, b: &Body, lang: Lang, as_of: Option<NaiveDate>) -> Composition {
     let mut c = Composition::default();
     for &side in Side::ALL {
-        let seats: Vec<&Seat> = b.seats.iter().filter(|s| s.side == side).collect();
-        if seats.is_empty() {
+        let mut g = SideGroup {
+            side: side.as_str(),
+            count: 0,
+            roles: Vec::new(),
+            seats: Vec::new(),
+        };
+        for s in b.seats.iter().filter(|s| s.side == side) {
+            g.count = g.count.saturating_add(s.count);
+            g.seats.push(seat_view(ds, s, lang, as_of));
+        }
+        if g.seats.is_empty() {
             continue;
         }
-        let mut roles = Vec::new();
         for &role in Role::ALL {
-            let n: u32 = seats
+            let n: u32 = b
+                .seats
                 .iter()
-                .filter(|s| s.role == role)
+                .filter(|s| s.side == side && s.role == role)
                 .map(|s| s.count)
                 .sum();
             if n > 0 {
-                roles.push((role.as_str(), n));
+                g.roles.push((role.as_str(), n));
             }
         }
-        let views: Vec<SeatView> = seats
-            .iter()
-            .map(|s| seat_view(ds, s, lang, as_of))
-            .collect();
-        let count = seats
-            .iter()
-            .map(|s| s.count)
-            .fold(0u32, u32::saturating_add);
-        c.total = c.total.saturating_add(count);
-        c.sides.push(SideGroup {
-            side: side.as_str(),
-            count,
-            roles,
-            seats: views,
-        });
+        c.total = c.total.saturating_add(g.count);
+        c.sides.push(g);
     }
-    let mut leads: Vec<&Seat> = b.seats.iter().filter(|s| s.role.leads()).collect();
-    crate::sort::by_key(&mut leads, |s| s.role as u64);
-    c.chairs = leads
-        .into_iter()
-        .map(|s| seat_view(ds, s, lang, as_of))
-        .collect();
+    // leading seats by role, in the order roles are listed (feed order within a role)
+    for &role in Role::ALL.iter().filter(|r| r.leads()) {
+        for s in b.seats.iter().filter(|s| s.role == role) {
+            c.chairs.push(seat_view(ds, s, lang, as_of));
+        }
+    }
     c
 }
 
