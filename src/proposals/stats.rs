@@ -19,7 +19,7 @@ use super::index::{overall, state, ProposalIndex, STAGES};
 use super::query::{Compiled, Filter};
 use super::{stage_label, AnswerClass};
 use crate::dataset::{Dataset, Ref};
-use crate::date::iso_date;
+use crate::date::{iso_date, When};
 use crate::feed::Stage;
 use crate::problem::Problem;
 use crate::text::Lang;
@@ -379,33 +379,30 @@ pub fn stats(
             })
             .collect()
     } else {
-        let mut g: Vec<(u32, Counts)> = by_id
-            .into_iter()
-            .enumerate()
-            .filter(|(_, k)| k.total() > 0)
-            .map(|(i, k)| (i as u32, k))
-            .collect();
+        // ids counted, as `usize` indices: the same sort instances as the proposal list
+        let mut order: Vec<usize> = (0..by_id.len()).filter(|&i| by_id[i].total() > 0).collect();
         if by == GroupBy::Session {
-            let day = |i: u32| match ds.lookup(idx.id(i)) {
-                Some(Ref::Session(s)) => Some(ds.feed.sessions[s].start),
-                _ => None,
-            };
-            crate::sort::by(&mut g, |a, b| (day(a.0), a.0).cmp(&(day(b.0), b.0)));
+            // in the order of `Option<When>`: none first, then dates, then date-times
+            crate::sort::by_key(&mut order, |&i| match ds.lookup(idx.id(i as u32)) {
+                Some(Ref::Session(s)) => match ds.feed.sessions[s].start {
+                    When::Date(d) => 1 + crate::sort::day_key(Some(d)),
+                    When::At(t) => (1 << 60) + crate::sort::time_key(t),
+                },
+                _ => 0,
+            });
         } else {
-            crate::sort::by(&mut g, |a, b| {
-                b.1.total()
-                    .cmp(&a.1.total())
-                    .then_with(|| idx.id(a.0).cmp(idx.id(b.0)))
+            crate::sort::by(&mut order, |&a, &b| {
+                by_id[b]
+                    .total()
+                    .cmp(&by_id[a].total())
+                    .then_with(|| idx.id(a as u32).cmp(idx.id(b as u32)))
             });
         }
-        g.into_iter()
-            .map(|(i, k)| {
-                group(
-                    idx.id(i).to_string(),
-                    ds.name_of(idx.id(i), lang),
-                    k,
-                    weight,
-                )
+        order
+            .into_iter()
+            .map(|i| {
+                let id = idx.id(i as u32);
+                group(id.to_string(), ds.name_of(id, lang), by_id[i], weight)
             })
             .collect()
     };
