@@ -178,7 +178,7 @@ pub struct StageStats {
 
 /// Days counted in a histogram (a year and a half by the day, longer stays kept apart), so a
 /// scan over many proposals neither allocates per proposal nor sorts.
-#[derive(Clone, Default)]
+#[derive(Default)]
 struct Days {
     hist: Vec<u32>,
     long: Vec<u32>,
@@ -200,8 +200,8 @@ impl Days {
         }
     }
 
-    /// The `k`th smallest value (0-based).
-    fn nth(&self, k: usize, long_sorted: &[u32]) -> u32 {
+    /// The `k`th smallest value (0-based); `long_sorted` holds the long stays as sorted keys.
+    fn nth(&self, k: usize, long_sorted: &[(u64, u32)]) -> u32 {
         let mut seen = 0;
         for (d, &c) in self.hist.iter().enumerate() {
             seen += c as usize;
@@ -209,15 +209,16 @@ impl Days {
                 return d as u32;
             }
         }
-        long_sorted.get(k - seen).copied().unwrap_or(0)
+        long_sorted.get(k - seen).map_or(0, |&(d, _)| d as u32)
     }
 
     fn median(&self) -> Option<f64> {
         if self.n == 0 {
             return None;
         }
-        let mut long = self.long.clone();
-        crate::sort::by_key(&mut long, |&d| u64::from(d));
+        // the key sort itself: no `by_key` instance (and its permutation) for `u32`
+        let mut long: Vec<(u64, u32)> = self.long.iter().map(|&d| (u64::from(d), 0)).collect();
+        crate::sort::keys(&mut long);
         let hi = f64::from(self.nth(self.n / 2, &long));
         let lo = if self.n.is_multiple_of(2) {
             f64::from(self.nth(self.n / 2 - 1, &long))
@@ -321,7 +322,7 @@ pub fn stats(
     let mut all = Counts::default();
     let mut reached = [0u32; STAGES];
     let mut current = [0u32; STAGES];
-    let mut days: Vec<Days> = vec![Days::default(); STAGES];
+    let mut days: Vec<Days> = (0..STAGES).map(|_| Days::default()).collect();
     let mut n = 0u32;
     for e in idx.entries.iter().filter(|e| c.matches(idx, e)) {
         n += 1;
