@@ -384,7 +384,7 @@ pub fn stats(
         let mut order: Vec<usize> = (0..by_id.len()).filter(|&i| by_id[i].total() > 0).collect();
         if by == GroupBy::Session {
             // in the order of `Option<When>`: none first, then dates, then date-times
-            crate::sort::by_key(&mut order, |&i| match ds.lookup(idx.id(i as u32)) {
+            super::order_by_key(&mut order, &|i| match ds.lookup(idx.id(i as u32)) {
                 Some(Ref::Session(s)) => match ds.feed.sessions[s].start {
                     When::Date(d) => 1 + crate::sort::day_key(Some(d)),
                     When::At(t) => (1 << 60) + crate::sort::time_key(t),
@@ -392,7 +392,7 @@ pub fn stats(
                 _ => 0,
             });
         } else {
-            crate::sort::by(&mut order, |&a, &b| {
+            super::order_by(&mut order, &|a, b| {
                 by_id[b]
                     .total()
                     .cmp(&by_id[a].total())
