@@ -467,22 +467,21 @@ pub fn where_sits(ds: &Dataset, office: &str, lang: Lang) -> Result<Vec<Sitting>
             format!("{} is not the id of any office", crate::text::quote(office)),
         ));
     }
-    Ok(ds
-        .feed
-        .bodies
-        .iter()
-        .flat_map(|b| {
-            b.seats
-                .iter()
-                .filter(|s| s.office.as_deref() == Some(office))
-                .map(move |s| Sitting {
-                    body: b.id.clone(),
+    // plain loops: a `flat_map` collect costs the wasm its iterator machinery
+    let mut out = Vec::new();
+    for b in &ds.feed.bodies {
+        for s in &b.seats {
+            if s.office.as_deref() == Some(office) {
+                out.push(Sitting {
+                    body: own(&b.id),
                     body_name: text(&b.name, lang),
                     role: s.role.as_str(),
                     side: s.side.as_str(),
-                })
-        })
-        .collect())
+                });
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// A text in `lang`, owned: one out-of-line function for the many view fields built this way.
