@@ -276,6 +276,12 @@ fn node(
     on_path.pop();
     let parent_id = parent.map(|p| ds.feed.bodies[p].id.as_str());
     let cx = (ds, lang);
+    let mut also_under = Vec::new();
+    for p in b.part_of.iter().chain(&b.supports) {
+        if Some(p.as_str()) != parent_id {
+            also_under.push(named(ds, p, lang));
+        }
+    }
     BodyNode {
         id: own(&b.id),
         kind: b.kind.as_str(),
@@ -293,13 +299,7 @@ fn node(
         region: text_opt(&b.region, lang),
         url: own_opt(&b.url),
         figures: list(&b.figures, cx, figure),
-        also_under: b
-            .part_of
-            .iter()
-            .chain(&b.supports)
-            .filter(|p| Some(p.as_str()) != parent_id)
-            .map(|p| named(ds, p, lang))
-            .collect(),
+        also_under,
         sources: sources(ds, &b.prov, lang),
         illustrative: b.prov.illustrative,
         note: text_opt(&b.prov.note, lang),
