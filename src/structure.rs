@@ -291,7 +291,7 @@ fn node(
         description: text_opt(&b.description, lang),
         legal_basis: list(&b.legal_basis, cx, legal),
         composition: composition(ds, b, lang, q.as_of),
-        members: list(&b.members, cx, named_in),
+        members: list(&b.members, cx, |(ds, lang), m| named(ds, m, lang)),
         functions: list(&b.functions, cx, |(_, lang), t| text(t, lang)),
         cadence: text_opt(&b.cadence, lang),
         term_years: b.term_years,
@@ -337,10 +337,6 @@ fn figure((_, lang): Cx, f: &crate::feed::Figure) -> FigureView {
         period: own_opt(&f.period),
         value: f.value,
     }
-}
-
-fn named_in((ds, lang): Cx, id: &String) -> Named {
-    named(ds, id, lang)
 }
 
 fn named(ds: &Dataset, id: &str, lang: Lang) -> Named {
