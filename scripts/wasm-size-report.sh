@@ -3,13 +3,16 @@
 # build.sh, and prints the stripped size plus byte sums by category, then twiggy's top items.
 # Needs twiggy (`cargo install twiggy`); not part of the tests.
 # Usage: bash scripts/wasm-size-report.sh [N]   (N = how many top items, default 30)
+#        COGOV_CARGO_ARGS=--no-default-features bash scripts/wasm-size-report.sh   (extra cargo
+#        build args, e.g. the structure-only build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v twiggy >/dev/null || { echo "twiggy not found: cargo install twiggy" >&2; exit 2; }
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 F="--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals"
-cargo build --lib --release --target wasm32-unknown-unknown --quiet
+# shellcheck disable=SC2086 # COGOV_CARGO_ARGS is a list of words
+cargo build --lib --release --target wasm32-unknown-unknown --quiet ${COGOV_CARGO_ARGS:-}
 wasm-bindgen --target web --out-dir "$out" --no-typescript --keep-debug ${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/cogov.wasm
 node_modules/.bin/wasm-opt -Oz -g $F "$out/cogov_bg.wasm" -o "$out/named.wasm"
 node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers $F "$out/named.wasm" -o "$out/stripped.wasm"

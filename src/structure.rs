@@ -275,52 +275,67 @@ fn node(
     }
     on_path.pop();
     let parent_id = parent.map(|p| ds.feed.bodies[p].id.as_str());
+    let cx = (ds, lang);
+    let mut also_under = Vec::new();
+    for p in b.part_of.iter().chain(&b.supports) {
+        if Some(p.as_str()) != parent_id {
+            also_under.push(named(ds, p, lang));
+        }
+    }
     BodyNode {
-        id: b.id.clone(),
+        id: own(&b.id),
         kind: b.kind.as_str(),
         relation,
         name: text(&b.name, lang),
         short_name: text_opt(&b.short_name, lang),
         description: text_opt(&b.description, lang),
-        legal_basis: b
-            .legal_basis
-            .iter()
-            .map(|l| LegalView {
-                statute: text(&l.statute, lang),
-                article: l.article.clone(),
-                effective: l.effective.map(iso_date),
-                url: l.url.clone(),
-            })
-            .collect(),
+        legal_basis: list(&b.legal_basis, cx, legal),
         composition: composition(ds, b, lang, q.as_of),
-        members: b.members.iter().map(|m| named(ds, m, lang)).collect(),
-        functions: b.functions.iter().map(|t| text(t, lang)).collect(),
+        members: list(&b.members, cx, |(ds, lang), m| named(ds, m, lang)),
+        functions: list(&b.functions, cx, |(_, lang), t| text(t, lang)),
         cadence: text_opt(&b.cadence, lang),
         term_years: b.term_years,
-        established: b.established.clone(),
+        established: own_opt(&b.established),
         region: text_opt(&b.region, lang),
-        url: b.url.clone(),
-        figures: b
-            .figures
-            .iter()
-            .map(|f| FigureView {
-                metric: f.metric.clone(),
-                label: text(&f.label, lang),
-                period: f.period.clone(),
-                value: f.value,
-            })
-            .collect(),
-        also_under: b
-            .part_of
-            .iter()
-            .chain(&b.supports)
-            .filter(|p| Some(p.as_str()) != parent_id)
-            .map(|p| named(ds, p, lang))
-            .collect(),
+        url: own_opt(&b.url),
+        figures: list(&b.figures, cx, figure),
+        also_under,
         sources: sources(ds, &b.prov, lang),
         illustrative: b.prov.illustrative,
         note: text_opt(&b.prov.note, lang),
         children: kids,
+    }
+}
+
+/// The dataset and language a sub-view is built in.
+type Cx<'a> = (&'a Dataset, Lang);
+
+/// `xs` mapped by `f`: one small loop per item type instead of an inlined
+/// `iter().map().collect()` at each use.
+#[inline(never)]
+fn list<T, U>(xs: &[T], cx: Cx, f: fn(Cx, &T) -> U) -> Vec<U> {
+    let mut out = Vec::with_capacity(xs.len());
+    for x in xs {
+        out.push(f(cx, x));
+    }
+    out
+}
+
+fn legal((_, lang): Cx, l: &crate::feed::LegalBasis) -> LegalView {
+    LegalView {
+        statute: text(&l.statute, lang),
+        article: own_opt(&l.article),
+        effective: l.effective.map(iso_date),
+        url: own_opt(&l.url),
+    }
+}
+
+fn figure((_, lang): Cx, f: &crate::feed::Figure) -> FigureView {
+    FigureView {
+        metric: own(&f.metric),
+        label: text(&f.label, lang),
+        period: own_opt(&f.period),
+        value: f.value,
     }
 }
 
@@ -368,43 +383,39 @@ pub fn sources(ds: &Dataset, prov: &Provenance, lang: Lang) -> Vec<SourceView> {
 pub fn composition(ds: &Dataset, b: &Body, lang: Lang, as_of: Option<NaiveDate>) -> Composition {
     let mut c = Composition::default();
     for &side in Side::ALL {
-        let seats: Vec<&Seat> = b.seats.iter().filter(|s| s.side == side).collect();
-        if seats.is_empty() {
+        let mut g = SideGroup {
+            side: side.as_str(),
+            count: 0,
+            roles: Vec::new(),
+            seats: Vec::new(),
+        };
+        for s in b.seats.iter().filter(|s| s.side == side) {
+            g.count = g.count.saturating_add(s.count);
+            g.seats.push(seat_view(ds, s, lang, as_of));
+        }
+        if g.seats.is_empty() {
             continue;
         }
-        let mut roles = Vec::new();
         for &role in Role::ALL {
-            let n: u32 = seats
+            let n: u32 = b
+                .seats
                 .iter()
-                .filter(|s| s.role == role)
+                .filter(|s| s.side == side && s.role == role)
                 .map(|s| s.count)
                 .sum();
             if n > 0 {
-                roles.push((role.as_str(), n));
+                g.roles.push((role.as_str(), n));
             }
         }
-        let views: Vec<SeatView> = seats
-            .iter()
-            .map(|s| seat_view(ds, s, lang, as_of))
-            .collect();
-        let count = seats
-            .iter()
-            .map(|s| s.count)
-            .fold(0u32, u32::saturating_add);
-        c.total = c.total.saturating_add(count);
-        c.sides.push(SideGroup {
-            side: side.as_str(),
-            count,
-            roles,
-            seats: views,
-        });
+        c.total = c.total.saturating_add(g.count);
+        c.sides.push(g);
     }
-    let mut leads: Vec<&Seat> = b.seats.iter().filter(|s| s.role.leads()).collect();
-    crate::sort::by_key(&mut leads, |s| s.role as u64);
-    c.chairs = leads
-        .into_iter()
-        .map(|s| seat_view(ds, s, lang, as_of))
-        .collect();
+    // leading seats by role, in the order roles are listed (feed order within a role)
+    for &role in Role::ALL.iter().filter(|r| r.leads()) {
+        for s in b.seats.iter().filter(|s| s.role == role) {
+            c.chairs.push(seat_view(ds, s, lang, as_of));
+        }
+    }
     c
 }
 
@@ -452,28 +463,40 @@ pub fn where_sits(ds: &Dataset, office: &str, lang: Lang) -> Result<Vec<Sitting>
             format!("{} is not the id of any office", crate::text::quote(office)),
         ));
     }
-    Ok(ds
-        .feed
-        .bodies
-        .iter()
-        .flat_map(|b| {
-            b.seats
-                .iter()
-                .filter(|s| s.office.as_deref() == Some(office))
-                .map(move |s| Sitting {
-                    body: b.id.clone(),
+    // plain loops: a `flat_map` collect costs the wasm its iterator machinery
+    let mut out = Vec::new();
+    for b in &ds.feed.bodies {
+        for s in &b.seats {
+            if s.office.as_deref() == Some(office) {
+                out.push(Sitting {
+                    body: own(&b.id),
                     body_name: text(&b.name, lang),
                     role: s.role.as_str(),
                     side: s.side.as_str(),
-                })
-        })
-        .collect())
+                });
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// A text in `lang`, owned: one out-of-line function for the many view fields built this way.
 #[inline(never)]
 pub(crate) fn text(t: &crate::text::Text, lang: Lang) -> String {
     t.get(lang).to_string()
+}
+
+/// An owned copy of an id or link, out of line: one function for the many view fields built
+/// this way.
+#[inline(never)]
+pub(crate) fn own(s: &str) -> String {
+    s.to_string()
+}
+
+/// An owned copy of an optional id or link.
+#[inline(never)]
+pub(crate) fn own_opt(s: &Option<String>) -> Option<String> {
+    s.as_deref().map(own)
 }
 
 /// An optional text in `lang`, owned.

@@ -17,6 +17,19 @@ use crate::feed::{Answer, Decision, Reflection, Stage};
 use crate::text::Lang;
 use serde::Serialize;
 
+/// Sorts indices stably by a key: one `sort::by_key` instance for every such sort of the module
+/// (each call site with its own closure would otherwise inline its own copy).
+#[inline(never)]
+pub(crate) fn order_by_key(v: &mut Vec<usize>, key: &dyn Fn(usize) -> u64) {
+    crate::sort::by_key(v, |&i| key(i));
+}
+
+/// Sorts indices stably by a comparison: one `sort::by` instance for the module.
+#[inline(never)]
+pub(crate) fn order_by(v: &mut Vec<usize>, cmp: &dyn Fn(usize, usize) -> core::cmp::Ordering) {
+    crate::sort::by(v, |&a, &b| cmp(a, b));
+}
+
 /// Where a ministry's answer stands: one of the four answers, or `pending` (sent, unanswered).
 /// Serialized as its word ([`AnswerClass::as_str`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -3,7 +3,7 @@
 
 use super::cards::{self, CardView, NextSession};
 use super::index::{Entry, ProposalIndex};
-use super::{decision_label, reflection_label, stage_label, AnswerClass};
+use super::{decision_label, order_by, order_by_key, reflection_label, stage_label, AnswerClass};
 use crate::dataset::{Dataset, Ref};
 use crate::date::iso_date;
 use crate::feed::Stage;
@@ -317,10 +317,10 @@ pub fn list(ds: &Dataset, idx: &ProposalIndex, q: &ProposalQuery) -> Result<Prop
     let e = &idx.entries;
     let props = &ds.feed.proposals;
     match q.sort {
-        SortKey::Date => sort::by_key(&mut hits, |&i| sort::day_key(e[i].submitted)),
-        SortKey::Updated => sort::by_key(&mut hits, |&i| sort::day_key(e[i].updated)),
-        SortKey::Stage => sort::by_key(&mut hits, |&i| e[i].stage.map_or(0, |s| s as u64 + 1)),
-        SortKey::Title => sort::by(&mut hits, |&a, &b| {
+        SortKey::Date => order_by_key(&mut hits, &|i| sort::day_key(e[i].submitted)),
+        SortKey::Updated => order_by_key(&mut hits, &|i| sort::day_key(e[i].updated)),
+        SortKey::Stage => order_by_key(&mut hits, &|i| e[i].stage.map_or(0, |s| s as u64 + 1)),
+        SortKey::Title => order_by(&mut hits, &|a, b| {
             props[e[a].proposal]
                 .title
                 .get(q.lang)

@@ -19,7 +19,7 @@ use super::index::{overall, state, ProposalIndex, STAGES};
 use super::query::{Compiled, Filter};
 use super::{stage_label, AnswerClass};
 use crate::dataset::{Dataset, Ref};
-use crate::date::iso_date;
+use crate::date::{iso_date, When};
 use crate::feed::Stage;
 use crate::problem::Problem;
 use crate::text::Lang;
@@ -178,7 +178,7 @@ pub struct StageStats {
 
 /// Days counted in a histogram (a year and a half by the day, longer stays kept apart), so a
 /// scan over many proposals neither allocates per proposal nor sorts.
-#[derive(Clone, Default)]
+#[derive(Default)]
 struct Days {
     hist: Vec<u32>,
     long: Vec<u32>,
@@ -200,8 +200,8 @@ impl Days {
         }
     }
 
-    /// The `k`th smallest value (0-based).
-    fn nth(&self, k: usize, long_sorted: &[u32]) -> u32 {
+    /// The `k`th smallest value (0-based); `long_sorted` holds the long stays as sorted keys.
+    fn nth(&self, k: usize, long_sorted: &[(u64, u32)]) -> u32 {
         let mut seen = 0;
         for (d, &c) in self.hist.iter().enumerate() {
             seen += c as usize;
@@ -209,15 +209,16 @@ impl Days {
                 return d as u32;
             }
         }
-        long_sorted.get(k - seen).copied().unwrap_or(0)
+        long_sorted.get(k - seen).map_or(0, |&(d, _)| d as u32)
     }
 
     fn median(&self) -> Option<f64> {
         if self.n == 0 {
             return None;
         }
-        let mut long = self.long.clone();
-        crate::sort::by_key(&mut long, |&d| u64::from(d));
+        // the key sort itself: no `by_key` instance (and its permutation) for `u32`
+        let mut long: Vec<(u64, u32)> = self.long.iter().map(|&d| (u64::from(d), 0)).collect();
+        crate::sort::keys(&mut long);
         let hi = f64::from(self.nth(self.n / 2, &long));
         let lo = if self.n.is_multiple_of(2) {
             f64::from(self.nth(self.n / 2 - 1, &long))
@@ -321,7 +322,7 @@ pub fn stats(
     let mut all = Counts::default();
     let mut reached = [0u32; STAGES];
     let mut current = [0u32; STAGES];
-    let mut days: Vec<Days> = vec![Days::default(); STAGES];
+    let mut days: Vec<Days> = (0..STAGES).map(|_| Days::default()).collect();
     let mut n = 0u32;
     for e in idx.entries.iter().filter(|e| c.matches(idx, e)) {
         n += 1;
@@ -379,33 +380,30 @@ pub fn stats(
             })
             .collect()
     } else {
-        let mut g: Vec<(u32, Counts)> = by_id
-            .into_iter()
-            .enumerate()
-            .filter(|(_, k)| k.total() > 0)
-            .map(|(i, k)| (i as u32, k))
-            .collect();
+        // ids counted, as `usize` indices: the same sort instances as the proposal list
+        let mut order: Vec<usize> = (0..by_id.len()).filter(|&i| by_id[i].total() > 0).collect();
         if by == GroupBy::Session {
-            let day = |i: u32| match ds.lookup(idx.id(i)) {
-                Some(Ref::Session(s)) => Some(ds.feed.sessions[s].start),
-                _ => None,
-            };
-            crate::sort::by(&mut g, |a, b| (day(a.0), a.0).cmp(&(day(b.0), b.0)));
+            // in the order of `Option<When>`: none first, then dates, then date-times
+            super::order_by_key(&mut order, &|i| match ds.lookup(idx.id(i as u32)) {
+                Some(Ref::Session(s)) => match ds.feed.sessions[s].start {
+                    When::Date(d) => 1 + crate::sort::day_key(Some(d)),
+                    When::At(t) => (1 << 60) + crate::sort::time_key(t),
+                },
+                _ => 0,
+            });
         } else {
-            crate::sort::by(&mut g, |a, b| {
-                b.1.total()
-                    .cmp(&a.1.total())
-                    .then_with(|| idx.id(a.0).cmp(idx.id(b.0)))
+            super::order_by(&mut order, &|a, b| {
+                by_id[b]
+                    .total()
+                    .cmp(&by_id[a].total())
+                    .then_with(|| idx.id(a as u32).cmp(idx.id(b as u32)))
             });
         }
-        g.into_iter()
-            .map(|(i, k)| {
-                group(
-                    idx.id(i).to_string(),
-                    ds.name_of(idx.id(i), lang),
-                    k,
-                    weight,
-                )
+        order
+            .into_iter()
+            .map(|i| {
+                let id = idx.id(i as u32);
+                group(id.to_string(), ds.name_of(id, lang), by_id[i], weight)
             })
             .collect()
     };

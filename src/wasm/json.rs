@@ -151,9 +151,10 @@ impl<'a, 'b> Writer<'a> {
                 break;
             }
         }
-        // only ASCII digits were written
-        self.out
-            .push_str(core::str::from_utf8(&b[i..]).unwrap_or_default());
+        // ASCII digits, pushed one by one: `str::from_utf8` would inline its validation here
+        for &d in &b[i..] {
+            self.out.push(char::from(d));
+        }
         Ok(())
     }
 }
