@@ -189,6 +189,20 @@ export const checks = [
     },
   },
   {
+    name: 'calendar: the next session skips any number of cancelled ones (six in a row)',
+    async run(env) {
+      const p = await open(env, '/__fixtures__/cancelled.html');
+      try {
+        await ready(p.page, '#cancelled');
+        const up = await p.page.$eval('#cancelled', (el) => el.shadowRoot.querySelector('[part~=upcoming]').textContent);
+        assert(up.includes('Monthly meeting') && up.includes('5 Aug 2026'), `upcoming after six cancelled sessions: ${up}`);
+        noErrors(p);
+      } finally {
+        await p.close();
+      }
+    },
+  },
+  {
     name: 'calendar: body filter by attribute and by the select',
     async run(env) {
       const p = await open(env, '/__fixtures__/calendar.html');
