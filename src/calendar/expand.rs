@@ -385,10 +385,24 @@ fn provenance(v: &mut SessionView, ds: &Dataset, p: &Provenance, lang: Lang) {
     v.note = crate::structure::text_opt(&p.note, lang);
 }
 
-/// The view of a generated occurrence.
-fn generated(ds: &Dataset, i: usize, o: Occ, number: Option<u32>, lang: Lang) -> SessionView {
+/// The view of a generated occurrence. Its id is `{series}@{YYYY-MM-DD}`; a later occurrence of
+/// the same series on the same day (`later_that_day`) is `{series}@{YYYY-MM-DDTHH:MM}`, so ids
+/// stay unique and the first one keeps the short form.
+fn generated(
+    ds: &Dataset,
+    i: usize,
+    o: Occ,
+    later_that_day: bool,
+    number: Option<u32>,
+    lang: Lang,
+) -> SessionView {
     let s = &ds.feed.series[i];
-    let id = format!("{}@{}", s.id, iso_date(o.start.date()));
+    let when = if later_that_day {
+        o.start.iso()
+    } else {
+        iso_date(o.start.date())
+    };
+    let id = format!("{}@{}", s.id, when);
     let mut v = base_view(ds, id, &s.body, Some(s), lang, o.start, o.end);
     v.number = number;
     let rule = &s.rules[o.rule].prov;
@@ -488,13 +502,18 @@ pub fn sessions(ds: &Dataset, q: &SessionQuery) -> Result<SessionList, Problem> 
             .iter()
             .position(|o| nfrom.is_none_or(|f| f <= o.start.date()));
         let base = first.and_then(|p| Some((p, ex.number_of(i, occs[p].start)?)));
+        let mut previous_day = None;
         for (k, o) in occs.into_iter().enumerate() {
             let number = base.and_then(|(p, n)| {
                 let ahead = u32::try_from(k.checked_sub(p)?).ok()?;
                 n.checked_add(ahead)
             });
+            // windows are whole days, so an earlier occurrence that day is in `occs` too
+            let later = previous_day == Some(o.start.date());
+            previous_day = Some(o.start.date());
             if !overridden[i].iter().any(|&r| same_occurrence(o.start, r)) {
-                list.sessions.push(generated(ds, i, o, number, q.lang));
+                list.sessions
+                    .push(generated(ds, i, o, later, number, q.lang));
             }
         }
     }
@@ -616,19 +635,35 @@ pub fn next_sessions(
 }
 
 /// The session with this id: an explicit session, or a generated occurrence
-/// `"{series}@{YYYY-MM-DD}"` (an overridden occurrence gives its override).
+/// `"{series}@{YYYY-MM-DD}"` (the first that day) or `"{series}@{YYYY-MM-DDTHH:MM}"` (a later one
+/// the same day); an overridden occurrence gives its override.
 pub fn find_session(ds: &Dataset, id: &str, lang: Lang) -> Option<SessionView> {
     let ex = Expander::new(ds);
     if let Some(Ref::Session(k)) = ds.lookup(id) {
         return Some(explicit(ds, &ex, k, lang));
     }
-    let (series, day) = id.split_once('@')?;
+    let (series, when) = id.split_once('@')?;
     let Some(Ref::Series(i)) = ds.lookup(series) else {
         return None;
     };
-    let day = crate::date::parse_date(day).ok()?;
+    let at = match when.len() {
+        10 => None,
+        _ => Some(crate::date::parse_local(when).ok()?),
+    };
+    let day = match at {
+        Some(t) => t.date(),
+        None => crate::date::parse_date(when).ok()?,
+    };
     let (occs, _) = ex.occurrences(i, day, day, HARD_CAP);
-    let o = occs.into_iter().next()?;
+    // the short form names the first occurrence that day; the long one a later one, exactly
+    let k = match at {
+        None => 0,
+        Some(t) => occs
+            .iter()
+            .position(|o| o.start == When::At(t))
+            .filter(|&k| k > 0)?,
+    };
+    let o = *occs.get(k)?;
     if let Some(k) = ds.feed.sessions.iter().position(|s| {
         s.series.as_deref() == Some(series)
             && s.recurrence_id.is_some_and(|r| same_occurrence(o.start, r))
@@ -636,7 +671,7 @@ pub fn find_session(ds: &Dataset, id: &str, lang: Lang) -> Option<SessionView> {
         return Some(explicit(ds, &ex, k, lang));
     }
     let number = ex.number_of(i, o.start);
-    Some(generated(ds, i, o, number, lang))
+    Some(generated(ds, i, o, k > 0, number, lang))
 }
 
 /// The bodies that have sessions (an explicit session or a series), in feed order, named in

@@ -331,3 +331,42 @@ fn long_numbered_windows_are_counted_once_and_capped() {
     assert_eq!(list.sessions[0].number, Some(176));
     assert_eq!(list.sessions[1].number, Some(177));
 }
+
+#[test]
+fn two_occurrences_of_a_series_on_one_day_have_distinct_ids() {
+    // a morning and an afternoon sitting of one series on the same days
+    let feed = r#"{"cogov": 1, "publisher": {"id": "p", "name": "P"},
+     "sources": [{"id": "s", "title": "S"}],
+     "bodies": [{"id": "b", "kind": "association", "name": "B", "sources": ["s"]}],
+     "series": [{"id": "twice", "body": "b", "kind": "regular", "sources": ["s"], "rules": [
+       {"dtstart": "2026-03-02T10:00", "rrule": "FREQ=MONTHLY;BYMONTHDAY=2;COUNT=2"},
+       {"dtstart": "2026-03-02T14:00", "rrule": "FREQ=MONTHLY;BYMONTHDAY=2;COUNT=2"}]}]}"#;
+    let l = load(feed);
+    assert!(l.report.errors.is_empty(), "{:?}", l.report.errors);
+    let ds = l.dataset.unwrap();
+    let list = sessions(&ds, &query("2026-03-01", "2026-04-30", None)).unwrap();
+    let ids: Vec<&str> = list.sessions.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "twice@2026-03-02",
+            "twice@2026-03-02T14:00",
+            "twice@2026-04-02",
+            "twice@2026-04-02T14:00"
+        ]
+    );
+    // a window of that one day gives the same ids
+    let day = sessions(&ds, &query("2026-04-02", "2026-04-02", None)).unwrap();
+    assert_eq!(day.sessions[1].id, "twice@2026-04-02T14:00");
+    // every id finds its own session back
+    for s in &list.sessions {
+        let found = find_session(&ds, &s.id, Lang::En).unwrap();
+        assert_eq!(
+            (found.id.as_str(), found.start.as_str()),
+            (s.id.as_str(), s.start.as_str())
+        );
+    }
+    // the long form of the first sitting, or a time with no sitting, names nothing
+    assert!(find_session(&ds, "twice@2026-03-02T10:00", Lang::En).is_none());
+    assert!(find_session(&ds, "twice@2026-03-02T11:00", Lang::En).is_none());
+}
