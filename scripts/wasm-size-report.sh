@@ -10,7 +10,7 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 F="--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals"
 cargo build --lib --release --target wasm32-unknown-unknown --quiet
-wasm-bindgen --target web --out-dir "$out" --no-typescript --keep-debug target/wasm32-unknown-unknown/release/cogov.wasm
+wasm-bindgen --target web --out-dir "$out" --no-typescript --keep-debug "${CARGO_TARGET_DIR:-target}"/wasm32-unknown-unknown/release/cogov.wasm
 node_modules/.bin/wasm-opt -Oz -g $F "$out/cogov_bg.wasm" -o "$out/named.wasm"
 node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers $F "$out/named.wasm" -o "$out/stripped.wasm"
 echo "stripped: raw $(wc -c < "$out/stripped.wasm"), gzip $(gzip -9c "$out/stripped.wasm" | wc -c)"
