@@ -3,6 +3,7 @@
 # build.sh, and prints the stripped size plus byte sums by category, then twiggy's top items.
 # Needs twiggy (`cargo install twiggy`); not part of the tests.
 # Usage: bash scripts/wasm-size-report.sh [N]   (N = how many top items, default 30)
+# KEEP=dir keeps named.wasm and stripped.wasm there (for twiggy paths / wasm-dis).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v twiggy >/dev/null || { echo "twiggy not found: cargo install twiggy" >&2; exit 2; }
@@ -13,6 +14,7 @@ cargo build --lib --release --target wasm32-unknown-unknown --quiet
 wasm-bindgen --target web --out-dir "$out" --no-typescript --keep-debug "${CARGO_TARGET_DIR:-target}"/wasm32-unknown-unknown/release/cogov.wasm
 node_modules/.bin/wasm-opt -Oz -g $F "$out/cogov_bg.wasm" -o "$out/named.wasm"
 node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers $F "$out/named.wasm" -o "$out/stripped.wasm"
+[ -n "${KEEP:-}" ] && mkdir -p "$KEEP" && cp "$out/named.wasm" "$out/stripped.wasm" "$KEEP/"
 echo "stripped: raw $(wc -c < "$out/stripped.wasm"), gzip $(gzip -9c "$out/stripped.wasm" | wc -c)"
 twiggy top -n 100000 "$out/named.wasm" --format csv > "$out/all.csv"
 python3 - "$out/all.csv" <<'PY'
