@@ -142,22 +142,10 @@ impl Builder {
             "INTERVAL" => set(&mut self.interval, name, int(name, value)?),
             "COUNT" => set(&mut self.count, name, int(name, value)?),
             "UNTIL" => set(&mut self.until, name, until(value)?),
-            "BYMONTH" => set(
-                &mut self.by_month,
-                name,
-                list(name, value, |v| int(name, v))?,
-            ),
-            "BYMONTHDAY" => set(
-                &mut self.by_month_day,
-                name,
-                list(name, value, |v| int(name, v))?,
-            ),
+            "BYMONTH" => set(&mut self.by_month, name, list(name, value, int)?),
+            "BYMONTHDAY" => set(&mut self.by_month_day, name, list(name, value, int)?),
             "BYDAY" => set(&mut self.by_day, name, list(name, value, weekday_num)?),
-            "BYSETPOS" => set(
-                &mut self.by_set_pos,
-                name,
-                list(name, value, |v| int(name, v))?,
-            ),
+            "BYSETPOS" => set(&mut self.by_set_pos, name, list(name, value, int)?),
             "WKST" => set(&mut self.wkst, name, weekday(value)?),
             "BYHOUR" | "BYMINUTE" | "BYSECOND" => Err(RecurError::new(
                 "unsupported_part",
@@ -196,35 +184,77 @@ fn freq(value: &str) -> Result<Frequency, RecurError> {
     }
 }
 
+/// An integer part value; `T` narrows it (out of range is a bad value too).
 fn int<T: TryFrom<i64>>(name: &str, value: &str) -> Result<T, RecurError> {
-    let bad = || RecurError::new("bad_value", format!("bad {name} value {value}"));
-    let digits = value.strip_prefix(['+', '-']).unwrap_or(value);
-    if digits.is_empty() || !digits.bytes().all(|c| c.is_ascii_digit()) {
-        return Err(bad());
-    }
-    let n: i64 = value.parse().map_err(|_| bad())?;
-    T::try_from(n).map_err(|_| bad())
+    int64(value)
+        .and_then(|n| T::try_from(n).ok())
+        .ok_or_else(|| bad_int(name, value))
 }
 
+#[inline(never)]
+fn bad_int(name: &str, value: &str) -> RecurError {
+    RecurError::new("bad_value", format!("bad {name} value {value}"))
+}
+
+/// An optionally signed decimal integer (`+5`, `-1`, `12`), `None` when not one or when it
+/// does not fit in `i64`. (Not `str::parse`, whose generic code would be kept for this alone.)
+#[inline(never)]
+fn int64(value: &str) -> Option<i64> {
+    let (neg, digits) = match value.as_bytes() {
+        [b'-', rest @ ..] => (true, rest),
+        [b'+', rest @ ..] => (false, rest),
+        b => (false, b),
+    };
+    if digits.is_empty() {
+        return None;
+    }
+    // Accumulated negatively so that `i64::MIN` fits.
+    let mut n: i64 = 0;
+    for &c in digits {
+        if !c.is_ascii_digit() {
+            return None;
+        }
+        n = n.checked_mul(10)?.checked_sub((c - b'0') as i64)?;
+    }
+    if neg {
+        Some(n)
+    } else {
+        n.checked_neg()
+    }
+}
+
+/// Reads a comma-separated list with `item` (through `list_items`: the splitting is not
+/// instantiated per item type).
 fn list<T>(
     name: &str,
     value: &str,
-    item: impl Fn(&str) -> Result<T, RecurError>,
+    item: fn(&str, &str) -> Result<T, RecurError>,
 ) -> Result<Vec<T>, RecurError> {
-    value
-        .split(',')
-        .map(|v| {
-            let v = v.trim();
-            if v.is_empty() {
-                Err(RecurError::new(
-                    "bad_value",
-                    format!("empty item in {name}={value}"),
-                ))
-            } else {
-                item(v)
-            }
-        })
-        .collect()
+    let mut out = Vec::new();
+    list_items(name, value, &mut |v| {
+        out.push(item(name, v)?);
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+#[inline(never)]
+fn list_items(
+    name: &str,
+    value: &str,
+    item: &mut dyn FnMut(&str) -> Result<(), RecurError>,
+) -> Result<(), RecurError> {
+    for v in value.split(',') {
+        let v = v.trim();
+        if v.is_empty() {
+            return Err(RecurError::new(
+                "bad_value",
+                format!("empty item in {name}={value}"),
+            ));
+        }
+        item(v)?;
+    }
+    Ok(())
 }
 
 fn weekday(value: &str) -> Result<Weekday, RecurError> {
@@ -245,7 +275,7 @@ fn weekday(value: &str) -> Result<Weekday, RecurError> {
     })
 }
 
-fn weekday_num(value: &str) -> Result<WeekdayNum, RecurError> {
+fn weekday_num(_: &str, value: &str) -> Result<WeekdayNum, RecurError> {
     let split = value.len().saturating_sub(2);
     let (num, day) = match (value.get(..split), value.get(split..)) {
         (Some(n), Some(d)) => (n, d),
