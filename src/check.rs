@@ -294,18 +294,17 @@ fn references(feed: &Feed, c: &mut Checker) {
 
 /// Reports each cycle in the graph of `part_of` and `supports` once, at the body that closes it.
 fn cycles(feed: &Feed, report: &mut Report) {
-    let index: HashMap<&str, usize> = feed
-        .bodies
-        .iter()
-        .enumerate()
-        .map(|(i, b)| (b.id.as_str(), i))
-        .collect();
+    // String keys and `Ref` values: the id index's map type, not one more `HashMap` instance.
+    let mut index: HashMap<String, Ref> = HashMap::new();
+    for (i, b) in feed.bodies.iter().enumerate() {
+        index.insert(b.id.clone(), Ref::Body(i));
+    }
     let edges = |i: usize| {
         let b = &feed.bodies[i];
         let mut out = Vec::new();
         for (key, ids) in [("part_of", &b.part_of), ("supports", &b.supports)] {
             for (pos, id) in ids.iter().enumerate() {
-                if let Some(&n) = index.get(id.as_str()) {
+                if let Some(&Ref::Body(n)) = index.get(id.as_str()) {
                     out.push((key, pos, n));
                 }
             }

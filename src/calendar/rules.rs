@@ -1,6 +1,7 @@
 //! Series rules, compiled once and checked at load: RRULE errors at their path, cycles among
 //! relative rules, and `recurrence_id`s that name no occurrence of their series.
 
+use crate::dataset::Ref;
 use crate::date::When;
 use crate::feed::{Feed, RuleDef, RuleForm};
 use crate::problem::{Problem, Report};
@@ -31,12 +32,21 @@ pub(crate) enum Compiled {
     },
 }
 
+/// Series ids to indexes, as the dataset's id index maps them (`Ref::Series`): the same map
+/// type, so the wasm carries one `HashMap` instance for both.
+pub(crate) type SeriesIndex = HashMap<String, Ref>;
+
+/// The index of series `id`.
+fn series_at(index: &SeriesIndex, id: &str) -> Option<usize> {
+    match index.get(id) {
+        Some(Ref::Series(i)) => Some(*i),
+        _ => None,
+    }
+}
+
 /// Compiles one rule; `index` maps series ids to indexes. A relative rule naming no series is
 /// an error here only as a fallback (the reference check reports it first).
-pub(crate) fn compile(
-    rule: &RuleDef,
-    index: &HashMap<&str, usize>,
-) -> Result<Compiled, RecurError> {
+pub(crate) fn compile(rule: &RuleDef, index: &SeriesIndex) -> Result<Compiled, RecurError> {
     match &rule.form {
         RuleForm::Recurrence {
             dtstart,
@@ -59,8 +69,8 @@ pub(crate) fn compile(
             series,
             offset_days,
             time,
-        } => match index.get(series.as_str()) {
-            Some(&i) => Ok(Compiled::Relative {
+        } => match series_at(index, series) {
+            Some(i) => Ok(Compiled::Relative {
                 series: i,
                 offset_days: *offset_days,
                 time: *time,
@@ -86,13 +96,13 @@ pub(crate) fn code(recur: &'static str) -> &'static str {
     }
 }
 
-/// Series ids to indexes.
-pub(crate) fn series_index(feed: &Feed) -> HashMap<&str, usize> {
-    feed.series
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.id.as_str(), i))
-        .collect()
+/// Series ids to indexes (the last series of a repeated id wins).
+pub(crate) fn series_index(feed: &Feed) -> SeriesIndex {
+    let mut index = HashMap::new();
+    for (i, s) in feed.series.iter().enumerate() {
+        index.insert(s.id.clone(), Ref::Series(i));
+    }
+    index
 }
 
 /// What [`compile_all`] gives: every series' compiled rules and whether it lies on a cycle.
@@ -167,7 +177,7 @@ pub fn check(feed: &Feed, report: &mut Report) {
     for (i, s) in feed.series.iter().enumerate() {
         for (j, r) in s.rules.iter().enumerate() {
             if let RuleForm::Relative { series, .. } = &r.form {
-                if let Some(&t) = index.get(series.as_str()) {
+                if let Some(t) = series_at(&index, series) {
                     if t == i || reaches(&compiled, t, i) {
                         broken[i] = true;
                         report.push(Problem::error(
@@ -191,7 +201,7 @@ pub fn check(feed: &Feed, report: &mut Report) {
         let (Some(sid), Some(rid)) = (&sess.series, &sess.recurrence_id) else {
             continue;
         };
-        let Some(&i) = index.get(sid.as_str()) else {
+        let Some(i) = series_at(&index, sid) else {
             continue;
         };
         if !usable(i) || ex.depends_on_broken(i, &broken) {
