@@ -18,18 +18,31 @@ macro_rules! vocab {
         impl $name {
             /// Every value, in the order the format lists them.
             pub const ALL: &'static [$name] = &[$($name::$var),+];
+            /// The words, in the order of [`Self::ALL`].
+            const WORDS: &'static [&'static str] = &[$($word),+];
             /// The word the feed uses.
-            pub fn as_str(self) -> &'static str { match self { $($name::$var => $word),+ } }
+            pub fn as_str(self) -> &'static str { Self::WORDS[self as usize] }
             /// Reads the feed's word.
-            pub fn parse(s: &str) -> Option<$name> { match s { $($word => Some($name::$var),)+ _ => None } }
+            pub fn parse(s: &str) -> Option<$name> { position(Self::WORDS, s).map(|i| Self::ALL[i]) }
             /// The words, comma-separated, for messages.
-            pub fn expected() -> String { [$($word),+].join(", ") }
+            pub fn expected() -> String { words!($($word),+).to_string() }
         }
         impl Word for $name {
             fn parse_word(s: &str) -> Option<Self> { $name::parse(s) }
             fn expected_words() -> String { $name::expected() }
         }
     };
+}
+
+/// The words joined with `, ` at compile time.
+macro_rules! words {
+    ($first:literal $(, $rest:literal)*) => { concat!($first $(, ", ", $rest)*) };
+}
+
+/// Where `s` is in `words` (one loop for every vocabulary instead of a `match` per enum).
+#[inline(never)]
+fn position(words: &[&str], s: &str) -> Option<usize> {
+    words.iter().position(|w| *w == s)
 }
 
 vocab!(
