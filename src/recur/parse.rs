@@ -327,41 +327,33 @@ pub(crate) fn is_date_only(text: &str) -> bool {
 }
 
 fn local_value(t: &str) -> Result<NaiveDateTime, RecurError> {
-    let compact: String = t.chars().filter(|c| *c != '-' && *c != ':').collect();
-    let (body, utc) = match compact.strip_suffix(['Z', 'z']) {
-        Some(b) => (b, true),
-        None => (compact.as_str(), false),
-    };
-    let (date, time) = match body.split_once(['T', 't']) {
-        Some((d, tm)) => (d, Some(tm)),
-        None => (body, None),
-    };
-    let num = |s: Option<&str>| -> Result<u32, RecurError> {
-        match s {
-            Some(s) if !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit()) => s
-                .parse()
-                .map_err(|_| RecurError::new("bad_value", "not a number")),
-            _ => Err(RecurError::new(
-                "bad_value",
-                "expected YYYYMMDD or YYYYMMDDTHHMMSS",
-            )),
+    // Over bytes: '-', ':', 'T' and 'Z' are ASCII, and any other non-digit fails below.
+    let mut b: Vec<u8> = Vec::with_capacity(t.len());
+    for &c in t.as_bytes() {
+        if c != b'-' && c != b':' {
+            b.push(c);
         }
+    }
+    let utc = matches!(b.last(), Some(b'Z' | b'z'));
+    if utc {
+        b.pop();
+    }
+    let (date, time) = match b.iter().position(|c| matches!(c, b'T' | b't')) {
+        Some(k) => (&b[..k], Some(&b[k + 1..])),
+        None => (&b[..], None),
     };
     if date.len() != 8 || time.is_some_and(|tm| tm.len() != 6) || (utc && time.is_none()) {
-        return Err(RecurError::new(
-            "bad_value",
-            "expected YYYYMMDD or YYYYMMDDTHHMMSS",
-        ));
+        return Err(form_error());
     }
-    let y = num(date.get(0..4))?;
-    let m = num(date.get(4..6))?;
-    let d = num(date.get(6..8))?;
-    let day = NaiveDate::from_ymd_opt(y as i32, m, d)
-        .ok_or_else(|| RecurError::new("bad_value", "no such date"))?;
+    let day = NaiveDate::from_ymd_opt(
+        digits(&date[..4])? as i32,
+        digits(&date[4..6])?,
+        digits(&date[6..])?,
+    )
+    .ok_or_else(|| RecurError::new("bad_value", "no such date"))?;
     let clock = match time {
         Some(tm) => {
-            let (h, mi, s) = (num(tm.get(0..2))?, num(tm.get(2..4))?, num(tm.get(4..6))?);
-            NaiveTime::from_hms_opt(h, mi, s)
+            NaiveTime::from_hms_opt(digits(&tm[..2])?, digits(&tm[2..4])?, digits(&tm[4..])?)
                 .ok_or_else(|| RecurError::new("bad_value", "no such time"))?
         }
         None => NaiveTime::MIN,
@@ -374,6 +366,23 @@ fn local_value(t: &str) -> Result<NaiveDateTime, RecurError> {
     }
     check_year(dt)?;
     Ok(dt)
+}
+
+/// The value of a group of ASCII digits (at most 4 here).
+fn digits(s: &[u8]) -> Result<u32, RecurError> {
+    let mut n = 0;
+    for &c in s {
+        if !c.is_ascii_digit() {
+            return Err(form_error());
+        }
+        n = n * 10 + (c - b'0') as u32;
+    }
+    Ok(n)
+}
+
+#[inline(never)]
+fn form_error() -> RecurError {
+    RecurError::new("bad_value", "expected YYYYMMDD or YYYYMMDDTHHMMSS")
 }
 
 pub(crate) fn check_year(dt: NaiveDateTime) -> Result<(), RecurError> {
