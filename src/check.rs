@@ -107,18 +107,24 @@ impl Checker<'_> {
         if found.is_some_and(|r| wants.iter().any(|w| w.matches(r))) {
             return;
         }
-        let nouns: Vec<_> = wants.iter().map(|w| w.noun()).collect();
+        let mut nouns = String::new();
+        for (k, w) in wants.iter().enumerate() {
+            if k > 0 {
+                nouns.push_str(" or ");
+            }
+            nouns.push_str(w.noun());
+        }
         let message = match found {
             None => format!(
                 "{} is not the id of any {}",
                 crate::text::quote(id),
-                nouns.join(" or ")
+                nouns
             ),
             Some(r) => format!(
                 "{} is {}, not {}",
                 crate::text::quote(id),
                 r.path(),
-                nouns.join(" or ")
+                nouns
             ),
         };
         self.report
