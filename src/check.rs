@@ -7,46 +7,46 @@ use crate::feed::Feed;
 use crate::problem::{Problem, Report};
 use std::collections::HashMap;
 
-#[derive(Clone, Copy, PartialEq)]
-enum Want {
-    Source,
-    Org,
-    Office,
-    Body,
-    Series,
-    Session,
-    Proposal,
-}
+/// Kinds of record a reference may name, as a bit set: bit `n` is the `Ref` variant `n`.
+type Want = u8;
+const SOURCE: Want = 1;
+const ORG: Want = 2;
+const OFFICE: Want = 4;
+const BODY: Want = 8;
+const SERIES: Want = 16;
+const SESSION: Want = 32;
+const PROPOSAL: Want = 64;
 
-impl Want {
-    fn matches(self, r: Ref) -> bool {
-        matches!(
-            (self, r),
-            (Want::Source, Ref::Source(_))
-                | (Want::Org, Ref::Org(_))
-                | (Want::Office, Ref::Office(_))
-                | (Want::Body, Ref::Body(_))
-                | (Want::Series, Ref::Series(_))
-                | (Want::Session, Ref::Session(_))
-                | (Want::Proposal, Ref::Proposal(_))
-        )
-    }
-    fn noun(self) -> &'static str {
-        match self {
-            Want::Source => "source",
-            Want::Org => "organization",
-            Want::Office => "office",
-            Want::Body => "body",
-            Want::Series => "series",
-            Want::Session => "session",
-            Want::Proposal => "proposal",
-        }
+/// The noun of each kind, in bit order.
+const NOUNS: [&str; 7] = [
+    "source",
+    "organization",
+    "office",
+    "body",
+    "series",
+    "session",
+    "proposal",
+];
+
+/// The bit of the kind `r` names.
+fn bit(r: Ref) -> Want {
+    match r {
+        Ref::Source(_) => SOURCE,
+        Ref::Org(_) => ORG,
+        Ref::Office(_) => OFFICE,
+        Ref::Body(_) => BODY,
+        Ref::Series(_) => SERIES,
+        Ref::Session(_) => SESSION,
+        Ref::Proposal(_) => PROPOSAL,
+        Ref::Card(_) => 0,
     }
 }
 
 struct Checker<'r> {
     ids: HashMap<String, Ref>,
     report: &'r mut Report,
+    /// The record (and sub-record) whose references are being checked.
+    at: At,
 }
 
 /// Where a reference is, rendered only when there is a problem (a large feed has hundreds of
@@ -71,18 +71,6 @@ impl At {
             k: None,
         }
     }
-    fn sub(self, sub: &'static str, j: usize) -> At {
-        At {
-            sub: Some((sub, j)),
-            ..self
-        }
-    }
-    fn key(self, key: &'static str) -> At {
-        At { key, ..self }
-    }
-    fn index(self, k: usize) -> At {
-        At { k: Some(k), ..self }
-    }
     #[inline(never)]
     fn render(self) -> String {
         let mut out = format!("{}[{}]", self.list, self.i);
@@ -101,64 +89,71 @@ impl At {
 }
 
 impl Checker<'_> {
+    /// Checks that `id`, member `key` (element `k` when set) of the current record, names a
+    /// record of a wanted kind.
     #[inline(never)]
-    fn want(&mut self, id: &str, at: At, wants: &[Want]) {
+    fn want(&mut self, id: &str, key: &'static str, k: Option<usize>, wants: Want) {
         let found = self.ids.get(id).copied();
-        if found.is_some_and(|r| wants.iter().any(|w| w.matches(r))) {
+        if found.is_some_and(|r| bit(r) & wants != 0) {
             return;
         }
         let mut nouns = String::new();
-        for (k, w) in wants.iter().enumerate() {
-            if k > 0 {
-                nouns.push_str(" or ");
+        for (n, noun) in NOUNS.iter().enumerate() {
+            if wants & (1 << n) != 0 {
+                if !nouns.is_empty() {
+                    nouns.push_str(" or ");
+                }
+                nouns.push_str(noun);
             }
-            nouns.push_str(w.noun());
         }
         let message = match found {
-            None => format!(
-                "{} is not the id of any {}",
-                crate::text::quote(id),
-                nouns
-            ),
-            Some(r) => format!(
-                "{} is {}, not {}",
-                crate::text::quote(id),
-                r.path(),
-                nouns
-            ),
+            None => format!("{} is not the id of any {}", crate::text::quote(id), nouns),
+            Some(r) => format!("{} is {}, not {}", crate::text::quote(id), r.path(), nouns),
         };
+        let at = At { key, k, ..self.at };
         self.report
             .push(Problem::error(at.render(), "ref.dangling", message));
     }
 
     /// `want` for an optional reference.
-    fn want_opt(&mut self, id: &Option<String>, at: At, wants: &[Want]) {
+    fn want_opt(&mut self, id: &Option<String>, key: &'static str, wants: Want) {
         if let Some(id) = id {
-            self.want(id, at, wants);
+            self.want(id, key, None, wants);
         }
     }
 
     #[inline(never)]
-    fn want_all(&mut self, ids: &[String], at: At, wants: &[Want]) {
+    fn want_all(&mut self, ids: &[String], key: &'static str, wants: Want) {
         for (k, id) in ids.iter().enumerate() {
-            self.want(id, at.index(k), wants);
+            self.want(id, key, Some(k), wants);
         }
     }
 
+    /// Checks the sources of the current record; warns when `required` ones are missing.
     #[inline(never)]
-    fn sources(&mut self, prov: &crate::feed::Provenance, at: At, required: bool) {
+    fn sources(&mut self, prov: &crate::feed::Provenance, required: bool) {
         for (k, s) in prov.sources.iter().enumerate() {
             if let crate::feed::SourceRef::Id(id) = s {
-                self.want(id, at.key("sources").index(k), &[Want::Source]);
+                self.want(id, "sources", Some(k), SOURCE);
             }
         }
         if required && prov.sources.is_empty() && !prov.illustrative {
             self.report.push(Problem::warning(
-                at.render(),
+                self.at.render(),
                 "source.missing",
                 "has no sources and is not marked illustrative",
             ));
         }
+    }
+
+    /// Makes `list[i]` the current record.
+    fn record(&mut self, list: &'static str, i: usize) {
+        self.at = At::new(list, i);
+    }
+
+    /// Makes `.sub[j]` of the current record current (`None`: the record itself).
+    fn sub(&mut self, sub: Option<(&'static str, usize)>) {
+        self.at.sub = sub;
     }
 }
 
@@ -167,6 +162,7 @@ pub fn check(feed: &Feed, report: &mut Report) -> HashMap<String, Ref> {
     let mut c = Checker {
         ids: HashMap::new(),
         report,
+        at: At::new("", 0),
     };
     index(feed, &mut c);
     references(feed, &mut c);
@@ -224,77 +220,80 @@ fn index_list(c: &mut Checker, ids: &mut dyn Iterator<Item = &str>, make: fn(usi
 }
 
 fn references(feed: &Feed, c: &mut Checker) {
-    use Want::*;
     for (i, o) in feed.organizations.iter().enumerate() {
-        c.sources(&o.prov, At::new("organizations", i), false);
+        c.record("organizations", i);
+        c.sources(&o.prov, false);
     }
     for (i, o) in feed.offices.iter().enumerate() {
-        let at = At::new("offices", i);
-        c.want_opt(&o.org, at.key("org"), &[Org]);
-        c.sources(&o.prov, at, false);
+        c.record("offices", i);
+        c.want_opt(&o.org, "org", ORG);
+        c.sources(&o.prov, false);
     }
     for (i, b) in feed.bodies.iter().enumerate() {
-        let at = At::new("bodies", i);
-        c.want_all(&b.part_of, at.key("part_of"), &[Body]);
-        c.want_all(&b.supports, at.key("supports"), &[Body]);
-        c.want_all(&b.members, at.key("members"), &[Org, Body]);
+        c.record("bodies", i);
+        c.want_all(&b.part_of, "part_of", BODY);
+        c.want_all(&b.supports, "supports", BODY);
+        c.want_all(&b.members, "members", ORG | BODY);
         for (j, s) in b.seats.iter().enumerate() {
-            let seat = at.sub("seats", j);
-            c.want_opt(&s.office, seat.key("office"), &[Office]);
-            c.sources(&s.prov, seat, false);
+            c.sub(Some(("seats", j)));
+            c.want_opt(&s.office, "office", OFFICE);
+            c.sources(&s.prov, false);
         }
-        c.sources(&b.prov, at, true);
+        c.sub(None);
+        c.sources(&b.prov, true);
     }
     for (i, s) in feed.series.iter().enumerate() {
-        let at = At::new("series", i);
-        c.want(&s.body, at.key("body"), &[Body]);
+        c.record("series", i);
+        c.want(&s.body, "body", None, BODY);
         for (j, r) in s.rules.iter().enumerate() {
-            let rule = at.sub("rules", j);
+            c.sub(Some(("rules", j)));
             if let crate::feed::RuleForm::Relative { series, .. } = &r.form {
-                c.want(series, rule.key("relative.series"), &[Series]);
+                c.want(series, "relative.series", None, SERIES);
             }
-            c.sources(&r.prov, rule, false);
+            c.sources(&r.prov, false);
         }
-        c.sources(&s.prov, at, true);
+        c.sub(None);
+        c.sources(&s.prov, true);
     }
     for (i, s) in feed.sessions.iter().enumerate() {
-        let at = At::new("sessions", i);
-        c.want(&s.body, at.key("body"), &[Body]);
-        c.want_opt(&s.series, at.key("series"), &[Series]);
+        c.record("sessions", i);
+        c.want(&s.body, "body", None, BODY);
+        c.want_opt(&s.series, "series", SERIES);
         for (j, a) in s.agenda.iter().enumerate() {
-            c.want_opt(
-                &a.proposal,
-                at.sub("agenda", j).key("proposal"),
-                &[Proposal],
-            );
+            c.sub(Some(("agenda", j)));
+            c.want_opt(&a.proposal, "proposal", PROPOSAL);
         }
-        c.sources(&s.prov, at, true);
+        c.sub(None);
+        c.sources(&s.prov, true);
     }
     for (i, p) in feed.proposals.iter().enumerate() {
-        let at = At::new("proposals", i);
-        c.want_all(&p.proposers, at.key("proposers"), &[Org, Body]);
-        c.want_all(&p.ministries, at.key("ministries"), &[Org]);
+        c.record("proposals", i);
+        c.want_all(&p.proposers, "proposers", ORG | BODY);
+        c.want_all(&p.ministries, "ministries", ORG);
         for (j, s) in p.history.iter().enumerate() {
-            let step = at.sub("history", j);
-            c.want_opt(&s.body, step.key("body"), &[Body]);
-            c.want_opt(&s.session, step.key("session"), &[Session]);
-            c.want_opt(&s.ministry, step.key("ministry"), &[Org]);
-            c.want_opt(&s.merged_into, step.key("merged_into"), &[Proposal]);
-            c.want_all(&s.dissent, step.key("dissent"), &[Org, Body]);
-            c.sources(&s.prov, step, false);
+            c.sub(Some(("history", j)));
+            c.want_opt(&s.body, "body", BODY);
+            c.want_opt(&s.session, "session", SESSION);
+            c.want_opt(&s.ministry, "ministry", ORG);
+            c.want_opt(&s.merged_into, "merged_into", PROPOSAL);
+            c.want_all(&s.dissent, "dissent", ORG | BODY);
+            c.sources(&s.prov, false);
         }
-        c.sources(&p.prov, at, true);
+        c.sub(None);
+        c.sources(&p.prov, true);
     }
     for (i, k) in feed.cards.iter().enumerate() {
-        let at = At::new("cards", i);
-        c.want_opt(&k.session, at.key("session"), &[Session]);
-        c.want_opt(&k.due_session, at.key("due_session"), &[Session]);
-        c.want_opt(&k.proposal, at.key("proposal"), &[Proposal]);
-        c.want_all(&k.responsible, at.key("responsible"), &[Org, Body]);
+        c.record("cards", i);
+        c.want_opt(&k.session, "session", SESSION);
+        c.want_opt(&k.due_session, "due_session", SESSION);
+        c.want_opt(&k.proposal, "proposal", PROPOSAL);
+        c.want_all(&k.responsible, "responsible", ORG | BODY);
         for (j, r) in k.reports.iter().enumerate() {
-            c.want_opt(&r.session, at.sub("reports", j).key("session"), &[Session]);
+            c.sub(Some(("reports", j)));
+            c.want_opt(&r.session, "session", SESSION);
         }
-        c.sources(&k.prov, at, true);
+        c.sub(None);
+        c.sources(&k.prov, true);
     }
 }
 
