@@ -107,13 +107,16 @@ struct Builder {
 
 fn set<T>(slot: &mut Option<T>, name: &str, value: T) -> Result<(), RecurError> {
     if slot.is_some() {
-        return Err(RecurError::new(
-            "duplicate_part",
-            format!("duplicate rrule part {name}"),
-        ));
+        return Err(duplicate(name));
     }
     *slot = Some(value);
     Ok(())
+}
+
+/// The error for a part given twice (out of line: [`set`] is inlined for every part).
+#[inline(never)]
+fn duplicate(name: &str) -> RecurError {
+    RecurError::new("duplicate_part", format!("duplicate rrule part {name}"))
 }
 
 impl Builder {
