@@ -328,10 +328,17 @@ impl Reader {
     /// An `http:` or `https:` URL.
     pub fn url(&mut self, v: &Value) -> Option<String> {
         let s = self.string(v)?;
-        let lower = s.get(..8).unwrap_or(&s).to_ascii_lowercase();
-        let ok = (lower.starts_with("https://") || lower.starts_with("http://"))
-            && s.len() > lower.find("//").unwrap_or(0) + 2
-            && !s.chars().any(|c| c.is_whitespace() || c.is_control());
+        // the scheme's length, compared in place (no lower-cased copy, no substring search)
+        let b = s.as_bytes();
+        let scheme = |p: &[u8]| b.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+        let n = if scheme(b"https://") {
+            8
+        } else if scheme(b"http://") {
+            7
+        } else {
+            usize::MAX
+        };
+        let ok = s.len() > n && !s.chars().any(|c| c.is_whitespace() || c.is_control());
         if !ok {
             self.error(
                 "url.scheme",
