@@ -111,12 +111,39 @@ pub(crate) type CompiledRules = (Vec<Vec<Option<Compiled>>>, Vec<bool>);
 /// Every series' compiled rules (`None` where a rule does not compile) and whether each series
 /// lies on a cycle of relative rules.
 pub(crate) fn compile_all(feed: &Feed) -> CompiledRules {
-    let index = series_index(feed);
-    let compiled: Vec<Vec<Option<Compiled>>> = feed
-        .series
-        .iter()
-        .map(|s| s.rules.iter().map(|r| compile(r, &index).ok()).collect())
-        .collect();
+    compile_with(feed, &series_index(feed), None)
+}
+
+/// [`compile_all`], reporting the errors of RRULEs (not those of relative rules, left to the
+/// reference check) and marking their series broken when `check` is given.
+fn compile_with(
+    feed: &Feed,
+    index: &SeriesIndex,
+    mut check: Option<(&mut Report, &mut [bool])>,
+) -> CompiledRules {
+    let mut compiled = Vec::with_capacity(feed.series.len());
+    for (i, s) in feed.series.iter().enumerate() {
+        let mut rules = Vec::with_capacity(s.rules.len());
+        for (j, r) in s.rules.iter().enumerate() {
+            rules.push(match compile(r, index) {
+                Ok(c) => Some(c),
+                Err(e) => {
+                    if let (Some((report, broken)), RuleForm::Recurrence { .. }) =
+                        (check.as_mut(), &r.form)
+                    {
+                        broken[i] = true;
+                        report.push(Problem::error(
+                            format!("series[{i}].rules[{j}].rrule"),
+                            code(e.code),
+                            e.message,
+                        ));
+                    }
+                    None
+                }
+            });
+        }
+        compiled.push(rules);
+    }
     let cyclic = (0..compiled.len())
         .map(|i| reaches(&compiled, i, i))
         .collect();
@@ -159,21 +186,8 @@ fn reaches(compiled: &[Vec<Option<Compiled>>], from: usize, target: usize) -> bo
 pub fn check(feed: &Feed, report: &mut Report) {
     let index = series_index(feed);
     let mut broken = vec![false; feed.series.len()];
-    for (i, s) in feed.series.iter().enumerate() {
-        for (j, r) in s.rules.iter().enumerate() {
-            if let RuleForm::Recurrence { .. } = &r.form {
-                if let Err(e) = compile(r, &index) {
-                    broken[i] = true;
-                    report.push(Problem::error(
-                        format!("series[{i}].rules[{j}].rrule"),
-                        code(e.code),
-                        e.message,
-                    ));
-                }
-            }
-        }
-    }
-    let (compiled, cyclic) = compile_all(feed);
+    // one compilation serves the checks and the expansion below
+    let (compiled, cyclic) = compile_with(feed, &index, Some((report, &mut broken)));
     for (i, s) in feed.series.iter().enumerate() {
         for (j, r) in s.rules.iter().enumerate() {
             if let RuleForm::Relative { series, .. } = &r.form {
