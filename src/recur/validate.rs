@@ -65,6 +65,11 @@ impl RuleSpec {
     /// assert_eq!(err.message, "bad BYMONTH value 13: expected 1..=12");
     /// ```
     pub fn validate(&self, dtstart: NaiveDateTime) -> Result<ValidRule, RecurError> {
+        self.clone().into_valid(dtstart)
+    }
+
+    /// [`RuleSpec::validate`] keeping the spec itself (no copy of its lists).
+    pub(crate) fn into_valid(self, dtstart: NaiveDateTime) -> Result<ValidRule, RecurError> {
         check_year(dtstart).map_err(|e| bad(e.code, format!("bad dtstart: {}", e.message)))?;
         if let Some(u) = self.until {
             check_year(u).map_err(|e| bad(e.code, format!("bad UNTIL value: {}", e.message)))?;
@@ -199,7 +204,6 @@ impl RuleSpec {
             }
         }
         Ok(ValidRule {
-            spec: self.clone(),
             dtstart,
             freq: self.freq,
             interval: self.interval,
@@ -216,6 +220,7 @@ impl RuleSpec {
             year_scope,
             set_pos,
             wkst: weekday_index(self.wkst),
+            spec: self,
         })
     }
 }
@@ -235,7 +240,7 @@ impl ValidRule {
     /// assert_eq!(ValidRule::parse("FREQ=YEARLY;COUNT=0", start).unwrap_err().code, "bad_value");
     /// ```
     pub fn parse(rrule: &str, dtstart: NaiveDateTime) -> Result<ValidRule, RecurError> {
-        RuleSpec::parse(rrule)?.validate(dtstart)
+        RuleSpec::parse(rrule)?.into_valid(dtstart)
     }
 
     /// The rule's `DTSTART`.
