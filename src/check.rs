@@ -304,50 +304,53 @@ fn cycles(feed: &Feed, report: &mut Report) {
     for (i, b) in feed.bodies.iter().enumerate() {
         index.insert(b.id.clone(), Ref::Body(i));
     }
-    let edges = |i: usize| {
+    // Edge `e` of body `i`: its `part_of` ids, then its `supports` ids.
+    let edge = |i: usize, e: usize| {
         let b = &feed.bodies[i];
-        let mut out = Vec::new();
-        for (key, ids) in [("part_of", &b.part_of), ("supports", &b.supports)] {
-            for (pos, id) in ids.iter().enumerate() {
-                if let Some(&Ref::Body(n)) = index.get(id.as_str()) {
-                    out.push((key, pos, n));
-                }
-            }
+        match e.checked_sub(b.part_of.len()) {
+            None => ("part_of", e, &b.part_of[e]),
+            Some(k) => ("supports", k, &b.supports[k]),
         }
-        out
     };
+    let degree = |i: usize| feed.bodies[i].part_of.len() + feed.bodies[i].supports.len();
     // 0 = unvisited, 1 = on the current path, 2 = done
     let mut state = vec![0u8; feed.bodies.len()];
     for start in 0..feed.bodies.len() {
         if state[start] != 0 {
             continue;
         }
-        type Frame<'a> = (usize, Vec<(&'a str, usize, usize)>);
-        let mut stack: Vec<Frame> = vec![(start, edges(start))];
+        // (body, edges not followed yet): edges are followed from the last one back
+        let mut stack: Vec<(usize, usize)> = vec![(start, degree(start))];
         state[start] = 1;
-        while let Some((node, pending)) = stack.last_mut() {
+        while let Some((node, left)) = stack.last_mut() {
             let node = *node;
-            let Some((key, pos, next)) = pending.pop() else {
+            if *left == 0 {
                 state[node] = 2;
                 stack.pop();
+                continue;
+            }
+            *left -= 1;
+            let (key, pos, id) = edge(node, *left);
+            let Some(&Ref::Body(next)) = index.get(id.as_str()) else {
                 continue;
             };
             match state[next] {
                 0 => {
                     state[next] = 1;
-                    stack.push((next, edges(next)));
+                    stack.push((next, degree(next)));
                 }
                 1 => {
                     let from = stack.iter().position(|(n, _)| *n == next).unwrap_or(0);
-                    let mut names: Vec<&str> = stack[from..]
-                        .iter()
-                        .map(|(n, _)| feed.bodies[*n].id.as_str())
-                        .collect();
-                    names.push(&feed.bodies[next].id);
+                    let mut names = String::new();
+                    for (n, _) in &stack[from..] {
+                        names.push_str(&feed.bodies[*n].id);
+                        names.push_str(" -> ");
+                    }
+                    names.push_str(&feed.bodies[next].id);
                     report.push(Problem::error(
                         format!("bodies[{node}].{key}[{pos}]"),
                         "body.cycle",
-                        format!("bodies form a cycle: {}", names.join(" -> ")),
+                        format!("bodies form a cycle: {names}"),
                     ));
                 }
                 _ => {}
