@@ -363,11 +363,19 @@ fn cycles(feed: &Feed, report: &mut Report) {
 fn seat_counts(feed: &Feed, report: &mut Report) {
     for (i, b) in feed.bodies.iter().enumerate() {
         for (j, s) in b.seats.iter().enumerate() {
-            let days = s.holders.iter().flat_map(|h| [h.from, h.to]).flatten();
-            let most = days
-                .map(|d| s.holders.iter().filter(|o| o.holds_on(d)).count())
-                .max()
-                .unwrap_or(s.holders.len());
+            // the most holders on any day a term starts or ends (all of them without dates)
+            let mut most = None;
+            for h in &s.holders {
+                for d in [h.from, h.to] {
+                    let Some(d) = d else { continue };
+                    let mut n = 0;
+                    for o in &s.holders {
+                        n += usize::from(o.holds_on(d));
+                    }
+                    most = Some(most.map_or(n, |m: usize| m.max(n)));
+                }
+            }
+            let most = most.unwrap_or(s.holders.len());
             if most > s.count as usize {
                 report.push(Problem::warning(
                     format!("bodies[{i}].seats[{j}].holders"),
