@@ -21,15 +21,23 @@ pub fn by_key<T>(v: &mut Vec<T>, key: impl Fn(&T) -> u64) {
     if v.len() < 2 {
         return;
     }
-    let mut keyed: Vec<(u64, u32)> = v
-        .iter()
-        .enumerate()
-        .map(|(i, x)| (key(x), i as u32))
-        .collect();
-    if !keyed.is_sorted() {
-        keys(&mut keyed);
-        permute(v, keyed.into_iter().map(|(_, i)| i));
+    let mut keyed: Vec<(u64, u32)> = Vec::with_capacity(v.len());
+    for (i, x) in v.iter().enumerate() {
+        keyed.push((key(x), i as u32));
     }
+    if let Some(mut order) = key_order(keyed) {
+        permute(v, &mut order);
+    }
+}
+
+/// The order of `keyed` sorted, or `None` when it already is (not generic: one copy).
+#[inline(never)]
+fn key_order(mut keyed: Vec<(u64, u32)>) -> Option<Vec<u32>> {
+    if keyed.is_sorted() {
+        return None;
+    }
+    keys(&mut keyed);
+    Some(keyed.iter().map(|&(_, i)| i).collect())
 }
 
 /// The one key sort of the crate, for callers that build `(key, index)` pairs themselves: a
@@ -87,7 +95,7 @@ pub fn by<T>(v: &mut Vec<T>, mut cmp: impl FnMut(&T, &T) -> Ordering) {
     }
     let mut order: Vec<u32> = (0..v.len() as u32).collect();
     indices(&mut order, &mut |a, b| cmp(&v[a as usize], &v[b as usize]));
-    permute(v, order.into_iter());
+    permute(v, &mut order);
 }
 
 /// The one comparison sort of the crate.
@@ -95,9 +103,26 @@ fn indices(order: &mut [u32], cmp: &mut dyn FnMut(u32, u32) -> Ordering) {
     order.sort_by(|&a, &b| cmp(a, b));
 }
 
-fn permute<T>(v: &mut Vec<T>, order: impl Iterator<Item = u32>) {
-    let mut old: Vec<Option<T>> = v.drain(..).map(Some).collect();
-    v.extend(order.filter_map(|i| old.get_mut(i as usize).and_then(Option::take)));
+/// Puts `v[order[k]]` at `k` for every `k`, in place (only the swap is instantiated per `T`).
+fn permute<T>(v: &mut [T], order: &mut [u32]) {
+    cycles(order, &mut |a, b| v.swap(a, b));
+}
+
+/// Follows the cycles of the permutation `order`, swapping along each (marks `order` done).
+#[inline(never)]
+fn cycles(order: &mut [u32], swap: &mut dyn FnMut(usize, usize)) {
+    for start in 0..order.len() {
+        let mut k = start;
+        loop {
+            let src = order[k] as usize;
+            order[k] = k as u32;
+            if src == start {
+                break;
+            }
+            swap(k, src);
+            k = src;
+        }
+    }
 }
 
 /// Sorts a short list and removes repeats (insertion sort: small code, and these lists hold a
@@ -187,5 +212,26 @@ mod tests {
         by(&mut v, |a, b| a.0.cmp(&b.0));
         assert_eq!(v, want);
         assert_eq!(k, want);
+    }
+
+    #[test]
+    fn permute_places_each_element_where_the_order_says() {
+        let mut x = 777u64;
+        for n in [0usize, 1, 2, 3, 10, 257] {
+            for _ in 0..20 {
+                let mut order: Vec<u32> = (0..n as u32).collect();
+                for i in (1..n).rev() {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    order.swap(i, (x % (i as u64 + 1)) as usize);
+                }
+                let v: Vec<String> = (0..n).map(|i| i.to_string()).collect();
+                let want: Vec<String> = order.iter().map(|&i| v[i as usize].clone()).collect();
+                let mut got = v;
+                permute(&mut got, &mut order.clone());
+                assert_eq!(got, want);
+            }
+        }
     }
 }
