@@ -185,20 +185,32 @@ fn index(feed: &Feed, c: &mut Checker) {
             + f.proposals.len()
             + f.cards.len(),
     );
-    index_list(c, &mut f.sources.iter().map(|x| &*x.id), Ref::Source);
-    index_list(c, &mut f.organizations.iter().map(|x| &*x.id), Ref::Org);
-    index_list(c, &mut f.offices.iter().map(|x| &*x.id), Ref::Office);
-    index_list(c, &mut f.bodies.iter().map(|x| &*x.id), Ref::Body);
-    index_list(c, &mut f.series.iter().map(|x| &*x.id), Ref::Series);
-    index_list(c, &mut f.sessions.iter().map(|x| &*x.id), Ref::Session);
-    index_list(c, &mut f.proposals.iter().map(|x| &*x.id), Ref::Proposal);
-    index_list(c, &mut f.cards.iter().map(|x| &*x.id), Ref::Card);
+    index_list(c, f.sources.len(), &|i| &f.sources[i].id, Ref::Source);
+    index_list(
+        c,
+        f.organizations.len(),
+        &|i| &f.organizations[i].id,
+        Ref::Org,
+    );
+    index_list(c, f.offices.len(), &|i| &f.offices[i].id, Ref::Office);
+    index_list(c, f.bodies.len(), &|i| &f.bodies[i].id, Ref::Body);
+    index_list(c, f.series.len(), &|i| &f.series[i].id, Ref::Series);
+    index_list(c, f.sessions.len(), &|i| &f.sessions[i].id, Ref::Session);
+    index_list(c, f.proposals.len(), &|i| &f.proposals[i].id, Ref::Proposal);
+    index_list(c, f.cards.len(), &|i| &f.cards[i].id, Ref::Card);
 }
 
-/// Indexes the ids of one list of records (through `dyn`: one loop for the eight lists).
+/// Indexes the ids of one list of `n` records, `id(i)` being the id of record `i` (through
+/// `dyn Fn`: one loop for the eight lists, and a closure's vtable is smaller than an iterator's).
 #[inline(never)]
-fn index_list(c: &mut Checker, ids: &mut dyn Iterator<Item = &str>, make: fn(usize) -> Ref) {
-    for (i, id) in ids.enumerate() {
+fn index_list<'f>(
+    c: &mut Checker,
+    n: usize,
+    id: &dyn Fn(usize) -> &'f String,
+    make: fn(usize) -> Ref,
+) {
+    for i in 0..n {
+        let id = id(i).as_str();
         if id.is_empty() {
             continue; // already reported as missing or malformed
         }
