@@ -173,34 +173,25 @@ impl Reader {
         key: &'static str,
         read: fn(&mut Self, &Value) -> Option<T>,
     ) -> Vec<T> {
-        let mut out = Vec::new();
-        self.each(f, key, &mut |r, v, n| {
-            if let Some(x) = read(r, v) {
-                if out.capacity() == 0 {
-                    out.reserve_exact(n);
-                }
-                out.push(x);
-            }
-        });
-        out
+        let mut sink = List {
+            out: Vec::new(),
+            read,
+        };
+        self.each(f, key, &mut sink);
+        sink.out
     }
 
-    /// Runs `read(reader, element, number of elements)` on each element of list member `key`,
-    /// with the path at the element. (The non-generic part of [`Reader::list`], kept out of
-    /// line: only the closure that stores a `T` is instantiated per element type.)
+    /// Runs `sink.put(reader, element, number of elements)` on each element of list member
+    /// `key`, with the path at the element. (The non-generic part of [`Reader::list`], kept out
+    /// of line: only [`List::put`] is instantiated per element type.)
     #[inline(never)]
-    fn each(
-        &mut self,
-        f: Fields,
-        key: &'static str,
-        read: &mut dyn FnMut(&mut Self, &Value, usize),
-    ) {
+    fn each(&mut self, f: Fields, key: &'static str, sink: &mut dyn Sink) {
         let Some(items) = self.items(f, key) else {
             return;
         };
         for (i, item) in items.iter().enumerate() {
             self.path.push(Seg::Index(i));
-            read(self, item, items.len());
+            sink.put(self, item, items.len());
             self.path.pop();
         }
         self.path.pop();
@@ -482,6 +473,29 @@ impl Reader {
             date: self.field(f, "date", |r, v| r.partial_date(v)),
             publisher: self.field(f, "publisher", |r, v| r.text(v)),
         })
+    }
+}
+
+/// Where [`Reader::each`] puts elements: a trait of its own rather than `dyn FnMut`, whose
+/// vtables carry a `call_once` shim per element type.
+trait Sink {
+    fn put(&mut self, r: &mut Reader, v: &Value, n: usize);
+}
+
+/// The elements read so far by [`Reader::list`].
+struct List<T> {
+    out: Vec<T>,
+    read: fn(&mut Reader, &Value) -> Option<T>,
+}
+
+impl<T> Sink for List<T> {
+    fn put(&mut self, r: &mut Reader, v: &Value, n: usize) {
+        if let Some(x) = (self.read)(r, v) {
+            if self.out.capacity() == 0 {
+                self.out.reserve_exact(n);
+            }
+            self.out.push(x);
+        }
     }
 }
 
