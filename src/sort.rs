@@ -89,28 +89,56 @@ fn merge(a: &[(u64, u32)], b: &[(u64, u32)], out: &mut Vec<(u64, u32)>) {
 /// cogov::sort::by(&mut v, |a, b| a.cmp(b));
 /// assert_eq!(v, ["a", "b", "c"]);
 /// ```
-pub fn by<T>(v: &mut Vec<T>, mut cmp: impl FnMut(&T, &T) -> Ordering) {
+pub fn by<T>(v: &mut Vec<T>, cmp: impl FnMut(&T, &T) -> Ordering) {
     if v.len() < 2 {
         return;
     }
     let mut order: Vec<u32> = (0..v.len() as u32).collect();
-    indices(&mut order, &mut |a, b| cmp(&v[a as usize], &v[b as usize]));
-    permute(v, &mut order);
+    let mut items = Compare { v, cmp };
+    indices(&mut order, &mut items);
+    cycles(&mut order, &mut items);
+}
+
+/// What the index sort needs of a list: a comparison and a swap by index. A trait of its own
+/// rather than `dyn FnMut`, whose vtables carry a `call_once` shim per element type.
+trait Items {
+    fn cmp(&mut self, a: usize, b: usize) -> Ordering;
+    fn swap(&mut self, a: usize, b: usize);
+}
+
+/// A list with its comparison (only `Items::cmp` is used) or with none (only `Items::swap`).
+struct Compare<'v, T, F> {
+    v: &'v mut [T],
+    cmp: F,
+}
+
+impl<T, F: FnMut(&T, &T) -> Ordering> Items for Compare<'_, T, F> {
+    fn cmp(&mut self, a: usize, b: usize) -> Ordering {
+        (self.cmp)(&self.v[a], &self.v[b])
+    }
+    fn swap(&mut self, a: usize, b: usize) {
+        self.v.swap(a, b);
+    }
 }
 
 /// The one comparison sort of the crate.
-fn indices(order: &mut [u32], cmp: &mut dyn FnMut(u32, u32) -> Ordering) {
-    order.sort_by(|&a, &b| cmp(a, b));
+#[inline(never)]
+fn indices(order: &mut [u32], items: &mut dyn Items) {
+    order.sort_by(|&a, &b| items.cmp(a as usize, b as usize));
 }
 
 /// Puts `v[order[k]]` at `k` for every `k`, in place (only the swap is instantiated per `T`).
 fn permute<T>(v: &mut [T], order: &mut [u32]) {
-    cycles(order, &mut |a, b| v.swap(a, b));
+    let mut items = Compare {
+        v,
+        cmp: |_: &T, _: &T| Ordering::Equal,
+    };
+    cycles(order, &mut items);
 }
 
 /// Follows the cycles of the permutation `order`, swapping along each (marks `order` done).
 #[inline(never)]
-fn cycles(order: &mut [u32], swap: &mut dyn FnMut(usize, usize)) {
+fn cycles(order: &mut [u32], items: &mut dyn Items) {
     for start in 0..order.len() {
         let mut k = start;
         loop {
@@ -119,7 +147,7 @@ fn cycles(order: &mut [u32], swap: &mut dyn FnMut(usize, usize)) {
             if src == start {
                 break;
             }
-            swap(k, src);
+            items.swap(k, src);
             k = src;
         }
     }
