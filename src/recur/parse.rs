@@ -233,20 +233,34 @@ fn list<T>(
     value: &str,
     item: fn(&str, &str) -> Result<T, RecurError>,
 ) -> Result<Vec<T>, RecurError> {
-    let mut out = Vec::new();
-    list_items(name, value, &mut |v| {
-        out.push(item(name, v)?);
+    let mut items = Items {
+        out: Vec::new(),
+        item,
+    };
+    list_items(name, value, &mut items)?;
+    Ok(items.out)
+}
+
+/// Where [`list_items`] puts items (a trait of its own: a `dyn FnMut` vtable would carry a
+/// `call_once` shim per item type).
+trait Put {
+    fn put(&mut self, name: &str, v: &str) -> Result<(), RecurError>;
+}
+
+struct Items<T> {
+    out: Vec<T>,
+    item: fn(&str, &str) -> Result<T, RecurError>,
+}
+
+impl<T> Put for Items<T> {
+    fn put(&mut self, name: &str, v: &str) -> Result<(), RecurError> {
+        self.out.push((self.item)(name, v)?);
         Ok(())
-    })?;
-    Ok(out)
+    }
 }
 
 #[inline(never)]
-fn list_items(
-    name: &str,
-    value: &str,
-    item: &mut dyn FnMut(&str) -> Result<(), RecurError>,
-) -> Result<(), RecurError> {
+fn list_items(name: &str, value: &str, items: &mut dyn Put) -> Result<(), RecurError> {
     for v in value.split(',') {
         let v = v.trim();
         if v.is_empty() {
@@ -255,7 +269,7 @@ fn list_items(
                 format!("empty item in {name}={value}"),
             ));
         }
-        item(v)?;
+        items.put(name, v)?;
     }
     Ok(())
 }
