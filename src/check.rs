@@ -4,7 +4,7 @@
 
 use crate::dataset::Ref;
 use crate::feed::Feed;
-use crate::problem::{Problem, Report};
+use crate::problem::Report;
 use std::collections::HashMap;
 
 /// Kinds of record a reference may name, as a bit set: bit `n` is the `Ref` variant `n`.
@@ -111,8 +111,7 @@ impl Checker<'_> {
             Some(r) => format!("{} is {}, not {}", crate::text::quote(id), r.path(), nouns),
         };
         let at = At { key, k, ..self.at };
-        self.report
-            .push(Problem::error(at.render(), "ref.dangling", message));
+        self.report.error(at.render(), "ref.dangling", message);
     }
 
     /// `want` for an optional reference.
@@ -138,11 +137,11 @@ impl Checker<'_> {
             }
         }
         if required && prov.sources.is_empty() && !prov.illustrative {
-            self.report.push(Problem::warning(
+            self.report.warning(
                 self.at.render(),
                 "source.missing",
-                "has no sources and is not marked illustrative",
-            ));
+                "has no sources and is not marked illustrative".into(),
+            );
         }
     }
 
@@ -216,7 +215,7 @@ fn index_list<'f>(
         }
         let r = make(i);
         if let Some(first) = c.ids.get(id) {
-            c.report.push(Problem::error(
+            c.report.error(
                 format!("{}.id", r.path()),
                 "id.duplicate",
                 format!(
@@ -224,7 +223,7 @@ fn index_list<'f>(
                     crate::text::quote(id),
                     first.path()
                 ),
-            ));
+            );
         } else {
             c.ids.insert(id.to_string(), r);
         }
@@ -359,11 +358,11 @@ fn cycles(feed: &Feed, report: &mut Report) {
                         names.push_str(" -> ");
                     }
                     names.push_str(&feed.bodies[next].id);
-                    report.push(Problem::error(
+                    report.error(
                         format!("bodies[{node}].{key}[{pos}]"),
                         "body.cycle",
                         format!("bodies form a cycle: {names}"),
-                    ));
+                    );
                 }
                 _ => {}
             }
@@ -389,14 +388,14 @@ fn seat_counts(feed: &Feed, report: &mut Report) {
             }
             let most = most.unwrap_or(s.holders.len());
             if most > s.count as usize {
-                report.push(Problem::warning(
+                report.warning(
                     format!("bodies[{i}].seats[{j}].holders"),
                     "seat.holders_exceed_count",
                     format!(
                         "{most} people hold this seat at the same time but it has {} place(s)",
                         s.count
                     ),
-                ));
+                );
             }
         }
     }

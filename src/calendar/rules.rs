@@ -4,7 +4,7 @@
 use crate::dataset::Ref;
 use crate::date::When;
 use crate::feed::{Feed, RuleDef, RuleForm};
-use crate::problem::{Problem, Report};
+use crate::problem::Report;
 use crate::recur::{ExDate, RecurError, RuleSet, ValidRule};
 use chrono::NaiveTime;
 use std::collections::HashMap;
@@ -132,11 +132,11 @@ fn compile_with(
                         (check.as_mut(), &r.form)
                     {
                         broken[i] = true;
-                        report.push(Problem::error(
+                        report.error(
                             format!("series[{i}].rules[{j}].rrule"),
                             code(e.code),
                             e.message,
-                        ));
+                        );
                     }
                     None
                 }
@@ -194,7 +194,7 @@ pub fn check(feed: &Feed, report: &mut Report) {
                 if let Some(t) = series_at(&index, series) {
                     if t == i || reaches(&compiled, t, i) {
                         broken[i] = true;
-                        report.push(Problem::error(
+                        report.error(
                             format!("series[{i}].rules[{j}].relative.series"),
                             "series.cycle",
                             format!(
@@ -203,7 +203,7 @@ pub fn check(feed: &Feed, report: &mut Report) {
                                 crate::text::quote(series),
                                 crate::text::quote(&s.id)
                             ),
-                        ));
+                        );
                     }
                 }
             }
@@ -222,7 +222,7 @@ pub fn check(feed: &Feed, report: &mut Report) {
             continue;
         }
         if ex.occurrence_of(i, *rid).is_none() {
-            report.push(Problem::warning(
+            report.warning(
                 format!("sessions[{k}].recurrence_id"),
                 "session.recurrence_id",
                 format!(
@@ -230,7 +230,7 @@ pub fn check(feed: &Feed, report: &mut Report) {
                     rid.iso(),
                     crate::text::quote(sid)
                 ),
-            ));
+            );
         }
     }
 }

@@ -5,7 +5,7 @@ use super::kinds::Word;
 use super::model::{Provenance, Source, SourceRef};
 use crate::date::{self, When};
 use crate::json::Value;
-use crate::problem::{Path, Problem, Report, Seg};
+use crate::problem::{Path, Report, Seg};
 use crate::text::Text;
 use chrono::NaiveDate;
 use std::borrow::Cow;
@@ -50,14 +50,13 @@ impl Reader {
 
     /// Reports an error at the current path.
     pub fn error(&mut self, code: &'static str, message: impl Into<String>) {
-        self.report
-            .push(Problem::error(self.path.render(), code, message));
+        self.report.error(self.path.render(), code, message.into());
     }
 
     /// Reports a warning at the current path.
     pub fn warn(&mut self, code: &'static str, message: impl Into<String>) {
         self.report
-            .push(Problem::warning(self.path.render(), code, message));
+            .warning(self.path.render(), code, message.into());
     }
 
     /// Runs `f` one step deeper in the path.
