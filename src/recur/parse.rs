@@ -275,7 +275,16 @@ fn list_items(name: &str, value: &str, items: &mut dyn Put) -> Result<(), RecurE
 }
 
 fn weekday(value: &str) -> Result<Weekday, RecurError> {
-    Ok(match value {
+    weekday_of(value).ok_or_else(|| {
+        RecurError::new(
+            "bad_value",
+            format!("bad weekday {value}: expected MO, TU, WE, TH, FR, SA or SU"),
+        )
+    })
+}
+
+fn weekday_of(value: &str) -> Option<Weekday> {
+    Some(match value {
         "MO" => Weekday::Mon,
         "TU" => Weekday::Tue,
         "WE" => Weekday::Wed,
@@ -283,34 +292,24 @@ fn weekday(value: &str) -> Result<Weekday, RecurError> {
         "FR" => Weekday::Fri,
         "SA" => Weekday::Sat,
         "SU" => Weekday::Sun,
-        _ => {
-            return Err(RecurError::new(
-                "bad_value",
-                format!("bad weekday {value}: expected MO, TU, WE, TH, FR, SA or SU"),
-            ))
-        }
+        _ => return None,
     })
 }
 
-fn weekday_num(_: &str, value: &str) -> Result<WeekdayNum, RecurError> {
+fn weekday_num(name: &str, value: &str) -> Result<WeekdayNum, RecurError> {
+    let bad = || bad_int(name, value);
     let split = value.len().saturating_sub(2);
-    let (num, day) = match (value.get(..split), value.get(split..)) {
-        (Some(n), Some(d)) => (n, d),
-        _ => {
-            return Err(RecurError::new(
-                "bad_value",
-                format!("bad BYDAY value {value}"),
-            ))
-        }
+    let (Some(num), Some(day)) = (value.get(..split), value.get(split..)) else {
+        return Err(bad());
     };
-    let weekday = weekday(day)
-        .map_err(|_| RecurError::new("bad_value", format!("bad BYDAY value {value}")))?;
+    let weekday = weekday_of(day).ok_or_else(bad)?;
     let ordinal = if num.is_empty() {
         None
     } else {
         Some(
-            int::<i16>("BYDAY", num)
-                .map_err(|_| RecurError::new("bad_value", format!("bad BYDAY value {value}")))?,
+            int64(num)
+                .and_then(|n| i16::try_from(n).ok())
+                .ok_or_else(bad)?,
         )
     };
     Ok(WeekdayNum { ordinal, weekday })
