@@ -23,7 +23,7 @@ macro_rules! vocab {
             /// The word the feed uses.
             pub fn as_str(self) -> &'static str { Self::WORDS[self as usize] }
             /// Reads the feed's word.
-            pub fn parse(s: &str) -> Option<$name> { position(Self::WORDS, s).map(|i| Self::ALL[i]) }
+            pub fn parse(s: &str) -> Option<$name> { position(Self::WORDS, s).and_then(|i| Self::ALL.get(i).copied()) }
             /// The words, comma-separated, for messages.
             pub fn expected() -> String { words!($($word),+).to_string() }
         }
