@@ -2,7 +2,7 @@
 //! cycles among bodies, seat counts that agree with the people listed, sources present.
 //! Domain rules (recurrence rules, proposal routes) live with their domains and are called here.
 
-use crate::dataset::Ref;
+use crate::dataset::{Ids, Ref};
 use crate::feed::Feed;
 use crate::problem::Report;
 use std::collections::HashMap;
@@ -43,7 +43,7 @@ fn bit(r: Ref) -> Want {
 }
 
 struct Checker<'r> {
-    ids: HashMap<String, Ref>,
+    ids: Ids,
     report: &'r mut Report,
     /// The record (and sub-record) whose references are being checked.
     at: At,
@@ -93,7 +93,7 @@ impl Checker<'_> {
     /// record of a wanted kind.
     #[inline(never)]
     fn want(&mut self, id: &str, key: &'static str, k: Option<usize>, wants: Want) {
-        let found = self.ids.get(id).copied();
+        let found = self.ids.get(id).map(|&p| Ref::unpack(p));
         if found.is_some_and(|r| bit(r) & wants != 0) {
             return;
         }
@@ -157,7 +157,7 @@ impl Checker<'_> {
 }
 
 /// Runs every cross-record check, filing problems in `report`, and returns the id index.
-pub fn check(feed: &Feed, report: &mut Report) -> HashMap<String, Ref> {
+pub(crate) fn check(feed: &Feed, report: &mut Report) -> Ids {
     let mut c = Checker {
         ids: HashMap::new(),
         report,
@@ -214,18 +214,18 @@ fn index_list<'f>(
             continue; // already reported as missing or malformed
         }
         let r = make(i);
-        if let Some(first) = c.ids.get(id) {
+        if let Some(&first) = c.ids.get(id) {
             c.report.error(
                 format!("{}.id", r.path()),
                 "id.duplicate",
                 format!(
                     "{} is already the id of {}",
                     crate::text::quote(id),
-                    first.path()
+                    Ref::unpack(first).path()
                 ),
             );
         } else {
-            c.ids.insert(id.to_string(), r);
+            c.ids.insert(id.to_string(), r.pack());
         }
     }
 }
@@ -310,10 +310,10 @@ fn references(feed: &Feed, c: &mut Checker) {
 
 /// Reports each cycle in the graph of `part_of` and `supports` once, at the body that closes it.
 fn cycles(feed: &Feed, report: &mut Report) {
-    // String keys and `Ref` values: the id index's map type, not one more `HashMap` instance.
-    let mut index: HashMap<String, Ref> = HashMap::new();
+    // body ids to indexes, in the id index's map type (not one more `HashMap` instance)
+    let mut index: Ids = HashMap::new();
     for (i, b) in feed.bodies.iter().enumerate() {
-        index.insert(b.id.clone(), Ref::Body(i));
+        index.insert(b.id.clone(), i as u32);
     }
     // Edge `e` of body `i`: its `part_of` ids, then its `supports` ids.
     let edge = |i: usize, e: usize| {
@@ -342,9 +342,10 @@ fn cycles(feed: &Feed, report: &mut Report) {
             }
             *left -= 1;
             let (key, pos, id) = edge(node, *left);
-            let Some(&Ref::Body(next)) = index.get(id.as_str()) else {
+            let Some(&next) = index.get(id.as_str()) else {
                 continue;
             };
+            let next = next as usize;
             match state[next] {
                 0 => {
                     state[next] = 1;

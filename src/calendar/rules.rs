@@ -1,7 +1,6 @@
 //! Series rules, compiled once and checked at load: RRULE errors at their path, cycles among
 //! relative rules, and `recurrence_id`s that name no occurrence of their series.
 
-use crate::dataset::Ref;
 use crate::date::When;
 use crate::feed::{Feed, RuleDef, RuleForm};
 use crate::problem::Report;
@@ -32,16 +31,12 @@ pub(crate) enum Compiled {
     },
 }
 
-/// Series ids to indexes, as the dataset's id index maps them (`Ref::Series`): the same map
-/// type, so the wasm carries one `HashMap` instance for both.
-pub(crate) type SeriesIndex = HashMap<String, Ref>;
+/// Series ids to indexes, in the dataset's id index map type (one `HashMap` instance for both).
+pub(crate) type SeriesIndex = crate::dataset::Ids;
 
 /// The index of series `id`.
 fn series_at(index: &SeriesIndex, id: &str) -> Option<usize> {
-    match index.get(id) {
-        Some(Ref::Series(i)) => Some(*i),
-        _ => None,
-    }
+    index.get(id).map(|&i| i as usize)
 }
 
 /// Compiles one rule; `index` maps series ids to indexes. A relative rule naming no series is
@@ -100,7 +95,7 @@ pub(crate) fn code(recur: &'static str) -> &'static str {
 pub(crate) fn series_index(feed: &Feed) -> SeriesIndex {
     let mut index = HashMap::new();
     for (i, s) in feed.series.iter().enumerate() {
-        index.insert(s.id.clone(), Ref::Series(i));
+        index.insert(s.id.clone(), i as u32);
     }
     index
 }
