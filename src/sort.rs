@@ -25,19 +25,16 @@ pub fn by_key<T>(v: &mut Vec<T>, key: impl Fn(&T) -> u64) {
     for (i, x) in v.iter().enumerate() {
         keyed.push((key(x), i as u32));
     }
-    if let Some(mut order) = key_order(keyed) {
-        permute(v, &mut order);
-    }
+    let mut order = key_order(keyed);
+    permute(v, &mut order);
 }
 
-/// The order of `keyed` sorted, or `None` when it already is (not generic: one copy).
+/// The order of `keyed` sorted (not generic: one copy). A sorted input is one run, which
+/// [`keys`] leaves as it is, and the identity permutation moves nothing.
 #[inline(never)]
-fn key_order(mut keyed: Vec<(u64, u32)>) -> Option<Vec<u32>> {
-    if keyed.is_sorted() {
-        return None;
-    }
+fn key_order(mut keyed: Vec<(u64, u32)>) -> Vec<u32> {
     keys(&mut keyed);
-    Some(keyed.iter().map(|&(_, i)| i).collect())
+    keyed.iter().map(|&(_, i)| i).collect()
 }
 
 /// The one key sort of the crate, for callers that build `(key, index)` pairs themselves: a
@@ -49,6 +46,9 @@ pub fn keys(v: &mut Vec<(u64, u32)>) {
     let mut bounds = vec![0];
     bounds.extend((1..n).filter(|&i| v[i] < v[i - 1]));
     bounds.push(n);
+    if bounds.len() <= 2 {
+        return; // one run: already sorted
+    }
     let mut buf = Vec::with_capacity(n);
     while bounds.len() > 2 {
         buf.clear();
