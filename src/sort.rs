@@ -1,10 +1,12 @@
-//! Sorting through shared routines, so the wasm carries the standard library's sort a couple of
-//! times instead of once per call site: every `sort_by`/`sort_by_key`/`sort_unstable` on a new
-//! element type or closure instantiates the whole algorithm again (2–5 KB of wasm each; fourteen
-//! call sites cost about 45 KB before this module).
+//! Sorting through shared routines, so the wasm carries no standard library sort: every
+//! `sort_by`/`sort_by_key`/`sort_unstable` on a new element type or closure instantiates the
+//! whole algorithm again (2–5 KB of wasm each; fourteen call sites cost about 45 KB before this
+//! module).
 //!
-//! - [`by_key`]: stable, by a `u64` key (dates, stages, positions) — one `(u64, u32)` sort.
-//! - [`by`]: stable, by a comparison (texts) — one index sort behind `dyn`.
+//! - [`by_key`]: stable, by a `u64` key (dates, stages, positions) — one `(u64, u32)` merge sort.
+//! - [`by`]: stable, by a comparison (texts) — one index merge sort behind `dyn`.
+//! - Both then move the elements in place along the permutation's cycles; per element type only
+//!   a swap (and `by`'s comparison) is instantiated.
 //! - [`dedup_small`]: short lists of `Copy` values (rule parts, EXDATEs, `BYSETPOS` picks).
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
