@@ -25,7 +25,7 @@ macro_rules! vocab {
             /// Reads the feed's word.
             pub fn parse(s: &str) -> Option<$name> { position(Self::WORDS, s).and_then(|i| Self::ALL.get(i).copied()) }
             /// The words, comma-separated, for messages.
-            pub fn expected() -> String { words!($($word),+).to_string() }
+            pub fn expected() -> String { join_words(Self::WORDS) }
         }
         impl Word for $name {
             fn parse_word(s: &str) -> Option<Self> { $name::parse(s) }
@@ -34,9 +34,17 @@ macro_rules! vocab {
     };
 }
 
-/// The words joined with `, ` at compile time.
-macro_rules! words {
-    ($first:literal $(, $rest:literal)*) => { concat!($first $(, ", ", $rest)*) };
+/// The words joined with `, ` (one loop for every vocabulary; the words are in the wasm once).
+#[inline(never)]
+fn join_words(words: &[&str]) -> String {
+    let mut out = String::new();
+    for w in words {
+        if !out.is_empty() {
+            out.push_str(", ");
+        }
+        out.push_str(w);
+    }
+    out
 }
 
 /// Where `s` is in `words` (one loop for every vocabulary instead of a `match` per enum).
