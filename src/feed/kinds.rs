@@ -13,8 +13,14 @@ pub trait Word: Sized + Copy {
 macro_rules! vocab {
     ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $var:ident = $word:literal),+ $(,)? }) => {
         $(#[$m])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
-        pub enum $name { $($(#[$vm])* #[serde(rename = $word)] $var),+ }
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name { $($(#[$vm])* $var),+ }
+        /// Serialized as its word (what a derived unit variant gives, through the words table).
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
         impl $name {
             /// Every value, in the order the format lists them.
             pub const ALL: &'static [$name] = &[$($name::$var),+];
