@@ -63,64 +63,33 @@ impl RuleSpec {
         if body.is_empty() {
             return Err(RecurError::new("empty_rule", "empty rrule"));
         }
-        let mut b = Builder::default();
+        let mut spec = RuleSpec {
+            freq: Frequency::Yearly,
+            interval: 1,
+            count: None,
+            until: None,
+            by_month: Vec::new(),
+            by_month_day: Vec::new(),
+            by_day: Vec::new(),
+            by_set_pos: Vec::new(),
+            wkst: Weekday::Mon,
+        };
+        let mut seen = 0;
         for (i, part) in body.split(';').enumerate() {
-            b.part(i + 1, part)?;
+            spec.part(&mut seen, i + 1, part)?;
         }
-        let freq = b
-            .freq
-            .ok_or_else(|| RecurError::new("missing_freq", format!("rrule {body} has no FREQ")))?;
-        Ok(RuleSpec {
-            freq,
-            interval: b.interval.unwrap_or(1),
-            count: b.count,
-            until: b.until,
-            by_month: b.by_month.unwrap_or_default(),
-            by_month_day: b.by_month_day.unwrap_or_default(),
-            by_day: b.by_day.unwrap_or_default(),
-            by_set_pos: b.by_set_pos.unwrap_or_default(),
-            wkst: b.wkst.unwrap_or(Weekday::Mon),
-        })
+        if seen & 1 == 0 {
+            return Err(RecurError::new(
+                "missing_freq",
+                format!("rrule {body} has no FREQ"),
+            ));
+        }
+        Ok(spec)
     }
-}
 
-impl FromStr for RuleSpec {
-    type Err = RecurError;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        RuleSpec::parse(s)
-    }
-}
-
-#[derive(Default)]
-struct Builder {
-    freq: Option<Frequency>,
-    interval: Option<u32>,
-    count: Option<u32>,
-    until: Option<NaiveDateTime>,
-    by_month: Option<Vec<u8>>,
-    by_month_day: Option<Vec<i8>>,
-    by_day: Option<Vec<WeekdayNum>>,
-    by_set_pos: Option<Vec<i16>>,
-    wkst: Option<Weekday>,
-}
-
-fn set<T>(slot: &mut Option<T>, name: &str, value: T) -> Result<(), RecurError> {
-    if slot.is_some() {
-        return Err(duplicate(name));
-    }
-    *slot = Some(value);
-    Ok(())
-}
-
-/// The error for a part given twice (out of line: [`set`] is inlined for every part).
-#[inline(never)]
-fn duplicate(name: &str) -> RecurError {
-    RecurError::new("duplicate_part", format!("duplicate rrule part {name}"))
-}
-
-impl Builder {
-    fn part(&mut self, pos: usize, part: &str) -> Result<(), RecurError> {
+    /// Reads one `NAME=value` part into the spec; bit `k` of `seen` is set once part `k` (in
+    /// the order of the match below, `FREQ` first) has been read.
+    fn part(&mut self, seen: &mut u16, pos: usize, part: &str) -> Result<(), RecurError> {
         if part.trim().is_empty() {
             return Err(RecurError::new(
                 "empty_part",
@@ -140,34 +109,91 @@ impl Builder {
                 format!("rrule part {name} has an empty value"),
             ));
         }
-        match name {
-            "FREQ" => set(&mut self.freq, name, freq(value)?),
-            "INTERVAL" => set(&mut self.interval, name, int(name, value)?),
-            "COUNT" => set(&mut self.count, name, int(name, value)?),
-            "UNTIL" => set(&mut self.until, name, until(value)?),
-            "BYMONTH" => set(&mut self.by_month, name, list(name, value, int)?),
-            "BYMONTHDAY" => set(&mut self.by_month_day, name, list(name, value, int)?),
-            "BYDAY" => set(&mut self.by_day, name, list(name, value, weekday_num)?),
-            "BYSETPOS" => set(&mut self.by_set_pos, name, list(name, value, int)?),
-            "WKST" => set(&mut self.wkst, name, weekday(value)?),
-            "BYHOUR" | "BYMINUTE" | "BYSECOND" => Err(RecurError::new(
-                "unsupported_part",
-                format!("unsupported rrule part {name}={value}: council rules use whole days"),
-            )),
-            "BYWEEKNO" | "BYYEARDAY" | "BYEASTER" => Err(RecurError::new(
-                "unsupported_part",
-                format!("unsupported rrule part {name}={value}: use BYMONTH, BYMONTHDAY and BYDAY"),
-            )),
-            "RDATE" | "EXDATE" | "EXRULE" | "DTSTART" | "RRULE" => Err(RecurError::new(
-                "unsupported_part",
-                format!("unsupported rrule part {name}={value}: not a part of an rrule value"),
-            )),
-            _ => Err(RecurError::new(
-                "unknown_part",
-                format!("unknown rrule part {name}={value}"),
-            )),
+        // the value is read (and its errors reported) before a repeat is
+        let k = match name {
+            "FREQ" => {
+                self.freq = freq(value)?;
+                0
+            }
+            "INTERVAL" => {
+                self.interval = int(name, value)?;
+                1
+            }
+            "COUNT" => {
+                self.count = Some(int(name, value)?);
+                2
+            }
+            "UNTIL" => {
+                self.until = Some(until(value)?);
+                3
+            }
+            "BYMONTH" => {
+                self.by_month = list(name, value, int)?;
+                4
+            }
+            "BYMONTHDAY" => {
+                self.by_month_day = list(name, value, int)?;
+                5
+            }
+            "BYDAY" => {
+                self.by_day = list(name, value, weekday_num)?;
+                6
+            }
+            "BYSETPOS" => {
+                self.by_set_pos = list(name, value, int)?;
+                7
+            }
+            "WKST" => {
+                self.wkst = weekday(value)?;
+                8
+            }
+            "BYHOUR" | "BYMINUTE" | "BYSECOND" => {
+                return Err(RecurError::new(
+                    "unsupported_part",
+                    format!("unsupported rrule part {name}={value}: council rules use whole days"),
+                ))
+            }
+            "BYWEEKNO" | "BYYEARDAY" | "BYEASTER" => {
+                return Err(RecurError::new(
+                    "unsupported_part",
+                    format!(
+                        "unsupported rrule part {name}={value}: use BYMONTH, BYMONTHDAY and BYDAY"
+                    ),
+                ))
+            }
+            "RDATE" | "EXDATE" | "EXRULE" | "DTSTART" | "RRULE" => {
+                return Err(RecurError::new(
+                    "unsupported_part",
+                    format!("unsupported rrule part {name}={value}: not a part of an rrule value"),
+                ))
+            }
+            _ => {
+                return Err(RecurError::new(
+                    "unknown_part",
+                    format!("unknown rrule part {name}={value}"),
+                ))
+            }
+        };
+        if *seen & (1 << k) != 0 {
+            return Err(duplicate(name));
         }
+        *seen |= 1 << k;
+        Ok(())
     }
+}
+
+impl FromStr for RuleSpec {
+    type Err = RecurError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        RuleSpec::parse(s)
+    }
+}
+
+/// The error for a part given twice.
+#[inline(never)]
+fn duplicate(name: &str) -> RecurError {
+    RecurError::new("duplicate_part", format!("duplicate rrule part {name}"))
 }
 
 fn freq(value: &str) -> Result<Frequency, RecurError> {
