@@ -19,7 +19,7 @@ use core::cmp::Ordering;
 /// cogov::sort::by_key(&mut v, |s| s.len() as u64);
 /// assert_eq!(v, ["b", "a", "c", "aa"]);
 /// ```
-pub fn by_key<T>(v: &mut Vec<T>, key: impl Fn(&T) -> u64) {
+pub fn by_key<T>(v: &mut [T], key: impl Fn(&T) -> u64) {
     if v.len() < 2 {
         return;
     }
@@ -91,7 +91,7 @@ fn merge(a: &[(u64, u32)], b: &[(u64, u32)], out: &mut Vec<(u64, u32)>) {
 /// cogov::sort::by(&mut v, |a, b| a.cmp(b));
 /// assert_eq!(v, ["a", "b", "c"]);
 /// ```
-pub fn by<T>(v: &mut Vec<T>, cmp: impl FnMut(&T, &T) -> Ordering) {
+pub fn by<T>(v: &mut [T], cmp: impl FnMut(&T, &T) -> Ordering) {
     if v.len() < 2 {
         return;
     }
