@@ -130,49 +130,57 @@ impl<T, F: FnMut(&T, &T) -> Ordering> Items for Compare<'_, T, F> {
     }
 }
 
-/// The one comparison sort of the crate: a stable bottom-up natural merge sort of indices, like
-/// [`keys`] (by hand rather than `sort_by`, whose instance costs about 4 KB of wasm).
+/// The one comparison sort of the crate: a stable top-down merge sort of indices, by hand
+/// rather than `sort_by` (whose instance costs about 4 KB of wasm). Top-down, so that the
+/// small subproblems work on elements already in cache (the comparisons usually look up records
+/// through the indices), with insertion sort for short ranges and no merge where the two
+/// halves are already in order (lists made of sorted runs are merged in about linear time).
 #[inline(never)]
-fn indices(order: &mut Vec<u32>, items: &mut dyn Items) {
+fn indices(order: &mut [u32], items: &mut dyn Items) {
+    let mut buf = Vec::with_capacity(order.len() / 2);
+    merge_sort(order, &mut buf, items);
+}
+
+fn merge_sort(order: &mut [u32], buf: &mut Vec<u32>, items: &mut dyn Items) {
     let n = order.len();
-    let mut bounds = vec![0];
-    for i in 1..n {
-        if items.cmp(order[i] as usize, order[i - 1] as usize) == Ordering::Less {
-            bounds.push(i);
-        }
-    }
-    bounds.push(n);
-    if bounds.len() <= 2 {
-        return; // one run: already sorted
-    }
-    let mut buf = Vec::with_capacity(n);
-    while bounds.len() > 2 {
-        buf.clear();
-        let mut next = vec![0];
-        for w in bounds.windows(3).step_by(2) {
-            let (a, b) = (&order[w[0]..w[1]], &order[w[1]..w[2]]);
-            let (mut i, mut j) = (0, 0);
-            while let (Some(&x), Some(&y)) = (a.get(i), b.get(j)) {
-                // the right element goes first only when strictly less: stable
-                if items.cmp(y as usize, x as usize) == Ordering::Less {
-                    buf.push(y);
-                    j += 1;
-                } else {
-                    buf.push(x);
-                    i += 1;
-                }
+    let less = |items: &mut dyn Items, a: u32, b: u32| items.cmp(a as usize, b as usize).is_lt();
+    if n <= 16 {
+        for i in 1..n {
+            let x = order[i];
+            let mut j = i;
+            while j > 0 && less(items, x, order[j - 1]) {
+                order[j] = order[j - 1];
+                j -= 1;
             }
-            buf.extend_from_slice(&a[i..]);
-            buf.extend_from_slice(&b[j..]);
-            next.push(w[2]);
+            order[j] = x;
         }
-        if bounds.len() % 2 == 0 {
-            // an odd number of runs: the last one waits for the next pass
-            buf.extend_from_slice(&order[bounds[bounds.len() - 2]..]);
-            next.push(n);
+        return;
+    }
+    let mid = n / 2;
+    merge_sort(&mut order[..mid], buf, items);
+    merge_sort(&mut order[mid..], buf, items);
+    if !less(items, order[mid], order[mid - 1]) {
+        return; // the halves are already in order
+    }
+    // the left half moves to `buf`; writing at `k` never passes the unread right part (`k < j`)
+    buf.clear();
+    buf.extend_from_slice(&order[..mid]);
+    let (mut i, mut j, mut k) = (0, mid, 0);
+    while i < buf.len() && j < n {
+        // the right element goes first only when strictly less: stable
+        if less(items, order[j], buf[i]) {
+            order[k] = order[j];
+            j += 1;
+        } else {
+            order[k] = buf[i];
+            i += 1;
         }
-        core::mem::swap(order, &mut buf);
-        bounds = next;
+        k += 1;
+    }
+    while i < buf.len() {
+        order[k] = buf[i];
+        i += 1;
+        k += 1;
     }
 }
 
