@@ -5,17 +5,21 @@
 # Usage: bash scripts/wasm-size-report.sh [N]   (N = how many top items, default 30)
 #        COGOV_CARGO_ARGS=--no-default-features bash scripts/wasm-size-report.sh   (extra cargo
 #        build args, e.g. the structure-only build)
+# KEEP=dir keeps named.wasm and stripped.wasm there (for twiggy paths / wasm-dis).
+# Builds the way the shipped wasm is built (scripts/ship-env.sh: pinned nightly, immediate-abort).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v twiggy >/dev/null || { echo "twiggy not found: cargo install twiggy" >&2; exit 2; }
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 F="--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals"
+source scripts/ship-env.sh
 # shellcheck disable=SC2086 # COGOV_CARGO_ARGS is a list of words
-cargo build --lib --release --target wasm32-unknown-unknown --quiet ${COGOV_CARGO_ARGS:-}
-wasm-bindgen --target web --out-dir "$out" --no-typescript --keep-debug ${CARGO_TARGET_DIR:-target}/wasm32-unknown-unknown/release/cogov.wasm
+ship_build ${COGOV_CARGO_ARGS:-}
+wasm-bindgen --target web --out-dir "$out" --no-typescript --keep-debug "$SHIP_TARGET_DIR/wasm32-unknown-unknown/release/cogov.wasm"
 node_modules/.bin/wasm-opt -Oz -g $F "$out/cogov_bg.wasm" -o "$out/named.wasm"
 node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers $F "$out/named.wasm" -o "$out/stripped.wasm"
+[ -n "${KEEP:-}" ] && mkdir -p "$KEEP" && cp "$out/named.wasm" "$out/stripped.wasm" "$KEEP/"
 echo "stripped: raw $(wc -c < "$out/stripped.wasm"), gzip $(gzip -9c "$out/stripped.wasm" | wc -c)"
 twiggy top -n 100000 "$out/named.wasm" --format csv > "$out/all.csv"
 python3 - "$out/all.csv" <<'PY'

@@ -2,51 +2,51 @@
 //! cycles among bodies, seat counts that agree with the people listed, sources present.
 //! Domain rules (recurrence rules, proposal routes) live with their domains and are called here.
 
-use crate::dataset::Ref;
+use crate::dataset::{Ids, Ref};
 use crate::feed::Feed;
-use crate::problem::{Problem, Report};
+use crate::problem::Report;
 use std::collections::HashMap;
 
-#[derive(Clone, Copy, PartialEq)]
-enum Want {
-    Source,
-    Org,
-    Office,
-    Body,
-    Series,
-    Session,
-    Proposal,
-}
+/// Kinds of record a reference may name, as a bit set: bit `n` is the `Ref` variant `n`.
+type Want = u8;
+const SOURCE: Want = 1;
+const ORG: Want = 2;
+const OFFICE: Want = 4;
+const BODY: Want = 8;
+const SERIES: Want = 16;
+const SESSION: Want = 32;
+const PROPOSAL: Want = 64;
 
-impl Want {
-    fn matches(self, r: Ref) -> bool {
-        matches!(
-            (self, r),
-            (Want::Source, Ref::Source(_))
-                | (Want::Org, Ref::Org(_))
-                | (Want::Office, Ref::Office(_))
-                | (Want::Body, Ref::Body(_))
-                | (Want::Series, Ref::Series(_))
-                | (Want::Session, Ref::Session(_))
-                | (Want::Proposal, Ref::Proposal(_))
-        )
-    }
-    fn noun(self) -> &'static str {
-        match self {
-            Want::Source => "source",
-            Want::Org => "organization",
-            Want::Office => "office",
-            Want::Body => "body",
-            Want::Series => "series",
-            Want::Session => "session",
-            Want::Proposal => "proposal",
-        }
+/// The noun of each kind, in bit order.
+const NOUNS: [&str; 7] = [
+    "source",
+    "organization",
+    "office",
+    "body",
+    "series",
+    "session",
+    "proposal",
+];
+
+/// The bit of the kind `r` names.
+fn bit(r: Ref) -> Want {
+    match r {
+        Ref::Source(_) => SOURCE,
+        Ref::Org(_) => ORG,
+        Ref::Office(_) => OFFICE,
+        Ref::Body(_) => BODY,
+        Ref::Series(_) => SERIES,
+        Ref::Session(_) => SESSION,
+        Ref::Proposal(_) => PROPOSAL,
+        Ref::Card(_) => 0,
     }
 }
 
 struct Checker<'r> {
-    ids: HashMap<String, Ref>,
+    ids: Ids,
     report: &'r mut Report,
+    /// The record (and sub-record) whose references are being checked.
+    at: At,
 }
 
 /// Where a reference is, rendered only when there is a problem (a large feed has hundreds of
@@ -71,18 +71,6 @@ impl At {
             k: None,
         }
     }
-    fn sub(self, sub: &'static str, j: usize) -> At {
-        At {
-            sub: Some((sub, j)),
-            ..self
-        }
-    }
-    fn key(self, key: &'static str) -> At {
-        At { key, ..self }
-    }
-    fn index(self, k: usize) -> At {
-        At { k: Some(k), ..self }
-    }
     #[inline(never)]
     fn render(self) -> String {
         let mut out = format!("{}[{}]", self.list, self.i);
@@ -101,66 +89,79 @@ impl At {
 }
 
 impl Checker<'_> {
+    /// Checks that `id`, member `key` (element `k` when set) of the current record, names a
+    /// record of a wanted kind.
     #[inline(never)]
-    fn want(&mut self, id: &str, at: At, wants: &[Want]) {
-        let found = self.ids.get(id).copied();
-        if found.is_some_and(|r| wants.iter().any(|w| w.matches(r))) {
+    fn want(&mut self, id: &str, key: &'static str, k: Option<usize>, wants: Want) {
+        let found = self.ids.get(id).map(|&p| Ref::unpack(p));
+        if found.is_some_and(|r| bit(r) & wants != 0) {
             return;
         }
-        let nouns: Vec<_> = wants.iter().map(|w| w.noun()).collect();
+        let mut nouns = String::new();
+        for (n, noun) in NOUNS.iter().enumerate() {
+            if wants & (1 << n) != 0 {
+                if !nouns.is_empty() {
+                    nouns.push_str(" or ");
+                }
+                nouns.push_str(noun);
+            }
+        }
         let message = match found {
-            None => format!(
-                "{} is not the id of any {}",
-                crate::text::quote(id),
-                nouns.join(" or ")
-            ),
-            Some(r) => format!(
-                "{} is {}, not {}",
-                crate::text::quote(id),
-                r.path(),
-                nouns.join(" or ")
-            ),
+            None => format!("{} is not the id of any {}", crate::text::quote(id), nouns),
+            Some(r) => format!("{} is {}, not {}", crate::text::quote(id), r.path(), nouns),
         };
-        self.report
-            .push(Problem::error(at.render(), "ref.dangling", message));
+        let at = At { key, k, ..self.at };
+        self.report.error(at.render(), "ref.dangling", message);
     }
 
     /// `want` for an optional reference.
-    fn want_opt(&mut self, id: &Option<String>, at: At, wants: &[Want]) {
+    fn want_opt(&mut self, id: &Option<String>, key: &'static str, wants: Want) {
         if let Some(id) = id {
-            self.want(id, at, wants);
+            self.want(id, key, None, wants);
         }
     }
 
     #[inline(never)]
-    fn want_all(&mut self, ids: &[String], at: At, wants: &[Want]) {
+    fn want_all(&mut self, ids: &[String], key: &'static str, wants: Want) {
         for (k, id) in ids.iter().enumerate() {
-            self.want(id, at.index(k), wants);
+            self.want(id, key, Some(k), wants);
         }
     }
 
+    /// Checks the sources of the current record; warns when `required` ones are missing.
     #[inline(never)]
-    fn sources(&mut self, prov: &crate::feed::Provenance, at: At, required: bool) {
+    fn sources(&mut self, prov: &crate::feed::Provenance, required: bool) {
         for (k, s) in prov.sources.iter().enumerate() {
             if let crate::feed::SourceRef::Id(id) = s {
-                self.want(id, at.key("sources").index(k), &[Want::Source]);
+                self.want(id, "sources", Some(k), SOURCE);
             }
         }
         if required && prov.sources.is_empty() && !prov.illustrative {
-            self.report.push(Problem::warning(
-                at.render(),
+            self.report.warning(
+                self.at.render(),
                 "source.missing",
-                "has no sources and is not marked illustrative",
-            ));
+                "has no sources and is not marked illustrative".into(),
+            );
         }
+    }
+
+    /// Makes `list[i]` the current record.
+    fn record(&mut self, list: &'static str, i: usize) {
+        self.at = At::new(list, i);
+    }
+
+    /// Makes `.sub[j]` of the current record current (`None`: the record itself).
+    fn sub(&mut self, sub: Option<(&'static str, usize)>) {
+        self.at.sub = sub;
     }
 }
 
 /// Runs every cross-record check, filing problems in `report`, and returns the id index.
-pub fn check(feed: &Feed, report: &mut Report) -> HashMap<String, Ref> {
+pub(crate) fn check(feed: &Feed, report: &mut Report) -> Ids {
     let mut c = Checker {
         ids: HashMap::new(),
         report,
+        at: At::new("", 0),
     };
     index(feed, &mut c);
     references(feed, &mut c);
@@ -183,168 +184,186 @@ fn index(feed: &Feed, c: &mut Checker) {
             + f.proposals.len()
             + f.cards.len(),
     );
-    index_list(c, &mut f.sources.iter().map(|x| &*x.id), Ref::Source);
-    index_list(c, &mut f.organizations.iter().map(|x| &*x.id), Ref::Org);
-    index_list(c, &mut f.offices.iter().map(|x| &*x.id), Ref::Office);
-    index_list(c, &mut f.bodies.iter().map(|x| &*x.id), Ref::Body);
-    index_list(c, &mut f.series.iter().map(|x| &*x.id), Ref::Series);
-    index_list(c, &mut f.sessions.iter().map(|x| &*x.id), Ref::Session);
-    index_list(c, &mut f.proposals.iter().map(|x| &*x.id), Ref::Proposal);
-    index_list(c, &mut f.cards.iter().map(|x| &*x.id), Ref::Card);
+    index_list(c, f.sources.len(), &|i| &f.sources[i].id, Ref::Source);
+    index_list(
+        c,
+        f.organizations.len(),
+        &|i| &f.organizations[i].id,
+        Ref::Org,
+    );
+    index_list(c, f.offices.len(), &|i| &f.offices[i].id, Ref::Office);
+    index_list(c, f.bodies.len(), &|i| &f.bodies[i].id, Ref::Body);
+    index_list(c, f.series.len(), &|i| &f.series[i].id, Ref::Series);
+    index_list(c, f.sessions.len(), &|i| &f.sessions[i].id, Ref::Session);
+    index_list(c, f.proposals.len(), &|i| &f.proposals[i].id, Ref::Proposal);
+    index_list(c, f.cards.len(), &|i| &f.cards[i].id, Ref::Card);
 }
 
-/// Indexes the ids of one list of records (through `dyn`: one loop for the eight lists).
+/// Indexes the ids of one list of `n` records, `id(i)` being the id of record `i` (through
+/// `dyn Fn`: one loop for the eight lists, and a closure's vtable is smaller than an iterator's).
 #[inline(never)]
-fn index_list(c: &mut Checker, ids: &mut dyn Iterator<Item = &str>, make: fn(usize) -> Ref) {
-    for (i, id) in ids.enumerate() {
+fn index_list<'f>(
+    c: &mut Checker,
+    n: usize,
+    id: &dyn Fn(usize) -> &'f String,
+    make: fn(usize) -> Ref,
+) {
+    for i in 0..n {
+        let id = id(i).as_str();
         if id.is_empty() {
             continue; // already reported as missing or malformed
         }
         let r = make(i);
-        if let Some(first) = c.ids.get(id) {
-            c.report.push(Problem::error(
+        if let Some(&first) = c.ids.get(id) {
+            c.report.error(
                 format!("{}.id", r.path()),
                 "id.duplicate",
                 format!(
                     "{} is already the id of {}",
                     crate::text::quote(id),
-                    first.path()
+                    Ref::unpack(first).path()
                 ),
-            ));
+            );
         } else {
-            c.ids.insert(id.to_string(), r);
+            c.ids.insert(id.to_string(), r.pack());
         }
     }
 }
 
 fn references(feed: &Feed, c: &mut Checker) {
-    use Want::*;
     for (i, o) in feed.organizations.iter().enumerate() {
-        c.sources(&o.prov, At::new("organizations", i), false);
+        c.record("organizations", i);
+        c.sources(&o.prov, false);
     }
     for (i, o) in feed.offices.iter().enumerate() {
-        let at = At::new("offices", i);
-        c.want_opt(&o.org, at.key("org"), &[Org]);
-        c.sources(&o.prov, at, false);
+        c.record("offices", i);
+        c.want_opt(&o.org, "org", ORG);
+        c.sources(&o.prov, false);
     }
     for (i, b) in feed.bodies.iter().enumerate() {
-        let at = At::new("bodies", i);
-        c.want_all(&b.part_of, at.key("part_of"), &[Body]);
-        c.want_all(&b.supports, at.key("supports"), &[Body]);
-        c.want_all(&b.members, at.key("members"), &[Org, Body]);
+        c.record("bodies", i);
+        c.want_all(&b.part_of, "part_of", BODY);
+        c.want_all(&b.supports, "supports", BODY);
+        c.want_all(&b.members, "members", ORG | BODY);
         for (j, s) in b.seats.iter().enumerate() {
-            let seat = at.sub("seats", j);
-            c.want_opt(&s.office, seat.key("office"), &[Office]);
-            c.sources(&s.prov, seat, false);
+            c.sub(Some(("seats", j)));
+            c.want_opt(&s.office, "office", OFFICE);
+            c.sources(&s.prov, false);
         }
-        c.sources(&b.prov, at, true);
+        c.sub(None);
+        c.sources(&b.prov, true);
     }
     for (i, s) in feed.series.iter().enumerate() {
-        let at = At::new("series", i);
-        c.want(&s.body, at.key("body"), &[Body]);
+        c.record("series", i);
+        c.want(&s.body, "body", None, BODY);
         for (j, r) in s.rules.iter().enumerate() {
-            let rule = at.sub("rules", j);
+            c.sub(Some(("rules", j)));
             if let crate::feed::RuleForm::Relative { series, .. } = &r.form {
-                c.want(series, rule.key("relative.series"), &[Series]);
+                c.want(series, "relative.series", None, SERIES);
             }
-            c.sources(&r.prov, rule, false);
+            c.sources(&r.prov, false);
         }
-        c.sources(&s.prov, at, true);
+        c.sub(None);
+        c.sources(&s.prov, true);
     }
     for (i, s) in feed.sessions.iter().enumerate() {
-        let at = At::new("sessions", i);
-        c.want(&s.body, at.key("body"), &[Body]);
-        c.want_opt(&s.series, at.key("series"), &[Series]);
+        c.record("sessions", i);
+        c.want(&s.body, "body", None, BODY);
+        c.want_opt(&s.series, "series", SERIES);
         for (j, a) in s.agenda.iter().enumerate() {
-            c.want_opt(
-                &a.proposal,
-                at.sub("agenda", j).key("proposal"),
-                &[Proposal],
-            );
+            c.sub(Some(("agenda", j)));
+            c.want_opt(&a.proposal, "proposal", PROPOSAL);
         }
-        c.sources(&s.prov, at, true);
+        c.sub(None);
+        c.sources(&s.prov, true);
     }
     for (i, p) in feed.proposals.iter().enumerate() {
-        let at = At::new("proposals", i);
-        c.want_all(&p.proposers, at.key("proposers"), &[Org, Body]);
-        c.want_all(&p.ministries, at.key("ministries"), &[Org]);
+        c.record("proposals", i);
+        c.want_all(&p.proposers, "proposers", ORG | BODY);
+        c.want_all(&p.ministries, "ministries", ORG);
         for (j, s) in p.history.iter().enumerate() {
-            let step = at.sub("history", j);
-            c.want_opt(&s.body, step.key("body"), &[Body]);
-            c.want_opt(&s.session, step.key("session"), &[Session]);
-            c.want_opt(&s.ministry, step.key("ministry"), &[Org]);
-            c.want_opt(&s.merged_into, step.key("merged_into"), &[Proposal]);
-            c.want_all(&s.dissent, step.key("dissent"), &[Org, Body]);
-            c.sources(&s.prov, step, false);
+            c.sub(Some(("history", j)));
+            c.want_opt(&s.body, "body", BODY);
+            c.want_opt(&s.session, "session", SESSION);
+            c.want_opt(&s.ministry, "ministry", ORG);
+            c.want_opt(&s.merged_into, "merged_into", PROPOSAL);
+            c.want_all(&s.dissent, "dissent", ORG | BODY);
+            c.sources(&s.prov, false);
         }
-        c.sources(&p.prov, at, true);
+        c.sub(None);
+        c.sources(&p.prov, true);
     }
     for (i, k) in feed.cards.iter().enumerate() {
-        let at = At::new("cards", i);
-        c.want_opt(&k.session, at.key("session"), &[Session]);
-        c.want_opt(&k.due_session, at.key("due_session"), &[Session]);
-        c.want_opt(&k.proposal, at.key("proposal"), &[Proposal]);
-        c.want_all(&k.responsible, at.key("responsible"), &[Org, Body]);
+        c.record("cards", i);
+        c.want_opt(&k.session, "session", SESSION);
+        c.want_opt(&k.due_session, "due_session", SESSION);
+        c.want_opt(&k.proposal, "proposal", PROPOSAL);
+        c.want_all(&k.responsible, "responsible", ORG | BODY);
         for (j, r) in k.reports.iter().enumerate() {
-            c.want_opt(&r.session, at.sub("reports", j).key("session"), &[Session]);
+            c.sub(Some(("reports", j)));
+            c.want_opt(&r.session, "session", SESSION);
         }
-        c.sources(&k.prov, at, true);
+        c.sub(None);
+        c.sources(&k.prov, true);
     }
 }
 
 /// Reports each cycle in the graph of `part_of` and `supports` once, at the body that closes it.
 fn cycles(feed: &Feed, report: &mut Report) {
-    let index: HashMap<&str, usize> = feed
-        .bodies
-        .iter()
-        .enumerate()
-        .map(|(i, b)| (b.id.as_str(), i))
-        .collect();
-    let edges = |i: usize| {
+    // body ids to indexes, in the id index's map type (not one more `HashMap` instance)
+    let mut index: Ids = HashMap::new();
+    for (i, b) in feed.bodies.iter().enumerate() {
+        index.insert(b.id.clone(), i as u32);
+    }
+    // Edge `e` of body `i`: its `part_of` ids, then its `supports` ids.
+    let edge = |i: usize, e: usize| {
         let b = &feed.bodies[i];
-        let mut out = Vec::new();
-        for (key, ids) in [("part_of", &b.part_of), ("supports", &b.supports)] {
-            for (pos, id) in ids.iter().enumerate() {
-                if let Some(&n) = index.get(id.as_str()) {
-                    out.push((key, pos, n));
-                }
-            }
+        match e.checked_sub(b.part_of.len()) {
+            None => ("part_of", e, &b.part_of[e]),
+            Some(k) => ("supports", k, &b.supports[k]),
         }
-        out
     };
+    let degree = |i: usize| feed.bodies[i].part_of.len() + feed.bodies[i].supports.len();
     // 0 = unvisited, 1 = on the current path, 2 = done
     let mut state = vec![0u8; feed.bodies.len()];
     for start in 0..feed.bodies.len() {
         if state[start] != 0 {
             continue;
         }
-        type Frame<'a> = (usize, Vec<(&'a str, usize, usize)>);
-        let mut stack: Vec<Frame> = vec![(start, edges(start))];
+        // (body, edges not followed yet): edges are followed from the last one back
+        let mut stack: Vec<(usize, usize)> = vec![(start, degree(start))];
         state[start] = 1;
-        while let Some((node, pending)) = stack.last_mut() {
+        while let Some((node, left)) = stack.last_mut() {
             let node = *node;
-            let Some((key, pos, next)) = pending.pop() else {
+            if *left == 0 {
                 state[node] = 2;
                 stack.pop();
                 continue;
+            }
+            *left -= 1;
+            let (key, pos, id) = edge(node, *left);
+            let Some(&next) = index.get(id.as_str()) else {
+                continue;
             };
+            let next = next as usize;
             match state[next] {
                 0 => {
                     state[next] = 1;
-                    stack.push((next, edges(next)));
+                    stack.push((next, degree(next)));
                 }
                 1 => {
                     let from = stack.iter().position(|(n, _)| *n == next).unwrap_or(0);
-                    let mut names: Vec<&str> = stack[from..]
-                        .iter()
-                        .map(|(n, _)| feed.bodies[*n].id.as_str())
-                        .collect();
-                    names.push(&feed.bodies[next].id);
-                    report.push(Problem::error(
+                    let mut names = String::new();
+                    for (n, _) in &stack[from..] {
+                        names.push_str(&feed.bodies[*n].id);
+                        names.push_str(" -> ");
+                    }
+                    names.push_str(&feed.bodies[next].id);
+                    report.error(
                         format!("bodies[{node}].{key}[{pos}]"),
                         "body.cycle",
-                        format!("bodies form a cycle: {}", names.join(" -> ")),
-                    ));
+                        format!("bodies form a cycle: {names}"),
+                    );
                 }
                 _ => {}
             }
@@ -356,20 +375,28 @@ fn cycles(feed: &Feed, report: &mut Report) {
 fn seat_counts(feed: &Feed, report: &mut Report) {
     for (i, b) in feed.bodies.iter().enumerate() {
         for (j, s) in b.seats.iter().enumerate() {
-            let days = s.holders.iter().flat_map(|h| [h.from, h.to]).flatten();
-            let most = days
-                .map(|d| s.holders.iter().filter(|o| o.holds_on(d)).count())
-                .max()
-                .unwrap_or(s.holders.len());
+            // the most holders on any day a term starts or ends (all of them without dates)
+            let mut most = None;
+            for h in &s.holders {
+                for d in [h.from, h.to] {
+                    let Some(d) = d else { continue };
+                    let mut n = 0;
+                    for o in &s.holders {
+                        n += usize::from(o.holds_on(d));
+                    }
+                    most = Some(most.map_or(n, |m: usize| m.max(n)));
+                }
+            }
+            let most = most.unwrap_or(s.holders.len());
             if most > s.count as usize {
-                report.push(Problem::warning(
+                report.warning(
                     format!("bodies[{i}].seats[{j}].holders"),
                     "seat.holders_exceed_count",
                     format!(
                         "{most} people hold this seat at the same time but it has {} place(s)",
                         s.count
                     ),
-                ));
+                );
             }
         }
     }

@@ -29,7 +29,45 @@ pub enum Ref {
     Card(usize),
 }
 
+/// Ids to records (packed [`Ref`]s). `HashMap<String, u32>` is also the proposal index's map
+/// type, so the wasm carries one `HashMap` instance for both.
+pub(crate) type Ids = HashMap<String, u32>;
+
+/// Bits of a packed [`Ref`] that hold the index (lists hold at most `feed::Limits::max_items`,
+/// a million by default, far below 2^29).
+const INDEX_BITS: u32 = 29;
+
 impl Ref {
+    /// The kind in the top three bits, the index below.
+    pub(crate) fn pack(self) -> u32 {
+        let (kind, i) = match self {
+            Ref::Source(i) => (0, i),
+            Ref::Org(i) => (1, i),
+            Ref::Office(i) => (2, i),
+            Ref::Body(i) => (3, i),
+            Ref::Series(i) => (4, i),
+            Ref::Session(i) => (5, i),
+            Ref::Proposal(i) => (6, i),
+            Ref::Card(i) => (7, i),
+        };
+        (kind << INDEX_BITS) | i as u32
+    }
+
+    /// The `Ref` [`Ref::pack`] packed.
+    pub(crate) fn unpack(p: u32) -> Ref {
+        let i = (p & ((1 << INDEX_BITS) - 1)) as usize;
+        match p >> INDEX_BITS {
+            0 => Ref::Source(i),
+            1 => Ref::Org(i),
+            2 => Ref::Office(i),
+            3 => Ref::Body(i),
+            4 => Ref::Series(i),
+            5 => Ref::Session(i),
+            6 => Ref::Proposal(i),
+            _ => Ref::Card(i),
+        }
+    }
+
     /// The JSON path of the record, e.g. `bodies[3]`.
     pub fn path(self) -> String {
         let (list, i) = match self {
@@ -51,7 +89,7 @@ impl Ref {
 pub struct Dataset {
     /// The records.
     pub feed: Feed,
-    ids: HashMap<String, Ref>,
+    ids: Ids,
     /// Series rules compiled once, on the first calendar query (not on every call).
     pub(crate) rules: std::cell::OnceCell<crate::calendar::rules::CompiledRules>,
 }
@@ -59,7 +97,7 @@ pub struct Dataset {
 impl Dataset {
     /// What `id` names.
     pub fn lookup(&self, id: &str) -> Option<Ref> {
-        self.ids.get(id).copied()
+        self.ids.get(id).map(|&p| Ref::unpack(p))
     }
 
     /// The index of body `id`.
@@ -161,5 +199,28 @@ pub fn load(input: &str) -> Loaded {
             rules: Default::default(),
         }),
         report,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Ref;
+
+    #[test]
+    fn refs_pack_and_unpack() {
+        for i in [0, 1, 999_999, (1 << 29) - 1] {
+            for r in [
+                Ref::Source(i),
+                Ref::Org(i),
+                Ref::Office(i),
+                Ref::Body(i),
+                Ref::Series(i),
+                Ref::Session(i),
+                Ref::Proposal(i),
+                Ref::Card(i),
+            ] {
+                assert_eq!(Ref::unpack(r.pack()), r);
+            }
+        }
     }
 }

@@ -100,13 +100,13 @@ pub fn iso_local(t: NaiveDateTime) -> String {
     s
 }
 
-fn digits(s: &str) -> Option<u32> {
+fn digits(s: &[u8]) -> Option<u32> {
     if s.is_empty() {
         return None;
     }
     // by hand: every date of a feed goes through here, and `str::parse` is slow in wasm
     let mut n: u32 = 0;
-    for b in s.bytes() {
+    for &b in s {
         if !b.is_ascii_digit() {
             return None;
         }
@@ -131,7 +131,8 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
             crate::text::quote(clip(s))
         ));
     }
-    let (y, m, d) = (digits(&s[..4]), digits(&s[5..7]), digits(&s[8..]));
+    // byte slices: no `str` boundary checks (and their panic formatting) in the wasm
+    let (y, m, d) = (digits(&b[..4]), digits(&b[5..7]), digits(&b[8..]));
     let (Some(y), Some(m), Some(d)) = (y, m, d) else {
         return Err(format!(
             "expected a date like 2026-07-14, found {}",
@@ -155,7 +156,7 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
 /// ```
 pub fn parse_partial(s: &str) -> Result<NaiveDate, String> {
     match s.len() {
-        4 => digits(s)
+        4 => digits(s.as_bytes())
             .map(|y| y as i32)
             .filter(|y| YEARS.contains(y))
             .and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1))
@@ -196,10 +197,10 @@ pub fn parse_local(s: &str) -> Result<NaiveDateTime, String> {
     if !(tb.len() == 5 || tb.len() == 8) || tb[2] != b':' || (tb.len() == 8 && tb[5] != b':') {
         return Err(bad());
     }
-    let h = digits(&t[..2]).ok_or_else(bad)?;
-    let mi = digits(&t[3..5]).ok_or_else(bad)?;
-    let se = if t.len() == 8 {
-        digits(&t[6..]).ok_or_else(bad)?
+    let h = digits(&tb[..2]).ok_or_else(bad)?;
+    let mi = digits(&tb[3..5]).ok_or_else(bad)?;
+    let se = if tb.len() == 8 {
+        digits(&tb[6..]).ok_or_else(bad)?
     } else {
         0
     };
@@ -226,7 +227,7 @@ pub fn parse_when(s: &str) -> Result<When, String> {
 /// Shortens text quoted in a message.
 pub fn clip(s: &str) -> &str {
     match s.char_indices().nth(40) {
-        Some((i, _)) => &s[..i],
+        Some((i, _)) => s.get(..i).unwrap_or(s),
         None => s,
     }
 }

@@ -404,7 +404,7 @@ impl<'a> Parser<'a> {
                                 self.pos += 1;
                                 continue 'value;
                             }
-                            Some(b']') => Value::Array(items.drain(start..).collect()),
+                            Some(b']') => Value::Array(items.split_off(start)),
                             _ => {
                                 return Err(self.unexpected(
                                     SYNTAX,
@@ -422,7 +422,7 @@ impl<'a> Parser<'a> {
                                 *key = self.key("a string key after ','")?;
                                 continue 'value;
                             }
-                            Some(b'}') => Value::Object(members.drain(*start..).collect()),
+                            Some(b'}') => Value::Object(members.split_off(*start)),
                             _ => {
                                 return Err(self.unexpected(
                                     SYNTAX,

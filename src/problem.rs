@@ -110,6 +110,28 @@ impl Report {
         }
     }
 
+    /// Files an error (out of line: one call per place that reports one).
+    #[inline(never)]
+    pub fn error(&mut self, path: String, code: &'static str, message: String) {
+        self.errors.push(Problem {
+            path,
+            code,
+            message,
+            severity: Severity::Error,
+        });
+    }
+
+    /// Files a warning (out of line: one call per place that reports one).
+    #[inline(never)]
+    pub fn warning(&mut self, path: String, code: &'static str, message: String) {
+        self.warnings.push(Problem {
+            path,
+            code,
+            message,
+            severity: Severity::Warning,
+        });
+    }
+
     /// Whether any error was found.
     pub fn has_errors(&self) -> bool {
         !self.errors.is_empty()

@@ -1,10 +1,12 @@
-//! Sorting through shared routines, so the wasm carries the standard library's sort a couple of
-//! times instead of once per call site: every `sort_by`/`sort_by_key`/`sort_unstable` on a new
-//! element type or closure instantiates the whole algorithm again (2–5 KB of wasm each; fourteen
-//! call sites cost about 45 KB before this module).
+//! Sorting through shared routines, so the wasm carries no standard library sort: every
+//! `sort_by`/`sort_by_key`/`sort_unstable` on a new element type or closure instantiates the
+//! whole algorithm again (2–5 KB of wasm each; fourteen call sites cost about 45 KB before this
+//! module).
 //!
-//! - [`by_key`]: stable, by a `u64` key (dates, stages, positions) — one `(u64, u32)` sort.
-//! - [`by`]: stable, by a comparison (texts) — one index sort behind `dyn`.
+//! - [`by_key`]: stable, by a `u64` key (dates, stages, positions) — one `(u64, u32)` merge sort.
+//! - [`by`]: stable, by a comparison (texts) — one index merge sort behind `dyn`.
+//! - Both then move the elements in place along the permutation's cycles; per element type only
+//!   a swap (and `by`'s comparison) is instantiated.
 //! - [`dedup_small`]: short lists of `Copy` values (rule parts, EXDATEs, `BYSETPOS` picks).
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
@@ -17,19 +19,24 @@ use core::cmp::Ordering;
 /// cogov::sort::by_key(&mut v, |s| s.len() as u64);
 /// assert_eq!(v, ["b", "a", "c", "aa"]);
 /// ```
-pub fn by_key<T>(v: &mut Vec<T>, key: impl Fn(&T) -> u64) {
+pub fn by_key<T>(v: &mut [T], key: impl Fn(&T) -> u64) {
     if v.len() < 2 {
         return;
     }
-    let mut keyed: Vec<(u64, u32)> = v
-        .iter()
-        .enumerate()
-        .map(|(i, x)| (key(x), i as u32))
-        .collect();
-    if !keyed.is_sorted() {
-        keys(&mut keyed);
-        permute(v, keyed.into_iter().map(|(_, i)| i));
+    let mut keyed: Vec<(u64, u32)> = Vec::with_capacity(v.len());
+    for (i, x) in v.iter().enumerate() {
+        keyed.push((key(x), i as u32));
     }
+    let mut order = key_order(keyed);
+    permute(v, &mut order);
+}
+
+/// The order of `keyed` sorted (not generic: one copy). A sorted input is one run, which
+/// [`keys`] leaves as it is, and the identity permutation moves nothing.
+#[inline(never)]
+fn key_order(mut keyed: Vec<(u64, u32)>) -> Vec<u32> {
+    keys(&mut keyed);
+    keyed.iter().map(|&(_, i)| i).collect()
 }
 
 /// The one key sort of the crate, for callers that build `(key, index)` pairs themselves: a
@@ -41,6 +48,9 @@ pub fn keys(v: &mut Vec<(u64, u32)>) {
     let mut bounds = vec![0];
     bounds.extend((1..n).filter(|&i| v[i] < v[i - 1]));
     bounds.push(n);
+    if bounds.len() <= 2 {
+        return; // one run: already sorted
+    }
     let mut buf = Vec::with_capacity(n);
     while bounds.len() > 2 {
         buf.clear();
@@ -81,23 +91,123 @@ fn merge(a: &[(u64, u32)], b: &[(u64, u32)], out: &mut Vec<(u64, u32)>) {
 /// cogov::sort::by(&mut v, |a, b| a.cmp(b));
 /// assert_eq!(v, ["a", "b", "c"]);
 /// ```
-pub fn by<T>(v: &mut Vec<T>, mut cmp: impl FnMut(&T, &T) -> Ordering) {
+pub fn by<T>(v: &mut [T], cmp: impl FnMut(&T, &T) -> Ordering) {
     if v.len() < 2 {
         return;
     }
     let mut order: Vec<u32> = (0..v.len() as u32).collect();
-    indices(&mut order, &mut |a, b| cmp(&v[a as usize], &v[b as usize]));
-    permute(v, order.into_iter());
+    let mut items = Compare { v, cmp };
+    indices(&mut order, &mut items);
+    cycles(&mut order, &mut items);
 }
 
-/// The one comparison sort of the crate.
-fn indices(order: &mut [u32], cmp: &mut dyn FnMut(u32, u32) -> Ordering) {
-    order.sort_by(|&a, &b| cmp(a, b));
+/// What the index sort needs of a list: a comparison and a swap by index. A trait of its own
+/// rather than `dyn FnMut`, whose vtables carry a `call_once` shim per element type.
+trait Items {
+    fn cmp(&mut self, a: usize, b: usize) -> Ordering;
+    fn swap(&mut self, a: usize, b: usize);
 }
 
-fn permute<T>(v: &mut Vec<T>, order: impl Iterator<Item = u32>) {
-    let mut old: Vec<Option<T>> = v.drain(..).map(Some).collect();
-    v.extend(order.filter_map(|i| old.get_mut(i as usize).and_then(Option::take)));
+/// A list with its comparison (only `Items::cmp` is used) or with none (only `Items::swap`).
+struct Compare<'v, T, F> {
+    v: &'v mut [T],
+    cmp: F,
+}
+
+impl<T, F: FnMut(&T, &T) -> Ordering> Items for Compare<'_, T, F> {
+    // `get`, not indexing: the indices are always in range, and no panic path is instantiated
+    // per element type
+    fn cmp(&mut self, a: usize, b: usize) -> Ordering {
+        match (self.v.get(a), self.v.get(b)) {
+            (Some(x), Some(y)) => (self.cmp)(x, y),
+            _ => Ordering::Equal,
+        }
+    }
+    fn swap(&mut self, a: usize, b: usize) {
+        if a < self.v.len() && b < self.v.len() {
+            self.v.swap(a, b);
+        }
+    }
+}
+
+/// The one comparison sort of the crate: a stable top-down merge sort of indices, by hand
+/// rather than `sort_by` (whose instance costs about 4 KB of wasm). Top-down, so that the
+/// small subproblems work on elements already in cache (the comparisons usually look up records
+/// through the indices), with insertion sort for short ranges and no merge where the two
+/// halves are already in order (lists made of sorted runs are merged in about linear time).
+#[inline(never)]
+fn indices(order: &mut [u32], items: &mut dyn Items) {
+    let mut buf = Vec::with_capacity(order.len() / 2);
+    merge_sort(order, &mut buf, items);
+}
+
+fn merge_sort(order: &mut [u32], buf: &mut Vec<u32>, items: &mut dyn Items) {
+    let n = order.len();
+    let less = |items: &mut dyn Items, a: u32, b: u32| items.cmp(a as usize, b as usize).is_lt();
+    if n <= 16 {
+        for i in 1..n {
+            let x = order[i];
+            let mut j = i;
+            while j > 0 && less(items, x, order[j - 1]) {
+                order[j] = order[j - 1];
+                j -= 1;
+            }
+            order[j] = x;
+        }
+        return;
+    }
+    let mid = n / 2;
+    merge_sort(&mut order[..mid], buf, items);
+    merge_sort(&mut order[mid..], buf, items);
+    if !less(items, order[mid], order[mid - 1]) {
+        return; // the halves are already in order
+    }
+    // the left half moves to `buf`; writing at `k` never passes the unread right part (`k < j`)
+    buf.clear();
+    buf.extend_from_slice(&order[..mid]);
+    let (mut i, mut j, mut k) = (0, mid, 0);
+    while i < buf.len() && j < n {
+        // the right element goes first only when strictly less: stable
+        if less(items, order[j], buf[i]) {
+            order[k] = order[j];
+            j += 1;
+        } else {
+            order[k] = buf[i];
+            i += 1;
+        }
+        k += 1;
+    }
+    while i < buf.len() {
+        order[k] = buf[i];
+        i += 1;
+        k += 1;
+    }
+}
+
+/// Puts `v[order[k]]` at `k` for every `k`, in place (only the swap is instantiated per `T`).
+fn permute<T>(v: &mut [T], order: &mut [u32]) {
+    let mut items = Compare {
+        v,
+        cmp: |_: &T, _: &T| Ordering::Equal,
+    };
+    cycles(order, &mut items);
+}
+
+/// Follows the cycles of the permutation `order`, swapping along each (marks `order` done).
+#[inline(never)]
+fn cycles(order: &mut [u32], items: &mut dyn Items) {
+    for start in 0..order.len() {
+        let mut k = start;
+        loop {
+            let src = order[k] as usize;
+            order[k] = k as u32;
+            if src == start {
+                break;
+            }
+            items.swap(k, src);
+            k = src;
+        }
+    }
 }
 
 /// Sorts a short list and removes repeats (insertion sort: small code, and these lists hold a
@@ -187,5 +297,50 @@ mod tests {
         by(&mut v, |a, b| a.0.cmp(&b.0));
         assert_eq!(v, want);
         assert_eq!(k, want);
+    }
+
+    #[test]
+    fn permute_places_each_element_where_the_order_says() {
+        let mut x = 777u64;
+        for n in [0usize, 1, 2, 3, 10, 257] {
+            for _ in 0..20 {
+                let mut order: Vec<u32> = (0..n as u32).collect();
+                for i in (1..n).rev() {
+                    x ^= x << 13;
+                    x ^= x >> 7;
+                    x ^= x << 17;
+                    order.swap(i, (x % (i as u64 + 1)) as usize);
+                }
+                let v: Vec<String> = (0..n).map(|i| i.to_string()).collect();
+                let want: Vec<String> = order.iter().map(|&i| v[i as usize].clone()).collect();
+                let mut got = v;
+                permute(&mut got, &mut order.clone());
+                assert_eq!(got, want);
+            }
+        }
+    }
+
+    #[test]
+    fn by_sorts_like_std_stable_sort_on_many_shapes() {
+        let mut x = 4242u64;
+        let mut rnd = move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        };
+        for n in [0usize, 1, 2, 3, 7, 64, 1000, 4097] {
+            let random: Vec<(u64, u32)> = (0..n).map(|i| (rnd() % 9, i as u32)).collect();
+            let reversed: Vec<(u64, u32)> =
+                (0..n).rev().map(|i| (i as u64 / 3, i as u32)).collect();
+            let runs: Vec<(u64, u32)> = (0..n).map(|i| ((i % 5) as u64, i as u32)).collect();
+            for input in [random, reversed, runs] {
+                let mut want = input.clone();
+                want.sort_by_key(|p| p.0);
+                let mut got = input;
+                by(&mut got, |a, b| a.0.cmp(&b.0));
+                assert_eq!(got, want, "n = {n}");
+            }
+        }
     }
 }

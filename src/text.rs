@@ -152,11 +152,14 @@ pub fn decimal(x: f64) -> String {
         s.push('-');
     }
     s.push_str(&(milli / 1000).to_string());
-    let frac = milli % 1000;
+    // up to three decimals without trailing zeros, digit by digit
+    let mut frac = milli % 1000;
     if frac > 0 {
-        let f = (frac + 1000).to_string();
         s.push('.');
-        s.push_str(f[1..].trim_end_matches('0'));
+        while frac > 0 {
+            s.push(char::from(b'0' + (frac / 100) as u8));
+            frac = frac % 100 * 10;
+        }
     }
     s
 }

@@ -3,7 +3,7 @@
 
 use crate::date::When;
 use crate::feed::{Feed, RuleDef, RuleForm};
-use crate::problem::{Problem, Report};
+use crate::problem::Report;
 use crate::recur::{ExDate, RecurError, RuleSet, ValidRule};
 use chrono::NaiveTime;
 use std::collections::HashMap;
@@ -31,12 +31,17 @@ pub(crate) enum Compiled {
     },
 }
 
+/// Series ids to indexes, in the dataset's id index map type (one `HashMap` instance for both).
+pub(crate) type SeriesIndex = crate::dataset::Ids;
+
+/// The index of series `id`.
+fn series_at(index: &SeriesIndex, id: &str) -> Option<usize> {
+    index.get(id).map(|&i| i as usize)
+}
+
 /// Compiles one rule; `index` maps series ids to indexes. A relative rule naming no series is
 /// an error here only as a fallback (the reference check reports it first).
-pub(crate) fn compile(
-    rule: &RuleDef,
-    index: &HashMap<&str, usize>,
-) -> Result<Compiled, RecurError> {
+pub(crate) fn compile(rule: &RuleDef, index: &SeriesIndex) -> Result<Compiled, RecurError> {
     match &rule.form {
         RuleForm::Recurrence {
             dtstart,
@@ -59,8 +64,8 @@ pub(crate) fn compile(
             series,
             offset_days,
             time,
-        } => match index.get(series.as_str()) {
-            Some(&i) => Ok(Compiled::Relative {
+        } => match series_at(index, series) {
+            Some(i) => Ok(Compiled::Relative {
                 series: i,
                 offset_days: *offset_days,
                 time: *time,
@@ -86,13 +91,13 @@ pub(crate) fn code(recur: &'static str) -> &'static str {
     }
 }
 
-/// Series ids to indexes.
-pub(crate) fn series_index(feed: &Feed) -> HashMap<&str, usize> {
-    feed.series
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.id.as_str(), i))
-        .collect()
+/// Series ids to indexes (the last series of a repeated id wins).
+pub(crate) fn series_index(feed: &Feed) -> SeriesIndex {
+    let mut index = HashMap::new();
+    for (i, s) in feed.series.iter().enumerate() {
+        index.insert(s.id.clone(), i as u32);
+    }
+    index
 }
 
 /// What [`compile_all`] gives: every series' compiled rules and whether it lies on a cycle.
@@ -101,12 +106,39 @@ pub(crate) type CompiledRules = (Vec<Vec<Option<Compiled>>>, Vec<bool>);
 /// Every series' compiled rules (`None` where a rule does not compile) and whether each series
 /// lies on a cycle of relative rules.
 pub(crate) fn compile_all(feed: &Feed) -> CompiledRules {
-    let index = series_index(feed);
-    let compiled: Vec<Vec<Option<Compiled>>> = feed
-        .series
-        .iter()
-        .map(|s| s.rules.iter().map(|r| compile(r, &index).ok()).collect())
-        .collect();
+    compile_with(feed, &series_index(feed), None)
+}
+
+/// [`compile_all`], reporting the errors of RRULEs (not those of relative rules, left to the
+/// reference check) and marking their series broken when `check` is given.
+fn compile_with(
+    feed: &Feed,
+    index: &SeriesIndex,
+    mut check: Option<(&mut Report, &mut [bool])>,
+) -> CompiledRules {
+    let mut compiled = Vec::with_capacity(feed.series.len());
+    for (i, s) in feed.series.iter().enumerate() {
+        let mut rules = Vec::with_capacity(s.rules.len());
+        for (j, r) in s.rules.iter().enumerate() {
+            rules.push(match compile(r, index) {
+                Ok(c) => Some(c),
+                Err(e) => {
+                    if let (Some((report, broken)), RuleForm::Recurrence { .. }) =
+                        (check.as_mut(), &r.form)
+                    {
+                        broken[i] = true;
+                        report.error(
+                            format!("series[{i}].rules[{j}].rrule"),
+                            code(e.code),
+                            e.message,
+                        );
+                    }
+                    None
+                }
+            });
+        }
+        compiled.push(rules);
+    }
     let cyclic = (0..compiled.len())
         .map(|i| reaches(&compiled, i, i))
         .collect();
@@ -149,28 +181,15 @@ fn reaches(compiled: &[Vec<Option<Compiled>>], from: usize, target: usize) -> bo
 pub fn check(feed: &Feed, report: &mut Report) {
     let index = series_index(feed);
     let mut broken = vec![false; feed.series.len()];
-    for (i, s) in feed.series.iter().enumerate() {
-        for (j, r) in s.rules.iter().enumerate() {
-            if let RuleForm::Recurrence { .. } = &r.form {
-                if let Err(e) = compile(r, &index) {
-                    broken[i] = true;
-                    report.push(Problem::error(
-                        format!("series[{i}].rules[{j}].rrule"),
-                        code(e.code),
-                        e.message,
-                    ));
-                }
-            }
-        }
-    }
-    let (compiled, cyclic) = compile_all(feed);
+    // one compilation serves the checks and the expansion below
+    let (compiled, cyclic) = compile_with(feed, &index, Some((report, &mut broken)));
     for (i, s) in feed.series.iter().enumerate() {
         for (j, r) in s.rules.iter().enumerate() {
             if let RuleForm::Relative { series, .. } = &r.form {
-                if let Some(&t) = index.get(series.as_str()) {
+                if let Some(t) = series_at(&index, series) {
                     if t == i || reaches(&compiled, t, i) {
                         broken[i] = true;
-                        report.push(Problem::error(
+                        report.error(
                             format!("series[{i}].rules[{j}].relative.series"),
                             "series.cycle",
                             format!(
@@ -179,7 +198,7 @@ pub fn check(feed: &Feed, report: &mut Report) {
                                 crate::text::quote(series),
                                 crate::text::quote(&s.id)
                             ),
-                        ));
+                        );
                     }
                 }
             }
@@ -191,14 +210,14 @@ pub fn check(feed: &Feed, report: &mut Report) {
         let (Some(sid), Some(rid)) = (&sess.series, &sess.recurrence_id) else {
             continue;
         };
-        let Some(&i) = index.get(sid.as_str()) else {
+        let Some(i) = series_at(&index, sid) else {
             continue;
         };
         if !usable(i) || ex.depends_on_broken(i, &broken) {
             continue;
         }
         if ex.occurrence_of(i, *rid).is_none() {
-            report.push(Problem::warning(
+            report.warning(
                 format!("sessions[{k}].recurrence_id"),
                 "session.recurrence_id",
                 format!(
@@ -206,7 +225,7 @@ pub fn check(feed: &Feed, report: &mut Report) {
                     rid.iso(),
                     crate::text::quote(sid)
                 ),
-            ));
+            );
         }
     }
 }

@@ -13,23 +13,50 @@ pub trait Word: Sized + Copy {
 macro_rules! vocab {
     ($(#[$m:meta])* $name:ident { $($(#[$vm:meta])* $var:ident = $word:literal),+ $(,)? }) => {
         $(#[$m])*
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
-        pub enum $name { $($(#[$vm])* #[serde(rename = $word)] $var),+ }
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name { $($(#[$vm])* $var),+ }
+        /// Serialized as its word (what a derived unit variant gives, through the words table).
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
         impl $name {
             /// Every value, in the order the format lists them.
             pub const ALL: &'static [$name] = &[$($name::$var),+];
+            /// The words, in the order of [`Self::ALL`].
+            const WORDS: &'static [&'static str] = &[$($word),+];
             /// The word the feed uses.
-            pub fn as_str(self) -> &'static str { match self { $($name::$var => $word),+ } }
+            pub fn as_str(self) -> &'static str { Self::WORDS[self as usize] }
             /// Reads the feed's word.
-            pub fn parse(s: &str) -> Option<$name> { match s { $($word => Some($name::$var),)+ _ => None } }
+            pub fn parse(s: &str) -> Option<$name> { position(Self::WORDS, s).and_then(|i| Self::ALL.get(i).copied()) }
             /// The words, comma-separated, for messages.
-            pub fn expected() -> String { [$($word),+].join(", ") }
+            pub fn expected() -> String { join_words(Self::WORDS) }
         }
         impl Word for $name {
             fn parse_word(s: &str) -> Option<Self> { $name::parse(s) }
             fn expected_words() -> String { $name::expected() }
         }
     };
+}
+
+/// The words joined with `, ` (one loop for every vocabulary; the words are in the wasm once).
+#[inline(never)]
+fn join_words(words: &[&str]) -> String {
+    let mut out = String::new();
+    for w in words {
+        if !out.is_empty() {
+            out.push_str(", ");
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// Where `s` is in `words` (one loop for every vocabulary instead of a `match` per enum).
+#[inline(never)]
+fn position(words: &[&str], s: &str) -> Option<usize> {
+    words.iter().position(|w| *w == s)
 }
 
 vocab!(

@@ -5,7 +5,7 @@ use super::kinds::Word;
 use super::model::{Provenance, Source, SourceRef};
 use crate::date::{self, When};
 use crate::json::Value;
-use crate::problem::{Path, Problem, Report, Seg};
+use crate::problem::{Path, Report, Seg};
 use crate::text::Text;
 use chrono::NaiveDate;
 use std::borrow::Cow;
@@ -50,14 +50,13 @@ impl Reader {
 
     /// Reports an error at the current path.
     pub fn error(&mut self, code: &'static str, message: impl Into<String>) {
-        self.report
-            .push(Problem::error(self.path.render(), code, message));
+        self.report.error(self.path.render(), code, message.into());
     }
 
     /// Reports a warning at the current path.
     pub fn warn(&mut self, code: &'static str, message: impl Into<String>) {
         self.report
-            .push(Problem::warning(self.path.render(), code, message));
+            .warning(self.path.render(), code, message.into());
     }
 
     /// Runs `f` one step deeper in the path.
@@ -173,34 +172,25 @@ impl Reader {
         key: &'static str,
         read: fn(&mut Self, &Value) -> Option<T>,
     ) -> Vec<T> {
-        let mut out = Vec::new();
-        self.each(f, key, &mut |r, v, n| {
-            if let Some(x) = read(r, v) {
-                if out.capacity() == 0 {
-                    out.reserve_exact(n);
-                }
-                out.push(x);
-            }
-        });
-        out
+        let mut sink = List {
+            out: Vec::new(),
+            read,
+        };
+        self.each(f, key, &mut sink);
+        sink.out
     }
 
-    /// Runs `read(reader, element, number of elements)` on each element of list member `key`,
-    /// with the path at the element. (The non-generic part of [`Reader::list`], kept out of
-    /// line: only the closure that stores a `T` is instantiated per element type.)
+    /// Runs `sink.put(reader, element, number of elements)` on each element of list member
+    /// `key`, with the path at the element. (The non-generic part of [`Reader::list`], kept out
+    /// of line: only [`List::put`] is instantiated per element type.)
     #[inline(never)]
-    fn each(
-        &mut self,
-        f: Fields,
-        key: &'static str,
-        read: &mut dyn FnMut(&mut Self, &Value, usize),
-    ) {
+    fn each(&mut self, f: Fields, key: &'static str, sink: &mut dyn Sink) {
         let Some(items) = self.items(f, key) else {
             return;
         };
         for (i, item) in items.iter().enumerate() {
             self.path.push(Seg::Index(i));
-            read(self, item, items.len());
+            sink.put(self, item, items.len());
             self.path.pop();
         }
         self.path.pop();
@@ -328,10 +318,17 @@ impl Reader {
     /// An `http:` or `https:` URL.
     pub fn url(&mut self, v: &Value) -> Option<String> {
         let s = self.string(v)?;
-        let lower = s.get(..8).unwrap_or(&s).to_ascii_lowercase();
-        let ok = (lower.starts_with("https://") || lower.starts_with("http://"))
-            && s.len() > lower.find("//").unwrap_or(0) + 2
-            && !s.chars().any(|c| c.is_whitespace() || c.is_control());
+        // the scheme's length, compared in place (no lower-cased copy, no substring search)
+        let b = s.as_bytes();
+        let scheme = |p: &[u8]| b.get(..p.len()).is_some_and(|h| h.eq_ignore_ascii_case(p));
+        let n = if scheme(b"https://") {
+            8
+        } else if scheme(b"http://") {
+            7
+        } else {
+            usize::MAX
+        };
+        let ok = s.len() > n && !s.chars().any(|c| c.is_whitespace() || c.is_control());
         if !ok {
             self.error(
                 "url.scheme",
@@ -475,6 +472,29 @@ impl Reader {
             date: self.field(f, "date", |r, v| r.partial_date(v)),
             publisher: self.field(f, "publisher", |r, v| r.text(v)),
         })
+    }
+}
+
+/// Where [`Reader::each`] puts elements: a trait of its own rather than `dyn FnMut`, whose
+/// vtables carry a `call_once` shim per element type.
+trait Sink {
+    fn put(&mut self, r: &mut Reader, v: &Value, n: usize);
+}
+
+/// The elements read so far by [`Reader::list`].
+struct List<T> {
+    out: Vec<T>,
+    read: fn(&mut Reader, &Value) -> Option<T>,
+}
+
+impl<T> Sink for List<T> {
+    fn put(&mut self, r: &mut Reader, v: &Value, n: usize) {
+        if let Some(x) = (self.read)(r, v) {
+            if self.out.capacity() == 0 {
+                self.out.reserve_exact(n);
+            }
+            self.out.push(x);
+        }
     }
 }
 

@@ -63,61 +63,33 @@ impl RuleSpec {
         if body.is_empty() {
             return Err(RecurError::new("empty_rule", "empty rrule"));
         }
-        let mut b = Builder::default();
+        let mut spec = RuleSpec {
+            freq: Frequency::Yearly,
+            interval: 1,
+            count: None,
+            until: None,
+            by_month: Vec::new(),
+            by_month_day: Vec::new(),
+            by_day: Vec::new(),
+            by_set_pos: Vec::new(),
+            wkst: Weekday::Mon,
+        };
+        let mut seen = 0;
         for (i, part) in body.split(';').enumerate() {
-            b.part(i + 1, part)?;
+            spec.part(&mut seen, i + 1, part)?;
         }
-        let freq = b
-            .freq
-            .ok_or_else(|| RecurError::new("missing_freq", format!("rrule {body} has no FREQ")))?;
-        Ok(RuleSpec {
-            freq,
-            interval: b.interval.unwrap_or(1),
-            count: b.count,
-            until: b.until,
-            by_month: b.by_month.unwrap_or_default(),
-            by_month_day: b.by_month_day.unwrap_or_default(),
-            by_day: b.by_day.unwrap_or_default(),
-            by_set_pos: b.by_set_pos.unwrap_or_default(),
-            wkst: b.wkst.unwrap_or(Weekday::Mon),
-        })
+        if seen & 1 == 0 {
+            return Err(RecurError::new(
+                "missing_freq",
+                format!("rrule {body} has no FREQ"),
+            ));
+        }
+        Ok(spec)
     }
-}
 
-impl FromStr for RuleSpec {
-    type Err = RecurError;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        RuleSpec::parse(s)
-    }
-}
-
-#[derive(Default)]
-struct Builder {
-    freq: Option<Frequency>,
-    interval: Option<u32>,
-    count: Option<u32>,
-    until: Option<NaiveDateTime>,
-    by_month: Option<Vec<u8>>,
-    by_month_day: Option<Vec<i8>>,
-    by_day: Option<Vec<WeekdayNum>>,
-    by_set_pos: Option<Vec<i16>>,
-    wkst: Option<Weekday>,
-}
-
-fn set<T>(slot: &mut Option<T>, name: &str, value: T) -> Result<(), RecurError> {
-    if slot.is_some() {
-        return Err(RecurError::new(
-            "duplicate_part",
-            format!("duplicate rrule part {name}"),
-        ));
-    }
-    *slot = Some(value);
-    Ok(())
-}
-
-impl Builder {
-    fn part(&mut self, pos: usize, part: &str) -> Result<(), RecurError> {
+    /// Reads one `NAME=value` part into the spec; bit `k` of `seen` is set once part `k` (in
+    /// the order of the match below, `FREQ` first) has been read.
+    fn part(&mut self, seen: &mut u16, pos: usize, part: &str) -> Result<(), RecurError> {
         if part.trim().is_empty() {
             return Err(RecurError::new(
                 "empty_part",
@@ -137,46 +109,91 @@ impl Builder {
                 format!("rrule part {name} has an empty value"),
             ));
         }
-        match name {
-            "FREQ" => set(&mut self.freq, name, freq(value)?),
-            "INTERVAL" => set(&mut self.interval, name, int(name, value)?),
-            "COUNT" => set(&mut self.count, name, int(name, value)?),
-            "UNTIL" => set(&mut self.until, name, until(value)?),
-            "BYMONTH" => set(
-                &mut self.by_month,
-                name,
-                list(name, value, |v| int(name, v))?,
-            ),
-            "BYMONTHDAY" => set(
-                &mut self.by_month_day,
-                name,
-                list(name, value, |v| int(name, v))?,
-            ),
-            "BYDAY" => set(&mut self.by_day, name, list(name, value, weekday_num)?),
-            "BYSETPOS" => set(
-                &mut self.by_set_pos,
-                name,
-                list(name, value, |v| int(name, v))?,
-            ),
-            "WKST" => set(&mut self.wkst, name, weekday(value)?),
-            "BYHOUR" | "BYMINUTE" | "BYSECOND" => Err(RecurError::new(
-                "unsupported_part",
-                format!("unsupported rrule part {name}={value}: council rules use whole days"),
-            )),
-            "BYWEEKNO" | "BYYEARDAY" | "BYEASTER" => Err(RecurError::new(
-                "unsupported_part",
-                format!("unsupported rrule part {name}={value}: use BYMONTH, BYMONTHDAY and BYDAY"),
-            )),
-            "RDATE" | "EXDATE" | "EXRULE" | "DTSTART" | "RRULE" => Err(RecurError::new(
-                "unsupported_part",
-                format!("unsupported rrule part {name}={value}: not a part of an rrule value"),
-            )),
-            _ => Err(RecurError::new(
-                "unknown_part",
-                format!("unknown rrule part {name}={value}"),
-            )),
+        // the value is read (and its errors reported) before a repeat is
+        let k = match name {
+            "FREQ" => {
+                self.freq = freq(value)?;
+                0
+            }
+            "INTERVAL" => {
+                self.interval = int(name, value)?;
+                1
+            }
+            "COUNT" => {
+                self.count = Some(int(name, value)?);
+                2
+            }
+            "UNTIL" => {
+                self.until = Some(until(value)?);
+                3
+            }
+            "BYMONTH" => {
+                self.by_month = list(name, value, int)?;
+                4
+            }
+            "BYMONTHDAY" => {
+                self.by_month_day = list(name, value, int)?;
+                5
+            }
+            "BYDAY" => {
+                self.by_day = list(name, value, weekday_num)?;
+                6
+            }
+            "BYSETPOS" => {
+                self.by_set_pos = list(name, value, int)?;
+                7
+            }
+            "WKST" => {
+                self.wkst = weekday(value)?;
+                8
+            }
+            "BYHOUR" | "BYMINUTE" | "BYSECOND" => {
+                return Err(RecurError::new(
+                    "unsupported_part",
+                    format!("unsupported rrule part {name}={value}: council rules use whole days"),
+                ))
+            }
+            "BYWEEKNO" | "BYYEARDAY" | "BYEASTER" => {
+                return Err(RecurError::new(
+                    "unsupported_part",
+                    format!(
+                        "unsupported rrule part {name}={value}: use BYMONTH, BYMONTHDAY and BYDAY"
+                    ),
+                ))
+            }
+            "RDATE" | "EXDATE" | "EXRULE" | "DTSTART" | "RRULE" => {
+                return Err(RecurError::new(
+                    "unsupported_part",
+                    format!("unsupported rrule part {name}={value}: not a part of an rrule value"),
+                ))
+            }
+            _ => {
+                return Err(RecurError::new(
+                    "unknown_part",
+                    format!("unknown rrule part {name}={value}"),
+                ))
+            }
+        };
+        if *seen & (1 << k) != 0 {
+            return Err(duplicate(name));
         }
+        *seen |= 1 << k;
+        Ok(())
     }
+}
+
+impl FromStr for RuleSpec {
+    type Err = RecurError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        RuleSpec::parse(s)
+    }
+}
+
+/// The error for a part given twice.
+#[inline(never)]
+fn duplicate(name: &str) -> RecurError {
+    RecurError::new("duplicate_part", format!("duplicate rrule part {name}"))
 }
 
 fn freq(value: &str) -> Result<Frequency, RecurError> {
@@ -196,39 +213,104 @@ fn freq(value: &str) -> Result<Frequency, RecurError> {
     }
 }
 
+/// An integer part value; `T` narrows it (out of range is a bad value too).
 fn int<T: TryFrom<i64>>(name: &str, value: &str) -> Result<T, RecurError> {
-    let bad = || RecurError::new("bad_value", format!("bad {name} value {value}"));
-    let digits = value.strip_prefix(['+', '-']).unwrap_or(value);
-    if digits.is_empty() || !digits.bytes().all(|c| c.is_ascii_digit()) {
-        return Err(bad());
-    }
-    let n: i64 = value.parse().map_err(|_| bad())?;
-    T::try_from(n).map_err(|_| bad())
+    int64(value)
+        .and_then(|n| T::try_from(n).ok())
+        .ok_or_else(|| bad_int(name, value))
 }
 
+#[inline(never)]
+fn bad_int(name: &str, value: &str) -> RecurError {
+    RecurError::new("bad_value", format!("bad {name} value {value}"))
+}
+
+/// An optionally signed decimal integer (`+5`, `-1`, `12`), `None` when not one or when it
+/// does not fit in `i64`. (Not `str::parse`, whose generic code would be kept for this alone.)
+#[inline(never)]
+fn int64(value: &str) -> Option<i64> {
+    let (neg, digits) = match value.as_bytes() {
+        [b'-', rest @ ..] => (true, rest),
+        [b'+', rest @ ..] => (false, rest),
+        b => (false, b),
+    };
+    if digits.is_empty() {
+        return None;
+    }
+    // Accumulated negatively so that `i64::MIN` fits.
+    let mut n: i64 = 0;
+    for &c in digits {
+        if !c.is_ascii_digit() {
+            return None;
+        }
+        n = n.checked_mul(10)?.checked_sub((c - b'0') as i64)?;
+    }
+    if neg {
+        Some(n)
+    } else {
+        n.checked_neg()
+    }
+}
+
+/// Reads a comma-separated list with `item` (through `list_items`: the splitting is not
+/// instantiated per item type).
 fn list<T>(
     name: &str,
     value: &str,
-    item: impl Fn(&str) -> Result<T, RecurError>,
+    item: fn(&str, &str) -> Result<T, RecurError>,
 ) -> Result<Vec<T>, RecurError> {
-    value
-        .split(',')
-        .map(|v| {
-            let v = v.trim();
-            if v.is_empty() {
-                Err(RecurError::new(
-                    "bad_value",
-                    format!("empty item in {name}={value}"),
-                ))
-            } else {
-                item(v)
-            }
-        })
-        .collect()
+    let mut items = Items {
+        out: Vec::new(),
+        item,
+    };
+    list_items(name, value, &mut items)?;
+    Ok(items.out)
+}
+
+/// Where [`list_items`] puts items (a trait of its own: a `dyn FnMut` vtable would carry a
+/// `call_once` shim per item type).
+trait Put {
+    fn put(&mut self, name: &str, v: &str) -> Result<(), RecurError>;
+}
+
+struct Items<T> {
+    out: Vec<T>,
+    item: fn(&str, &str) -> Result<T, RecurError>,
+}
+
+impl<T> Put for Items<T> {
+    fn put(&mut self, name: &str, v: &str) -> Result<(), RecurError> {
+        self.out.push((self.item)(name, v)?);
+        Ok(())
+    }
+}
+
+#[inline(never)]
+fn list_items(name: &str, value: &str, items: &mut dyn Put) -> Result<(), RecurError> {
+    for v in value.split(',') {
+        let v = v.trim();
+        if v.is_empty() {
+            return Err(RecurError::new(
+                "bad_value",
+                format!("empty item in {name}={value}"),
+            ));
+        }
+        items.put(name, v)?;
+    }
+    Ok(())
 }
 
 fn weekday(value: &str) -> Result<Weekday, RecurError> {
-    Ok(match value {
+    weekday_of(value).ok_or_else(|| {
+        RecurError::new(
+            "bad_value",
+            format!("bad weekday {value}: expected MO, TU, WE, TH, FR, SA or SU"),
+        )
+    })
+}
+
+fn weekday_of(value: &str) -> Option<Weekday> {
+    Some(match value {
         "MO" => Weekday::Mon,
         "TU" => Weekday::Tue,
         "WE" => Weekday::Wed,
@@ -236,34 +318,24 @@ fn weekday(value: &str) -> Result<Weekday, RecurError> {
         "FR" => Weekday::Fri,
         "SA" => Weekday::Sat,
         "SU" => Weekday::Sun,
-        _ => {
-            return Err(RecurError::new(
-                "bad_value",
-                format!("bad weekday {value}: expected MO, TU, WE, TH, FR, SA or SU"),
-            ))
-        }
+        _ => return None,
     })
 }
 
-fn weekday_num(value: &str) -> Result<WeekdayNum, RecurError> {
+fn weekday_num(name: &str, value: &str) -> Result<WeekdayNum, RecurError> {
+    let bad = || bad_int(name, value);
     let split = value.len().saturating_sub(2);
-    let (num, day) = match (value.get(..split), value.get(split..)) {
-        (Some(n), Some(d)) => (n, d),
-        _ => {
-            return Err(RecurError::new(
-                "bad_value",
-                format!("bad BYDAY value {value}"),
-            ))
-        }
+    let (Some(num), Some(day)) = (value.get(..split), value.get(split..)) else {
+        return Err(bad());
     };
-    let weekday = weekday(day)
-        .map_err(|_| RecurError::new("bad_value", format!("bad BYDAY value {value}")))?;
+    let weekday = weekday_of(day).ok_or_else(bad)?;
     let ordinal = if num.is_empty() {
         None
     } else {
         Some(
-            int::<i16>("BYDAY", num)
-                .map_err(|_| RecurError::new("bad_value", format!("bad BYDAY value {value}")))?,
+            int64(num)
+                .and_then(|n| i16::try_from(n).ok())
+                .ok_or_else(bad)?,
         )
     };
     Ok(WeekdayNum { ordinal, weekday })
@@ -297,41 +369,33 @@ pub(crate) fn is_date_only(text: &str) -> bool {
 }
 
 fn local_value(t: &str) -> Result<NaiveDateTime, RecurError> {
-    let compact: String = t.chars().filter(|c| *c != '-' && *c != ':').collect();
-    let (body, utc) = match compact.strip_suffix(['Z', 'z']) {
-        Some(b) => (b, true),
-        None => (compact.as_str(), false),
-    };
-    let (date, time) = match body.split_once(['T', 't']) {
-        Some((d, tm)) => (d, Some(tm)),
-        None => (body, None),
-    };
-    let num = |s: Option<&str>| -> Result<u32, RecurError> {
-        match s {
-            Some(s) if !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit()) => s
-                .parse()
-                .map_err(|_| RecurError::new("bad_value", "not a number")),
-            _ => Err(RecurError::new(
-                "bad_value",
-                "expected YYYYMMDD or YYYYMMDDTHHMMSS",
-            )),
+    // Over bytes: '-', ':', 'T' and 'Z' are ASCII, and any other non-digit fails below.
+    let mut b: Vec<u8> = Vec::with_capacity(t.len());
+    for &c in t.as_bytes() {
+        if c != b'-' && c != b':' {
+            b.push(c);
         }
+    }
+    let utc = matches!(b.last(), Some(b'Z' | b'z'));
+    if utc {
+        b.pop();
+    }
+    let (date, time) = match b.iter().position(|c| matches!(c, b'T' | b't')) {
+        Some(k) => (&b[..k], Some(&b[k + 1..])),
+        None => (&b[..], None),
     };
     if date.len() != 8 || time.is_some_and(|tm| tm.len() != 6) || (utc && time.is_none()) {
-        return Err(RecurError::new(
-            "bad_value",
-            "expected YYYYMMDD or YYYYMMDDTHHMMSS",
-        ));
+        return Err(form_error());
     }
-    let y = num(date.get(0..4))?;
-    let m = num(date.get(4..6))?;
-    let d = num(date.get(6..8))?;
-    let day = NaiveDate::from_ymd_opt(y as i32, m, d)
-        .ok_or_else(|| RecurError::new("bad_value", "no such date"))?;
+    let day = NaiveDate::from_ymd_opt(
+        digits(&date[..4])? as i32,
+        digits(&date[4..6])?,
+        digits(&date[6..])?,
+    )
+    .ok_or_else(|| RecurError::new("bad_value", "no such date"))?;
     let clock = match time {
         Some(tm) => {
-            let (h, mi, s) = (num(tm.get(0..2))?, num(tm.get(2..4))?, num(tm.get(4..6))?);
-            NaiveTime::from_hms_opt(h, mi, s)
+            NaiveTime::from_hms_opt(digits(&tm[..2])?, digits(&tm[2..4])?, digits(&tm[4..])?)
                 .ok_or_else(|| RecurError::new("bad_value", "no such time"))?
         }
         None => NaiveTime::MIN,
@@ -344,6 +408,23 @@ fn local_value(t: &str) -> Result<NaiveDateTime, RecurError> {
     }
     check_year(dt)?;
     Ok(dt)
+}
+
+/// The value of a group of ASCII digits (at most 4 here).
+fn digits(s: &[u8]) -> Result<u32, RecurError> {
+    let mut n = 0;
+    for &c in s {
+        if !c.is_ascii_digit() {
+            return Err(form_error());
+        }
+        n = n * 10 + (c - b'0') as u32;
+    }
+    Ok(n)
+}
+
+#[inline(never)]
+fn form_error() -> RecurError {
+    RecurError::new("bad_value", "expected YYYYMMDD or YYYYMMDDTHHMMSS")
 }
 
 pub(crate) fn check_year(dt: NaiveDateTime) -> Result<(), RecurError> {

@@ -65,6 +65,11 @@ impl RuleSpec {
     /// assert_eq!(err.message, "bad BYMONTH value 13: expected 1..=12");
     /// ```
     pub fn validate(&self, dtstart: NaiveDateTime) -> Result<ValidRule, RecurError> {
+        self.clone().into_valid(dtstart)
+    }
+
+    /// [`RuleSpec::validate`] keeping the spec itself (no copy of its lists).
+    pub(crate) fn into_valid(self, dtstart: NaiveDateTime) -> Result<ValidRule, RecurError> {
         check_year(dtstart).map_err(|e| bad(e.code, format!("bad dtstart: {}", e.message)))?;
         if let Some(u) = self.until {
             check_year(u).map_err(|e| bad(e.code, format!("bad UNTIL value: {}", e.message)))?;
@@ -97,7 +102,7 @@ impl RuleSpec {
             if !(1..=12).contains(&m) {
                 return Err(bad(
                     "bad_value",
-                    format!("bad BYMONTH value {m}: expected 1..=12"),
+                    format!("bad BYMONTH value {}: expected 1..=12", m as u32),
                 ));
             }
             months |= 1 << m;
@@ -114,7 +119,10 @@ impl RuleSpec {
             if d == 0 || d.unsigned_abs() > 31 {
                 return Err(bad(
                     "bad_value",
-                    format!("bad BYMONTHDAY value {d}: expected 1..=31 or -31..=-1"),
+                    format!(
+                        "bad BYMONTHDAY value {}: expected 1..=31 or -31..=-1",
+                        d as i32
+                    ),
                 ));
             }
             if d > 0 {
@@ -134,15 +142,15 @@ impl RuleSpec {
                 wdays |= 1 << w;
                 continue;
             };
-            let text = format!("{n}{}", weekday_code(weekday));
+            let text = format!("{}{}", n as i32, weekday_code(weekday));
             if matches!(self.freq, Frequency::Weekly | Frequency::Daily) {
                 return Err(bad(
                     "bad_combination",
                     format!("BYDAY ordinal {text} is only valid with FREQ=MONTHLY or YEARLY"),
                 ));
             }
-            let limit = if year_scope { 53 } else { 5 };
-            if n == 0 || n.unsigned_abs() > limit {
+            let limit: u32 = if year_scope { 53 } else { 5 };
+            if n == 0 || u32::from(n.unsigned_abs()) > limit {
                 let scope = if year_scope { "year" } else { "month" };
                 return Err(bad(
                     "bad_value",
@@ -161,7 +169,10 @@ impl RuleSpec {
             if p == 0 || p.unsigned_abs() > 366 {
                 return Err(bad(
                     "bad_value",
-                    format!("bad BYSETPOS value {p}: expected 1..=366 or -366..=-1"),
+                    format!(
+                        "bad BYSETPOS value {}: expected 1..=366 or -366..=-1",
+                        p as i32
+                    ),
                 ));
             }
             set_pos.push(p);
@@ -193,7 +204,6 @@ impl RuleSpec {
             }
         }
         Ok(ValidRule {
-            spec: self.clone(),
             dtstart,
             freq: self.freq,
             interval: self.interval,
@@ -210,6 +220,7 @@ impl RuleSpec {
             year_scope,
             set_pos,
             wkst: weekday_index(self.wkst),
+            spec: self,
         })
     }
 }
@@ -229,7 +240,7 @@ impl ValidRule {
     /// assert_eq!(ValidRule::parse("FREQ=YEARLY;COUNT=0", start).unwrap_err().code, "bad_value");
     /// ```
     pub fn parse(rrule: &str, dtstart: NaiveDateTime) -> Result<ValidRule, RecurError> {
-        RuleSpec::parse(rrule)?.validate(dtstart)
+        RuleSpec::parse(rrule)?.into_valid(dtstart)
     }
 
     /// The rule's `DTSTART`.
