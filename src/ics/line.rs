@@ -86,7 +86,7 @@ impl<'s> Lines<'s> {
         while let Some(off) = bytes[run..].iter().position(|&b| SPECIAL[usize::from(b)]) {
             let i = run + off;
             // Special bytes are ASCII, so `run..i` and `i + 1..` are on char boundaries.
-            self.raw(&s[run..i]);
+            self.raw(s.get(run..i).unwrap_or(""));
             run = i + 1;
             match bytes[i] {
                 b'\\' => self.atom("\\\\"),
@@ -102,7 +102,7 @@ impl<'s> Lines<'s> {
                 _ => {} // other control characters are dropped
             }
         }
-        self.raw(&s[run..]);
+        self.raw(s.get(run..).unwrap_or(""));
     }
 
     /// Appends a URI or other unescaped value, dropping ASCII control characters
@@ -111,11 +111,11 @@ impl<'s> Lines<'s> {
         let mut run = 0;
         for (i, b) in s.bytes().enumerate() {
             if b < 0x20 || b == 0x7f {
-                self.raw(&s[run..i]);
+                self.raw(s.get(run..i).unwrap_or(""));
                 run = i + 1;
             }
         }
-        self.raw(&s[run..]);
+        self.raw(s.get(run..).unwrap_or(""));
     }
 
     /// Ends the current content line.

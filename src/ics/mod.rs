@@ -397,11 +397,11 @@ fn write_rrule(w: &mut Lines, rule: &str) {
     let mut run = 0;
     for (i, b) in rule.bytes().enumerate() {
         if rrule_skip(b) {
-            w.raw(&rule[run..i]);
+            w.raw(rule.get(run..i).unwrap_or(""));
             run = i + 1;
         }
     }
-    w.raw(&rule[run..]);
+    w.raw(rule.get(run..).unwrap_or(""));
     w.end();
 }
 

@@ -180,7 +180,7 @@ impl Compiled {
             _ => {}
         }
         if let Some(t) = &self.text {
-            if !idx.text(e).contains(t.as_str()) {
+            if !crate::text::contains(idx.text(e), t) {
                 return false;
             }
         }

@@ -50,7 +50,7 @@ fn escape(out: &mut String, s: &str) {
     while i < b.len() {
         let c = b[i];
         if c < 0x20 || c == b'"' || c == b'\\' {
-            out.push_str(&s[start..i]);
+            out.push_str(s.get(start..i).unwrap_or(""));
             match c {
                 b'"' => out.push_str("\\\""),
                 b'\\' => out.push_str("\\\\"),
@@ -69,7 +69,7 @@ fn escape(out: &mut String, s: &str) {
         }
         i += 1;
     }
-    out.push_str(&s[start..]);
+    out.push_str(s.get(start..).unwrap_or(""));
     out.push('"');
 }
 
