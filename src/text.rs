@@ -203,7 +203,10 @@ pub fn contains(haystack: &str, needle: &str) -> bool {
         return true;
     };
     let mut from = 0;
-    while let Some(p) = h.get(from..).and_then(|t| t.iter().position(|&b| b == first)) {
+    while let Some(p) = h
+        .get(from..)
+        .and_then(|t| t.iter().position(|&b| b == first))
+    {
         let at = from + p + 1;
         if h.get(at..at + rest.len()) == Some(rest) {
             return true;

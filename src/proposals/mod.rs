@@ -20,13 +20,13 @@ use serde::Serialize;
 /// Sorts indices stably by a key: one `sort::by_key` instance for every such sort of the module
 /// (each call site with its own closure would otherwise inline its own copy).
 #[inline(never)]
-pub(crate) fn order_by_key(v: &mut Vec<usize>, key: &dyn Fn(usize) -> u64) {
+pub(crate) fn order_by_key(v: &mut [usize], key: &dyn Fn(usize) -> u64) {
     crate::sort::by_key(v, |&i| key(i));
 }
 
 /// Sorts indices stably by a comparison: one `sort::by` instance for the module.
 #[inline(never)]
-pub(crate) fn order_by(v: &mut Vec<usize>, cmp: &dyn Fn(usize, usize) -> core::cmp::Ordering) {
+pub(crate) fn order_by(v: &mut [usize], cmp: &dyn Fn(usize, usize) -> core::cmp::Ordering) {
     crate::sort::by(v, |&a, &b| cmp(a, b));
 }
 
