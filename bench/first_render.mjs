@@ -22,7 +22,10 @@ const probe = () => {
       const el = r.target;
       if (el.localName === 'cogov-structure' && el.getAttribute('state') === 'ready' && !window.__first.ready) {
         window.__first.ready = performance.now();
-        requestAnimationFrame(() => setTimeout(() => (window.__first.paint = performance.now())));
+        requestAnimationFrame(() => setTimeout(() => {
+          window.__first.paint = performance.now();
+          console.log('cogov-bench-painted'); // waited for as a console event: no polling script in the page
+        }));
       }
     }
   }).observe(document, { subtree: true, attributes: true, attributeFilter: ['state'] });
@@ -43,8 +46,10 @@ try {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       await context.addInitScript(probe);
       const page = await context.newPage();
-      await page.goto(server.base + path, { waitUntil: 'load' });
-      await page.waitForFunction(() => window.__first.paint, null, { timeout: 20000 });
+      const painted = page.waitForEvent('console', { predicate: (m) => m.text() === 'cogov-bench-painted', timeout: 20000 });
+      await page.goto(server.base + path, { waitUntil: 'commit' });
+      await painted;
+      await page.waitForLoadState('load');
       const r = await page.evaluate(() => {
         const nav = performance.getEntriesByType('navigation')[0];
         const fetched = performance.getEntriesByType('resource')
