@@ -23,10 +23,10 @@ node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers $F "$out/named.wa
 echo "stripped: raw $(wc -c < "$out/stripped.wasm"), gzip $(gzip -9c "$out/stripped.wasm" | wc -c)"
 twiggy top -n 100000 "$out/named.wasm" --format csv > "$out/all.csv"
 python3 - "$out/all.csv" <<'PY'
-import csv, collections, sys
+import csv, collections, re, sys
 sums = collections.Counter()
 for r in csv.DictReader(open(sys.argv[1])):
-    n, b = r['Name'], int(r['ShallowSize'])
+    n, b = re.sub(r'\[[0-9a-f]{16}\]', '', r['Name']), int(r['ShallowSize'])  # names carry crate hashes
     if 'function names' in n or 'custom section' in n:
         continue
     if 'core::slice::sort' in n: k = 'std sort'
@@ -38,7 +38,7 @@ for r in csv.DictReader(open(sys.argv[1])):
     elif 'hashbrown' in n: k = 'hashbrown'
     elif 'chrono' in n: k = 'chrono'
     elif 'fmt' in n: k = 'fmt'
-    elif n.startswith('cogov::'): k = 'cogov::' + n.split('::')[1]
+    elif 'cogov::' in n: k = 'cogov::' + n.split('cogov::', 1)[1].split('::')[0].split('>')[0]
     elif 'core' in n: k = 'core'
     elif 'alloc' in n: k = 'alloc'
     else: k = 'other'
