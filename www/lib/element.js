@@ -6,6 +6,17 @@ import { labels, ui } from './i18n.js';
 
 const MAX_PROBLEMS = 20;
 
+// Widgets whose feed arrives together (one feed, several widgets on a page) make their first
+// render one per frame, in document order, so the first one paints before the others are built
+// and laid out. A hidden page has no frames: a task boundary is enough there.
+let turns = Promise.resolve();
+const frame = () => new Promise((r) => (document.hidden ? setTimeout(r) : requestAnimationFrame(() => setTimeout(r))));
+function firstRenderTurn() {
+  const mine = turns;
+  turns = turns.then(frame);
+  return mine;
+}
+
 export class CogovElement extends HTMLElement {
   /** Defines the element once; a second call (two copies of cogov.js on one page) is a no-op. */
   static define(tag, registry = customElements) {
@@ -65,6 +76,7 @@ export class CogovElement extends HTMLElement {
     let view, error;
     try {
       const [feed] = await Promise.all([feedOf(this), adoptStyles(root, this.constructor.sheets)]);
+      if (this.getAttribute('state') === 'loading') await firstRenderTurn();
       if (run !== this.#run) return;
       view = this.render(feed, lang);
     } catch (e) {
