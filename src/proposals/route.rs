@@ -103,6 +103,19 @@ pub fn check(feed: &Feed, report: &mut Report) {
     }
 }
 
+/// Files an error at `proposals[i].history[j].key` (out of line: one call per check).
+#[inline(never)]
+fn step_error(
+    report: &mut Report,
+    i: usize,
+    j: usize,
+    key: &str,
+    code: &'static str,
+    message: String,
+) {
+    report.error(format!("proposals[{i}].history[{j}].{key}"), code, message);
+}
+
 fn check_proposal(p: &Proposal, i: usize, report: &mut Report) {
     let at = |j: usize, key: &str| format!("proposals[{i}].history[{j}].{key}");
     if let (Some(sub), Some(first)) = (p.submitted, p.history.first()) {
@@ -127,8 +140,11 @@ fn check_proposal(p: &Proposal, i: usize, report: &mut Report) {
         let prev = j.checked_sub(1).map(|k| &p.history[k]);
         if let Some(pr) = prev {
             if s.date < pr.date {
-                report.error(
-                    at(j, "date"),
+                step_error(
+                    report,
+                    i,
+                    j,
+                    "date",
                     "route.date_order",
                     format!(
                         "{} is before the previous step ({})",
@@ -139,8 +155,11 @@ fn check_proposal(p: &Proposal, i: usize, report: &mut Report) {
             }
         }
         match (prev, ended) {
-            (None, _) if s.stage != Stage::Submitted => report.error(
-                at(j, "stage"),
+            (None, _) if s.stage != Stage::Submitted => step_error(
+                report,
+                i,
+                j,
+                "stage",
                 "route.start",
                 format!(
                     "the first step must be \"submitted\", not \"{}\"",
@@ -148,8 +167,11 @@ fn check_proposal(p: &Proposal, i: usize, report: &mut Report) {
                 ),
             ),
             (None, _) => {}
-            (Some(_), Some((k, end))) => report.error(
-                at(j, "stage"),
+            (Some(_), Some((k, end))) => step_error(
+                report,
+                i,
+                j,
+                "stage",
                 "route.after_end",
                 format!(
                     "no step may follow \"{}\" (history[{k}]); found \"{}\"",
@@ -164,8 +186,11 @@ fn check_proposal(p: &Proposal, i: usize, report: &mut Report) {
                         (Stage::Decision, Some(d)) => format!("\"decision\" ({})", d.as_str()),
                         (st, _) => format!("\"{}\"", st.as_str()),
                     };
-                    report.error(
-                        at(j, "stage"),
+                    step_error(
+                        report,
+                        i,
+                        j,
+                        "stage",
                         "route.transition",
                         format!(
                             "\"{}\" cannot follow {prev_word}; expected one of {}",
@@ -182,8 +207,11 @@ fn check_proposal(p: &Proposal, i: usize, report: &mut Report) {
         // the decision fits the stage
         let wanted = decisions_for(s.stage);
         match s.decision {
-            None if !wanted.is_empty() => report.error(
-                at(j, "decision"),
+            None if !wanted.is_empty() => step_error(
+                report,
+                i,
+                j,
+                "decision",
                 "route.decision",
                 format!(
                     "a \"{}\" step needs a decision: one of {}",
@@ -191,8 +219,11 @@ fn check_proposal(p: &Proposal, i: usize, report: &mut Report) {
                     words(wanted, Decision::as_str)
                 ),
             ),
-            Some(d) if wanted.is_empty() => report.error(
-                at(j, "decision"),
+            Some(d) if wanted.is_empty() => step_error(
+                report,
+                i,
+                j,
+                "decision",
                 "route.decision",
                 format!(
                     "a \"{}\" step takes no decision; found \"{}\"",
@@ -200,8 +231,11 @@ fn check_proposal(p: &Proposal, i: usize, report: &mut Report) {
                     d.as_str()
                 ),
             ),
-            Some(d) if !wanted.contains(&d) => report.error(
-                at(j, "decision"),
+            Some(d) if !wanted.contains(&d) => step_error(
+                report,
+                i,
+                j,
+                "decision",
                 "route.decision",
                 format!(
                     "\"{}\" is not a decision of a \"{}\" step; expected one of {}",
@@ -214,26 +248,38 @@ fn check_proposal(p: &Proposal, i: usize, report: &mut Report) {
         }
         // merges
         match (&s.merged_into, s.decision == Some(Decision::Merged)) {
-            (None, true) => report.error(
-                at(j, "merged_into"),
+            (None, true) => step_error(
+                report,
+                i,
+                j,
+                "merged_into",
                 "route.merge",
                 "a \"merged\" decision needs merged_into: the proposal it was merged into".into(),
             ),
-            (Some(_), false) => report.error(
-                at(j, "merged_into"),
+            (Some(_), false) => step_error(
+                report,
+                i,
+                j,
+                "merged_into",
                 "route.merge",
                 "only a \"merged\" decision names the proposal it was merged into".into(),
             ),
-            (Some(m), true) if *m == p.id => report.error(
-                at(j, "merged_into"),
+            (Some(m), true) if *m == p.id => step_error(
+                report,
+                i,
+                j,
+                "merged_into",
                 "route.merge",
                 "a proposal cannot be merged into itself".into(),
             ),
             _ => {}
         }
         if s.answer.is_some() && s.stage != Stage::Answer {
-            report.error(
-                at(j, "answer"),
+            step_error(
+                report,
+                i,
+                j,
+                "answer",
                 "route.answer",
                 format!(
                     "only an \"answer\" step carries an answer; this step is \"{}\"",
@@ -246,14 +292,12 @@ fn check_proposal(p: &Proposal, i: usize, report: &mut Report) {
             Stage::Sent => {
                 match deliberation {
                     Some((_, Some(Decision::Agreed))) => {}
-                    Some((k, _)) => report.error(
-                        at(j, "stage"),
+                    Some((k, _)) => step_error(report, i, j, "stage",
                         "route.unanimity",
                         format!(
                             "sent to a ministry after a deliberation without agreement (history[{k}]) and no later agreement; unanimous agreement among the cities/provinces comes first"
                         )),
-                    None => report.error(
-                        at(j, "stage"),
+                    None => step_error(report, i, j, "stage",
                         "route.unanimity",
                         "sent to a ministry without a deliberation agreeing to it; unanimous agreement among the cities/provinces comes first".into()),
                 }
@@ -275,13 +319,19 @@ fn check_proposal(p: &Proposal, i: usize, report: &mut Report) {
                 }
             }
             Stage::Answer => match (&s.ministry, s.answer) {
-                (None, _) => report.error(
-                    at(j, "ministry"),
+                (None, _) => step_error(
+                    report,
+                    i,
+                    j,
+                    "ministry",
                     "route.answer",
                     "an \"answer\" step needs the ministry that answered".into(),
                 ),
-                (_, None) => report.error(
-                    at(j, "answer"),
+                (_, None) => step_error(
+                    report,
+                    i,
+                    j,
+                    "answer",
                     "route.answer",
                     format!(
                         "an \"answer\" step needs the answer: one of {}",
@@ -292,8 +342,11 @@ fn check_proposal(p: &Proposal, i: usize, report: &mut Report) {
                     let was_sent =
                         sent_to.contains(&m.as_str()) || (sent_all && p.ministries.contains(m));
                     if !was_sent {
-                        report.error(
-                            at(j, "ministry"),
+                        step_error(
+                            report,
+                            i,
+                            j,
+                            "ministry",
                             "route.answer",
                             format!(
                                 "{} answered but the proposal was never sent to it",
@@ -312,8 +365,11 @@ fn check_proposal(p: &Proposal, i: usize, report: &mut Report) {
                     .iter()
                     .any(|(_, a)| matches!(a, Answer::Accepted | Answer::PartlyAccepted));
                 if !accepted {
-                    report.error(
-                        at(j, "stage"),
+                    step_error(
+                        report,
+                        i,
+                        j,
+                        "stage",
                         "route.reflected",
                         "reflected without an accepted or partly accepted answer from a ministry"
                             .into(),
