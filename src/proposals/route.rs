@@ -86,7 +86,14 @@ pub fn decisions_for(stage: Stage) -> &'static [Decision] {
 }
 
 fn words<T: Copy>(list: &[T], f: fn(T) -> &'static str) -> String {
-    list.iter().map(|x| f(*x)).collect::<Vec<_>>().join(", ")
+    let mut out = String::new();
+    for x in list {
+        if !out.is_empty() {
+            out.push_str(", ");
+        }
+        out.push_str(f(*x));
+    }
+    out
 }
 
 /// Checks the route of every proposal, filing problems in `report`.
