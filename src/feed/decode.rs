@@ -6,7 +6,7 @@ use super::kinds::*;
 use super::model::*;
 pub use super::reader::Limits;
 use super::reader::{get, Fields, Reader};
-use crate::date::parse_local;
+use crate::date::{iso_date, parse_local};
 use crate::json::Value;
 use crate::problem::{Report, Seg};
 
@@ -258,7 +258,11 @@ fn holder(r: &mut Reader, v: &Value) -> Option<Holder> {
             r.at(Seg::Key("to"), |r| {
                 r.error(
                     "date.order",
-                    format!("term ends ({b}) before it starts ({a})"),
+                    format!(
+                        "term ends ({}) before it starts ({})",
+                        iso_date(b),
+                        iso_date(a)
+                    ),
                 )
             });
         }
@@ -391,7 +395,11 @@ fn rule(r: &mut Reader, v: &Value) -> Option<RuleDef> {
                     r.at(Seg::Key("to"), |r| {
                         r.error(
                             "date.order",
-                            format!("period ends ({b}) before it starts ({a})"),
+                            format!(
+                                "period ends ({}) before it starts ({})",
+                                iso_date(b),
+                                iso_date(a)
+                            ),
                         )
                     });
                 }
