@@ -191,7 +191,7 @@ pub fn parse_local(s: &str) -> Result<NaiveDateTime, String> {
             crate::text::quote(clip(s))
         )
     };
-    let (d, t) = s.split_once('T').ok_or_else(bad)?;
+    let (d, t) = crate::text::split_once(s, b'T').ok_or_else(bad)?;
     let date = parse_date(d)?;
     let tb = t.as_bytes();
     if !(tb.len() == 5 || tb.len() == 8) || tb[2] != b':' || (tb.len() == 8 && tb[5] != b':') {
