@@ -59,6 +59,14 @@ impl Reader {
             .warning(self.path.render(), code, message.into());
     }
 
+    /// Reports an error at member `key` of the current path (out of line: one call per check).
+    #[inline(never)]
+    pub fn error_at(&mut self, key: &'static str, code: &'static str, message: impl Into<String>) {
+        self.path.push(Seg::Key(key));
+        self.error(code, message);
+        self.path.pop();
+    }
+
     /// Runs `f` one step deeper in the path.
     pub fn at<T>(&mut self, seg: Seg, f: impl FnOnce(&mut Self) -> T) -> T {
         self.path.push(seg);
@@ -159,7 +167,7 @@ impl Reader {
     #[inline(never)]
     fn missing(&mut self, f: Fields, key: &'static str) -> bool {
         if matches!(get(f, key), None | Some(Value::Null)) {
-            self.at(Seg::Key(key), |r| r.error("field.missing", "is required"));
+            self.error_at(key, "field.missing", "is required");
             return true;
         }
         false
@@ -209,12 +217,12 @@ impl Reader {
             }
         };
         if items.len() > self.limits.max_items {
-            self.at(Seg::Key(key), |r| {
-                r.error(
-                    "list.too_long",
-                    format!("has {} items; at most {}", items.len(), r.limits.max_items),
-                )
-            });
+            let m = format!(
+                "has {} items; at most {}",
+                items.len(),
+                self.limits.max_items
+            );
+            self.error_at(key, "list.too_long", m);
             return None;
         }
         self.path.push(Seg::Key(key));
