@@ -125,15 +125,12 @@ fn digits(s: &[u8]) -> Option<u32> {
 /// ```
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
     let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return Err(format!(
-            "expected a date like 2026-07-14, found {}",
-            crate::text::quote(clip(s))
-        ));
-    }
     // byte slices: no `str` boundary checks (and their panic formatting) in the wasm
-    let (y, m, d) = (digits(&b[..4]), digits(&b[5..7]), digits(&b[8..]));
-    let (Some(y), Some(m), Some(d)) = (y, m, d) else {
+    let ymd = match b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
+        true => (digits(&b[..4]), digits(&b[5..7]), digits(&b[8..])),
+        false => (None, None, None),
+    };
+    let (Some(y), Some(m), Some(d)) = ymd else {
         return Err(format!(
             "expected a date like 2026-07-14, found {}",
             crate::text::quote(clip(s))
