@@ -73,16 +73,17 @@ impl At {
     }
     #[inline(never)]
     fn render(self) -> String {
+        use std::fmt::Write;
         let mut out = format!("{}[{}]", self.list, self.i);
         if let Some((s, j)) = self.sub {
-            out.push_str(&format!(".{s}[{j}]"));
+            let _ = write!(out, ".{s}[{j}]");
         }
         if !self.key.is_empty() {
             out.push('.');
             out.push_str(self.key);
         }
         if let Some(k) = self.k {
-            out.push_str(&format!("[{k}]"));
+            let _ = write!(out, "[{k}]");
         }
         out
     }

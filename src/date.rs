@@ -125,15 +125,12 @@ fn digits(s: &[u8]) -> Option<u32> {
 /// ```
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
     let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return Err(format!(
-            "expected a date like 2026-07-14, found {}",
-            crate::text::quote(clip(s))
-        ));
-    }
     // byte slices: no `str` boundary checks (and their panic formatting) in the wasm
-    let (y, m, d) = (digits(&b[..4]), digits(&b[5..7]), digits(&b[8..]));
-    let (Some(y), Some(m), Some(d)) = (y, m, d) else {
+    let ymd = match b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
+        true => (digits(&b[..4]), digits(&b[5..7]), digits(&b[8..])),
+        false => (None, None, None),
+    };
+    let (Some(y), Some(m), Some(d)) = ymd else {
         return Err(format!(
             "expected a date like 2026-07-14, found {}",
             crate::text::quote(clip(s))
@@ -191,7 +188,7 @@ pub fn parse_local(s: &str) -> Result<NaiveDateTime, String> {
             crate::text::quote(clip(s))
         )
     };
-    let (d, t) = s.split_once('T').ok_or_else(bad)?;
+    let (d, t) = crate::text::split_once(s, b'T').ok_or_else(bad)?;
     let date = parse_date(d)?;
     let tb = t.as_bytes();
     if !(tb.len() == 5 || tb.len() == 8) || tb[2] != b':' || (tb.len() == 8 && tb[5] != b':') {

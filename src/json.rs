@@ -651,7 +651,7 @@ impl<'a> Parser<'a> {
             None => Err(self.fail(
                 BAD_ESCAPE,
                 i,
-                format!("lone surrogate '\\u{cp:04x}' in string"),
+                format!("lone surrogate '\\u{}' in string", hex(cp, false)),
             )),
         }
     }
@@ -676,11 +676,33 @@ impl<'a> Parser<'a> {
 /// `'x'`, or `U+XXXX` for invisible characters (`char`'s `Debug` would pull large tables
 /// into the wasm).
 #[cold]
+/// `n` in hexadecimal with at least four digits: `{:04x}` / `{:04X}` without the integer
+/// formatting code for hex, which the wasm would carry for these two messages alone.
+fn hex(n: u32, upper: bool) -> String {
+    let digits = if upper {
+        b"0123456789ABCDEF"
+    } else {
+        b"0123456789abcdef"
+    };
+    let mut out = String::new();
+    let mut shift = 28;
+    while shift > 12 && n >> shift == 0 {
+        shift -= 4;
+    }
+    loop {
+        out.push(char::from(digits[(n >> shift & 15) as usize]));
+        if shift == 0 {
+            return out;
+        }
+        shift -= 4;
+    }
+}
+
 fn show(c: char) -> String {
     match c {
         '\'' => "\"'\"".into(),
         _ if c.is_control() || c.is_whitespace() || c == '\u{feff}' => {
-            format!("U+{:04X}", u32::from(c))
+            format!("U+{}", hex(u32::from(c), true))
         }
         _ => format!("'{c}'"),
     }

@@ -4,7 +4,7 @@
 //! `code` (such as `seat.count`) and a plain message.
 
 use serde::Serialize;
-use std::fmt;
+use std::fmt::{self, Write};
 
 /// How bad a problem is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -182,9 +182,7 @@ impl Path {
                 Seg::Key(k) => push_key(&mut out, k),
                 Seg::Name(k) => push_key(&mut out, k),
                 Seg::Index(i) => {
-                    out.push('[');
-                    out.push_str(&i.to_string());
-                    out.push(']');
+                    let _ = write!(out, "[{i}]");
                 }
             }
         }

@@ -6,9 +6,9 @@ use super::kinds::*;
 use super::model::*;
 pub use super::reader::Limits;
 use super::reader::{get, Fields, Reader};
-use crate::date::parse_local;
+use crate::date::{iso_date, parse_local};
 use crate::json::Value;
-use crate::problem::{Report, Seg};
+use crate::problem::Report;
 
 /// The format version this build reads.
 pub const VERSION: u32 = 1;
@@ -55,35 +55,32 @@ fn top(r: &mut Reader, v: &Value) -> Option<Feed> {
                 Value::Number(_) => "(a fraction)".to_string(),
                 _ => other.kind().to_string(),
             };
-            r.at(Seg::Key("cogov"), |r| {
-                r.error(
-                    "feed.version",
-                    format!("unknown format version {shown}; this reader knows version {VERSION}"),
-                )
-            });
+            r.error_at(
+                "cogov",
+                "feed.version",
+                format!("unknown format version {shown}; this reader knows version {VERSION}"),
+            );
             return None;
         }
         None => {
-            r.at(Seg::Key("cogov"), |r| {
-                r.error(
-                    "feed.version",
-                    format!("is required: the format version ({VERSION}); is this a cogov feed?"),
-                )
-            });
+            r.error_at(
+                "cogov",
+                "feed.version",
+                format!("is required: the format version ({VERSION}); is this a cogov feed?"),
+            );
             return None;
         }
     }
     if let Some(tz) = r.field(f, "timezone", |r, v| r.string(v)) {
         if tz != "Asia/Seoul" {
-            r.at(Seg::Key("timezone"), |r| {
-                r.error(
-                    "feed.timezone",
-                    format!(
-                        "{} is not supported; only \"Asia/Seoul\" (Korea Standard Time)",
-                        crate::text::quote(&tz)
-                    ),
-                )
-            });
+            r.error_at(
+                "timezone",
+                "feed.timezone",
+                format!(
+                    "{} is not supported; only \"Asia/Seoul\" (Korea Standard Time)",
+                    crate::text::quote(&tz)
+                ),
+            );
         }
     }
     Some(Feed {
@@ -255,12 +252,15 @@ fn holder(r: &mut Reader, v: &Value) -> Option<Holder> {
     };
     if let (Some(a), Some(b)) = (h.from, h.to) {
         if b < a {
-            r.at(Seg::Key("to"), |r| {
-                r.error(
-                    "date.order",
-                    format!("term ends ({b}) before it starts ({a})"),
-                )
-            });
+            r.error_at(
+                "to",
+                "date.order",
+                format!(
+                    "term ends ({}) before it starts ({})",
+                    iso_date(b),
+                    iso_date(a)
+                ),
+            );
         }
     }
     Some(h)
@@ -321,9 +321,11 @@ fn series(r: &mut Reader, v: &Value) -> Option<Series> {
         prov: r.provenance(f),
     };
     if s.rules.is_empty() && !matches!(get(f, "rules"), Some(Value::Array(a)) if !a.is_empty()) {
-        r.at(Seg::Key("rules"), |r| {
-            r.error("series.no_rules", "a series needs at least one rule")
-        });
+        r.error_at(
+            "rules",
+            "series.no_rules",
+            "a series needs at least one rule",
+        );
     }
     Some(s)
 }
@@ -388,12 +390,15 @@ fn rule(r: &mut Reader, v: &Value) -> Option<RuleDef> {
             let to = r.field(f, "to", |r, v| r.date(v));
             if let (Some(a), Some(b)) = (from, to) {
                 if b < a {
-                    r.at(Seg::Key("to"), |r| {
-                        r.error(
-                            "date.order",
-                            format!("period ends ({b}) before it starts ({a})"),
-                        )
-                    });
+                    r.error_at(
+                        "to",
+                        "date.order",
+                        format!(
+                            "period ends ({}) before it starts ({})",
+                            iso_date(b),
+                            iso_date(a)
+                        ),
+                    );
                 }
             }
             Some((from, to))
@@ -456,22 +461,23 @@ fn session(r: &mut Reader, v: &Value) -> Option<Session> {
     };
     if let Some(end) = s.end {
         if end < s.start || (end.date() == s.start.date() && end.start() < s.start.start()) {
-            r.at(Seg::Key("end"), |r| {
-                r.error(
-                    "date.order",
-                    format!(
-                        "session ends ({}) before it starts ({})",
-                        end.iso(),
-                        s.start.iso()
-                    ),
-                )
-            });
+            r.error_at(
+                "end",
+                "date.order",
+                format!(
+                    "session ends ({}) before it starts ({})",
+                    end.iso(),
+                    s.start.iso()
+                ),
+            );
         }
     }
     if s.recurrence_id.is_some() && s.series.is_none() {
-        r.at(Seg::Key("recurrence_id"), |r| {
-            r.error("session.recurrence", "recurrence_id needs a series")
-        });
+        r.error_at(
+            "recurrence_id",
+            "session.recurrence",
+            "recurrence_id needs a series",
+        );
     }
     Some(s)
 }

@@ -59,6 +59,14 @@ impl Reader {
             .warning(self.path.render(), code, message.into());
     }
 
+    /// Reports an error at member `key` of the current path (out of line: one call per check).
+    #[inline(never)]
+    pub fn error_at(&mut self, key: &'static str, code: &'static str, message: impl Into<String>) {
+        self.path.push(Seg::Key(key));
+        self.error(code, message);
+        self.path.pop();
+    }
+
     /// Runs `f` one step deeper in the path.
     pub fn at<T>(&mut self, seg: Seg, f: impl FnOnce(&mut Self) -> T) -> T {
         self.path.push(seg);
@@ -159,7 +167,7 @@ impl Reader {
     #[inline(never)]
     fn missing(&mut self, f: Fields, key: &'static str) -> bool {
         if matches!(get(f, key), None | Some(Value::Null)) {
-            self.at(Seg::Key(key), |r| r.error("field.missing", "is required"));
+            self.error_at(key, "field.missing", "is required");
             return true;
         }
         false
@@ -180,7 +188,7 @@ impl Reader {
         sink.out
     }
 
-    /// Runs `sink.put(reader, element, number of elements)` on each element of list member
+    /// Runs `sink.put(reader, element)` on each element of list member
     /// `key`, with the path at the element. (The non-generic part of [`Reader::list`], kept out
     /// of line: only [`List::put`] is instantiated per element type.)
     #[inline(never)]
@@ -190,7 +198,7 @@ impl Reader {
         };
         for (i, item) in items.iter().enumerate() {
             self.path.push(Seg::Index(i));
-            sink.put(self, item, items.len());
+            sink.put(self, item);
             self.path.pop();
         }
         self.path.pop();
@@ -209,12 +217,12 @@ impl Reader {
             }
         };
         if items.len() > self.limits.max_items {
-            self.at(Seg::Key(key), |r| {
-                r.error(
-                    "list.too_long",
-                    format!("has {} items; at most {}", items.len(), r.limits.max_items),
-                )
-            });
+            let m = format!(
+                "has {} items; at most {}",
+                items.len(),
+                self.limits.max_items
+            );
+            self.error_at(key, "list.too_long", m);
             return None;
         }
         self.path.push(Seg::Key(key));
@@ -478,7 +486,7 @@ impl Reader {
 /// Where [`Reader::each`] puts elements: a trait of its own rather than `dyn FnMut`, whose
 /// vtables carry a `call_once` shim per element type.
 trait Sink {
-    fn put(&mut self, r: &mut Reader, v: &Value, n: usize);
+    fn put(&mut self, r: &mut Reader, v: &Value);
 }
 
 /// The elements read so far by [`Reader::list`].
@@ -488,11 +496,8 @@ struct List<T> {
 }
 
 impl<T> Sink for List<T> {
-    fn put(&mut self, r: &mut Reader, v: &Value, n: usize) {
+    fn put(&mut self, r: &mut Reader, v: &Value) {
         if let Some(x) = (self.read)(r, v) {
-            if self.out.capacity() == 0 {
-                self.out.reserve_exact(n);
-            }
             self.out.push(x);
         }
     }

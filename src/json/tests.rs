@@ -650,3 +650,22 @@ fn fuzz_mutations_of_a_valid_document() {
         no_panic(&doc.iter().collect::<String>());
     }
 }
+
+#[test]
+fn hex_matches_padded_format() {
+    for n in [
+        0u32,
+        0x9,
+        0xA,
+        0xFEFF,
+        0xD800,
+        0xFFFF,
+        0x1_0000,
+        0x1F600,
+        0x10_FFFF,
+        u32::MAX,
+    ] {
+        assert_eq!(super::hex(n, true), format!("{n:04X}"));
+        assert_eq!(super::hex(n, false), format!("{n:04x}"));
+    }
+}

@@ -38,7 +38,7 @@
 
 use crate::date::iso_date;
 use crate::feed::{Answer, Decision, Feed, Proposal, Stage};
-use crate::problem::{Problem, Report};
+use crate::problem::Report;
 
 /// The stages that may follow a step of `stage` with `decision` (see the module's table).
 ///
@@ -86,7 +86,14 @@ pub fn decisions_for(stage: Stage) -> &'static [Decision] {
 }
 
 fn words<T: Copy>(list: &[T], f: fn(T) -> &'static str) -> String {
-    list.iter().map(|x| f(*x)).collect::<Vec<_>>().join(", ")
+    let mut out = String::new();
+    for x in list {
+        if !out.is_empty() {
+            out.push_str(", ");
+        }
+        out.push_str(f(*x));
+    }
+    out
 }
 
 /// Checks the route of every proposal, filing problems in `report`.
@@ -103,11 +110,24 @@ pub fn check(feed: &Feed, report: &mut Report) {
     }
 }
 
+/// Files an error at `proposals[i].history[j].key` (out of line: one call per check).
+#[inline(never)]
+fn step_error(
+    report: &mut Report,
+    i: usize,
+    j: usize,
+    key: &str,
+    code: &'static str,
+    message: String,
+) {
+    report.error(format!("proposals[{i}].history[{j}].{key}"), code, message);
+}
+
 fn check_proposal(p: &Proposal, i: usize, report: &mut Report) {
     let at = |j: usize, key: &str| format!("proposals[{i}].history[{j}].{key}");
     if let (Some(sub), Some(first)) = (p.submitted, p.history.first()) {
         if sub != first.date {
-            report.push(Problem::warning(
+            report.warning(
                 format!("proposals[{i}].submitted"),
                 "route.submitted",
                 format!(
@@ -115,7 +135,7 @@ fn check_proposal(p: &Proposal, i: usize, report: &mut Report) {
                     iso_date(sub),
                     iso_date(first.date)
                 ),
-            ));
+            );
         }
     }
     let mut ended: Option<(usize, Stage)> = None;
@@ -127,36 +147,45 @@ fn check_proposal(p: &Proposal, i: usize, report: &mut Report) {
         let prev = j.checked_sub(1).map(|k| &p.history[k]);
         if let Some(pr) = prev {
             if s.date < pr.date {
-                report.push(Problem::error(
-                    at(j, "date"),
+                step_error(
+                    report,
+                    i,
+                    j,
+                    "date",
                     "route.date_order",
                     format!(
                         "{} is before the previous step ({})",
                         iso_date(s.date),
                         iso_date(pr.date)
                     ),
-                ));
+                );
             }
         }
         match (prev, ended) {
-            (None, _) if s.stage != Stage::Submitted => report.push(Problem::error(
-                at(j, "stage"),
+            (None, _) if s.stage != Stage::Submitted => step_error(
+                report,
+                i,
+                j,
+                "stage",
                 "route.start",
                 format!(
                     "the first step must be \"submitted\", not \"{}\"",
                     s.stage.as_str()
                 ),
-            )),
+            ),
             (None, _) => {}
-            (Some(_), Some((k, end))) => report.push(Problem::error(
-                at(j, "stage"),
+            (Some(_), Some((k, end))) => step_error(
+                report,
+                i,
+                j,
+                "stage",
                 "route.after_end",
                 format!(
                     "no step may follow \"{}\" (history[{k}]); found \"{}\"",
                     end.as_str(),
                     s.stage.as_str()
                 ),
-            )),
+            ),
             (Some(pr), None) => {
                 let allowed = allowed_after(pr.stage, pr.decision);
                 if !allowed.contains(&s.stage) {
@@ -164,15 +193,18 @@ fn check_proposal(p: &Proposal, i: usize, report: &mut Report) {
                         (Stage::Decision, Some(d)) => format!("\"decision\" ({})", d.as_str()),
                         (st, _) => format!("\"{}\"", st.as_str()),
                     };
-                    report.push(Problem::error(
-                        at(j, "stage"),
+                    step_error(
+                        report,
+                        i,
+                        j,
+                        "stage",
                         "route.transition",
                         format!(
                             "\"{}\" cannot follow {prev_word}; expected one of {}",
                             s.stage.as_str(),
                             words(allowed, Stage::as_str)
                         ),
-                    ));
+                    );
                 }
             }
         }
@@ -182,26 +214,35 @@ fn check_proposal(p: &Proposal, i: usize, report: &mut Report) {
         // the decision fits the stage
         let wanted = decisions_for(s.stage);
         match s.decision {
-            None if !wanted.is_empty() => report.push(Problem::error(
-                at(j, "decision"),
+            None if !wanted.is_empty() => step_error(
+                report,
+                i,
+                j,
+                "decision",
                 "route.decision",
                 format!(
                     "a \"{}\" step needs a decision: one of {}",
                     s.stage.as_str(),
                     words(wanted, Decision::as_str)
                 ),
-            )),
-            Some(d) if wanted.is_empty() => report.push(Problem::error(
-                at(j, "decision"),
+            ),
+            Some(d) if wanted.is_empty() => step_error(
+                report,
+                i,
+                j,
+                "decision",
                 "route.decision",
                 format!(
                     "a \"{}\" step takes no decision; found \"{}\"",
                     s.stage.as_str(),
                     d.as_str()
                 ),
-            )),
-            Some(d) if !wanted.contains(&d) => report.push(Problem::error(
-                at(j, "decision"),
+            ),
+            Some(d) if !wanted.contains(&d) => step_error(
+                report,
+                i,
+                j,
+                "decision",
                 "route.decision",
                 format!(
                     "\"{}\" is not a decision of a \"{}\" step; expected one of {}",
@@ -209,99 +250,116 @@ fn check_proposal(p: &Proposal, i: usize, report: &mut Report) {
                     s.stage.as_str(),
                     words(wanted, Decision::as_str)
                 ),
-            )),
+            ),
             _ => {}
         }
         // merges
         match (&s.merged_into, s.decision == Some(Decision::Merged)) {
-            (None, true) => report.push(Problem::error(
-                at(j, "merged_into"),
+            (None, true) => step_error(
+                report,
+                i,
+                j,
+                "merged_into",
                 "route.merge",
-                "a \"merged\" decision needs merged_into: the proposal it was merged into",
-            )),
-            (Some(_), false) => report.push(Problem::error(
-                at(j, "merged_into"),
+                "a \"merged\" decision needs merged_into: the proposal it was merged into".into(),
+            ),
+            (Some(_), false) => step_error(
+                report,
+                i,
+                j,
+                "merged_into",
                 "route.merge",
-                "only a \"merged\" decision names the proposal it was merged into",
-            )),
-            (Some(m), true) if *m == p.id => report.push(Problem::error(
-                at(j, "merged_into"),
+                "only a \"merged\" decision names the proposal it was merged into".into(),
+            ),
+            (Some(m), true) if *m == p.id => step_error(
+                report,
+                i,
+                j,
+                "merged_into",
                 "route.merge",
-                "a proposal cannot be merged into itself",
-            )),
+                "a proposal cannot be merged into itself".into(),
+            ),
             _ => {}
         }
         if s.answer.is_some() && s.stage != Stage::Answer {
-            report.push(Problem::error(
-                at(j, "answer"),
+            step_error(
+                report,
+                i,
+                j,
+                "answer",
                 "route.answer",
                 format!(
                     "only an \"answer\" step carries an answer; this step is \"{}\"",
                     s.stage.as_str()
                 ),
-            ));
+            );
         }
         match s.stage {
             Stage::Deliberation => deliberation = Some((j, s.decision)),
             Stage::Sent => {
                 match deliberation {
                     Some((_, Some(Decision::Agreed))) => {}
-                    Some((k, _)) => report.push(Problem::error(
-                        at(j, "stage"),
+                    Some((k, _)) => step_error(report, i, j, "stage",
                         "route.unanimity",
                         format!(
                             "sent to a ministry after a deliberation without agreement (history[{k}]) and no later agreement; unanimous agreement among the cities/provinces comes first"
-                        ),
-                    )),
-                    None => report.push(Problem::error(
-                        at(j, "stage"),
+                        )),
+                    None => step_error(report, i, j, "stage",
                         "route.unanimity",
-                        "sent to a ministry without a deliberation agreeing to it; unanimous agreement among the cities/provinces comes first",
-                    )),
+                        "sent to a ministry without a deliberation agreeing to it; unanimous agreement among the cities/provinces comes first".into()),
                 }
                 match &s.ministry {
                     Some(m) => {
                         sent_to.push(m);
                         if !p.ministries.contains(m) {
-                            report.push(Problem::warning(
+                            report.warning(
                                 at(j, "ministry"),
                                 "route.ministry",
                                 format!(
                                     "{} is not listed in the proposal's ministries",
                                     crate::text::quote(m)
                                 ),
-                            ));
+                            );
                         }
                     }
                     None => sent_all = true,
                 }
             }
             Stage::Answer => match (&s.ministry, s.answer) {
-                (None, _) => report.push(Problem::error(
-                    at(j, "ministry"),
+                (None, _) => step_error(
+                    report,
+                    i,
+                    j,
+                    "ministry",
                     "route.answer",
-                    "an \"answer\" step needs the ministry that answered",
-                )),
-                (_, None) => report.push(Problem::error(
-                    at(j, "answer"),
+                    "an \"answer\" step needs the ministry that answered".into(),
+                ),
+                (_, None) => step_error(
+                    report,
+                    i,
+                    j,
+                    "answer",
                     "route.answer",
                     format!(
                         "an \"answer\" step needs the answer: one of {}",
                         Answer::expected()
                     ),
-                )),
+                ),
                 (Some(m), Some(a)) => {
                     let was_sent =
                         sent_to.contains(&m.as_str()) || (sent_all && p.ministries.contains(m));
                     if !was_sent {
-                        report.push(Problem::error(
-                            at(j, "ministry"),
+                        step_error(
+                            report,
+                            i,
+                            j,
+                            "ministry",
                             "route.answer",
                             format!(
                                 "{} answered but the proposal was never sent to it",
                                 crate::text::quote(m)
                             ),
-                        ));
+                        );
                     }
                     match latest.iter_mut().find(|(x, _)| *x == m.as_str()) {
                         Some(slot) => slot.1 = a,
@@ -314,11 +372,15 @@ fn check_proposal(p: &Proposal, i: usize, report: &mut Report) {
                     .iter()
                     .any(|(_, a)| matches!(a, Answer::Accepted | Answer::PartlyAccepted));
                 if !accepted {
-                    report.push(Problem::error(
-                        at(j, "stage"),
+                    step_error(
+                        report,
+                        i,
+                        j,
+                        "stage",
                         "route.reflected",
-                        "reflected without an accepted or partly accepted answer from a ministry",
-                    ));
+                        "reflected without an accepted or partly accepted answer from a ministry"
+                            .into(),
+                    );
                 }
             }
             _ => {}

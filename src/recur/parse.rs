@@ -54,7 +54,7 @@ impl RuleSpec {
                 "rrule text has several lines: pass dtstart and exdates separately",
             ));
         }
-        if let Some((prop, _)) = body.split_once(':') {
+        if let Some((prop, _)) = crate::text::split_once(body, b':') {
             return Err(RecurError::new(
                 "unsupported_property",
                 format!("unsupported property {prop}: only an rrule value is accepted"),
@@ -75,7 +75,7 @@ impl RuleSpec {
             wkst: Weekday::Mon,
         };
         let mut seen = 0;
-        for (i, part) in body.split(';').enumerate() {
+        for (i, part) in crate::text::split(body, b';').enumerate() {
             spec.part(&mut seen, i + 1, part)?;
         }
         if seen & 1 == 0 {
@@ -96,7 +96,7 @@ impl RuleSpec {
                 format!("empty rrule part at position {pos}"),
             ));
         }
-        let (name, value) = part.split_once('=').ok_or_else(|| {
+        let (name, value) = crate::text::split_once(part, b'=').ok_or_else(|| {
             RecurError::new(
                 "bad_part",
                 format!("rrule part {part} has no '=' and value"),
@@ -287,7 +287,7 @@ impl<T> Put for Items<T> {
 
 #[inline(never)]
 fn list_items(name: &str, value: &str, items: &mut dyn Put) -> Result<(), RecurError> {
-    for v in value.split(',') {
+    for v in crate::text::split(value, b',') {
         let v = v.trim();
         if v.is_empty() {
             return Err(RecurError::new(
