@@ -188,7 +188,7 @@ impl Reader {
         sink.out
     }
 
-    /// Runs `sink.put(reader, element)` on each element of list member
+    /// Runs `sink.put(reader, element, number of elements)` on each element of list member
     /// `key`, with the path at the element. (The non-generic part of [`Reader::list`], kept out
     /// of line: only [`List::put`] is instantiated per element type.)
     #[inline(never)]
@@ -198,7 +198,7 @@ impl Reader {
         };
         for (i, item) in items.iter().enumerate() {
             self.path.push(Seg::Index(i));
-            sink.put(self, item);
+            sink.put(self, item, items.len());
             self.path.pop();
         }
         self.path.pop();
@@ -486,7 +486,7 @@ impl Reader {
 /// Where [`Reader::each`] puts elements: a trait of its own rather than `dyn FnMut`, whose
 /// vtables carry a `call_once` shim per element type.
 trait Sink {
-    fn put(&mut self, r: &mut Reader, v: &Value);
+    fn put(&mut self, r: &mut Reader, v: &Value, n: usize);
 }
 
 /// The elements read so far by [`Reader::list`].
@@ -496,8 +496,11 @@ struct List<T> {
 }
 
 impl<T> Sink for List<T> {
-    fn put(&mut self, r: &mut Reader, v: &Value) {
+    fn put(&mut self, r: &mut Reader, v: &Value, n: usize) {
         if let Some(x) = (self.read)(r, v) {
+            if self.out.capacity() == 0 {
+                self.out.reserve_exact(n);
+            }
             self.out.push(x);
         }
     }
