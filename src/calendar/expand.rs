@@ -642,7 +642,7 @@ pub fn find_session(ds: &Dataset, id: &str, lang: Lang) -> Option<SessionView> {
     if let Some(Ref::Session(k)) = ds.lookup(id) {
         return Some(explicit(ds, &ex, k, lang));
     }
-    let (series, when) = id.split_once('@')?;
+    let (series, when) = crate::text::split_once(id, b'@')?;
     let Some(Ref::Series(i)) = ds.lookup(series) else {
         return None;
     };
