@@ -245,6 +245,16 @@ pub fn time_key(t: NaiveDateTime) -> u64 {
 mod tests {
     use super::*;
 
+    /// A small deterministic pseudo-random sequence (xorshift64) for the sort tests.
+    fn xorshift(mut x: u64) -> impl FnMut() -> u64 {
+        move || {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x
+        }
+    }
+
     #[test]
     fn keys_order_like_the_values() {
         let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd).unwrap();
@@ -264,13 +274,7 @@ mod tests {
 
     #[test]
     fn keys_sorts_like_std_on_runs_random_and_reversed_input() {
-        let mut x = 12345u64;
-        let mut rnd = move || {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x
-        };
+        let mut rnd = xorshift(12345u64);
         for n in [0usize, 1, 2, 3, 5, 64, 1000, 4097] {
             let random: Vec<(u64, u32)> = (0..n).map(|i| (rnd() % 50, i as u32)).collect();
             let reversed: Vec<(u64, u32)> = (0..n).rev().map(|i| (i as u64, 0)).collect();
@@ -322,13 +326,7 @@ mod tests {
 
     #[test]
     fn by_sorts_like_std_stable_sort_on_many_shapes() {
-        let mut x = 4242u64;
-        let mut rnd = move || {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x
-        };
+        let mut rnd = xorshift(4242u64);
         for n in [0usize, 1, 2, 3, 7, 64, 1000, 4097] {
             let random: Vec<(u64, u32)> = (0..n).map(|i| (rnd() % 9, i as u32)).collect();
             let reversed: Vec<(u64, u32)> =
