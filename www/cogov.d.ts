@@ -254,6 +254,8 @@ export interface SessionList {
 export interface CalendarFeed {
   sessions(from: string, to: string, bodyId: string | null | undefined, lang: string): SessionList;
   nextSessions(today: string, n: number, bodyId: string | null | undefined, lang: string): SessionList;
+  /** The first session on or after `today` (YYYY-MM-DD) that is not cancelled, or null. */
+  nextSession(today: string, bodyId: string | null | undefined, lang: string): SessionView | null;
   /**
    * The starts of the sessions `sessions(from, to, bodyId)` lists (cancelled included), sorted, without
    * their views: milliseconds of the Korean wall clock counted as UTC (`new Date(ms).getUTCHours()` is

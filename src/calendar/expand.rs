@@ -610,24 +610,48 @@ pub fn next_sessions(
     lang: Lang,
 ) -> Result<SessionList, Problem> {
     let n = n.min(HARD_CAP);
+    let mut list = ahead(ds, today, body, lang, &|l| l.sessions.len() > n)?;
+    if list.sessions.len() > n {
+        list.sessions.truncate(n);
+        list.truncated = true;
+    }
+    Ok(list)
+}
+
+/// The first session on or after `today` that is not cancelled, however many cancelled ones
+/// come first: what a calendar marks as "the next session".
+pub fn next_session(
+    ds: &Dataset,
+    today: NaiveDate,
+    body: Option<&str>,
+    lang: Lang,
+) -> Result<Option<SessionView>, Problem> {
+    let held = |s: &SessionView| s.status != "cancelled";
+    let list = ahead(ds, today, body, lang, &|l| l.sessions.iter().any(held))?;
+    Ok(list.sessions.into_iter().find(held))
+}
+
+/// The sessions from `today` in windows growing 1, 4, 16... years until `enough` holds for the
+/// list or the calendar's range is exhausted.
+fn ahead(
+    ds: &Dataset,
+    today: NaiveDate,
+    body: Option<&str>,
+    lang: Lang,
+    enough: &dyn Fn(&SessionList) -> bool,
+) -> Result<SessionList, Problem> {
     let mut years = 1;
     loop {
         let to = add_days(today, 366 * years).min(last_day());
-        let mut list = sessions(
-            ds,
-            &SessionQuery {
-                from: today,
-                to,
-                body,
-                lang,
-                cap: HARD_CAP,
-            },
-        )?;
-        if list.sessions.len() > n || to >= last_day() || years >= 256 {
-            if list.sessions.len() > n {
-                list.sessions.truncate(n);
-                list.truncated = true;
-            }
+        let q = SessionQuery {
+            from: today,
+            to,
+            body,
+            lang,
+            cap: HARD_CAP,
+        };
+        let list = sessions(ds, &q)?;
+        if enough(&list) || to >= last_day() || years >= 256 {
             return Ok(list);
         }
         years *= 4;

@@ -10,8 +10,8 @@ pub mod ics;
 pub mod rules;
 
 pub use expand::{
-    find_session, next_sessions, session_bodies, session_starts, sessions, AgendaView,
-    DocumentView, LocationView, SessionList, SessionQuery, SessionView,
+    find_session, next_session, next_sessions, session_bodies, session_starts, sessions,
+    AgendaView, DocumentView, LocationView, SessionList, SessionQuery, SessionView,
 };
 pub use ics::{calendar_ics, google_link, IcsQuery};
 

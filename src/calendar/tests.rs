@@ -370,3 +370,15 @@ fn two_occurrences_of_a_series_on_one_day_have_distinct_ids() {
     assert!(find_session(&ds, "twice@2026-03-02T10:00", Lang::En).is_none());
     assert!(find_session(&ds, "twice@2026-03-02T11:00", Lang::En).is_none());
 }
+
+#[test]
+fn next_session_skips_cancelled_ones() {
+    let ds = ds();
+    // the 2022 assembly is cancelled; the next one held is the moved 2023 session
+    let first = next_sessions(&ds, d("2022-07-01"), 1, Some("ga"), Lang::En).unwrap();
+    assert_eq!(first.sessions[0].status, "cancelled");
+    let next = next_session(&ds, d("2022-07-01"), Some("ga"), Lang::En)
+        .unwrap()
+        .unwrap();
+    assert_eq!((next.id.as_str(), next.status), ("ga-2023", "moved"));
+}

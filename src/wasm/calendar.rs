@@ -90,6 +90,25 @@ impl Feed {
         to_js(&list)
     }
 
+    /// The first session on or after `today` that is not cancelled, or `null`.
+    #[wasm_bindgen(js_name = nextSession)]
+    pub fn next_session(
+        &self,
+        today: &str,
+        body_id: Option<String>,
+        lang_tag: &str,
+    ) -> Result<JsValue, JsValue> {
+        let body_id = body(body_id);
+        let next = calendar::next_session(
+            &self.ds,
+            required(today, "today")?,
+            body_id.as_deref(),
+            lang(lang_tag),
+        )
+        .map_err(|p| problem_error(&p))?;
+        to_js(&next)
+    }
+
     /// An iCalendar document of one session, or of a body's (or every) session from a year
     /// before to two years after `dtstamp_utc`; events link to `baseUrl#id`. Texts in `lang`
     /// (default Korean).

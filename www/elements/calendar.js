@@ -114,13 +114,7 @@ export class CogovCalendar extends CogovElement {
       const d = s.start.slice(0, 10);
       this.#byDay.get(d)?.push(s) || this.#byDay.set(d, [s]);
     }
-    // the next session that is not cancelled, however many cancelled ones come first
-    let next;
-    for (let n = 4; !next; n *= 4) {
-      const ahead = feed.nextSessions(today, n, body, lang).sessions;
-      next = ahead.find((s) => s.status !== 'cancelled');
-      if (ahead.length < n || n >= 1024) break;
-    }
+    const next = feed.nextSession(today, body, lang);
     this.#nextId = next?.id;
 
     const btn = (k, label, attrs, text = label) => h('button', { type: 'button', 'data-k': k, 'aria-label': text === label ? null : label, ...attrs }, text);
