@@ -1,6 +1,8 @@
 //! Checks across records: unique ids, references that resolve to the right kind of record, no
 //! cycles among bodies, seat counts that agree with the people listed, sources present.
 //! Domain rules (recurrence rules, proposal routes) live with their domains and are called here.
+//! One function per part of the feed ([`crate::dataset::Part`]): each reads only its part and
+//! the parts before it.
 
 use crate::dataset::{Ids, Ref};
 use crate::feed::Feed;
@@ -43,7 +45,7 @@ fn bit(r: Ref) -> Want {
 }
 
 struct Checker<'r> {
-    ids: Ids,
+    ids: &'r mut Ids,
     report: &'r mut Report,
     /// The record (and sub-record) whose references are being checked.
     at: At,
@@ -89,7 +91,15 @@ impl At {
     }
 }
 
-impl Checker<'_> {
+impl<'r> Checker<'r> {
+    fn new(ids: &'r mut Ids, report: &'r mut Report) -> Self {
+        Checker {
+            ids,
+            report,
+            at: At::new("", 0),
+        }
+    }
+
     /// Checks that `id`, member `key` (element `k` when set) of the current record, names a
     /// record of a wanted kind.
     #[inline(never)]
@@ -157,25 +167,12 @@ impl Checker<'_> {
     }
 }
 
-/// Runs every cross-record check, filing problems in `report`, and returns the id index.
-pub(crate) fn check(feed: &Feed, report: &mut Report) -> Ids {
-    let mut c = Checker {
-        ids: HashMap::new(),
-        report,
-        at: At::new("", 0),
-    };
-    index(feed, &mut c);
-    references(feed, &mut c);
-    cycles(feed, c.report);
-    seat_counts(feed, c.report);
-    crate::calendar::rules::check(feed, c.report);
-    crate::proposals::route::check(feed, c.report);
-    c.ids
-}
-
-fn index(feed: &Feed, c: &mut Checker) {
+/// The checks of the structure part (ids, references, body cycles, seat counts); returns the
+/// id index, which [`calendar`] and [`proposals`] extend.
+pub(crate) fn structure(feed: &Feed, report: &mut Report) -> Ids {
     let f = feed;
-    c.ids.reserve(
+    let mut ids = Ids::new();
+    ids.reserve(
         f.sources.len()
             + f.organizations.len()
             + f.offices.len()
@@ -185,19 +182,51 @@ fn index(feed: &Feed, c: &mut Checker) {
             + f.proposals.len()
             + f.cards.len(),
     );
-    index_list(c, f.sources.len(), &|i| &f.sources[i].id, Ref::Source);
+    let mut c = Checker::new(&mut ids, report);
+    index_list(&mut c, f.sources.len(), &|i| &f.sources[i].id, Ref::Source);
     index_list(
-        c,
+        &mut c,
         f.organizations.len(),
         &|i| &f.organizations[i].id,
         Ref::Org,
     );
-    index_list(c, f.offices.len(), &|i| &f.offices[i].id, Ref::Office);
-    index_list(c, f.bodies.len(), &|i| &f.bodies[i].id, Ref::Body);
-    index_list(c, f.series.len(), &|i| &f.series[i].id, Ref::Series);
-    index_list(c, f.sessions.len(), &|i| &f.sessions[i].id, Ref::Session);
-    index_list(c, f.proposals.len(), &|i| &f.proposals[i].id, Ref::Proposal);
-    index_list(c, f.cards.len(), &|i| &f.cards[i].id, Ref::Card);
+    index_list(&mut c, f.offices.len(), &|i| &f.offices[i].id, Ref::Office);
+    index_list(&mut c, f.bodies.len(), &|i| &f.bodies[i].id, Ref::Body);
+    structure_refs(feed, &mut c);
+    cycles(feed, c.report);
+    seat_counts(feed, c.report);
+    ids
+}
+
+/// The checks of the calendar part (ids, references, recurrence rules), after [`structure`].
+pub(crate) fn calendar(feed: &Feed, ids: &mut Ids, report: &mut Report) {
+    let f = feed;
+    let mut c = Checker::new(ids, report);
+    index_list(&mut c, f.series.len(), &|i| &f.series[i].id, Ref::Series);
+    index_list(
+        &mut c,
+        f.sessions.len(),
+        &|i| &f.sessions[i].id,
+        Ref::Session,
+    );
+    calendar_refs(feed, &mut c);
+    crate::calendar::rules::check(feed, c.report);
+}
+
+/// The checks of the proposals part (ids, references, routes), after [`calendar`]. The
+/// proposals named in session agendas are checked here: they need the proposals' ids.
+pub(crate) fn proposals(feed: &Feed, ids: &mut Ids, report: &mut Report) {
+    let f = feed;
+    let mut c = Checker::new(ids, report);
+    index_list(
+        &mut c,
+        f.proposals.len(),
+        &|i| &f.proposals[i].id,
+        Ref::Proposal,
+    );
+    index_list(&mut c, f.cards.len(), &|i| &f.cards[i].id, Ref::Card);
+    proposals_refs(feed, &mut c);
+    crate::proposals::route::check(feed, c.report);
 }
 
 /// Indexes the ids of one list of `n` records, `id(i)` being the id of record `i` (through
@@ -231,7 +260,7 @@ fn index_list<'f>(
     }
 }
 
-fn references(feed: &Feed, c: &mut Checker) {
+fn structure_refs(feed: &Feed, c: &mut Checker) {
     for (i, o) in feed.organizations.iter().enumerate() {
         c.record("organizations", i);
         c.sources(&o.prov, false);
@@ -254,6 +283,9 @@ fn references(feed: &Feed, c: &mut Checker) {
         c.sub(None);
         c.sources(&b.prov, true);
     }
+}
+
+fn calendar_refs(feed: &Feed, c: &mut Checker) {
     for (i, s) in feed.series.iter().enumerate() {
         c.record("series", i);
         c.want(&s.body, "body", None, BODY);
@@ -271,12 +303,17 @@ fn references(feed: &Feed, c: &mut Checker) {
         c.record("sessions", i);
         c.want(&s.body, "body", None, BODY);
         c.want_opt(&s.series, "series", SERIES);
+        c.sources(&s.prov, true);
+    }
+}
+
+fn proposals_refs(feed: &Feed, c: &mut Checker) {
+    for (i, s) in feed.sessions.iter().enumerate() {
         for (j, a) in s.agenda.iter().enumerate() {
+            c.record("sessions", i);
             c.sub(Some(("agenda", j)));
             c.want_opt(&a.proposal, "proposal", PROPOSAL);
         }
-        c.sub(None);
-        c.sources(&s.prov, true);
     }
     for (i, p) in feed.proposals.iter().enumerate() {
         c.record("proposals", i);

@@ -84,7 +84,59 @@ impl Ref {
     }
 }
 
-/// A feed whose ids are unique and whose references all resolve.
+/// The parts of a feed, in the order they load. Each part's records and checks read only that
+/// part and the parts before it, so a load that stops after a part ([`load_through`]) finds
+/// exactly the problems a full load finds for it, and a widget shows what it shows whatever
+/// else the feed holds (a broken proposal does not take down an org chart).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Part {
+    /// The header, `publisher`, `sources`, `organizations`, `offices`, `bodies`.
+    Structure = 0,
+    /// `series` and `sessions`.
+    Calendar = 1,
+    /// `proposals` and `cards`, and the proposals named in session agendas.
+    Proposals = 2,
+}
+
+/// Which parts loaded, and how many errors and warnings had been filed once each had: the
+/// problems of a part and of the parts before it are a prefix of the report's lists.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Parts {
+    ends: [Option<(usize, usize)>; 3],
+}
+
+impl Parts {
+    /// Whether `part` was loaded and it and the parts before it have no errors.
+    ///
+    /// ```
+    /// use cogov::dataset::{load, Part};
+    /// let loaded = load(r#"{"cogov": 1, "publisher": {"id": "p", "name": "P"},
+    ///   "proposals": [{"id": "x"}]}"#);
+    /// assert!(loaded.parts.usable(Part::Structure) && loaded.parts.usable(Part::Calendar));
+    /// assert!(!loaded.parts.usable(Part::Proposals));
+    /// ```
+    pub fn usable(&self, part: Part) -> bool {
+        matches!(self.ends[part as usize], Some((0, _)))
+    }
+
+    /// The problems of `part` and the parts before it, out of `report` (the load's report).
+    pub fn report(&self, part: Part, report: &Report) -> Report {
+        let (e, w) = self.ends[part as usize]
+            .or_else(|| self.ends.iter().rev().find_map(|e| *e))
+            .unwrap_or((report.errors.len(), report.warnings.len()));
+        Report {
+            errors: report.errors[..e].to_vec(),
+            warnings: report.warnings[..w].to_vec(),
+        }
+    }
+
+    fn mark(&mut self, part: Part, report: &Report) {
+        self.ends[part as usize] = Some((report.errors.len(), report.warnings.len()));
+    }
+}
+
+/// A feed whose structure part has unique ids and references that all resolve; so do the later
+/// parts [`Dataset::usable`] names.
 #[derive(Debug)]
 pub struct Dataset {
     /// The records.
@@ -92,9 +144,16 @@ pub struct Dataset {
     ids: Ids,
     /// Series rules compiled once, on the first calendar query (not on every call).
     pub(crate) rules: std::cell::OnceCell<crate::calendar::rules::CompiledRules>,
+    /// Which parts loaded without errors.
+    pub parts: Parts,
 }
 
 impl Dataset {
+    /// Whether `part` loaded without errors (the structure part always did).
+    pub fn usable(&self, part: Part) -> bool {
+        self.parts.usable(part)
+    }
+
     /// What `id` names.
     pub fn lookup(&self, id: &str) -> Option<Ref> {
         self.ids.get(id).map(|&p| Ref::unpack(p))
@@ -142,16 +201,19 @@ impl Dataset {
     }
 }
 
-/// The result of [`load`]: a dataset when there were no errors, and every problem found.
+/// The result of [`load`]: a dataset when the structure part has no errors, and every problem
+/// found.
 #[derive(Debug)]
 pub struct Loaded {
-    /// Present when the report has no errors.
+    /// Present when the structure part has no errors ([`Parts::usable`] says which others).
     pub dataset: Option<Dataset>,
-    /// Errors and warnings.
+    /// Errors and warnings, in the order of the parts.
     pub report: Report,
+    /// Which parts loaded and which problems each has.
+    pub parts: Parts,
 }
 
-/// Parses, decodes and checks a feed document.
+/// Parses, decodes and checks a feed document: every part.
 ///
 /// ```
 /// let bad = cogov::dataset::load(r#"{"cogov": 1, "publisher": {"id": "p", "name": "P"},
@@ -162,6 +224,26 @@ pub struct Loaded {
 /// assert_eq!(cut.report.errors[0].code, "json.eof");
 /// ```
 pub fn load(input: &str) -> Loaded {
+    load_through(input, Part::Proposals)
+}
+
+/// [`load`] up to and including `last`: the later parts' members are parsed as JSON but not
+/// decoded or checked (their lists stay empty). What it reports for `last` and the parts
+/// before it is exactly what [`load`] reports for them.
+///
+/// ```
+/// use cogov::dataset::{load_through, Part};
+/// let text = r#"{"cogov": 1, "publisher": {"id": "p", "name": "P"}, "sessions": [{"id": 7}]}"#;
+/// let loaded = load_through(text, Part::Structure);
+/// assert!(loaded.report.errors.is_empty() && loaded.dataset.is_some());
+/// assert!(!loaded.parts.usable(Part::Calendar)); // not loaded
+/// assert_eq!(cogov::dataset::load(text).report.errors[0].path, "sessions[0].id");
+/// ```
+// Always inlined: the wasm calls it with a constant `last` from one place, and only an inlined
+// body lets the parts it leaves out drop from the wasm.
+#[inline(always)]
+pub fn load_through(input: &str, last: Part) -> Loaded {
+    let mut parts = Parts::default();
     let doc = match json::parse(input, &json::Limits::default()) {
         Ok(doc) => doc,
         Err(e) => {
@@ -171,34 +253,55 @@ pub fn load(input: &str) -> Loaded {
                 e.code,
                 format!("{} (line {}, column {})", e.message, e.line, e.column),
             ));
+            parts.mark(Part::Structure, &report);
             return Loaded {
                 dataset: None,
                 report,
+                parts,
             };
         }
     };
-    let (feed, mut report) = feed::decode(&doc, feed::Limits::default());
+    let mut r = feed::Reader::new(feed::Limits::default());
+    let Some((mut feed, members)) = feed::decode_top(&mut r, &doc) else {
+        parts.mark(Part::Structure, &r.report);
+        return Loaded {
+            dataset: None,
+            report: r.report,
+            parts,
+        };
+    };
+    if r.report.has_errors() && feed.publisher.id.is_empty() && feed.bodies.is_empty() {
+        // not much of a feed: checking references would only pile up more errors
+        parts.mark(Part::Structure, &r.report);
+        return Loaded {
+            dataset: None,
+            report: r.report,
+            parts,
+        };
+    }
+    let mut ids = crate::check::structure(&feed, &mut r.report);
+    parts.mark(Part::Structure, &r.report);
+    if last >= Part::Calendar {
+        feed::decode_calendar(&mut r, members, &mut feed);
+        crate::check::calendar(&feed, &mut ids, &mut r.report);
+        parts.mark(Part::Calendar, &r.report);
+    }
+    if last >= Part::Proposals {
+        feed::decode_proposals(&mut r, members, &mut feed);
+        crate::check::proposals(&feed, &mut ids, &mut r.report);
+        parts.mark(Part::Proposals, &r.report);
+    }
     drop(doc);
-    if report.has_errors() && feed.publisher.id.is_empty() && feed.bodies.is_empty() {
-        return Loaded {
-            dataset: None,
-            report,
-        };
-    }
-    let ids = crate::check::check(&feed, &mut report);
-    if report.has_errors() {
-        return Loaded {
-            dataset: None,
-            report,
-        };
-    }
+    let dataset = parts.usable(Part::Structure).then(|| Dataset {
+        feed,
+        ids,
+        rules: Default::default(),
+        parts,
+    });
     Loaded {
-        dataset: Some(Dataset {
-            feed,
-            ids,
-            rules: Default::default(),
-        }),
-        report,
+        dataset,
+        report: r.report,
+        parts,
     }
 }
 

@@ -102,3 +102,28 @@ fn expand_prints_local_date_times() {
     assert_eq!(cut.stdout.lines().count(), 2);
     assert!(cut.stderr.contains("more occurrences follow"));
 }
+
+#[test]
+fn each_command_needs_only_the_parts_it_shows() {
+    // a broken proposal: `structure` and `sessions` work, `proposals` and `validate` fail
+    let text = std::fs::read_to_string(FEED).unwrap().replacen(
+        r#""proposals": ["#,
+        r#""proposals": [{"id": 5},"#,
+        1,
+    );
+    let path = std::env::temp_dir().join(format!("cogov-parts-{}.json", std::process::id()));
+    std::fs::write(&path, text).unwrap();
+    let p = path.to_str().unwrap();
+    assert_eq!(cli(&["structure", p]).code, 0);
+    let sessions = cli(&["sessions", p, "--from", "2025-07-01", "--to", "2025-07-31"]);
+    assert_eq!(sessions.code, 0, "{}", sessions.stderr);
+    let proposals = cli(&["proposals", p]);
+    assert_eq!(proposals.code, 1);
+    assert!(
+        proposals.stderr.starts_with("error: proposals[0].id: "),
+        "{}",
+        proposals.stderr
+    );
+    assert_eq!(cli(&["validate", p]).code, 1);
+    std::fs::remove_file(&path).unwrap();
+}

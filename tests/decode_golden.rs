@@ -1,5 +1,6 @@
 //! Pins decoding + checking: the same `Feed` and the same problems (paths, codes, messages,
-//! order) for thousands of mutated feeds. The mutations are made from a coverage sample of
+//! order) and usable parts for thousands of mutated feeds, and checks on each that a load
+//! stopping after a part (`load_through`) reports exactly what the full load reports for it. The mutations are made from a coverage sample of
 //! `www/data/feed.json` (every field removed, retyped or given bad values, unknown fields added,
 //! list items duplicated or replaced) plus `www/data/broken.json` and a few hand-written cases.
 //!
@@ -8,11 +9,13 @@
 //! problems. To re-bless after an intended change in behaviour:
 //! `COGOV_BLESS=1 cargo test --test decode_golden`.
 
+use cogov::dataset::Part;
 use serde_json::{json, Map, Value};
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
 const GOLDEN: &str = "tests/golden/decode.txt";
+const PARTS: [Part; 3] = [Part::Structure, Part::Calendar, Part::Proposals];
 
 fn fnv(s: &str) -> u64 {
     let mut h: u64 = 0xcbf29ce484222325;
@@ -32,6 +35,22 @@ fn outcome(text: &str) -> String {
     }
     let loaded = cogov::dataset::load(text);
     writeln!(out, "dataset {}", loaded.dataset.is_some()).unwrap();
+    let usable = PARTS.map(|p| loaded.parts.usable(p));
+    writeln!(out, "usable {usable:?}").unwrap();
+    for (n, part) in PARTS[..2].iter().enumerate() {
+        // a load that stops after a part reports exactly what the full load reports for it
+        let short = cogov::dataset::load_through(text, *part);
+        let want = loaded.parts.report(*part, &loaded.report);
+        assert_eq!(short.report, want, "load_through({part:?}) of {text}");
+        assert_eq!(short.dataset.is_some(), loaded.dataset.is_some(), "{text}");
+        for (m, p) in PARTS.iter().enumerate() {
+            assert_eq!(
+                short.parts.usable(*p),
+                m <= n && usable[m],
+                "{p:?} of {text}"
+            );
+        }
+    }
     for (label, list) in [("E", &loaded.report.errors), ("W", &loaded.report.warnings)] {
         for p in list {
             writeln!(out, "{label} {p} [{}]", p.code).unwrap();

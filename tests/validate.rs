@@ -251,3 +251,39 @@ fn random_mutations_never_panic() {
         }
     }
 }
+
+#[test]
+fn each_part_reports_only_its_own_problems_and_those_before_it() {
+    use cogov::dataset::{load_through, Part};
+    // a broken proposal and a broken session: the org chart is still usable, and a load that
+    // stops after the structure part (the org-chart-only wasm) never sees them
+    let doc = feed(
+        r#""bodies": [{"id": "ga", "kind": "association", "name": "GA", "sources": [], "illustrative": true}],
+        "sessions": [{"id": "s1", "body": "ga", "start": "2024-02-30"}],
+        "proposals": [{"id": "p1", "title": "T", "history": [{"date": "2024-01-01", "stage": "nope"}]}]"#,
+    );
+    let full = load(&doc);
+    assert!(full.dataset.is_some());
+    assert!(full.parts.usable(Part::Structure));
+    assert!(!full.parts.usable(Part::Calendar));
+    assert!(!full.parts.usable(Part::Proposals));
+    let paths = |r: &cogov::problem::Report| -> Vec<String> {
+        r.errors.iter().map(|p| p.path.clone()).collect()
+    };
+    assert!(paths(&full.parts.report(Part::Structure, &full.report)).is_empty());
+    let calendar = paths(&full.parts.report(Part::Calendar, &full.report));
+    assert_eq!(calendar, ["sessions[0].start"]);
+    let all = paths(&full.report);
+    assert!(all.len() > calendar.len() && all.iter().all(|p| !p.starts_with("bodies")));
+    let short = load_through(&doc, Part::Structure);
+    assert!(short.report.errors.is_empty() && short.dataset.is_some());
+    // a dangling agenda proposal belongs to the proposals part: the calendar stays usable
+    let agenda = feed(
+        r#""bodies": [{"id": "ga", "kind": "association", "name": "GA", "sources": [], "illustrative": true}],
+        "sessions": [{"id": "s1", "body": "ga", "start": "2024-02-01", "sources": [], "illustrative": true,
+                      "agenda": [{"title": "x", "proposal": "nope"}]}]"#,
+    );
+    let l = load(&agenda);
+    assert!(l.parts.usable(Part::Calendar) && !l.parts.usable(Part::Proposals));
+    assert_eq!(paths(&l.report), ["sessions[0].agenda[0].proposal"]);
+}

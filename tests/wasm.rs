@@ -227,3 +227,23 @@ fn session_starts_match_the_session_list() {
         "arg.body"
     );
 }
+
+#[wasm_bindgen_test]
+fn a_broken_part_fails_only_the_methods_that_show_it() {
+    // a broken proposal: the org chart and the calendar still work, proposal methods throw the
+    // load error listing the problems of that part
+    let text = FEED.replacen(r#""proposals": ["#, r#""proposals": [{"id": 5},"#, 1);
+    assert_ne!(text, FEED);
+    let feed = Feed::new(&text).unwrap();
+    assert!(feed.structure("ko", None, None).is_ok());
+    assert!(feed.calendar_bodies("ko").is_ok());
+    let err = feed.proposal_choices("ko").err().unwrap();
+    assert!(err.is_instance_of::<js_sys::Error>());
+    assert_eq!(get(&err, "path").as_string().unwrap(), "proposals[0].id");
+    let errors = js_sys::Array::from(&get(&get(&err, "problems"), "errors"));
+    assert!(errors.length() >= 1);
+    assert!(errors.iter().all(|p| get(&p, "path")
+        .as_string()
+        .unwrap()
+        .starts_with("proposals[0]")));
+}

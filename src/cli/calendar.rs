@@ -2,6 +2,7 @@
 
 use super::{json, load, Args, Output};
 use crate::calendar::{self, IcsQuery, SessionQuery};
+use crate::dataset::Part;
 use crate::recur::{self, ExDate, RuleSet, ValidRule, HARD_CAP};
 use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
 use serde::Serialize;
@@ -34,7 +35,7 @@ pub fn sessions(args: &Args) -> Result<Output, String> {
         lang: args.lang()?,
         cap: HARD_CAP,
     };
-    let ds = match load(args)? {
+    let ds = match load(args, Part::Calendar)? {
         Ok(ds) => ds,
         Err(out) => return Ok(out),
     };
@@ -105,7 +106,7 @@ pub fn ics(args: &Args) -> Result<Output, String> {
         dtstamp_utc: now,
         base_url: args.value("url"),
     };
-    let ds = match load(args)? {
+    let ds = match load(args, Part::Calendar)? {
         Ok(ds) => ds,
         Err(out) => return Ok(out),
     };

@@ -64,8 +64,12 @@ pub fn run(argv: &[String]) -> Result<Output, String> {
 }
 
 /// Reads and loads the feed named by the first positional argument; an I/O problem is exit 2,
-/// a feed with errors is exit 1 with the errors on stderr.
-fn load(args: &Args) -> Result<Result<crate::dataset::Dataset, Output>, String> {
+/// errors in `part` or the parts before it (what the command shows) are exit 1 with those
+/// errors on stderr.
+fn load(
+    args: &Args,
+    part: crate::dataset::Part,
+) -> Result<Result<crate::dataset::Dataset, Output>, String> {
     let path = args.positional(0, "FEED")?;
     let text = match std::fs::read_to_string(path) {
         Ok(t) => t,
@@ -79,9 +83,9 @@ fn load(args: &Args) -> Result<Result<crate::dataset::Dataset, Output>, String> 
     };
     let loaded = crate::dataset::load(&text);
     match loaded.dataset {
-        Some(ds) => Ok(Ok(ds)),
-        None => Ok(Err(Output {
-            stderr: validate::human(&loaded.report),
+        Some(ds) if ds.usable(part) => Ok(Ok(ds)),
+        _ => Ok(Err(Output {
+            stderr: validate::human(&loaded.parts.report(part, &loaded.report)),
             code: 1,
             ..Output::default()
         })),

@@ -1,6 +1,7 @@
 //! `cogov proposals`, `cogov stats` and `cogov cards`.
 
 use super::{json, load, Args, Output};
+use crate::dataset::Part;
 use crate::feed::Stage;
 use crate::proposals::cards::{self, calendar_next_session};
 use crate::proposals::query::{self, Filter, ProposalQuery, SortKey};
@@ -66,7 +67,7 @@ pub fn run(args: &Args) -> Result<Output, String> {
         limit: number("limit")?,
         lang: args.lang()?,
     };
-    let ds = match load(args)? {
+    let ds = match load(args, Part::Proposals)? {
         Ok(ds) => ds,
         Err(out) => return Ok(out),
     };
@@ -120,7 +121,7 @@ pub fn stats(args: &Args) -> Result<Output, String> {
         None => DEFAULT_WEIGHT,
     };
     let (f, lang) = (filter(args)?, args.lang()?);
-    let ds = match load(args)? {
+    let ds = match load(args, Part::Proposals)? {
         Ok(ds) => ds,
         Err(out) => return Ok(out),
     };
@@ -181,7 +182,7 @@ pub fn cards(args: &Args) -> Result<Output, String> {
         .date("today")?
         .ok_or("--today is required (YYYY-MM-DD)")?;
     let lang = args.lang()?;
-    let ds = match load(args)? {
+    let ds = match load(args, Part::Proposals)? {
         Ok(ds) => ds,
         Err(out) => return Ok(out),
     };

@@ -1,11 +1,12 @@
 //! `cogov structure` and `cogov where-sits`.
 
 use super::{json, load, Args, Output};
+use crate::dataset::Part;
 use crate::structure::{self, BodyNode, StructureQuery};
 
 pub fn run(args: &Args) -> Result<Output, String> {
     args.only(&["json", "lang", "root", "as-of"])?;
-    let ds = match load(args)? {
+    let ds = match load(args, Part::Structure)? {
         Ok(ds) => ds,
         Err(out) => return Ok(out),
     };
@@ -78,7 +79,7 @@ fn tree(out: &mut String, b: &BodyNode, depth: usize) {
 pub fn where_sits(args: &Args) -> Result<Output, String> {
     args.only(&["json", "lang"])?;
     let office = args.positional(1, "OFFICE")?;
-    let ds = match load(args)? {
+    let ds = match load(args, Part::Structure)? {
         Ok(ds) => ds,
         Err(out) => return Ok(out),
     };

@@ -25,7 +25,14 @@ pub const VERSION: u32 = 1;
 /// ```
 pub fn decode(v: &Value, limits: Limits) -> (Feed, Report) {
     let mut r = Reader::new(limits);
-    let feed = top(&mut r, v).unwrap_or_default();
+    let feed = match top(&mut r, v) {
+        Some((mut feed, f)) => {
+            calendar(&mut r, f, &mut feed);
+            proposals(&mut r, f, &mut feed);
+            feed
+        }
+        None => Feed::default(),
+    };
     (feed, r.report)
 }
 
@@ -45,7 +52,10 @@ const TOP: &[&str] = &[
     "cards",
 ];
 
-fn top(r: &mut Reader, v: &Value) -> Option<Feed> {
+/// The document's header and its structure part (publisher, sources, organizations, offices,
+/// bodies), and the document's members for the later parts ([`calendar`], [`proposals`]).
+/// `None` when the document is not a cogov feed of this version.
+pub(crate) fn top<'v, 'a>(r: &mut Reader, v: &'v Value<'a>) -> Option<(Feed, Fields<'v, 'a>)> {
     let f = r.object(v, TOP)?;
     match get(f, "cogov") {
         Some(Value::Number(n)) if *n == VERSION as f64 => {}
@@ -83,18 +93,28 @@ fn top(r: &mut Reader, v: &Value) -> Option<Feed> {
             );
         }
     }
-    Some(Feed {
+    let feed = Feed {
         publisher: r.required(f, "publisher", publisher).unwrap_or_default(),
         updated: r.field(f, "updated", |r, v| r.date(v)),
         sources: r.list(f, "sources", |r, v| r.source(v, true)),
         organizations: r.list(f, "organizations", organization),
         offices: r.list(f, "offices", office),
         bodies: r.list(f, "bodies", body),
-        series: r.list(f, "series", series),
-        sessions: r.list(f, "sessions", session),
-        proposals: r.list(f, "proposals", proposal),
-        cards: r.list(f, "cards", card),
-    })
+        ..Feed::default()
+    };
+    Some((feed, f))
+}
+
+/// The calendar part: `series` and `sessions`.
+pub(crate) fn calendar(r: &mut Reader, f: Fields, feed: &mut Feed) {
+    feed.series = r.list(f, "series", series);
+    feed.sessions = r.list(f, "sessions", session);
+}
+
+/// The proposals part: `proposals` and `cards`.
+pub(crate) fn proposals(r: &mut Reader, f: Fields, feed: &mut Feed) {
+    feed.proposals = r.list(f, "proposals", proposal);
+    feed.cards = r.list(f, "cards", card);
 }
 
 #[inline(never)]

@@ -6,6 +6,10 @@ mod kinds;
 mod model;
 mod reader;
 
+pub(crate) use decode::{
+    calendar as decode_calendar, proposals as decode_proposals, top as decode_top,
+};
 pub use decode::{decode, Limits};
 pub use kinds::*;
 pub use model::*;
+pub(crate) use reader::Reader;

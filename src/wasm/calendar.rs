@@ -2,6 +2,7 @@
 
 use super::{day, error, lang, problem_error, to_js, Feed};
 use crate::calendar::{self, IcsQuery, SessionQuery};
+use crate::dataset::Part;
 use crate::recur::HARD_CAP;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
 use wasm_bindgen::prelude::*;
@@ -43,7 +44,7 @@ impl Feed {
             lang: lang(lang_tag),
             cap: HARD_CAP,
         };
-        to_js(&calendar::sessions(&self.ds, &q).map_err(|p| problem_error(&p))?)
+        to_js(&calendar::sessions(self.part(Part::Calendar)?, &q).map_err(|p| problem_error(&p))?)
     }
 
     /// The starts of the sessions `sessions(from, to, bodyId)` lists, without their views: a
@@ -64,7 +65,8 @@ impl Feed {
             lang: crate::text::Lang::Ko,
             cap: HARD_CAP,
         };
-        let (starts, _) = calendar::session_starts(&self.ds, &q).map_err(|p| problem_error(&p))?;
+        let (starts, _) = calendar::session_starts(self.part(Part::Calendar)?, &q)
+            .map_err(|p| problem_error(&p))?;
         let ms: Vec<f64> = starts.iter().map(|&s| s as f64 * 1000.0).collect();
         Ok(js_sys::Float64Array::from(&ms[..]))
     }
@@ -80,7 +82,7 @@ impl Feed {
     ) -> Result<JsValue, JsValue> {
         let body_id = body(body_id);
         let list = calendar::next_sessions(
-            &self.ds,
+            self.part(Part::Calendar)?,
             required(today, "today")?,
             n as usize,
             body_id.as_deref(),
@@ -100,7 +102,7 @@ impl Feed {
     ) -> Result<JsValue, JsValue> {
         let body_id = body(body_id);
         let next = calendar::next_session(
-            &self.ds,
+            self.part(Part::Calendar)?,
             required(today, "today")?,
             body_id.as_deref(),
             lang(lang_tag),
@@ -134,7 +136,7 @@ impl Feed {
             dtstamp_utc: now,
             base_url: base_url.as_deref(),
         };
-        calendar::calendar_ics(&self.ds, &q).map_err(|p| problem_error(&p))
+        calendar::calendar_ics(self.part(Part::Calendar)?, &q).map_err(|p| problem_error(&p))
     }
 
     /// A Google Calendar "add event" link for one session; its text links to `baseUrl#id`.
@@ -146,18 +148,30 @@ impl Feed {
         base_url: Option<String>,
     ) -> Result<String, JsValue> {
         let base_url = body(base_url);
-        calendar::google_link(&self.ds, session_id, lang(lang_tag), base_url.as_deref())
-            .map_err(|p| problem_error(&p))
+        calendar::google_link(
+            self.part(Part::Calendar)?,
+            session_id,
+            lang(lang_tag),
+            base_url.as_deref(),
+        )
+        .map_err(|p| problem_error(&p))
     }
 
     /// One session by id (explicit, or `series@YYYY-MM-DD`), or `null`.
     pub fn session(&self, id: &str, lang_tag: &str) -> Result<JsValue, JsValue> {
-        to_js(&calendar::find_session(&self.ds, id, lang(lang_tag)))
+        to_js(&calendar::find_session(
+            self.part(Part::Calendar)?,
+            id,
+            lang(lang_tag),
+        ))
     }
 
     /// The bodies that have sessions or series, `[{id, name}]` in feed order.
     #[wasm_bindgen(js_name = calendarBodies)]
     pub fn calendar_bodies(&self, lang_tag: &str) -> Result<JsValue, JsValue> {
-        to_js(&calendar::session_bodies(&self.ds, lang(lang_tag)))
+        to_js(&calendar::session_bodies(
+            self.part(Part::Calendar)?,
+            lang(lang_tag),
+        ))
     }
 }

@@ -1,6 +1,7 @@
 //! Proposal methods of [`Feed`]: decode arguments → call `crate::proposals` → encode the view.
 
 use super::{day, error, lang, problem_error, to_js, Feed};
+use crate::dataset::{Dataset, Part};
 use crate::feed::Stage;
 use crate::proposals::cards::{self, calendar_next_session};
 use crate::proposals::query::{self, Filter, ProposalQuery, SortKey};
@@ -124,8 +125,10 @@ fn decode(q: JsValue) -> Result<Query, JsValue> {
 }
 
 impl Feed {
-    fn index(&self) -> &ProposalIndex {
-        self.proposals.get_or_init(|| ProposalIndex::new(&self.ds))
+    /// The dataset and its proposal index (built on first use) when the proposals part is usable.
+    fn indexed(&self) -> Result<(&Dataset, &ProposalIndex), JsValue> {
+        let ds = self.part(Part::Proposals)?;
+        Ok((ds, self.proposals.get_or_init(|| ProposalIndex::new(ds))))
     }
 }
 
@@ -143,7 +146,8 @@ impl Feed {
             limit: q.limit,
             lang: lang(lang_tag),
         };
-        to_js(&query::list(&self.ds, self.index(), &pq).map_err(|p| problem_error(&p))?)
+        let (ds, index) = self.indexed()?;
+        to_js(&query::list(ds, index, &pq).map_err(|p| problem_error(&p))?)
     }
 
     /// One proposal with its timeline, per-ministry answers and cards (states as of `today`).
@@ -154,14 +158,8 @@ impl Feed {
         today: Option<String>,
     ) -> Result<JsValue, JsValue> {
         let today = day(today, "today")?;
-        let d = query::detail(
-            &self.ds,
-            self.index(),
-            id,
-            lang(lang_tag),
-            today,
-            &calendar_next_session,
-        );
+        let (ds, index) = self.indexed()?;
+        let d = query::detail(ds, index, id, lang(lang_tag), today, &calendar_next_session);
         to_js(&d.map_err(|p| problem_error(&p))?)
     }
 
@@ -183,9 +181,10 @@ impl Feed {
             )
         })?;
         let q = decode(query)?;
+        let (ds, index) = self.indexed()?;
         let s = stats::stats(
-            &self.ds,
-            self.index(),
+            ds,
+            index,
             &q.filter()?,
             by,
             weight.unwrap_or(DEFAULT_WEIGHT),
@@ -203,8 +202,13 @@ impl Feed {
         lang_tag: &str,
     ) -> Result<JsValue, JsValue> {
         to_js(
-            &stats::changed_between(&self.ds, session_a, session_b, lang(lang_tag))
-                .map_err(|p| problem_error(&p))?,
+            &stats::changed_between(
+                self.part(Part::Proposals)?,
+                session_a,
+                session_b,
+                lang(lang_tag),
+            )
+            .map_err(|p| problem_error(&p))?,
         )
     }
 
@@ -212,7 +216,7 @@ impl Feed {
     pub fn cards(&self, today: Option<String>, lang_tag: &str) -> Result<JsValue, JsValue> {
         let today = day(today, "today")?;
         to_js(&cards::cards(
-            &self.ds,
+            self.part(Part::Proposals)?,
             today,
             lang(lang_tag),
             &calendar_next_session,
@@ -223,6 +227,7 @@ impl Feed {
     /// years, sessions}`.
     #[wasm_bindgen(js_name = proposalChoices)]
     pub fn proposal_choices(&self, lang_tag: &str) -> Result<JsValue, JsValue> {
-        to_js(&query::choices(&self.ds, self.index(), lang(lang_tag)))
+        let (ds, index) = self.indexed()?;
+        to_js(&query::choices(ds, index, lang(lang_tag)))
     }
 }

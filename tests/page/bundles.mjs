@@ -89,4 +89,30 @@ export const checks = [
       }
     },
   },
+  {
+    name: 'bundles: a broken proposal fails only the proposals widget, in the full and the org-chart-only bundle',
+    run: async (env) => {
+      const p = await open(env, '/__fixtures__/broken-proposal-full.html');
+      try {
+        eq(await waitState(p.page, '#s'), 'ready', 'org chart state (full bundle)');
+        eq(await waitState(p.page, '#c'), 'ready', 'calendar state (full bundle)');
+        eq(await waitState(p.page, '#p', ['error']), 'error', 'proposals state (full bundle)');
+        const paths = await p.page.$eval('#p', (el) => [...el.shadowRoot.querySelectorAll('[part~=problem-path]')].map((c) => c.textContent));
+        eq(paths, ['proposals[0].history[0].stage'], 'problems listed by the proposals widget');
+        const chips = await p.page.$eval('#c', (el) => el.shadowRoot.querySelectorAll('.chip').length);
+        eq(chips, 1, 'sessions in the calendar');
+      } finally {
+        await p.close();
+      }
+      const s = await open(env, '/__fixtures__/broken-proposal-structure.html');
+      try {
+        eq(await waitState(s.page, '#s'), 'ready', 'org chart state (org-chart-only bundle)');
+        const names = await s.page.$eval('#s', (el) => [...el.shadowRoot.querySelectorAll('[part~=body-name]')].map((n) => n.textContent));
+        eq(names, ['Governance Council'], 'bodies in the org chart');
+        noErrors(s);
+      } finally {
+        await s.close();
+      }
+    },
+  },
 ];
