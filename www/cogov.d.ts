@@ -21,7 +21,8 @@ export interface CogovError {
   code: string;
   path: string;
   message: string;
-  /** The errors listed in the widget (at least one). */
+  /** The errors listed in the widget (at least one): those of the feed's parts it shows and
+   * the parts before them (docs/FORMAT.md, "Parts"), not the whole feed's. */
   problems: Problem[];
   /** Warnings of a feed that failed to load. */
   warnings?: Problem[];
