@@ -7,17 +7,25 @@
 // Each bundle is one minified ES module: no module waterfall. The sources in www/ stay loadable
 // unbundled (they use the full wasm).
 import { build } from 'esbuild';
+import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { trimGlue } from './trim-glue.mjs';
 
 const www = resolve(dirname(fileURLToPath(import.meta.url)), '../www');
 const common = { bundle: true, format: 'esm', minify: true, target: 'es2022', logLevel: 'warning' };
 
-/** Resolves the core's `../pkg/cogov.js` import to the glue of wasm build `name`. */
+// Every method name the wrapper calls (`x.name(`): the glue's Feed methods outside this set are dropped.
+const used = new Set(['lib', 'elements'].flatMap((d) => readdirSync(`${www}/${d}`).filter((f) => f.endsWith('.js'))
+  .flatMap((f) => [...readFileSync(`${www}/${d}/${f}`, 'utf8').matchAll(/\.([A-Za-z_]\w*)\(/g)].map((m) => m[1]))));
+
+/** Resolves the core's `../pkg/cogov.js` import to the glue of wasm build `name`, trimmed (trim-glue.mjs). */
 const glue = (name) => ({
   name: 'cogov-glue',
   setup(b) {
-    b.onResolve({ filter: /\/pkg\/cogov\.js$/ }, () => ({ path: `${www}/pkg/${name}.js` }));
+    b.onResolve({ filter: /\/pkg\/cogov\.js$/ }, () => ({ path: `${www}/pkg/${name}.js`, namespace: 'cogov-glue' }));
+    b.onLoad({ filter: /.*/, namespace: 'cogov-glue' }, ({ path }) =>
+      ({ contents: trimGlue(readFileSync(path, 'utf8'), used), loader: 'js', resolveDir: dirname(path) }));
   },
 });
 
