@@ -43,12 +43,13 @@ export function trimGlue(text, used) {
 
   // Loading: lib/core.js always calls init({module_or_path: URL}), so the module is always a
   // fetch Response (no deprecated-argument forms, no default URL, no Module/bytes branch).
-  text = edit(text, /\nasync function __wbg_init_once\(module_or_path\) \{\n[\s\S]*?\n\}\n/, `
-async function __wbg_init_once({ module_or_path }) {
+  // lib/core.js calls init once per page (it keeps the promise), so the glue's own once-guard goes too.
+  text = edit(text, /\nlet __wbg_init_promise;\nasync function __wbg_init\(module_or_path\) \{\n[\s\S]*?\n\}\n\nasync function __wbg_init_once\(module_or_path\) \{\n[\s\S]*?\n\}\n/, `
+async function __wbg_init({ module_or_path }) {
     const { instance, module } = await __wbg_load(await fetch(module_or_path), __wbg_get_imports());
     return __wbg_finalize_init(instance, module);
 }
-`, '__wbg_init_once');
+`, '__wbg_init');
   text = edit(text, `async function __wbg_load(module, imports) {
     if (typeof Response === 'function' && module instanceof Response) {`, `async function __wbg_load(module, imports) {
     {`, '__wbg_load Response test');
@@ -65,5 +66,11 @@ function __wbg_finalize_init(instance, module) {
     wasmModule = module;`, `let wasm;
 function __wbg_finalize_init(instance, module) {
     wasm = instance.exports;`, '__wbg_finalize_init');
+  // Engines that run the bundle have FinalizationRegistry; a detached buffer is never memory.buffer.
+  text = edit(text, `const FeedFinalization = (typeof FinalizationRegistry === 'undefined')
+    ? { register: () => {}, unregister: () => {} }
+    : new FinalizationRegistry(`, 'const FeedFinalization = new FinalizationRegistry(', 'FinalizationRegistry fallback');
+  text = edit(text, 'if (cachedDataViewMemory0 === null || cachedDataViewMemory0.buffer.detached === true || (cachedDataViewMemory0.buffer.detached === undefined && cachedDataViewMemory0.buffer !== wasm.memory.buffer)) {',
+    'if (cachedDataViewMemory0 === null || cachedDataViewMemory0.buffer !== wasm.memory.buffer) {', 'getDataViewMemory0');
   return text;
 }
