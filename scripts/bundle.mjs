@@ -7,7 +7,7 @@
 // Each bundle is one minified ES module: no module waterfall. The sources in www/ stay loadable
 // unbundled (they use the full wasm).
 import { build } from 'esbuild';
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { trimGlue } from './trim-glue.mjs';
@@ -36,6 +36,14 @@ const bundles = [
   ['cogov-calendar', 'cogov-calendar', ['base', 'controls', 'calendar']],
   ['cogov-proposals', 'cogov-proposals', ['base', 'proposals', 'controls']],
 ];
+/**
+ * esbuild keeps custom property values as written (`--_muted: var(--cogov-muted, color-mix(...))`):
+ * drop the blanks after their colon and commas (tokens are the same; only the --_* values differ when
+ * serialized, and nothing reads those).
+ */
+const tightenCustomProperties = (file) => writeFileSync(file, readFileSync(file, 'utf8')
+  .replace(/(--[\w-]+):\s*([^;}"']*)(?=[;}])/g, (_, name, value) => `${name}:${value.replace(/,\s+/g, ',').trim()}`));
+
 await Promise.all(bundles.flatMap(([entry, wasm, sheets]) => [
   build({
     ...common,
@@ -49,5 +57,5 @@ await Promise.all(bundles.flatMap(([entry, wasm, sheets]) => [
     ...common,
     stdin: { contents: sheets.map((n) => `@import "./css/${n}.css";`).join('\n'), resolveDir: www, loader: 'css' },
     outfile: `${www}/dist/${entry}.css`,
-  }),
+  }).then(() => tightenCustomProperties(`${www}/dist/${entry}.css`)),
 ]));
