@@ -66,6 +66,9 @@ function __wbg_finalize_init(instance, module) {
     wasmModule = module;`, `let wasm;
 function __wbg_finalize_init(instance, module) {
     wasm = instance.exports;`, '__wbg_finalize_init');
+  // The same fallback and warning for a wasm served with another MIME type, in fewer words.
+  text = edit(text, 'console.warn("`WebAssembly.instantiateStreaming` failed because your server does not serve Wasm with `application/wasm` MIME type. Falling back to `WebAssembly.instantiate` which is slower. Original error:\\n", e);',
+    "console.warn('cogov: the wasm is not served as application/wasm (slower start):', e);", 'MIME type warning');
   // Engines that run the bundle have FinalizationRegistry; a detached buffer is never memory.buffer.
   text = edit(text, `const FeedFinalization = (typeof FinalizationRegistry === 'undefined')
     ? { register: () => {}, unregister: () => {} }
