@@ -27,7 +27,10 @@ export function trimGlue(text, used) {
 
   // Strings: every call passes wasm's malloc and realloc, so the encode-only branch is dead; every
   // engine that runs the bundle (private methods, ES2022) has TextEncoder.encodeInto.
-  text = edit(text, ', wasm.__wbindgen_malloc, wasm.__wbindgen_realloc)', ')', 'passStringToWasm0 calls');
+  // (the wasm's export names are shortened by short-names.mjs: read them from the glue)
+  const [, malloc, realloc] = /passStringToWasm0\(\w+, (wasm\.\w+), (wasm\.\w+)\)/.exec(text) || [];
+  if (!malloc) throw new Error('trim-glue: no passStringToWasm0 call');
+  text = edit(text, `, ${malloc}, ${realloc})`, ')', 'passStringToWasm0 calls');
   text = edit(text, `function passStringToWasm0(arg, malloc, realloc) {
     if (realloc === undefined) {
         const buf = cachedTextEncoder.encode(arg);
@@ -37,7 +40,7 @@ export function trimGlue(text, used) {
         return ptr;
     }
 `, `function passStringToWasm0(arg) {
-    const malloc = wasm.__wbindgen_malloc, realloc = wasm.__wbindgen_realloc;
+    const malloc = ${malloc}, realloc = ${realloc};
 `, 'passStringToWasm0');
   text = edit(text, /\nif \(!\('encodeInto' in cachedTextEncoder\)\) \{\n[\s\S]*?\n\}\n/, '\n', 'encodeInto fallback');
 
@@ -73,7 +76,7 @@ function __wbg_finalize_init(instance, module) {
   text = edit(text, `const FeedFinalization = (typeof FinalizationRegistry === 'undefined')
     ? { register: () => {}, unregister: () => {} }
     : new FinalizationRegistry(`, 'const FeedFinalization = new FinalizationRegistry(', 'FinalizationRegistry fallback');
-  text = edit(text, 'if (cachedDataViewMemory0 === null || cachedDataViewMemory0.buffer.detached === true || (cachedDataViewMemory0.buffer.detached === undefined && cachedDataViewMemory0.buffer !== wasm.memory.buffer)) {',
-    'if (cachedDataViewMemory0 === null || cachedDataViewMemory0.buffer !== wasm.memory.buffer) {', 'getDataViewMemory0');
+  text = edit(text, /if \(cachedDataViewMemory0 === null \|\| cachedDataViewMemory0\.buffer\.detached === true \|\| \(cachedDataViewMemory0\.buffer\.detached === undefined && cachedDataViewMemory0\.buffer !== (wasm\.\w+)\.buffer\)\) \{/,
+    'if (cachedDataViewMemory0 === null || cachedDataViewMemory0.buffer !== $1.buffer) {', 'getDataViewMemory0');
   return text;
 }
