@@ -44,6 +44,11 @@ export function trimGlue(text, used) {
 `, 'passStringToWasm0');
   text = edit(text, /\nif \(!\('encodeInto' in cachedTextEncoder\)\) \{\n[\s\S]*?\n\}\n/, '\n', 'encodeInto fallback');
 
+  // A method taking several strings frees the ones already copied when copying the next throws
+  // (a trap in malloc, or a non-string argument): the same exception reaches the caller without it;
+  // only those few bytes stay allocated.
+  text = edit(text, /\n( +)try \{\n((?:\1 {4}.*\n)+)\1\} catch \(e\) \{\n(?:\1 {4}if \(ptr\d+\) \{ wasm\.\w+\(ptr\d+, len\d+ \* 1, 1\); \}\n)+\1 {4}throw e;\n\1\}/g, '\n$2', 'argument frees');
+
   // Loading: lib/core.js always calls init({module_or_path: URL}), so the module is always a
   // fetch Response (no deprecated-argument forms, no default URL, no Module/bytes branch).
   // lib/core.js calls init once per page (it keeps the promise), so the glue's own once-guard goes too.
