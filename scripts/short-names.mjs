@@ -35,8 +35,8 @@ const name = (s) => { const b = Buffer.from(s); return Buffer.concat([leb(b.leng
 
 const imports = new Map(), exports = new Map(), used = new Set();
 const rename = (map, old) => {
-  const s = short(old);
-  if (used.has(s) && map.get(old) !== s) throw new Error(`short-names: ${old} and another name both shorten to ${s}: change short()`);
+  let s = short(old);
+  for (let i = 1; used.has(s); i++) s = short(`${old}#${i}`); // two names with one short name (rare)
   used.add(s);
   map.set(old, s);
   return s;
