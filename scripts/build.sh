@@ -17,6 +17,7 @@ wasm() { # name, cargo feature flags...
   node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-mutable-globals --strip-debug --strip-producers \
     "www/pkg/${name}_bg.wasm" -o "www/pkg/${name}_bg.wasm"
+  node scripts/short-names.mjs "www/pkg/$name" # short import/export names in the wasm and its glue
 }
 wasm cogov
 wasm cogov-structure --no-default-features

@@ -7,17 +7,26 @@
 // Each bundle is one minified ES module: no module waterfall. The sources in www/ stay loadable
 // unbundled (they use the full wasm).
 import { build } from 'esbuild';
+import { minify } from 'terser';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { trimGlue } from './trim-glue.mjs';
 
 const www = resolve(dirname(fileURLToPath(import.meta.url)), '../www');
 const common = { bundle: true, format: 'esm', minify: true, target: 'es2022', logLevel: 'warning' };
 
-/** Resolves the core's `../pkg/cogov.js` import to the glue of wasm build `name`. */
+// Every method name the wrapper calls (`x.name(`): the glue's Feed methods outside this set are dropped.
+const used = new Set(['lib', 'elements'].flatMap((d) => readdirSync(`${www}/${d}`).filter((f) => f.endsWith('.js'))
+  .flatMap((f) => [...readFileSync(`${www}/${d}/${f}`, 'utf8').matchAll(/\.([A-Za-z_]\w*)\(/g)].map((m) => m[1]))));
+
+/** Resolves the core's `../pkg/cogov.js` import to the glue of wasm build `name`, trimmed (trim-glue.mjs). */
 const glue = (name) => ({
   name: 'cogov-glue',
   setup(b) {
-    b.onResolve({ filter: /\/pkg\/cogov\.js$/ }, () => ({ path: `${www}/pkg/${name}.js` }));
+    b.onResolve({ filter: /\/pkg\/cogov\.js$/ }, () => ({ path: `${www}/pkg/${name}.js`, namespace: 'cogov-glue' }));
+    b.onLoad({ filter: /.*/, namespace: 'cogov-glue' }, ({ path }) =>
+      ({ contents: trimGlue(readFileSync(path, 'utf8'), used), loader: 'js', resolveDir: dirname(path) }));
   },
 });
 
@@ -28,6 +37,24 @@ const bundles = [
   ['cogov-calendar', 'cogov-calendar', ['base', 'controls', 'calendar']],
   ['cogov-proposals', 'cogov-proposals', ['base', 'proposals', 'controls']],
 ];
+/**
+ * esbuild bundles and minifies; terser then minifies its output again: its names, given by how often
+ * each is used, and its compressor leave a module about 3% smaller once gzipped (esbuild alone:
+ * 7116 B gzip for dist/cogov-structure.js, then terser 6926 B; dist/cogov.js 18517 -> 17893 B).
+ */
+async function terser(file) {
+  const { code } = await minify(readFileSync(file, 'utf8'), { module: true, compress: true, mangle: true, format: { ascii_only: true } });
+  writeFileSync(file, code);
+}
+
+/**
+ * esbuild keeps custom property values as written (`--_muted: var(--cogov-muted, color-mix(...))`):
+ * drop the blanks after their colon and commas (tokens are the same; only the --_* values differ when
+ * serialized, and nothing reads those).
+ */
+const tightenCustomProperties = (file) => writeFileSync(file, readFileSync(file, 'utf8')
+  .replace(/(--[\w-]+):\s*([^;}"']*)(?=[;}])/g, (_, name, value) => `${name}:${value.replace(/,\s+/g, ',').trim()}`));
+
 await Promise.all(bundles.flatMap(([entry, wasm, sheets]) => [
   build({
     ...common,
@@ -35,11 +62,11 @@ await Promise.all(bundles.flatMap(([entry, wasm, sheets]) => [
     outfile: `${www}/dist/${entry}.js`,
     plugins: [glue(wasm)],
     define: { COGOV_CSS: `"./${entry}.css"`, COGOV_WASM: `"../pkg/${wasm}_bg.wasm"` },
-  }),
+  }).then(() => terser(`${www}/dist/${entry}.js`)),
   // one stylesheet per bundle: its sheets concatenated and minified
   build({
     ...common,
     stdin: { contents: sheets.map((n) => `@import "./css/${n}.css";`).join('\n'), resolveDir: www, loader: 'css' },
     outfile: `${www}/dist/${entry}.css`,
-  }),
+  }).then(() => tightenCustomProperties(`${www}/dist/${entry}.css`)),
 ]));

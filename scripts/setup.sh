@@ -28,7 +28,7 @@ if [ "$have" != "$WASM_BINDGEN_VERSION" ]; then
 fi
 
 if [ ! -x node_modules/.bin/wasm-opt ] || [ package.json -nt node_modules/.package-lock.json ]; then
-  say "installing npm dev tools (binaryen's wasm-opt, playwright-core, benchmark peers)"
+  say "installing npm dev tools (esbuild and terser for the bundles, binaryen's wasm-opt, playwright-core, benchmark peers)"
   npm install --no-audit --no-fund
 fi
 

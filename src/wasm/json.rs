@@ -104,13 +104,19 @@ impl Compound<'_, '_> {
     }
 }
 
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// JS `String(v)`: one import returning the text (`Number::to_string_with_radix` took three:
+    /// the number, `toString` and reading the `JsString` back).
+    #[wasm_bindgen(js_name = String)]
+    fn js_string(v: f64) -> String;
+}
+
 /// A finite non-integer as JS writes it (the shortest digits that read back as the same double).
 #[cfg(target_arch = "wasm32")]
 fn fraction(v: f64) -> Option<String> {
-    js_sys::Number::from(v)
-        .to_string_with_radix(10)
-        .ok()
-        .map(String::from)
+    Some(js_string(v))
 }
 
 /// Natively (unit tests) Rust's `Display`, which writes the same shortest digits.

@@ -117,7 +117,18 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
             "a view could not be written as JSON",
         )
     })?;
-    js_sys::JSON::parse(&text).map_err(|_| error("internal.serialize", "", "unreadable JSON"))
+    Ok(json_parse(&text))
+}
+
+// `JSON.parse` and `Reflect.set` bound without `catch` (js_sys binds both with it): neither throws
+// here (the text is the writer's own JSON, the target a fresh `Error`), and without a catching
+// import the glue and the wasm carry no exception plumbing (`handleError`, `__wbindgen_exn_store`).
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse)]
+    fn json_parse(text: &str) -> JsValue;
+    #[wasm_bindgen(js_namespace = Reflect, js_name = set)]
+    fn reflect_set(target: &JsValue, key: &JsValue, value: &JsValue) -> bool;
 }
 
 fn error(code: &str, path: &str, message: &str) -> JsValue {
@@ -127,8 +138,8 @@ fn error(code: &str, path: &str, message: &str) -> JsValue {
         format!("{path}: {message}")
     };
     let e = js_sys::Error::new(&text);
-    let _ = js_sys::Reflect::set(&e, &"code".into(), &code.into());
-    let _ = js_sys::Reflect::set(&e, &"path".into(), &path.into());
+    let _ = reflect_set(&e, &"code".into(), &code.into());
+    let _ = reflect_set(&e, &"path".into(), &path.into());
     e.into()
 }
 
@@ -150,7 +161,7 @@ fn load_error(report: &Report) -> JsValue {
         &summary,
     );
     if let Ok(problems) = to_js(report) {
-        let _ = js_sys::Reflect::set(&e, &"problems".into(), &problems);
+        let _ = reflect_set(&e, &"problems".into(), &problems);
     }
     e
 }
