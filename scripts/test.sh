@@ -15,7 +15,7 @@ cargo fmt --all -- --check
 step "cargo clippy (native and wasm32, warnings denied)"
 cargo clippy --all-targets --quiet -- -D warnings
 cargo clippy --lib --target wasm32-unknown-unknown --quiet -- -D warnings
-for features in "" calendar proposals; do # the one-widget wasm builds (see scripts/build.sh)
+for features in "" calendar proposals api; do # the one-widget wasm builds (see scripts/build.sh), and api alone
   cargo clippy --lib --target wasm32-unknown-unknown --quiet --no-default-features --features "$features" -- -D warnings
 done
 

@@ -50,6 +50,7 @@ impl Feed {
     /// The starts of the sessions `sessions(from, to, bodyId)` lists, without their views: a
     /// `Float64Array` of milliseconds, sorted, KST wall-clock times counted as if UTC
     /// (`new Date(ms).getUTCHours()` is the Korean hour). For busy-day maps and counts.
+    #[cfg(feature = "api")]
     #[wasm_bindgen(js_name = sessionStarts)]
     pub fn session_starts(
         &self,

@@ -22,7 +22,12 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen]
 pub struct Feed {
     ds: Dataset,
-    /// The load's problems, for [`Feed::part`] and `warnings()`.
+    /// The load's problems, for [`Feed::part`] and `warnings()` (neither is in the org-chart-only
+    /// build, which keeps it unread).
+    #[cfg_attr(
+        not(any(feature = "api", feature = "calendar", feature = "proposals")),
+        allow(dead_code)
+    )]
     report: Report,
     /// Proposal state derived once, on the first proposal query.
     #[cfg(feature = "proposals")]
@@ -51,6 +56,7 @@ impl Feed {
     }
 
     /// Problems that leave the feed usable: `[{path, code, message}]`.
+    #[cfg(feature = "api")]
     pub fn warnings(&self) -> Result<JsValue, JsValue> {
         to_js(&self.report.warnings)
     }
@@ -90,6 +96,7 @@ fn load(text: &str) -> dataset::Loaded {
 
 /// Validates a feed without keeping it: `{errors: [...], warnings: [...]}` (the parts this
 /// build loads; `cogov validate` checks every part).
+#[cfg(feature = "api")]
 #[wasm_bindgen]
 pub fn validate(text: &str) -> Result<JsValue, JsValue> {
     reserve_for(text);

@@ -22,6 +22,7 @@ impl Feed {
     }
 
     /// Every seat an office holds across bodies.
+    #[cfg(feature = "api")]
     #[wasm_bindgen(js_name = whereSits)]
     pub fn where_sits(&self, office: &str, lang_tag: &str) -> Result<JsValue, JsValue> {
         to_js(
