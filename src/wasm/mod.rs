@@ -110,7 +110,13 @@ fn reserve_for(text: &str) {
 /// The view is written as JSON text and read with the engine's `JSON.parse` (one string across
 /// the boundary instead of one call per field: see `json.rs`).
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    let text = json::to_string(value).map_err(|_| {
+    parse(json::to_string(value))
+}
+
+/// The non-generic part of [`to_js`] (out of line: one copy instead of one per view type).
+#[inline(never)]
+fn parse(text: Result<String, json::Error>) -> Result<JsValue, JsValue> {
+    let text = text.map_err(|_| {
         error(
             "internal.serialize",
             "",
