@@ -218,11 +218,16 @@ pub fn structure(ds: &Dataset, q: StructureQuery) -> Result<StructureView, Probl
                 format!("{} is not the id of any body", crate::text::quote(id)),
             )
         })?],
-        None => (0..ds.feed.bodies.len())
-            .filter(|&i| {
-                ds.feed.bodies[i].part_of.is_empty() && ds.feed.bodies[i].supports.is_empty()
-            })
-            .collect(),
+        None => {
+            // a plain loop: a `filter` collect costs the wasm its iterator machinery
+            let mut top = Vec::new();
+            for (i, b) in ds.feed.bodies.iter().enumerate() {
+                if b.part_of.is_empty() && b.supports.is_empty() {
+                    top.push(i);
+                }
+            }
+            top
+        }
     };
     let mut on_path = Vec::new();
     Ok(StructureView {
@@ -348,24 +353,24 @@ fn named(ds: &Dataset, id: &str, lang: Lang) -> Named {
 
 /// Sources of a record, resolved.
 pub fn sources(ds: &Dataset, prov: &Provenance, lang: Lang) -> Vec<SourceView> {
-    prov.sources
-        .iter()
-        .filter_map(|s| {
-            let src = match s {
-                SourceRef::Inline(src) => src,
-                SourceRef::Id(id) => match ds.lookup(id)? {
-                    Ref::Source(i) => &ds.feed.sources[i],
-                    _ => return None,
-                },
-            };
-            Some(SourceView {
-                title: text(&src.title, lang),
-                url: src.url.clone(),
-                date: src.date.clone(),
-                publisher: text_opt(&src.publisher, lang),
-            })
-        })
-        .collect()
+    // a plain loop: a `filter_map` collect costs the wasm its iterator machinery
+    let mut out = Vec::with_capacity(prov.sources.len());
+    for s in &prov.sources {
+        let src = match s {
+            SourceRef::Inline(src) => src,
+            SourceRef::Id(id) => match ds.lookup(id) {
+                Some(Ref::Source(i)) => &ds.feed.sources[i],
+                _ => continue,
+            },
+        };
+        out.push(SourceView {
+            title: text(&src.title, lang),
+            url: src.url.clone(),
+            date: src.date.clone(),
+            publisher: text_opt(&src.publisher, lang),
+        });
+    }
+    out
 }
 
 /// Seats of a body grouped by side, with totals and chairs; people filtered to `as_of`.
@@ -425,23 +430,25 @@ fn seat_view(ds: &Dataset, s: &Seat, lang: Lang, as_of: Option<NaiveDate>) -> Se
         (None, Some(o)) => ds.name_of(o, lang),
         (None, None) => String::new(),
     };
+    // a plain loop: a `filter`/`map` collect costs the wasm its iterator machinery
+    let mut holders = Vec::new();
+    for h in &s.holders {
+        if as_of.is_none_or(|d| h.holds_on(d)) {
+            holders.push(HolderView {
+                name: text(&h.name, lang),
+                from: h.from.map(iso_date),
+                to: h.to.map(iso_date),
+                illustrative: h.prov.illustrative,
+            });
+        }
+    }
     SeatView {
         label,
         office: s.office.clone(),
         role: s.role.as_str(),
         side: s.side.as_str(),
         count: s.count,
-        holders: s
-            .holders
-            .iter()
-            .filter(|h| as_of.is_none_or(|d| h.holds_on(d)))
-            .map(|h| HolderView {
-                name: text(&h.name, lang),
-                from: h.from.map(iso_date),
-                to: h.to.map(iso_date),
-                illustrative: h.prov.illustrative,
-            })
-            .collect(),
+        holders,
         illustrative: s.prov.illustrative,
     }
 }
