@@ -282,9 +282,11 @@ fn node(
     let parent_id = parent.map(|p| ds.feed.bodies[p].id.as_str());
     let cx = (ds, lang);
     let mut also_under = Vec::new();
-    for p in b.part_of.iter().chain(&b.supports) {
-        if Some(p.as_str()) != parent_id {
-            also_under.push(named(ds, p, lang));
+    for list in [&b.part_of, &b.supports] {
+        for p in list {
+            if Some(p.as_str()) != parent_id {
+                also_under.push(named(ds, p, lang));
+            }
         }
     }
     BodyNode {
@@ -394,20 +396,22 @@ pub fn composition(ds: &Dataset, b: &Body, lang: Lang, as_of: Option<NaiveDate>)
             roles: Vec::new(),
             seats: Vec::new(),
         };
-        for s in b.seats.iter().filter(|s| s.side == side) {
-            g.count = g.count.saturating_add(s.count);
-            g.seats.push(seat_view(ds, s, lang, as_of));
+        for s in &b.seats {
+            if s.side == side {
+                g.count = g.count.saturating_add(s.count);
+                g.seats.push(seat_view(ds, s, lang, as_of));
+            }
         }
         if g.seats.is_empty() {
             continue;
         }
         for &role in Role::ALL {
-            let n: u32 = b
-                .seats
-                .iter()
-                .filter(|s| s.side == side && s.role == role)
-                .map(|s| s.count)
-                .sum();
+            let mut n: u32 = 0;
+            for s in &b.seats {
+                if s.side == side && s.role == role {
+                    n += s.count;
+                }
+            }
             if n > 0 {
                 g.roles.push((role.as_str(), n));
             }
@@ -416,9 +420,13 @@ pub fn composition(ds: &Dataset, b: &Body, lang: Lang, as_of: Option<NaiveDate>)
         c.sides.push(g);
     }
     // leading seats by role, in the order roles are listed (feed order within a role)
-    for &role in Role::ALL.iter().filter(|r| r.leads()) {
-        for s in b.seats.iter().filter(|s| s.role == role) {
-            c.chairs.push(seat_view(ds, s, lang, as_of));
+    for &role in Role::ALL {
+        if role.leads() {
+            for s in &b.seats {
+                if s.role == role {
+                    c.chairs.push(seat_view(ds, s, lang, as_of));
+                }
+            }
         }
     }
     c
