@@ -116,13 +116,10 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
 /// The non-generic part of [`to_js`] (out of line: one copy instead of one per view type).
 #[inline(never)]
 fn parse(text: Result<String, json::Error>) -> Result<JsValue, JsValue> {
-    let text = text.map_err(|_| {
-        error(
-            "internal.serialize",
-            "",
-            "a view could not be written as JSON",
-        )
-    })?;
+    let text = match text {
+        Ok(text) => text,
+        Err(e) => match e {},
+    };
     Ok(json_parse(&text))
 }
 
