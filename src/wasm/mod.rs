@@ -135,11 +135,13 @@ extern "C" {
 }
 
 fn error(code: &str, path: &str, message: &str) -> JsValue {
-    let text = if path.is_empty() {
-        message.to_string()
-    } else {
-        format!("{path}: {message}")
-    };
+    // `path: message` without `format!`
+    let mut text = String::new();
+    if !path.is_empty() {
+        text.push_str(path);
+        text.push_str(": ");
+    }
+    text.push_str(message);
     let e = js_sys::Error::new(&text);
     let _ = reflect_set(&e, &"code".into(), &code.into());
     let _ = reflect_set(&e, &"path".into(), &path.into());
