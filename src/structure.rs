@@ -251,13 +251,22 @@ pub fn children(ds: &Dataset, parent: usize) -> Vec<(usize, &'static str)> {
     let id = ds.feed.bodies[parent].id.as_str();
     let mut out = Vec::new();
     for (i, b) in ds.feed.bodies.iter().enumerate() {
-        if b.part_of.iter().any(|p| p == id) {
-            out.push((i, "part_of"));
-        } else if b.supports.iter().any(|p| p == id) {
-            out.push((i, "supports"));
+        if let Some(rel) = hangs_under(b, id) {
+            out.push((i, rel));
         }
     }
     out
+}
+
+/// How `b` hangs under the body `parent_id`: `part_of`, `supports` or not at all.
+fn hangs_under(b: &Body, parent_id: &str) -> Option<&'static str> {
+    if b.part_of.iter().any(|p| p == parent_id) {
+        Some("part_of")
+    } else if b.supports.iter().any(|p| p == parent_id) {
+        Some("supports")
+    } else {
+        None
+    }
 }
 
 fn node(
@@ -271,11 +280,14 @@ fn node(
     let lang = q.lang;
     let parent = on_path.last().copied();
     on_path.push(i);
+    // the bodies of `children`, without collecting them first
     let mut kids = Vec::new();
-    for (c, rel) in children(ds, i) {
-        // the checker rejects cycles; this keeps recursion finite anyway
-        if !on_path.contains(&c) {
-            kids.push(node(ds, q, c, Some(rel), on_path));
+    for (c, child) in ds.feed.bodies.iter().enumerate() {
+        // the checker rejects cycles; `on_path` keeps recursion finite anyway
+        if let Some(rel) = hangs_under(child, &b.id) {
+            if !on_path.contains(&c) {
+                kids.push(node(ds, q, c, Some(rel), on_path));
+            }
         }
     }
     on_path.pop();
