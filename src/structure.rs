@@ -379,8 +379,8 @@ pub fn sources(ds: &Dataset, prov: &Provenance, lang: Lang) -> Vec<SourceView> {
         };
         out.push(SourceView {
             title: text(&src.title, lang),
-            url: src.url.clone(),
-            date: src.date.clone(),
+            url: own_opt(&src.url),
+            date: own_opt(&src.date),
             publisher: text_opt(&src.publisher, lang),
         });
     }
@@ -464,7 +464,7 @@ fn seat_view(ds: &Dataset, s: &Seat, lang: Lang, as_of: Option<NaiveDate>) -> Se
     }
     SeatView {
         label,
-        office: s.office.clone(),
+        office: own_opt(&s.office),
         role: s.role.as_str(),
         side: s.side.as_str(),
         count: s.count,
