@@ -7,7 +7,6 @@
 use crate::dataset::{Ids, Ref};
 use crate::feed::Feed;
 use crate::problem::Report;
-use std::collections::HashMap;
 
 /// Kinds of record a reference may name, as a bit set: bit `n` is the `Ref` variant `n`.
 type Want = u8;
@@ -348,8 +347,8 @@ fn proposals_refs(feed: &Feed, c: &mut Checker) {
 
 /// Reports each cycle in the graph of `part_of` and `supports` once, at the body that closes it.
 fn cycles(feed: &Feed, report: &mut Report) {
-    // body ids to indexes, in the id index's map type (not one more `HashMap` instance)
-    let mut index: Ids = HashMap::new();
+    // body ids to indexes, in the id index's map type
+    let mut index = Ids::new();
     for (i, b) in feed.bodies.iter().enumerate() {
         index.insert(b.id.clone(), i as u32);
     }

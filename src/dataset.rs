@@ -6,7 +6,6 @@ use crate::feed::{self, Feed};
 use crate::json;
 use crate::problem::{Problem, Report};
 use crate::text::{Lang, Text};
-use std::collections::HashMap;
 
 /// What an id names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,9 +28,8 @@ pub enum Ref {
     Card(usize),
 }
 
-/// Ids to records (packed [`Ref`]s). `HashMap<String, u32>` is also the proposal index's map
-/// type, so the wasm carries one `HashMap` instance for both.
-pub(crate) type Ids = HashMap<String, u32>;
+/// Ids to records (packed [`Ref`]s). [`crate::ids::Ids`] is also the proposal index's map type.
+pub(crate) type Ids = crate::ids::Ids;
 
 /// Bits of a packed [`Ref`] that hold the index (lists hold at most `feed::Limits::max_items`,
 /// a million by default, far below 2^29).

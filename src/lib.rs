@@ -7,6 +7,7 @@ pub mod dataset;
 pub mod date;
 pub mod feed;
 pub mod ics;
+mod ids;
 pub mod json;
 pub mod problem;
 pub mod proposals;

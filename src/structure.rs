@@ -218,11 +218,16 @@ pub fn structure(ds: &Dataset, q: StructureQuery) -> Result<StructureView, Probl
                 format!("{} is not the id of any body", crate::text::quote(id)),
             )
         })?],
-        None => (0..ds.feed.bodies.len())
-            .filter(|&i| {
-                ds.feed.bodies[i].part_of.is_empty() && ds.feed.bodies[i].supports.is_empty()
-            })
-            .collect(),
+        None => {
+            // a plain loop: a `filter` collect costs the wasm its iterator machinery
+            let mut top = Vec::new();
+            for (i, b) in ds.feed.bodies.iter().enumerate() {
+                if b.part_of.is_empty() && b.supports.is_empty() {
+                    top.push(i);
+                }
+            }
+            top
+        }
     };
     let mut on_path = Vec::new();
     Ok(StructureView {
@@ -246,13 +251,22 @@ pub fn children(ds: &Dataset, parent: usize) -> Vec<(usize, &'static str)> {
     let id = ds.feed.bodies[parent].id.as_str();
     let mut out = Vec::new();
     for (i, b) in ds.feed.bodies.iter().enumerate() {
-        if b.part_of.iter().any(|p| p == id) {
-            out.push((i, "part_of"));
-        } else if b.supports.iter().any(|p| p == id) {
-            out.push((i, "supports"));
+        if let Some(rel) = hangs_under(b, id) {
+            out.push((i, rel));
         }
     }
     out
+}
+
+/// How `b` hangs under the body `parent_id`: `part_of`, `supports` or not at all.
+fn hangs_under(b: &Body, parent_id: &str) -> Option<&'static str> {
+    if b.part_of.iter().any(|p| p == parent_id) {
+        Some("part_of")
+    } else if b.supports.iter().any(|p| p == parent_id) {
+        Some("supports")
+    } else {
+        None
+    }
 }
 
 fn node(
@@ -266,20 +280,25 @@ fn node(
     let lang = q.lang;
     let parent = on_path.last().copied();
     on_path.push(i);
+    // the bodies of `children`, without collecting them first
     let mut kids = Vec::new();
-    for (c, rel) in children(ds, i) {
-        // the checker rejects cycles; this keeps recursion finite anyway
-        if !on_path.contains(&c) {
-            kids.push(node(ds, q, c, Some(rel), on_path));
+    for (c, child) in ds.feed.bodies.iter().enumerate() {
+        // the checker rejects cycles; `on_path` keeps recursion finite anyway
+        if let Some(rel) = hangs_under(child, &b.id) {
+            if !on_path.contains(&c) {
+                kids.push(node(ds, q, c, Some(rel), on_path));
+            }
         }
     }
     on_path.pop();
     let parent_id = parent.map(|p| ds.feed.bodies[p].id.as_str());
     let cx = (ds, lang);
     let mut also_under = Vec::new();
-    for p in b.part_of.iter().chain(&b.supports) {
-        if Some(p.as_str()) != parent_id {
-            also_under.push(named(ds, p, lang));
+    for list in [&b.part_of, &b.supports] {
+        for p in list {
+            if Some(p.as_str()) != parent_id {
+                also_under.push(named(ds, p, lang));
+            }
         }
     }
     BodyNode {
@@ -348,24 +367,24 @@ fn named(ds: &Dataset, id: &str, lang: Lang) -> Named {
 
 /// Sources of a record, resolved.
 pub fn sources(ds: &Dataset, prov: &Provenance, lang: Lang) -> Vec<SourceView> {
-    prov.sources
-        .iter()
-        .filter_map(|s| {
-            let src = match s {
-                SourceRef::Inline(src) => src,
-                SourceRef::Id(id) => match ds.lookup(id)? {
-                    Ref::Source(i) => &ds.feed.sources[i],
-                    _ => return None,
-                },
-            };
-            Some(SourceView {
-                title: text(&src.title, lang),
-                url: src.url.clone(),
-                date: src.date.clone(),
-                publisher: text_opt(&src.publisher, lang),
-            })
-        })
-        .collect()
+    // a plain loop: a `filter_map` collect costs the wasm its iterator machinery
+    let mut out = Vec::with_capacity(prov.sources.len());
+    for s in &prov.sources {
+        let src = match s {
+            SourceRef::Inline(src) => src,
+            SourceRef::Id(id) => match ds.lookup(id) {
+                Some(Ref::Source(i)) => &ds.feed.sources[i],
+                _ => continue,
+            },
+        };
+        out.push(SourceView {
+            title: text(&src.title, lang),
+            url: own_opt(&src.url),
+            date: own_opt(&src.date),
+            publisher: text_opt(&src.publisher, lang),
+        });
+    }
+    out
 }
 
 /// Seats of a body grouped by side, with totals and chairs; people filtered to `as_of`.
@@ -389,20 +408,22 @@ pub fn composition(ds: &Dataset, b: &Body, lang: Lang, as_of: Option<NaiveDate>)
             roles: Vec::new(),
             seats: Vec::new(),
         };
-        for s in b.seats.iter().filter(|s| s.side == side) {
-            g.count = g.count.saturating_add(s.count);
-            g.seats.push(seat_view(ds, s, lang, as_of));
+        for s in &b.seats {
+            if s.side == side {
+                g.count = g.count.saturating_add(s.count);
+                g.seats.push(seat_view(ds, s, lang, as_of));
+            }
         }
         if g.seats.is_empty() {
             continue;
         }
         for &role in Role::ALL {
-            let n: u32 = b
-                .seats
-                .iter()
-                .filter(|s| s.side == side && s.role == role)
-                .map(|s| s.count)
-                .sum();
+            let mut n: u32 = 0;
+            for s in &b.seats {
+                if s.side == side && s.role == role {
+                    n += s.count;
+                }
+            }
             if n > 0 {
                 g.roles.push((role.as_str(), n));
             }
@@ -411,9 +432,13 @@ pub fn composition(ds: &Dataset, b: &Body, lang: Lang, as_of: Option<NaiveDate>)
         c.sides.push(g);
     }
     // leading seats by role, in the order roles are listed (feed order within a role)
-    for &role in Role::ALL.iter().filter(|r| r.leads()) {
-        for s in b.seats.iter().filter(|s| s.role == role) {
-            c.chairs.push(seat_view(ds, s, lang, as_of));
+    for &role in Role::ALL {
+        if role.leads() {
+            for s in &b.seats {
+                if s.role == role {
+                    c.chairs.push(seat_view(ds, s, lang, as_of));
+                }
+            }
         }
     }
     c
@@ -425,23 +450,25 @@ fn seat_view(ds: &Dataset, s: &Seat, lang: Lang, as_of: Option<NaiveDate>) -> Se
         (None, Some(o)) => ds.name_of(o, lang),
         (None, None) => String::new(),
     };
-    SeatView {
-        label,
-        office: s.office.clone(),
-        role: s.role.as_str(),
-        side: s.side.as_str(),
-        count: s.count,
-        holders: s
-            .holders
-            .iter()
-            .filter(|h| as_of.is_none_or(|d| h.holds_on(d)))
-            .map(|h| HolderView {
+    // a plain loop: a `filter`/`map` collect costs the wasm its iterator machinery
+    let mut holders = Vec::new();
+    for h in &s.holders {
+        if as_of.is_none_or(|d| h.holds_on(d)) {
+            holders.push(HolderView {
                 name: text(&h.name, lang),
                 from: h.from.map(iso_date),
                 to: h.to.map(iso_date),
                 illustrative: h.prov.illustrative,
-            })
-            .collect(),
+            });
+        }
+    }
+    SeatView {
+        label,
+        office: own_opt(&s.office),
+        role: s.role.as_str(),
+        side: s.side.as_str(),
+        count: s.count,
+        holders,
         illustrative: s.prov.illustrative,
     }
 }

@@ -6,7 +6,6 @@ use crate::feed::{Feed, RuleDef, RuleForm};
 use crate::problem::Report;
 use crate::recur::{ExDate, RecurError, RuleSet, ValidRule};
 use chrono::NaiveTime;
-use std::collections::HashMap;
 
 /// A rule ready to expand.
 #[derive(Clone, Debug)]
@@ -31,7 +30,7 @@ pub(crate) enum Compiled {
     },
 }
 
-/// Series ids to indexes, in the dataset's id index map type (one `HashMap` instance for both).
+/// Series ids to indexes, in the dataset's id index map type.
 pub(crate) type SeriesIndex = crate::dataset::Ids;
 
 /// The index of series `id`.
@@ -93,7 +92,7 @@ pub(crate) fn code(recur: &'static str) -> &'static str {
 
 /// Series ids to indexes (the last series of a repeated id wins).
 pub(crate) fn series_index(feed: &Feed) -> SeriesIndex {
-    let mut index = HashMap::new();
+    let mut index = SeriesIndex::new();
     for (i, s) in feed.series.iter().enumerate() {
         index.insert(s.id.clone(), i as u32);
     }

@@ -261,7 +261,7 @@ impl Reader {
     /// A non-empty string.
     pub fn nonempty(&mut self, v: &Value) -> Option<String> {
         let s = self.string(v)?;
-        if s.trim().is_empty() {
+        if crate::text::blank(&s) {
             self.error("text.empty", "must not be empty");
             return None;
         }
@@ -310,7 +310,7 @@ impl Reader {
             }
         }
         for s in [&mut t.ko, &mut t.en, &mut t.plain] {
-            if s.as_deref().is_some_and(|x| x.trim().is_empty()) {
+            if s.as_deref().is_some_and(crate::text::blank) {
                 *s = None;
             }
         }

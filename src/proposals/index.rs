@@ -5,7 +5,6 @@ use super::AnswerClass;
 use crate::dataset::Dataset;
 use crate::feed::{Answer, Proposal, Stage, Step};
 use chrono::{Datelike, NaiveDate};
-use std::collections::HashMap;
 
 /// Number of stages (index a `[_; STAGES]` by `stage as usize`).
 pub const STAGES: usize = 9;
@@ -93,7 +92,7 @@ pub struct ProposalIndex {
     /// the first text query: lower-casing every title is most of the cost of building the index.
     text: std::cell::OnceCell<(String, Vec<Span>)>,
     ids: Vec<String>,
-    interned: HashMap<String, u32>,
+    interned: crate::dataset::Ids,
 }
 
 impl ProposalIndex {

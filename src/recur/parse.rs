@@ -90,7 +90,7 @@ impl RuleSpec {
     /// Reads one `NAME=value` part into the spec; bit `k` of `seen` is set once part `k` (in
     /// the order of the match below, `FREQ` first) has been read.
     fn part(&mut self, seen: &mut u16, pos: usize, part: &str) -> Result<(), RecurError> {
-        if part.trim().is_empty() {
+        if crate::text::blank(part) {
             return Err(RecurError::new(
                 "empty_part",
                 format!("empty rrule part at position {pos}"),

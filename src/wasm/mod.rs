@@ -117,13 +117,16 @@ fn reserve_for(text: &str) {
 /// The view is written as JSON text and read with the engine's `JSON.parse` (one string across
 /// the boundary instead of one call per field: see `json.rs`).
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    let text = json::to_string(value).map_err(|_| {
-        error(
-            "internal.serialize",
-            "",
-            "a view could not be written as JSON",
-        )
-    })?;
+    parse(json::to_string(value))
+}
+
+/// The non-generic part of [`to_js`] (out of line: one copy instead of one per view type).
+#[inline(never)]
+fn parse(text: Result<String, json::Error>) -> Result<JsValue, JsValue> {
+    let text = match text {
+        Ok(text) => text,
+        Err(e) => match e {},
+    };
     Ok(json_parse(&text))
 }
 
@@ -139,11 +142,13 @@ extern "C" {
 }
 
 fn error(code: &str, path: &str, message: &str) -> JsValue {
-    let text = if path.is_empty() {
-        message.to_string()
-    } else {
-        format!("{path}: {message}")
-    };
+    // `path: message` without `format!`
+    let mut text = String::new();
+    if !path.is_empty() {
+        text.push_str(path);
+        text.push_str(": ");
+    }
+    text.push_str(message);
     let e = js_sys::Error::new(&text);
     let _ = reflect_set(&e, &"code".into(), &code.into());
     let _ = reflect_set(&e, &"path".into(), &path.into());

@@ -88,7 +88,7 @@ fn whole(q: &JsValue, key: &str, max: f64) -> Result<Option<f64>, JsValue> {
         return Ok(None);
     };
     let n = match v.as_string() {
-        Some(s) if s.trim().is_empty() => return Ok(None),
+        Some(s) if crate::text::blank(&s) => return Ok(None),
         Some(s) => s.trim().parse::<u32>().ok().map(f64::from),
         None => v.as_f64(),
     };

@@ -1,0 +1,132 @@
+//! The id index's map: strings to `u32`, the only map the crate uses (the dataset's id index,
+//! body and series indexes, the proposal index's interned ids).
+//!
+//! A small open-addressing table instead of `std`'s `HashMap`: the wasm then carries no
+//! `hashbrown` (about 3 KB of code for its one instance). Keys are hashed exactly as `HashMap`
+//! hashed them, with `std`'s `RandomState` (SipHash-1-3 under per-map keys): natively the keys
+//! are random; on wasm32-unknown-unknown std has no entropy source and takes two memory
+//! addresses, as it did for `HashMap`. Entries are kept in insertion order; the table holds the
+//! position of each entry and the low 32 bits of its key's hash, probed linearly and kept at
+//! most half full.
+
+use std::hash::{BuildHasher, RandomState};
+
+/// Strings to `u32`s.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Ids {
+    hasher: RandomState,
+    /// `(hash, position in entries + 1)`; `(_, 0)` is an empty slot. Length 0 or a power of two.
+    slots: Vec<(u32, u32)>,
+    entries: Vec<(String, u32)>,
+}
+
+impl Ids {
+    /// An empty map.
+    pub(crate) fn new() -> Ids {
+        Ids::default()
+    }
+
+    /// Room for `n` more entries without growing.
+    pub(crate) fn reserve(&mut self, n: usize) {
+        self.entries.reserve(n);
+        self.grow_to(self.entries.len().saturating_add(n));
+    }
+
+    /// The value of `key`, if present.
+    pub(crate) fn get(&self, key: &str) -> Option<&u32> {
+        let (_, found) = self.find(key);
+        found.map(|e| &self.entries[e].1)
+    }
+
+    /// Sets the value of `key` (replacing the value it had, if any).
+    pub(crate) fn insert(&mut self, key: String, value: u32) {
+        let (slot, found) = self.find(&key);
+        if let Some(e) = found {
+            self.entries[e].1 = value;
+            return;
+        }
+        let hash = self.hash(&key);
+        self.entries.push((key, value));
+        if self.entries.len() * 2 > self.slots.len() {
+            self.grow_to(self.entries.len());
+        } else {
+            self.slots[slot] = (hash, self.entries.len() as u32);
+        }
+    }
+
+    /// The low 32 bits of `key`'s hash.
+    fn hash(&self, key: &str) -> u32 {
+        self.hasher.hash_one(key) as u32
+    }
+
+    /// The slot holding `key` (with its entry's position) or the empty slot where it would go.
+    fn find(&self, key: &str) -> (usize, Option<usize>) {
+        if self.slots.is_empty() {
+            return (0, None);
+        }
+        let hash = self.hash(key);
+        let mask = self.slots.len() - 1;
+        let mut i = hash as usize & mask;
+        loop {
+            let (h, e) = self.slots[i];
+            if e == 0 {
+                return (i, None);
+            }
+            let e = e as usize - 1;
+            if h == hash && self.entries[e].0 == key {
+                return (i, Some(e));
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Rebuilds the slots for at least `n` entries at most half full (no-op if they fit).
+    fn grow_to(&mut self, n: usize) {
+        let want = n.saturating_mul(2).max(8).next_power_of_two();
+        if want <= self.slots.len() {
+            return;
+        }
+        self.slots = vec![(0, 0); want];
+        let mask = want - 1;
+        for (e, (key, _)) in self.entries.iter().enumerate() {
+            let hash = self.hash(key);
+            let mut i = hash as usize & mask;
+            while self.slots[i].1 != 0 {
+                i = (i + 1) & mask;
+            }
+            self.slots[i] = (hash, e as u32 + 1);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Ids;
+
+    #[test]
+    fn inserts_finds_replaces_and_grows() {
+        let mut ids = Ids::new();
+        assert_eq!(ids.get("x"), None);
+        for i in 0..1000u32 {
+            ids.insert(format!("id-{i}"), i);
+        }
+        for i in 0..1000u32 {
+            assert_eq!(ids.get(&format!("id-{i}")), Some(&i));
+        }
+        assert_eq!(ids.get("id-1000"), None);
+        assert_eq!(ids.get(""), None);
+        ids.insert("id-5".to_string(), 99);
+        assert_eq!(ids.get("id-5"), Some(&99));
+        assert_eq!(ids.entries.len(), 1000);
+        let mut r = Ids::new();
+        r.reserve(100);
+        let slots = r.slots.len();
+        for i in 0..100u32 {
+            r.insert(i.to_string(), i);
+        }
+        assert_eq!(r.slots.len(), slots);
+        assert_eq!(r.get("42"), Some(&42));
+        r.insert(String::new(), 7);
+        assert_eq!(r.get(""), Some(&7));
+    }
+}
