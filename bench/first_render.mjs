@@ -7,6 +7,7 @@
 //   nav→ready   navigation start → state=ready        dcl→ready  DOMContentLoaded end → state=ready
 //   nav→paint   navigation start → the frame after ready   load   navigation start → load event end
 //   ready−fetch state=ready minus the end of the last of wasm/feed/JS/CSS downloads
+//   load→ready / load→paint   the load event's end → state=ready / → the frame after it (negative: before load)
 // Needs `bash scripts/build.sh` first (serves www/ as built).
 import { serve, launch } from '../tests/page/harness.mjs';
 
@@ -41,7 +42,7 @@ const server = await serve();
 const browser = await launch();
 try {
   for (const path of pages) {
-    const m = { navReady: [], dclReady: [], navPaint: [], load: [], afterFetch: [] };
+    const m = { navReady: [], dclReady: [], navPaint: [], load: [], afterFetch: [], loadReady: [], loadPaint: [] };
     for (let i = 0; i < runs; i++) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       await context.addInitScript(probe);
@@ -63,6 +64,8 @@ try {
         m.navPaint.push(r.paint);
         m.load.push(r.load);
         m.afterFetch.push(r.ready - r.fetched);
+        m.loadReady.push(r.ready - r.load);
+        m.loadPaint.push(r.paint - r.load);
       }
       await context.close();
     }
@@ -72,6 +75,10 @@ try {
     console.log(`  dcl→ready    ${fmt(m.dclReady)}`);
     console.log(`  ready−fetch  ${fmt(m.afterFetch)}`);
     console.log(`  nav→load     ${fmt(m.load)}`);
+    console.log(`  load→ready   ${fmt(m.loadReady)}`);
+    console.log(`  load→paint   ${fmt(m.loadPaint)}`);
+    const ok = median(m.loadPaint) <= 100;
+    console.log(`  goal: rendered (painted) within 100 ms of the page's load event: ${ok ? 'met' : 'NOT met'} (${median(m.loadPaint).toFixed(0)} ms)`);
   }
 } finally {
   await browser.close();
