@@ -117,6 +117,11 @@ impl Parts {
         matches!(self.ends[part as usize], Some((0, _)))
     }
 
+    /// Whether `part` was loaded (with or without errors).
+    pub fn loaded(&self, part: Part) -> bool {
+        self.ends[part as usize].is_some()
+    }
+
     /// The problems of `part` and the parts before it, out of `report` (the load's report).
     pub fn report(&self, part: Part, report: &Report) -> Report {
         let (e, w) = self.ends[part as usize]

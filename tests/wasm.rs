@@ -14,7 +14,7 @@ fn get(v: &JsValue, key: &str) -> JsValue {
 
 #[wasm_bindgen_test]
 fn default_feed_loads_and_gives_a_structure() {
-    let feed = Feed::new(FEED).unwrap();
+    let feed = Feed::new(FEED, None).unwrap();
     let view = feed
         .structure("en", Some("cooperation-meeting".into()), None)
         .unwrap();
@@ -37,6 +37,7 @@ fn default_feed_loads_and_gives_a_structure() {
 fn a_broken_feed_throws_an_error_with_code_path_and_problems() {
     let err = match Feed::new(
         r#"{"cogov": 1, "publisher": {"id": "p", "name": "P"}, "bodies": [{"id": "a", "kind": "forum", "name": "A", "part_of": ["zz"]}]}"#,
+        None,
     ) {
         Err(e) => e,
         Ok(_) => panic!("a dangling reference must not load"),
@@ -58,12 +59,12 @@ fn truncated_json_is_an_error_not_a_panic() {
     assert_eq!(errors.length(), 1);
     assert_eq!(get(&errors.get(0), "code").as_string().unwrap(), "json.eof");
     // the module still works after an error
-    assert!(Feed::new(FEED).is_ok());
+    assert!(Feed::new(FEED, None).is_ok());
 }
 
 #[wasm_bindgen_test]
 fn unknown_root_body_is_a_query_error() {
-    let feed = Feed::new(FEED).unwrap();
+    let feed = Feed::new(FEED, None).unwrap();
     let err = feed
         .structure("ko", Some("nope".into()), None)
         .err()
@@ -73,7 +74,7 @@ fn unknown_root_body_is_a_query_error() {
 
 #[wasm_bindgen_test]
 fn calendar_methods_give_sessions_ics_and_links() {
-    let feed = Feed::new(FEED).unwrap();
+    let feed = Feed::new(FEED, None).unwrap();
     let list = feed
         .sessions(
             "2025-07-01",
@@ -133,7 +134,7 @@ fn calendar_methods_give_sessions_ics_and_links() {
 
 #[wasm_bindgen_test]
 fn proposal_choices_and_cards_use_the_calendar() {
-    let feed = Feed::new(FEED).unwrap();
+    let feed = Feed::new(FEED, None).unwrap();
     let c = feed.proposal_choices("ko").unwrap();
     assert_eq!(js_sys::Array::from(&get(&c, "stages")).length(), 9);
     assert_eq!(js_sys::Array::from(&get(&c, "answers")).length(), 5);
@@ -162,7 +163,7 @@ fn views_are_the_objects_json_compatible_gives() {
     fn text(v: &JsValue) -> String {
         js_sys::JSON::stringify(v).unwrap().as_string().unwrap()
     }
-    let feed = Feed::new(FEED).unwrap();
+    let feed = Feed::new(FEED, None).unwrap();
     let ds = cogov::dataset::load(FEED).dataset.unwrap();
     let day = |s| cogov::date::parse_date(s).unwrap();
     let q = cogov::calendar::SessionQuery {
@@ -192,7 +193,7 @@ fn views_are_the_objects_json_compatible_gives() {
         );
     }
     let broken = r#"{"cogov": 1, "publisher": {"id": "p", "name": "P"}, "bodies": [{"id": "a", "kind": "forum", "name": "A \"q\"\n", "part_of": ["zz"]}]}"#;
-    let err = Feed::new(broken).err().unwrap();
+    let err = Feed::new(broken, None).err().unwrap();
     assert_eq!(
         text(&get(&err, "problems")),
         reference(&cogov::dataset::load(broken).report)
@@ -202,7 +203,7 @@ fn views_are_the_objects_json_compatible_gives() {
 /// `sessionStarts` gives the starts of exactly the sessions `sessions` lists, as KST-as-UTC ms.
 #[wasm_bindgen_test]
 fn session_starts_match_the_session_list() {
-    let feed = Feed::new(FEED).unwrap();
+    let feed = Feed::new(FEED, None).unwrap();
     let list = feed
         .sessions("2018-01-01", "2030-12-31", None, "ko")
         .unwrap();
@@ -234,7 +235,7 @@ fn a_broken_part_fails_only_the_methods_that_show_it() {
     // load error listing the problems of that part
     let text = FEED.replacen(r#""proposals": ["#, r#""proposals": [{"id": 5},"#, 1);
     assert_ne!(text, FEED);
-    let feed = Feed::new(&text).unwrap();
+    let feed = Feed::new(&text, None).unwrap();
     assert!(feed.structure("ko", None, None).is_ok());
     assert!(feed.calendar_bodies("ko").is_ok());
     let err = feed.proposal_choices("ko").err().unwrap();
@@ -246,4 +247,19 @@ fn a_broken_part_fails_only_the_methods_that_show_it() {
         .as_string()
         .unwrap()
         .starts_with("proposals[0]")));
+}
+
+#[wasm_bindgen_test]
+fn a_structure_only_feed_answers_structure_and_says_what_it_lacks() {
+    // what an org chart renders from first, before the rest of the feed is decoded
+    let feed = Feed::new(FEED, Some("structure".into())).unwrap();
+    assert!(feed.structure("ko", None, None).is_ok());
+    let err = feed.calendar_bodies("ko").err().unwrap();
+    assert_eq!(get(&err, "code").as_string().unwrap(), "feed.part");
+    // a broken session does not stop it (it is not even read), and a broken body does
+    let text = FEED.replacen(r#""sessions": ["#, r#""sessions": [{"id": 5},"#, 1);
+    assert!(Feed::new(&text, Some("structure".into())).is_ok());
+    let text = FEED.replacen(r#""bodies": ["#, r#""bodies": [{"id": 5},"#, 1);
+    let err = Feed::new(&text, Some("structure".into())).err().unwrap();
+    assert_eq!(get(&err, "path").as_string().unwrap(), "bodies[0].id");
 }

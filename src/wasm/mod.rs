@@ -36,12 +36,18 @@ pub struct Feed {
 
 #[wasm_bindgen]
 impl Feed {
-    /// Parses and checks a feed document (the parts this build's widgets show); throws an
-    /// `Error` with `code`, `path` and `problems` when its structure part has errors.
+    /// Parses and checks a feed document: the parts this build's widgets show, or only its
+    /// structure part when `part` is `"structure"` (an org chart can render before the rest is
+    /// decoded). Throws an `Error` with `code`, `path` and `problems` when the structure part has
+    /// errors.
     #[wasm_bindgen(constructor)]
-    pub fn new(text: &str) -> Result<Feed, JsValue> {
+    pub fn new(text: &str, part: Option<String>) -> Result<Feed, JsValue> {
         reserve_for(text);
-        let loaded = load(text);
+        let last = match part.as_deref() {
+            Some("structure") => Part::Structure,
+            _ => LAST,
+        };
+        let loaded = load(text, last);
         match loaded.dataset {
             Some(ds) => Ok(Feed {
                 ds,
@@ -70,6 +76,12 @@ impl Feed {
     fn part(&self, part: Part) -> Result<&Dataset, JsValue> {
         if self.ds.usable(part) {
             Ok(&self.ds)
+        } else if !self.ds.parts.loaded(part) {
+            Err(error(
+                "feed.part",
+                "",
+                "this Feed was loaded without the part this method reads",
+            ))
         } else {
             Err(load_error(&self.ds.parts.report(part, &self.report)))
         }
@@ -86,21 +98,21 @@ const LAST: Part = if cfg!(feature = "proposals") {
     Part::Structure
 };
 
-/// The one load of this build. `load_through` is inlined here with `LAST` constant, so the
-/// later parts' decoders and checks leave the wasm (structure build: 59.8 -> 37.4 KB gzip);
-/// out of line itself, so that body exists once.
+/// The one load of this build, through `last` or `LAST` if that is earlier. `load_through` is
+/// inlined here and `LAST` bounds the part it gets, so the parts after `LAST` drop from the wasm
+/// (structure build: 59.8 -> 37.4 KB gzip); out of line itself, so that body exists once.
 #[inline(never)]
-fn load(text: &str) -> dataset::Loaded {
-    dataset::load_through(text, LAST)
+fn load(text: &str, last: Part) -> dataset::Loaded {
+    dataset::load_through(text, last.min(LAST))
 }
 
-/// Validates a feed without keeping it: `{errors: [...], warnings: [...]}` (the parts this
-/// build loads; `cogov validate` checks every part).
+/// Validates a feed without keeping it: `{errors: [...], warnings: [...]}` (every part; the
+/// full build only: `cogov validate` is the data author's tool).
 #[cfg(feature = "api")]
 #[wasm_bindgen]
 pub fn validate(text: &str) -> Result<JsValue, JsValue> {
     reserve_for(text);
-    to_js(&load(text).report)
+    to_js(&load(text, LAST).report)
 }
 
 /// Grows the wasm memory in one step for loading `text` (about three times its length: value

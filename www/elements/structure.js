@@ -9,6 +9,8 @@ const OPEN_UP_TO = 5;
 const ITEM = '[role=treeitem]';
 
 export class CogovStructure extends CogovElement {
+  static part = 'structure';
+
   static get observedAttributes() {
     return [...super.observedAttributes, 'body', 'as-of'];
   }

@@ -28,30 +28,60 @@ export async function adoptStyles(root, names = []) {
   if (add.length) root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...add];
 }
 
+const texts = new Map();
 const feeds = new Map();
-/** The Feed of an element: its `src` (shared by URL) or its `<script type="application/json">` child. */
-export function feedOf(el) {
+/**
+ * The feed text of an element, once the wasm is ready: `{url, text}` for its `src` (fetched once
+ * per URL) or `{url: '', text}` for its `<script type="application/json">` child.
+ */
+export function sourceOf(el) {
   const src = el.getAttribute('src');
   if (!src) {
     const script = el.querySelector(':scope > script[type="application/json"]');
     if (!script) return Promise.reject(fail('feed.missing', '', 'no src attribute and no <script type="application/json"> child'));
-    return ready().then(() => load(script.textContent, ''));
+    return ready().then(() => ({ url: '', text: script.textContent }));
   }
   const url = new URL(src, document.baseURI).href;
-  let p = feeds.get(url);
+  let p = texts.get(url);
   if (!p) {
     p = Promise.all([ready(), fetch(url).catch(() => Promise.reject(fail('fetch.failed', url, 'the feed could not be fetched')))])
       .then(([, r]) => (r.ok ? r.text() : Promise.reject(fail('fetch.status', url, `the server answered ${r.status}`))))
-      .then((text) => load(text, url));
-    p.catch(() => feeds.delete(url));
-    feeds.set(url, p);
+      .then((text) => ({ url, text }));
+    p.catch(() => texts.delete(url));
+    texts.set(url, p);
   }
   return p;
 }
 
-function load(text, url) {
+/**
+ * The Feed for `source` (from `sourceOf`), loaded now: `part` 'structure' loads only the feed's
+ * structure part (an org chart renders before the rest is decoded), anything else every part.
+ * One Feed per URL and kind, and a full one serves every element: a page's org charts share
+ * one structure-only Feed until a calendar or proposal list loads the full one. Throws the load
+ * error (`normalize`d) when the part has errors.
+ */
+export function feedFor({ url, text }, part) {
+  const key = part === 'structure' ? 'structure' : 'all';
+  if (!url) return load(text, key, url);
+  let have = feeds.get(url);
+  if (!have) feeds.set(url, (have = {}));
+  if (!have.all && !have[key]) {
+    try {
+      have[key] = { feed: load(text, key, url) };
+    } catch (error) {
+      have[key] = { error };
+    }
+    // once every part is loaded the text is not needed again
+    if (key === 'all') texts.set(url, Promise.resolve({ url, text: '' }));
+  }
+  const got = have.all || have[key];
+  if (got.error) throw got.error;
+  return got.feed;
+}
+
+function load(text, part, url) {
   try {
-    return new Feed(text);
+    return new Feed(text, part);
   } catch (e) {
     throw normalize(e, url);
   }

@@ -1,6 +1,6 @@
 // The base of every cogov element: attributes are the source of truth, one batched render per
 // microtask, states loading/error/ready, errors shown inside the widget and never thrown at the page.
-import { adoptStyles, feedOf, langOf, normalize } from './core.js';
+import { adoptStyles, feedFor, langOf, normalize, sourceOf } from './core.js';
 import { h } from './dom.js';
 import { labels, ui } from './i18n.js';
 
@@ -26,6 +26,9 @@ export class CogovElement extends HTMLElement {
 
   /** Sheets this element needs besides the base one (www/css/<name>.css), in cascade order. */
   static sheets = [];
+
+  /** The part of the feed the element shows: 'structure' (loaded alone first), or 'all'. */
+  static part = 'all';
 
   static get observedAttributes() {
     return ['src', 'lang'];
@@ -75,10 +78,12 @@ export class CogovElement extends HTMLElement {
     }
     let view, error;
     try {
-      const [feed] = await Promise.all([feedOf(this), adoptStyles(root, this.constructor.sheets)]);
+      const [source] = await Promise.all([sourceOf(this), adoptStyles(root, this.constructor.sheets)]);
       if (this.getAttribute('state') === 'loading') await firstRenderTurn();
       if (run !== this.#run) return;
-      view = this.render(feed, lang);
+      // loaded in the element's own turn: an org chart first renders from the structure part
+      // alone, and the full load waits for the first calendar or proposal list's turn
+      view = this.render(feedFor(source, this.constructor.part), lang);
     } catch (e) {
       if (run !== this.#run) return;
       error = normalize(e);
