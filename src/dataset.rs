@@ -124,9 +124,9 @@ impl Parts {
 
     /// The problems of `part` and the parts before it, out of `report` (the load's report).
     pub fn report(&self, part: Part, report: &Report) -> Report {
-        let (e, w) = self.ends[part as usize]
-            .or_else(|| self.ends.iter().rev().find_map(|e| *e))
-            .unwrap_or((report.errors.len(), report.warnings.len()));
+        // a part that was not loaded added nothing: everything came from the parts before it
+        let (e, w) =
+            self.ends[part as usize].unwrap_or((report.errors.len(), report.warnings.len()));
         Report {
             errors: report.errors[..e].to_vec(),
             warnings: report.warnings[..w].to_vec(),
@@ -246,7 +246,6 @@ pub fn load(input: &str) -> Loaded {
 // body lets the parts it leaves out drop from the wasm.
 #[inline(always)]
 pub fn load_through(input: &str, last: Part) -> Loaded {
-    let mut parts = Parts::default();
     let doc = match json::parse(input, &json::Limits::default()) {
         Ok(doc) => doc,
         Err(e) => {
@@ -256,32 +255,18 @@ pub fn load_through(input: &str, last: Part) -> Loaded {
                 e.code,
                 format!("{} (line {}, column {})", e.message, e.line, e.column),
             ));
-            parts.mark(Part::Structure, &report);
-            return Loaded {
-                dataset: None,
-                report,
-                parts,
-            };
+            return unusable(report);
         }
     };
     let mut r = feed::Reader::new(feed::Limits::default());
     let Some((mut feed, members)) = feed::decode_top(&mut r, &doc) else {
-        parts.mark(Part::Structure, &r.report);
-        return Loaded {
-            dataset: None,
-            report: r.report,
-            parts,
-        };
+        return unusable(r.report);
     };
     if r.report.has_errors() && feed.publisher.id.is_empty() && feed.bodies.is_empty() {
         // not much of a feed: checking references would only pile up more errors
-        parts.mark(Part::Structure, &r.report);
-        return Loaded {
-            dataset: None,
-            report: r.report,
-            parts,
-        };
+        return unusable(r.report);
     }
+    let mut parts = Parts::default();
     let mut ids = crate::check::structure(&feed, &mut r.report);
     parts.mark(Part::Structure, &r.report);
     if last >= Part::Calendar {
@@ -304,6 +289,17 @@ pub fn load_through(input: &str, last: Part) -> Loaded {
     Loaded {
         dataset,
         report: r.report,
+        parts,
+    }
+}
+
+/// A load that stopped in the structure part, with `report` its problems.
+fn unusable(report: Report) -> Loaded {
+    let mut parts = Parts::default();
+    parts.mark(Part::Structure, &report);
+    Loaded {
+        dataset: None,
+        report,
         parts,
     }
 }
