@@ -32,7 +32,7 @@ export async function adoptStyles(root, names = []) {
 
 const texts = new Map();
 const feeds = new Map();
-/** Seconds a fetch may take (each attempt, body included) unless the element's `timeout` says otherwise. */
+/** Seconds a fetch may take (each attempt, body included) unless the element's `timeout` (at most 600) says otherwise. */
 const TIMEOUT = 15;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -51,7 +51,7 @@ export function sourceOf(el) {
   const url = new URL(src, document.baseURI).href;
   let p = texts.get(url);
   if (!p) {
-    const seconds = +el.getAttribute('timeout') > 0 ? +el.getAttribute('timeout') : TIMEOUT;
+    const t = +el.getAttribute('timeout'), seconds = t > 0 ? Math.min(t, 600) : TIMEOUT;
     p = Promise.all([ready(), fetchText(url, seconds)]).then(([, text]) => ({ url, text }));
     p.catch(() => texts.delete(url));
     texts.set(url, p);

@@ -136,7 +136,7 @@ export class CogovElement extends HTMLElement {
 /** An error of lib/core.js's own (fetch.*, feed.missing) with its message in the widget's language. */
 function localize(err, L) {
   const t = L.err[err.code];
-  if (!t) return err;
+  if (!t || (t.includes('{}') && err.arg == null)) return err;
   const { code, path } = err, message = t.replace('{}', err.arg);
   return { code, path, message, problems: [{ code, path, message }] };
 }
