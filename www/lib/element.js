@@ -99,7 +99,6 @@ export class CogovElement extends HTMLElement {
       if (run !== this.#run) return;
       // not fetched or loaded the first time, or rejected by the element (an unknown body, a bad date)
       error = localize(normalize(e), L);
-      stale = null;
     }
     this.error = error || stale || null;
     if (error) {
