@@ -106,6 +106,23 @@ export const checks = [
     },
   },
   {
+    name: 'shared: a stalled stylesheet does not keep the widget loading (the timeout applies to it too)',
+    async run(env) {
+      const p = await open(env, PAGE);
+      try {
+        let asked = 0;
+        await p.page.route('**/dist/cogov.css', () => asked++); // never answered
+        await add(p.page, '<cogov-structure id="org" src="/data/feed.json" timeout="0.5"></cogov-structure>');
+        eq(await waitState(p.page, '#org', ['ready', 'error'], 6000), 'ready', 'state without the stylesheet');
+        eq((await p.page.evaluate(look, '#org')).tree, true, 'the tree is shown (unstyled)');
+        assert(asked >= 1, 'the sheet was asked for');
+        noErrors(p);
+      } finally {
+        await p.close();
+      }
+    },
+  },
+  {
     name: 'shared: one retry after a 503, a 429 or a network error, none after a 404; localized fetch errors',
     async run(env) {
       const p = await open(env, PAGE);

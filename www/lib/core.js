@@ -18,12 +18,16 @@ export async function adoptStyles(root, names = []) {
   const urls = (typeof COGOV_CSS === 'string' ? [COGOV_CSS] : ['base', ...names].map((n) => `../css/${n}.css`))
     .map((u) => new URL(u, import.meta.url).href);
   if (!root.adoptedStyleSheets || !window.CSSStyleSheet?.prototype.replace) {
-    // once per root: the element's renders replace only its content wrapper, so the links stay
+    // once per root: the element's renders keep them (lib/element.js #show)
     if (!root.querySelector('link')) root.prepend(...urls.map((href) => Object.assign(document.createElement('link'), { rel: 'stylesheet', href })));
     return;
   }
   const loaded = await Promise.all(urls.map((url) => {
-    if (!sheets.has(url)) sheets.set(url, fetch(url).then((r) => r.text()).then((css) => new CSSStyleSheet().replace(css)).catch(() => null));
+    // a sheet that does not arrive (within the element's timeout) leaves this render unstyled, not
+    // loading; the next render asks again
+    if (!sheets.has(url)) {
+      sheets.set(url, fetchText(url, secondsOf(root.host)).then((css) => new CSSStyleSheet().replace(css)).catch(() => sheets.delete(url) && null));
+    }
     return sheets.get(url);
   }));
   const add = loaded.filter((s) => s && !root.adoptedStyleSheets.includes(s));
@@ -32,8 +36,11 @@ export async function adoptStyles(root, names = []) {
 
 const texts = new Map();
 const feeds = new Map();
-/** Seconds a fetch may take (each attempt, body included) unless the element's `timeout` (at most 600) says otherwise. */
-const TIMEOUT = 15;
+/** Seconds a fetch may take (each attempt, body included): the element's `timeout` (at most 600), else 15. */
+function secondsOf(el) {
+  const t = +el.getAttribute('timeout');
+  return t > 0 ? Math.min(t, 600) : 15;
+}
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
@@ -51,8 +58,7 @@ export function sourceOf(el) {
   const url = new URL(src, document.baseURI).href;
   let p = texts.get(url);
   if (!p) {
-    const t = +el.getAttribute('timeout'), seconds = t > 0 ? Math.min(t, 600) : TIMEOUT;
-    p = Promise.all([ready(), fetchText(url, seconds)]).then(([, text]) => ({ url, text }));
+    p = Promise.all([ready(), fetchText(url, secondsOf(el))]).then(([, text]) => ({ url, text }));
     p.catch(() => texts.delete(url));
     texts.set(url, p);
   }
