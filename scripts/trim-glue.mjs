@@ -16,11 +16,11 @@ function edit(text, from, to, what) {
  * `used`: the method names the bundled elements call (`feed.structure(...)`...).
  */
 export function trimGlue(text, used) {
-  // Feed methods no element calls (the bundles do not export Feed), and free(): nothing frees a
-  // Feed by hand (the FinalizationRegistry still frees the ones that are collected).
+  // Feed methods no element calls (the bundles do not export Feed). free() stays: lib/core.js frees
+  // the Feed of an inline feed whose text changed (the FinalizationRegistry frees the others).
   const methods = [...text.matchAll(/^ {4}([A-Za-z_]\w*)\(/gm)].map((m) => m[1]);
   for (const m of methods) {
-    if (m === 'constructor' || used.has(m)) continue;
+    if (m === 'constructor' || used.has(m) || (m === '__destroy_into_raw' && used.has('free'))) continue;
     text = edit(text, new RegExp(`\\n(?: {4}/\\*\\*(?:(?!\\*/)[\\s\\S])*\\*/\\n)? {4}${m}\\([^)]*\\) \\{\\n[\\s\\S]*?\\n {4}\\}(?=\\n)`), '', `method ${m}`);
   }
   text = edit(text, 'if (Symbol.dispose) Feed.prototype[Symbol.dispose] = Feed.prototype.free;\n', '', 'Symbol.dispose');

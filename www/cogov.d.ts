@@ -297,8 +297,12 @@ export class CogovElement extends HTMLElement {
   /** Defines the element under `tag`; a no-op when `tag` is already defined. */
   static define(tag: string, registry?: CustomElementRegistry): typeof CogovElement;
   static readonly observedAttributes: string[];
-  /** The error shown when the `state` attribute is `error`, else null. */
+  /** The error shown when the `state` attribute is `error`; while the last good view is shown under
+   * the "could not refresh" notice (`state` stays `ready`), the refresh's failure; else null.
+   * The element's own codes: `fetch.failed`, `fetch.status`, `fetch.timeout`, `feed.missing`. */
   readonly error: CogovError | null;
+  /** Re-renders (batched like an attribute change), e.g. after a change of the inline feed's text. */
+  update(): void;
   /** The language rendered: the `lang` attribute, the closest `[lang]`, the document's, else 'ko'. */
   readonly language: Lang;
 }
@@ -306,6 +310,7 @@ export class CogovElement extends HTMLElement {
 /**
  * `<cogov-structure src="data/feed.json" lang="ko" body="gaok-association" as-of="2026-01-01">`
  * Attributes: `src` (feed URL; else an inline `<script type="application/json">` child), `lang`,
+ * `timeout` (seconds the fetch may take, default 15; every element has it),
  * `body` (root body id), `as-of` (YYYY-MM-DD: seat holders on that day). Reflects `state`.
  */
 export class CogovStructure extends CogovElement {}

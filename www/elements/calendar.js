@@ -93,7 +93,7 @@ export class CogovCalendar extends CogovElement {
 
     if (this.#hash) {
       this.#hash = false;
-      const id = location.hash.startsWith(HASH) && decodeURIComponent(location.hash.slice(HASH.length));
+      const id = location.hash.startsWith(HASH) && decode(location.hash.slice(HASH.length));
       const s = id && feed.session(id, lang);
       if (s && (!body || s.body === body)) {
         this.#open = { id: s.id };
@@ -347,6 +347,15 @@ export class CogovCalendar extends CogovElement {
     a.click();
     a.remove();
     setTimeout(() => URL.revokeObjectURL(url), 1e4);
+  }
+}
+
+/** A hash value decoded, or '' for a malformed one (`%E0%A4%A`): such a link is ignored. */
+function decode(v) {
+  try {
+    return decodeURIComponent(v);
+  } catch {
+    return '';
   }
 }
 

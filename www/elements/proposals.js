@@ -51,6 +51,7 @@ const FILTERS = ['stage', 'answer', 'ministry', 'proposer', 'year', 'session'];
 const CLASSES = ['accepted', 'partly_accepted', 'not_accepted', 'long_term', 'pending'];
 const PAGE = 10;
 const SORTS = { title: 'title', stage: 'stage', submitted: 'date' };
+const GROUPS = ['ministry', 'proposer', 'year', 'session'];
 
 export class CogovProposals extends CogovElement {
   static sheets = ['proposals', 'controls'];
@@ -170,6 +171,16 @@ export class CogovProposals extends CogovElement {
     const known = { stage: c.stages, answer: c.answers, ministry: c.ministries, proposer: c.proposers, session: c.sessions };
     for (const k in known) if (s[k] && !known[k].some((x) => x.id === s[k])) s[k] = null;
     if (s.year && !c.years.includes(+s.year)) s.year = null;
+    if (s.sort && !Object.values(SORTS).includes(s.sort)) s.sort = null;
+    if (s.page && !/^\d{1,6}$/.test(s.page)) s.page = null; // too far is the last page (_list)
+    if (s.by && !GROUPS.includes(s.by)) s.by = null;
+    if (s.view === 'detail' && s.id) {
+      try {
+        this.#feed.proposal(s.id, this.#lang, this.#today);
+      } catch (e) {
+        if (e.code === 'query.unknown_id') s.id = null;
+      }
+    }
     if (!VIEWS.includes(s.view) || (s.view === 'detail' && !s.id)) s.view = 'list';
     for (const k of FILTERS) f[k].value = s[k] || '';
     f.q.value = s.q || '';
@@ -221,10 +232,12 @@ export class CogovProposals extends CogovElement {
   }
 
   _list() {
-    const s = this.#s, P = this.#L.prop, lang = this.#lang, page = +s.page || 0;
-    const r = this.#feed.proposals(this.#query({ sort: s.sort || null, descending: s.desc === '1', offset: page * PAGE, limit: PAGE }), lang);
+    const s = this.#s, P = this.#L.prop, lang = this.#lang;
+    const list = (page) => this.#feed.proposals(this.#query({ sort: s.sort || null, descending: s.desc === '1', offset: page * PAGE, limit: PAGE }), lang);
+    let page = +s.page || 0, r = list(page);
     if (!r.total) return h('p', { part: 'empty', role: 'status' }, P.none);
     const pages = Math.ceil(r.total / PAGE);
+    if (page >= pages) r = list((page = pages - 1)), (s.page = page || null); // a page past the end (an old link)
     const th = (col) => {
       const key = SORTS[col], on = key && (s.sort || 'date') === key;
       return h('th', { scope: 'col', 'aria-sort': on ? (s.desc === '1' ? 'descending' : 'ascending') : null },
@@ -351,7 +364,7 @@ export class CogovProposals extends CogovElement {
       h('td', null, rate(g.rate)), h('td', null, rate(g.strict_rate)));
     const byForm = h('form', { class: 'filters', onsubmit: (e) => e.preventDefault() },
       h('label', null, P.by, ' ', h('select', { 'data-k': 'by', onchange: (e) => this.#go({ by: e.target.value }, 'keep') },
-        ['ministry', 'proposer', 'year', 'session'].map((k) => h('option', { value: k, selected: k === by }, P[k + 'By'])))));
+        GROUPS.map((k) => h('option', { value: k, selected: k === by }, P[k + 'By'])))));
     return [
       byForm,
       st.groups.length ? [chart, h('ul', { class: 'legend', part: 'legend', 'aria-hidden': 'true' },

@@ -18,10 +18,16 @@ export async function adoptStyles(root, names = []) {
   const urls = (typeof COGOV_CSS === 'string' ? [COGOV_CSS] : ['base', ...names].map((n) => `../css/${n}.css`))
     .map((u) => new URL(u, import.meta.url).href);
   if (!root.adoptedStyleSheets || !window.CSSStyleSheet?.prototype.replace) {
-    return root.prepend(...urls.map((href) => Object.assign(document.createElement('link'), { rel: 'stylesheet', href })));
+    // once per root: the element's renders keep them (lib/element.js #show)
+    if (!root.querySelector('link')) root.prepend(...urls.map((href) => Object.assign(document.createElement('link'), { rel: 'stylesheet', href })));
+    return;
   }
   const loaded = await Promise.all(urls.map((url) => {
-    if (!sheets.has(url)) sheets.set(url, fetch(url).then((r) => r.text()).then((css) => new CSSStyleSheet().replace(css)).catch(() => null));
+    // a sheet that does not arrive (within the element's timeout) leaves this render unstyled, not
+    // loading; the next render asks again
+    if (!sheets.has(url)) {
+      sheets.set(url, fetchText(url, secondsOf(root.host)).then((css) => new CSSStyleSheet().replace(css)).catch(() => sheets.delete(url) && null));
+    }
     return sheets.get(url);
   }));
   const add = loaded.filter((s) => s && !root.adoptedStyleSheets.includes(s));
@@ -30,28 +36,63 @@ export async function adoptStyles(root, names = []) {
 
 const texts = new Map();
 const feeds = new Map();
+/** Seconds a fetch may take (each attempt, body included): the element's `timeout` (at most 600), else 15. */
+function secondsOf(el) {
+  const t = +el.getAttribute('timeout');
+  return t > 0 ? Math.min(t, 600) : 15;
+}
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
 /**
  * The feed text of an element, once the wasm is ready: `{url, text}` for its `src` (fetched once
- * per URL) or `{url: '', text}` for its `<script type="application/json">` child.
+ * per URL; a failed fetch is tried again at the next render) or `{url: '', text, script}` for its
+ * `<script type="application/json">` child.
  */
 export function sourceOf(el) {
   const src = el.getAttribute('src');
   if (!src) {
     const script = el.querySelector(':scope > script[type="application/json"]');
     if (!script) return Promise.reject(fail('feed.missing', '', 'no src attribute and no <script type="application/json"> child'));
-    return ready().then(() => ({ url: '', text: script.textContent }));
+    return ready().then(() => ({ url: '', text: script.textContent, script }));
   }
   const url = new URL(src, document.baseURI).href;
   let p = texts.get(url);
   if (!p) {
-    p = Promise.all([ready(), fetch(url).catch(() => Promise.reject(fail('fetch.failed', url, 'the feed could not be fetched')))])
-      .then(([, r]) => (r.ok ? r.text() : Promise.reject(fail('fetch.status', url, `the server answered ${r.status}`))))
-      .then((text) => ({ url, text }));
+    p = Promise.all([ready(), fetchText(url, secondsOf(el))]).then(([, text]) => ({ url, text }));
     p.catch(() => texts.delete(url));
     texts.set(url, p);
   }
   return p;
 }
+
+/**
+ * Fetches `url` as text within `seconds` per attempt (`fetch.timeout`). A network error
+ * (`fetch.failed`) or an answer 5xx or 429 (`fetch.status`) is tried once more after about a
+ * second; another 4xx and a timeout are not (a stalled server would double the wait).
+ */
+async function fetchText(url, seconds) {
+  for (let retry = 1; ; retry--) {
+    const abort = new AbortController();
+    const timer = setTimeout(() => abort.abort(), seconds * 1000);
+    let error;
+    try {
+      const r = await fetch(url, { signal: abort.signal });
+      if (r.ok) return await r.text();
+      error = fetchError('fetch.status', url, `the server answered ${r.status}`, r.status);
+      if (r.status < 500 && r.status !== 429) retry = 0;
+    } catch (e) {
+      if (abort.signal.aborted) throw fetchError('fetch.timeout', url, `no feed within ${seconds} s`, seconds);
+      error = fetchError('fetch.failed', url, 'the feed could not be fetched');
+    } finally {
+      clearTimeout(timer);
+    }
+    if (retry < 1) throw error;
+    await sleep(1000 + Math.random() * 500);
+  }
+}
+
+// `arg` (the status, the seconds) fills the element's localized message (lib/element.js).
+const fetchError = (code, url, message, arg) => Object.assign(fail(code, url, message), { arg });
 
 /**
  * The Feed for `source` (from `sourceOf`), loaded now: `part` 'structure' loads only the feed's
@@ -60,9 +101,9 @@ export function sourceOf(el) {
  * one structure-only Feed until a calendar or proposal list loads the full one. Throws the load
  * error (`normalize`d) when the part has errors.
  */
-export function feedFor({ url, text }, part) {
+export function feedFor({ url, text, script }, part) {
   const key = part === 'structure' ? 'structure' : 'all';
-  if (!url) return load(text, key, url);
+  if (!url) return inlineFeed(script, text, key);
   let have = feeds.get(url);
   if (!have) feeds.set(url, (have = {}));
   if (!have.all && !have[key]) {
@@ -77,6 +118,28 @@ export function feedFor({ url, text }, part) {
   const got = have.all || have[key];
   if (got.error) throw got.error;
   return got.feed;
+}
+
+const inline = new WeakMap(); // <script> -> {good, bad}: {text, key, feed | error}
+/**
+ * The Feed of an inline `<script type="application/json">`, loaded again only when its text
+ * changes (re-renders neither parse again nor grow the wasm memory). The Feed it replaces is
+ * freed once the new text has loaded; a text that fails keeps it (the last good view uses it).
+ */
+function inlineFeed(script, text, key) {
+  const got = inline.get(script) || {};
+  const fits = (x) => x && x.text === text && (x.key === 'all' || x.key === key);
+  if (fits(got.good)) return got.good.feed;
+  if (fits(got.bad)) throw got.bad.error;
+  try {
+    const feed = load(text, key, '');
+    inline.set(script, { good: { text, key, feed } });
+    got.good?.feed.free();
+    return feed;
+  } catch (error) {
+    inline.set(script, { good: got.good, bad: { text, key, error } });
+    throw error;
+  }
 }
 
 function load(text, part, url) {

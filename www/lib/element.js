@@ -36,6 +36,8 @@ export class CogovElement extends HTMLElement {
 
   #queued = false;
   #run = 0;
+  #marked = false;
+  #feed = null; // the last Feed that loaded: shown again when a later fetch or load fails
 
   constructor() {
     super();
@@ -72,35 +74,48 @@ export class CogovElement extends HTMLElement {
   async #update() {
     const run = ++this.#run;
     const root = this.shadowRoot;
-    const lang = this.language;
+    const lang = this.language, L = labels(lang);
     if (!this.hasAttribute('state') || this.getAttribute('state') === 'error') {
-      this.#show(lang, 'loading', h('p', { part: 'loading', role: 'status' }, ui(labels(lang), 'loading')));
+      this.#show(lang, 'loading', h('p', { part: 'loading', role: 'status' }, ui(L, 'loading')));
     }
-    let view, error;
+    let view, error, stale;
     try {
-      const [source] = await Promise.all([sourceOf(this), adoptStyles(root, this.constructor.sheets)]);
-      if (this.getAttribute('state') === 'loading') await firstRenderTurn();
-      if (run !== this.#run) return;
-      // loaded in the element's own turn: an org chart first renders from the structure part
-      // alone, and the full load waits for the first calendar or proposal list's turn
-      view = this.render(feedFor(source, this.constructor.part), lang);
+      let feed;
+      try {
+        const [source] = await Promise.all([sourceOf(this), adoptStyles(root, this.constructor.sheets)]);
+        if (this.getAttribute('state') === 'loading') await firstRenderTurn();
+        if (run !== this.#run) return;
+        // loaded in the element's own turn: an org chart first renders from the structure part
+        // alone, and the full load waits for the first calendar or proposal list's turn
+        feed = this.#feed = feedFor(source, this.constructor.part);
+      } catch (e) {
+        // not fetched or not loaded: the last feed that loaded is shown again, under a notice
+        if (!this.#feed || run !== this.#run) throw e;
+        stale = localize(normalize(e), L);
+        feed = this.#feed;
+      }
+      view = this.render(feed, lang);
     } catch (e) {
       if (run !== this.#run) return;
-      error = normalize(e);
+      // not fetched or loaded the first time, or rejected by the element (an unknown body, a bad date)
+      error = localize(normalize(e), L);
     }
-    this.error = error || null;
+    this.error = error || stale || null;
     if (error) {
-      this.#show(lang, 'error', problems(lang, error));
+      this.#show(lang, 'error', problems(L, error));
     } else {
-      this.#show(lang, 'ready', view);
+      this.#show(lang, 'ready', [stale ? notice(L, stale) : null, view]);
       this.rendered?.();
-      performance.mark('cogov-ready', { detail: { tag: this.localName, id: this.id } });
+      // one mark per element (its first view): marks stay in the performance timeline until cleared
+      if (!this.#marked) performance.mark('cogov-ready', { detail: { tag: this.localName, id: this.id } });
+      this.#marked = true;
     }
   }
 
   #show(lang, state, content) {
     const wrap = h('div', { part: 'content', lang, class: state }, content, state === 'ready' ? null : h('slot'));
-    this.shadowRoot.replaceChildren(wrap);
+    // the <link> sheets of browsers without constructable stylesheets (lib/core.js adoptStyles) stay
+    this.shadowRoot.replaceChildren(...this.shadowRoot.querySelectorAll('link'), wrap);
     this.setAttribute('state', state);
     this.toggleAttribute('aria-busy', state === 'loading');
   }
@@ -117,14 +132,28 @@ export class CogovElement extends HTMLElement {
   }
 }
 
-function problems(lang, err) {
-  const L = labels(lang);
+/** An error of lib/core.js's own (fetch.*, feed.missing) with its message in the widget's language. */
+function localize(err, L) {
+  const t = L.err[err.code];
+  if (!t || (t.includes('{}') && err.arg == null)) return err;
+  const { code, path } = err, message = t.replace('{}', err.arg);
+  return { code, path, message, problems: [{ code, path, message }] };
+}
+
+const problem = (p) => h('li', null, p.path ? [h('code', { part: 'problem-path' }, p.path), ': '] : null, p.message, ' ', h('small', { part: 'problem-code' }, `(${p.code})`));
+
+function problems(L, err) {
   const list = err.problems.length ? err.problems : [err];
   const rest = list.length - MAX_PROBLEMS;
   return h('div', { part: 'error', role: 'alert' },
     h('p', { class: 'error-title' }, ui(L, 'error')),
-    h('ul', { part: 'problems' },
-      list.slice(0, MAX_PROBLEMS).map((p) =>
-        h('li', null, p.path ? [h('code', { part: 'problem-path' }, p.path), ': '] : null, p.message, ' ', h('small', { part: 'problem-code' }, `(${p.code})`))),
-      rest > 0 ? h('li', null, ui(L, 'more', rest)) : null));
+    h('ul', { part: 'problems' }, list.slice(0, MAX_PROBLEMS).map(problem), rest > 0 ? h('li', null, ui(L, 'more', rest)) : null));
+}
+
+/** Above the last good view when a refresh failed: what failed, briefly (the whole error is `element.error`). */
+function notice(L, err) {
+  const list = err.problems.length ? err.problems : [err];
+  return h('div', { part: 'notice', role: 'status', class: 'notice' },
+    h('p', { class: 'notice-title' }, ui(L, 'stale')),
+    h('ul', { part: 'problems' }, problem(list[0]), list.length > 1 ? h('li', null, ui(L, 'more', list.length - 1)) : null));
 }

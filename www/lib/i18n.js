@@ -18,6 +18,12 @@ const KO = {
     established: '설립', region: '지역', members: '회원', figures: '통계', sources: '출처', url: '웹사이트',
     publisher: '발행 {}', illustrative: '예시', asOf: '{} 기준', error: '데이터를 표시할 수 없습니다',
     more: '외 {}건', loading: '불러오는 중…', empty: '표시할 기구가 없습니다',
+    stale: '새 데이터를 불러오지 못해 마지막으로 불러온 데이터를 표시합니다',
+  },
+  // messages of lib/core.js's own errors, by code ({}: the HTTP status, the seconds)
+  err: {
+    'fetch.failed': '피드를 가져오지 못했습니다 (네트워크 오류)', 'fetch.status': '서버가 {} 상태로 응답했습니다',
+    'fetch.timeout': '{}초 안에 피드를 받지 못했습니다', 'feed.missing': 'src 속성도 <script type="application/json"> 자식 요소도 없습니다',
   },
   seats: (n) => `${n}명`,
   years: (n) => `${n}년`,
@@ -43,6 +49,11 @@ const EN = {
     established: 'Established', region: 'Region', members: 'Members', figures: 'Figures', sources: 'Sources', url: 'Website',
     publisher: 'Published by {}', illustrative: 'Illustrative', asOf: 'as of {}', error: 'The data could not be shown',
     more: 'and {} more', loading: 'Loading…', empty: 'No bodies to show',
+    stale: 'Could not refresh: showing the data loaded last',
+  },
+  err: {
+    'fetch.failed': 'the feed could not be fetched (network error)', 'fetch.status': 'the server answered {}',
+    'fetch.timeout': 'no feed within {} s', 'feed.missing': 'no src attribute and no <script type="application/json"> child',
   },
   seats: (n) => `${n} seat${n === '1' ? '' : 's'}`,
   years: (n) => `${n} year${n === '1' ? '' : 's'}`,
