@@ -8,25 +8,40 @@
 // unbundled (they use the full wasm).
 import { build } from 'esbuild';
 import { minify } from 'terser';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { trimGlue } from './trim-glue.mjs';
 
 const www = resolve(dirname(fileURLToPath(import.meta.url)), '../www');
 const common = { bundle: true, format: 'esm', minify: true, target: 'es2022', logLevel: 'warning' };
 
-// Every method name the wrapper calls (`x.name(`): the glue's Feed methods outside this set are dropped.
-const used = new Set(['lib', 'elements'].flatMap((d) => readdirSync(`${www}/${d}`).filter((f) => f.endsWith('.js'))
-  .flatMap((f) => [...readFileSync(`${www}/${d}/${f}`, 'utf8').matchAll(/\.([A-Za-z_]\w*)\(/g)].map((m) => m[1]))));
+/**
+ * The glue of wasm build `name` (pkg/<name>.js) as a function returning a fresh copy of it: what
+ * lib/glue.js gives unbundled (a new wasm instance needs a new glue, whose module state holds
+ * one; see lib/core.js). esbuild bundles the glue alone as CommonJS, keeping only the two exports
+ * lib/core.js uses (`initSync`, `Feed`: wasm-bindgen's public API) and what they reach, and the
+ * CommonJS module is wrapped in a function giving it its `module`, as Node does: nothing here
+ * reads the glue's text, so another wasm-bindgen version cannot break it silently (a glue
+ * without those exports fails this build).
+ */
+async function glueFactory(name) {
+  const { outputFiles: [out] } = await build({
+    stdin: { contents: `export { initSync, Feed } from './${name}.js';`, resolveDir: `${www}/pkg` },
+    bundle: true, format: 'cjs', write: false, target: common.target, logLevel: 'warning',
+    // only the unused default init reads import.meta (to find the wasm); it is dropped
+    logOverride: { 'empty-import-meta': 'silent' },
+  });
+  return `export default () => { const module = {}; ${out.text}; return module.exports; };`;
+}
 
-/** Resolves the core's `../pkg/cogov.js` import to the glue of wasm build `name`, trimmed (trim-glue.mjs). */
+/** Resolves the core's `./glue.js` to the factory of wasm build `name`, and the entries' `./pkg/cogov.js` (a module-preload hint for the unbundled sources) to nothing. */
 const glue = (name) => ({
   name: 'cogov-glue',
   setup(b) {
-    b.onResolve({ filter: /\/pkg\/cogov\.js$/ }, () => ({ path: `${www}/pkg/${name}.js`, namespace: 'cogov-glue' }));
-    b.onLoad({ filter: /.*/, namespace: 'cogov-glue' }, ({ path }) =>
-      ({ contents: trimGlue(readFileSync(path, 'utf8'), used), loader: 'js', resolveDir: dirname(path) }));
+    b.onResolve({ filter: /^\.\/glue\.js$/ }, () => ({ path: name, namespace: 'cogov-glue' }));
+    b.onResolve({ filter: /\/pkg\/cogov\.js$/ }, () => ({ path: 'none', namespace: 'cogov-none' }));
+    b.onLoad({ filter: /.*/, namespace: 'cogov-glue' }, async () => ({ contents: await glueFactory(name), loader: 'js' }));
+    b.onLoad({ filter: /.*/, namespace: 'cogov-none' }, () => ({ contents: '', loader: 'js' }));
   },
 });
 

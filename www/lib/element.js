@@ -86,7 +86,7 @@ export class CogovElement extends HTMLElement {
       view = this.render(feedFor(source, this.constructor.part), lang);
     } catch (e) {
       if (run !== this.#run) return;
-      error = normalize(e);
+      error = normalize(e, '', lang);
     }
     this.error = error || null;
     if (error) {
