@@ -22,9 +22,9 @@ const NO: JsValue = JsValue::UNDEFINED;
 
 #[wasm_bindgen_test]
 fn default_feed_loads_and_gives_a_structure() {
-    let feed = Feed::new(s(FEED), NO).unwrap();
+    let feed = Feed::new(&s(FEED), &NO).unwrap();
     let view = feed
-        .structure(s("en"), s("cooperation-meeting"), NO)
+        .structure(&s("en"), &s("cooperation-meeting"), &NO)
         .unwrap();
     let roots = js_sys::Array::from(&get(&view, "roots"));
     let meeting = roots.get(0);
@@ -44,10 +44,10 @@ fn default_feed_loads_and_gives_a_structure() {
 #[wasm_bindgen_test]
 fn a_broken_feed_throws_an_error_with_code_path_and_problems() {
     let err = match Feed::new(
-        s(
+        &s(
             r#"{"cogov": 1, "publisher": {"id": "p", "name": "P"}, "bodies": [{"id": "a", "kind": "forum", "name": "A", "part_of": ["zz"]}]}"#,
         ),
-        NO,
+        &NO,
     ) {
         Err(e) => e,
         Ok(_) => panic!("a dangling reference must not load"),
@@ -64,30 +64,30 @@ fn a_broken_feed_throws_an_error_with_code_path_and_problems() {
 
 #[wasm_bindgen_test]
 fn truncated_json_is_an_error_not_a_panic() {
-    let report = validate(s(&FEED[..FEED.len() / 2])).unwrap();
+    let report = validate(&s(&FEED[..FEED.len() / 2])).unwrap();
     let errors = js_sys::Array::from(&get(&report, "errors"));
     assert_eq!(errors.length(), 1);
     assert_eq!(get(&errors.get(0), "code").as_string().unwrap(), "json.eof");
     // the module still works after an error
-    assert!(Feed::new(s(FEED), NO).is_ok());
+    assert!(Feed::new(&s(FEED), &NO).is_ok());
 }
 
 #[wasm_bindgen_test]
 fn unknown_root_body_is_a_query_error() {
-    let feed = Feed::new(s(FEED), NO).unwrap();
-    let err = feed.structure(s("ko"), s("nope"), NO).err().unwrap();
+    let feed = Feed::new(&s(FEED), &NO).unwrap();
+    let err = feed.structure(&s("ko"), &s("nope"), &NO).err().unwrap();
     assert_eq!(get(&err, "code").as_string().unwrap(), "query.unknown_body");
 }
 
 #[wasm_bindgen_test]
 fn calendar_methods_give_sessions_ics_and_links() {
-    let feed = Feed::new(s(FEED), NO).unwrap();
+    let feed = Feed::new(&s(FEED), &NO).unwrap();
     let list = feed
         .sessions(
-            s("2025-07-01"),
-            s("2025-07-31"),
-            s("ga-general-assembly"),
-            s("en"),
+            &s("2025-07-01"),
+            &s("2025-07-31"),
+            &s("ga-general-assembly"),
+            &s("en"),
         )
         .unwrap();
     let sessions = js_sys::Array::from(&get(&list, "sessions"));
@@ -98,20 +98,26 @@ fn calendar_methods_give_sessions_ics_and_links() {
     );
     assert_eq!(get(&list, "truncated").as_bool(), Some(false));
     let next = feed
-        .next_sessions(s("2025-01-01"), JsValue::from(2), NO, s("ko"))
+        .next_sessions(&s("2025-01-01"), &JsValue::from(2), &NO, &s("ko"))
         .unwrap();
     assert_eq!(js_sys::Array::from(&get(&next, "sessions")).length(), 2);
     let ics = feed
-        .ics(NO, s("ga-regular-2025"), s("2026-01-01T00:00:00Z"), NO, NO)
+        .ics(
+            &NO,
+            &s("ga-regular-2025"),
+            &s("2026-01-01T00:00:00Z"),
+            &NO,
+            &NO,
+        )
         .unwrap();
     assert!(ics.contains("\r\nUID:ga-regular-2025@gaok\r\n"));
     let en = feed
         .ics(
-            s("ga-general-assembly"),
-            NO,
-            s("2026-01-01T00:00:00Z"),
-            s("https://example.org/cal"),
-            s("en"),
+            &s("ga-general-assembly"),
+            &NO,
+            &s("2026-01-01T00:00:00Z"),
+            &s("https://example.org/cal"),
+            &s("en"),
         )
         .unwrap();
     let en = en.replace("\r\n ", "");
@@ -119,35 +125,37 @@ fn calendar_methods_give_sessions_ics_and_links() {
     assert!(en.contains("SUMMARY:2025 Regular General Assembly"));
     assert!(!en.contains("정기총회"));
     let link = feed
-        .google_link(s("cm-quarterly@2025-04-10"), s("en"), NO)
+        .google_link(&s("cm-quarterly@2025-04-10"), &s("en"), &NO)
         .unwrap();
     assert!(link.starts_with("https://calendar.google.com/"));
-    let one = feed.session(s("cm-quarterly@2025-04-10"), s("en")).unwrap();
+    let one = feed
+        .session(&s("cm-quarterly@2025-04-10"), &s("en"))
+        .unwrap();
     assert_eq!(get(&one, "start").as_string().unwrap(), "2025-04-10");
     assert!(feed
-        .session(s("no-such-session"), s("en"))
+        .session(&s("no-such-session"), &s("en"))
         .unwrap()
         .is_null());
-    let bodies = js_sys::Array::from(&feed.calendar_bodies(s("en")).unwrap());
+    let bodies = js_sys::Array::from(&feed.calendar_bodies(&s("en")).unwrap());
     assert!(bodies
         .iter()
         .any(|b| get(&b, "id").as_string().as_deref() == Some("ga-general-assembly")));
     let err = feed
-        .sessions(s("2025-13-01"), s("2025-12-31"), NO, s("en"))
+        .sessions(&s("2025-13-01"), &s("2025-12-31"), &NO, &s("en"))
         .unwrap_err();
     assert_eq!(get(&err, "code").as_string().unwrap(), "arg.date");
 }
 
 #[wasm_bindgen_test]
 fn proposal_choices_and_cards_use_the_calendar() {
-    let feed = Feed::new(s(FEED), NO).unwrap();
-    let c = feed.proposal_choices(s("ko")).unwrap();
+    let feed = Feed::new(&s(FEED), &NO).unwrap();
+    let c = feed.proposal_choices(&s("ko")).unwrap();
     assert_eq!(js_sys::Array::from(&get(&c, "stages")).length(), 9);
     assert_eq!(js_sys::Array::from(&get(&c, "answers")).length(), 5);
     assert!(js_sys::Array::from(&get(&c, "ministries")).length() > 2);
     assert!(js_sys::Array::from(&get(&c, "sessions")).length() > 2);
     // the 1st cooperation meeting's cards are due at the series' next (generated) occurrence
-    let cards = js_sys::Array::from(&feed.cards(s("2026-11-22"), s("en")).unwrap());
+    let cards = js_sys::Array::from(&feed.cards(&s("2026-11-22"), &s("en")).unwrap());
     let due = get(&cards.get(0), "due");
     assert_eq!(get(&due, "date").as_string().unwrap(), "2022-04-14");
 }
@@ -169,7 +177,7 @@ fn views_are_the_objects_json_compatible_gives() {
     fn text(v: &JsValue) -> String {
         js_sys::JSON::stringify(v).unwrap().as_string().unwrap()
     }
-    let feed = Feed::new(s(FEED), NO).unwrap();
+    let feed = Feed::new(&s(FEED), &NO).unwrap();
     let ds = cogov::dataset::load(FEED).dataset.unwrap();
     let day = |s| cogov::date::parse_date(s).unwrap();
     let q = cogov::calendar::SessionQuery {
@@ -182,28 +190,28 @@ fn views_are_the_objects_json_compatible_gives() {
     assert_eq!(
         text(
             &feed
-                .sessions(s("2022-01-01"), s("2027-12-31"), NO, s("ko"))
+                .sessions(&s("2022-01-01"), &s("2027-12-31"), &NO, &s("ko"))
                 .unwrap()
         ),
         reference(&cogov::calendar::sessions(&ds, &q).unwrap())
     );
     let idx = cogov::proposals::ProposalIndex::new(&ds);
     assert_eq!(
-        text(&feed.proposals(JsValue::NULL, s("en")).unwrap()),
+        text(&feed.proposals(&JsValue::NULL, &s("en")).unwrap()),
         reference(&list(&ds, &idx, &ProposalQuery::all(Lang::En)).unwrap())
     );
     for (by, g) in [("ministry", GroupBy::Ministry), ("year", GroupBy::Year)] {
         assert_eq!(
             text(
                 &feed
-                    .proposal_stats(s(by), s("en"), NO, JsValue::NULL)
+                    .proposal_stats(&s(by), &s("en"), &NO, &JsValue::NULL)
                     .unwrap()
             ),
             reference(&stats(&ds, &idx, &Filter::default(), g, 0.5, Lang::En).unwrap())
         );
     }
     let broken = r#"{"cogov": 1, "publisher": {"id": "p", "name": "P"}, "bodies": [{"id": "a", "kind": "forum", "name": "A \"q\"\n", "part_of": ["zz"]}]}"#;
-    let err = Feed::new(s(broken), NO).err().unwrap();
+    let err = Feed::new(&s(broken), &NO).err().unwrap();
     assert_eq!(
         text(&get(&err, "problems")),
         reference(&cogov::dataset::load(broken).report)
@@ -213,13 +221,13 @@ fn views_are_the_objects_json_compatible_gives() {
 /// `sessionStarts` gives the starts of exactly the sessions `sessions` lists, as KST-as-UTC ms.
 #[wasm_bindgen_test]
 fn session_starts_match_the_session_list() {
-    let feed = Feed::new(s(FEED), NO).unwrap();
+    let feed = Feed::new(&s(FEED), &NO).unwrap();
     let list = feed
-        .sessions(s("2018-01-01"), s("2030-12-31"), NO, s("ko"))
+        .sessions(&s("2018-01-01"), &s("2030-12-31"), &NO, &s("ko"))
         .unwrap();
     let sessions = js_sys::Array::from(&get(&list, "sessions"));
     let starts = feed
-        .session_starts(s("2018-01-01"), s("2030-12-31"), NO)
+        .session_starts(&s("2018-01-01"), &s("2030-12-31"), &NO)
         .unwrap()
         .to_vec();
     assert!(starts.len() > 20);
@@ -232,7 +240,7 @@ fn session_starts_match_the_session_list() {
             .unwrap();
         assert!(iso.starts_with(&start), "{iso} vs {start}");
     }
-    let err = feed.session_starts(s("2026-01-01"), s("2026-12-31"), s("nope"));
+    let err = feed.session_starts(&s("2026-01-01"), &s("2026-12-31"), &s("nope"));
     assert_eq!(
         get(&err.err().unwrap(), "code").as_string().unwrap(),
         "arg.body"
@@ -245,10 +253,10 @@ fn a_broken_part_fails_only_the_methods_that_show_it() {
     // load error listing the problems of that part
     let text = FEED.replacen(r#""proposals": ["#, r#""proposals": [{"id": 5},"#, 1);
     assert_ne!(text, FEED);
-    let feed = Feed::new(s(&text), NO).unwrap();
-    assert!(feed.structure(s("ko"), NO, NO).is_ok());
-    assert!(feed.calendar_bodies(s("ko")).is_ok());
-    let err = feed.proposal_choices(s("ko")).err().unwrap();
+    let feed = Feed::new(&s(&text), &NO).unwrap();
+    assert!(feed.structure(&s("ko"), &NO, &NO).is_ok());
+    assert!(feed.calendar_bodies(&s("ko")).is_ok());
+    let err = feed.proposal_choices(&s("ko")).err().unwrap();
     assert!(err.is_instance_of::<js_sys::Error>());
     assert_eq!(get(&err, "path").as_string().unwrap(), "proposals[0].id");
     let errors = js_sys::Array::from(&get(&get(&err, "problems"), "errors"));
@@ -262,15 +270,15 @@ fn a_broken_part_fails_only_the_methods_that_show_it() {
 #[wasm_bindgen_test]
 fn a_structure_only_feed_answers_structure_and_says_what_it_lacks() {
     // what an org chart renders from first, before the rest of the feed is decoded
-    let feed = Feed::new(s(FEED), s("structure")).unwrap();
-    assert!(feed.structure(s("ko"), NO, NO).is_ok());
-    let err = feed.calendar_bodies(s("ko")).err().unwrap();
+    let feed = Feed::new(&s(FEED), &s("structure")).unwrap();
+    assert!(feed.structure(&s("ko"), &NO, &NO).is_ok());
+    let err = feed.calendar_bodies(&s("ko")).err().unwrap();
     assert_eq!(get(&err, "code").as_string().unwrap(), "feed.part");
     // a broken session does not stop it (it is not even read), and a broken body does
     let text = FEED.replacen(r#""sessions": ["#, r#""sessions": [{"id": 5},"#, 1);
-    assert!(Feed::new(s(&text), s("structure")).is_ok());
+    assert!(Feed::new(&s(&text), &s("structure")).is_ok());
     let text = FEED.replacen(r#""bodies": ["#, r#""bodies": [{"id": 5},"#, 1);
-    let err = Feed::new(s(&text), s("structure")).err().unwrap();
+    let err = Feed::new(&s(&text), &s("structure")).err().unwrap();
     assert_eq!(get(&err, "path").as_string().unwrap(), "bodies[0].id");
 }
 
@@ -310,28 +318,34 @@ fn type_error<T>(r: Result<T, JsValue>, name: &str) {
 
 #[wasm_bindgen_test]
 fn wrong_argument_types_are_type_errors_naming_the_argument() {
-    let feed = Feed::new(s(FEED), NO).unwrap();
+    let feed = Feed::new(&s(FEED), &NO).unwrap();
     for v in not_strings() {
-        type_error(Feed::new(v.clone(), NO), "text");
-        type_error(Feed::new(s(FEED), v.clone()), "part");
-        type_error(validate(v.clone()), "text");
-        type_error(feed.structure(v.clone(), NO, NO), "lang");
-        type_error(feed.structure(s("ko"), v.clone(), NO), "root");
-        type_error(feed.structure(s("ko"), NO, v.clone()), "asOf");
-        type_error(feed.sessions(s("2026-07-01"), v.clone(), NO, s("ko")), "to");
-        type_error(feed.ics(NO, NO, v.clone(), NO, NO), "dtstampUtc");
-        type_error(feed.proposal(s("x"), s("ko"), v.clone()), "today");
-        type_error(feed.changed_between(s("a"), v.clone(), s("ko")), "sessionB");
+        type_error(Feed::new(&v.clone(), &NO), "text");
+        type_error(Feed::new(&s(FEED), &v.clone()), "part");
+        type_error(validate(&v.clone()), "text");
+        type_error(feed.structure(&v.clone(), &NO, &NO), "lang");
+        type_error(feed.structure(&s("ko"), &v.clone(), &NO), "root");
+        type_error(feed.structure(&s("ko"), &NO, &v.clone()), "asOf");
+        type_error(
+            feed.sessions(&s("2026-07-01"), &v.clone(), &NO, &s("ko")),
+            "to",
+        );
+        type_error(feed.ics(&NO, &NO, &v.clone(), &NO, &NO), "dtstampUtc");
+        type_error(feed.proposal(&s("x"), &s("ko"), &v.clone()), "today");
+        type_error(
+            feed.changed_between(&s("a"), &v.clone(), &s("ko")),
+            "sessionB",
+        );
     }
     // required arguments: undefined and null are wrong too; optional ones are absent
     for v in [JsValue::UNDEFINED, JsValue::NULL] {
-        type_error(Feed::new(v.clone(), NO), "text");
-        type_error(feed.structure(v.clone(), NO, NO), "lang");
+        type_error(Feed::new(&v.clone(), &NO), "text");
+        type_error(feed.structure(&v.clone(), &NO, &NO), "lang");
         type_error(
-            feed.next_sessions(s("2026-01-01"), v.clone(), NO, s("ko")),
+            feed.next_sessions(&s("2026-01-01"), &v.clone(), &NO, &s("ko")),
             "n",
         );
-        assert!(feed.structure(s("ko"), v.clone(), v.clone()).is_ok());
+        assert!(feed.structure(&s("ko"), &v.clone(), &v.clone()).is_ok());
     }
     // numbers: a count is a whole number, a weight any number
     for n in [
@@ -340,29 +354,29 @@ fn wrong_argument_types_are_type_errors_naming_the_argument() {
         s("3"),
         js_sys::BigInt::from(3).into(),
     ] {
-        type_error(feed.next_sessions(s("2026-01-01"), n, NO, s("ko")), "n");
+        type_error(feed.next_sessions(&s("2026-01-01"), &n, &NO, &s("ko")), "n");
     }
     type_error(
-        feed.proposal_stats(s("year"), s("ko"), s("0.5"), NO),
+        feed.proposal_stats(&s("year"), &s("ko"), &s("0.5"), &NO),
         "weight",
     );
-    type_error(feed.proposals(JsValue::from(5), s("ko")), "query");
+    type_error(feed.proposals(&JsValue::from(5), &s("ko")), "query");
     let query = js_sys::Object::new();
     js_sys::Reflect::set(&query, &s("stage"), &JsValue::from(5)).unwrap();
-    type_error(feed.proposals(query.into(), s("ko")), "query.stage");
+    type_error(feed.proposals(&query.into(), &s("ko")), "query.stage");
     // and the instance still works
-    assert!(feed.structure(s("ko"), NO, NO).is_ok());
+    assert!(feed.structure(&s("ko"), &NO, &NO).is_ok());
 }
 
 #[wasm_bindgen_test]
 fn an_error_message_does_not_repeat_the_path() {
-    let feed = Feed::new(s(FEED), NO).unwrap();
-    let err = feed.structure(s("en"), NO, s("2026-13-01")).unwrap_err();
+    let feed = Feed::new(&s(FEED), &NO).unwrap();
+    let err = feed.structure(&s("en"), &NO, &s("2026-13-01")).unwrap_err();
     assert_eq!(get(&err, "path").as_string().unwrap(), "asOf");
     let message = get(&err, "message").as_string().unwrap();
     assert!(!message.contains("asOf"), "{message}");
     let broken = FEED.replacen(r#""bodies": ["#, r#""bodies": [{"id": 5},"#, 1);
-    let err = Feed::new(s(&broken), NO).unwrap_err();
+    let err = Feed::new(&s(&broken), &NO).err().unwrap();
     assert_eq!(get(&err, "path").as_string().unwrap(), "bodies[0].id");
     let message = get(&err, "message").as_string().unwrap();
     assert!(!message.contains("bodies[0]"), "{message}");

@@ -11,28 +11,31 @@ use crate::text::Lang;
 use wasm_bindgen::JsValue;
 
 /// A required string.
-pub(super) fn string(v: JsValue, name: &str) -> Result<String, JsValue> {
+#[inline(never)]
+pub(super) fn string(v: &JsValue, name: &str) -> Result<String, JsValue> {
     v.as_string()
         .ok_or_else(|| type_error(name, "must be a string"))
 }
 
 /// An optional string: `undefined`, `null` and (as every element passes for "none") `""` are `None`.
-pub(super) fn opt_string(v: JsValue, name: &str) -> Result<Option<String>, JsValue> {
-    if absent(&v) {
+#[inline(never)]
+pub(super) fn opt_string(v: &JsValue, name: &str) -> Result<Option<String>, JsValue> {
+    if absent(v) {
         return Ok(None);
     }
     Ok(Some(string(v, name)?).filter(|s| !s.is_empty()))
 }
 
 /// A required language tag (`ko`, `en`, ...).
-pub(super) fn lang(v: JsValue) -> Result<Lang, JsValue> {
+#[inline(never)]
+pub(super) fn lang(v: &JsValue) -> Result<Lang, JsValue> {
     Ok(Lang::from_tag(&string(v, "lang")?))
 }
 
 /// An optional number (`undefined` or `null`: `None`).
 #[cfg(feature = "proposals")]
-pub(super) fn opt_number(v: JsValue, name: &str) -> Result<Option<f64>, JsValue> {
-    if absent(&v) {
+pub(super) fn opt_number(v: &JsValue, name: &str) -> Result<Option<f64>, JsValue> {
+    if absent(v) {
         return Ok(None);
     }
     v.as_f64()
@@ -42,7 +45,7 @@ pub(super) fn opt_number(v: JsValue, name: &str) -> Result<Option<f64>, JsValue>
 
 /// A required count: a whole number, at least 0 (larger than `u32::MAX` reads as `u32::MAX`).
 #[cfg(feature = "calendar")]
-pub(super) fn count(v: JsValue, name: &str) -> Result<u32, JsValue> {
+pub(super) fn count(v: &JsValue, name: &str) -> Result<u32, JsValue> {
     match v.as_f64() {
         Some(n) if n >= 0.0 && n.fract() == 0.0 => Ok(n.min(u32::MAX as f64) as u32),
         _ => Err(type_error(name, "must be a whole number (0 or more)")),

@@ -1,6 +1,6 @@
 //! Calendar methods of [`Feed`].
 
-use super::{arg, day, error, problem_error, to_js, Feed};
+use super::{arg, error, problem_error, to_js, Feed};
 use crate::calendar::{self, IcsQuery, SessionQuery};
 use crate::dataset::Part;
 use crate::recur::HARD_CAP;
@@ -8,12 +8,12 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
 use wasm_bindgen::prelude::*;
 
 /// A required date argument (YYYY-MM-DD).
-fn required(v: JsValue, what: &str) -> Result<NaiveDate, JsValue> {
-    day(v, what)?.ok_or_else(|| error("arg.date", what, "a date is required"))
+fn required(v: &JsValue, what: &str) -> Result<NaiveDate, JsValue> {
+    crate::date::parse_date(&arg::string(v, what)?).map_err(|m| error("arg.date", what, &m))
 }
 
 /// `2026-01-01T00:00:00Z`, `2026-01-01T00:00` or `2026-01-01`, read as UTC.
-fn utc(v: JsValue) -> Result<NaiveDateTime, JsValue> {
+fn utc(v: &JsValue) -> Result<NaiveDateTime, JsValue> {
     let arg = arg::string(v, "dtstampUtc")?;
     let s = arg.strip_suffix('Z').unwrap_or(&arg);
     if s.len() == 10 {
@@ -29,10 +29,10 @@ impl Feed {
     /// Sessions whose start day is in `from..=to` (YYYY-MM-DD): `{sessions: [...], truncated}`.
     pub fn sessions(
         &self,
-        from: JsValue,
-        to: JsValue,
-        body_id: JsValue,
-        lang: JsValue,
+        from: &JsValue,
+        to: &JsValue,
+        body_id: &JsValue,
+        lang: &JsValue,
     ) -> Result<JsValue, JsValue> {
         let (from, to) = (required(from, "from")?, required(to, "to")?);
         let body_id = arg::opt_string(body_id, "bodyId")?;
@@ -53,9 +53,9 @@ impl Feed {
     #[wasm_bindgen(js_name = sessionStarts)]
     pub fn session_starts(
         &self,
-        from: JsValue,
-        to: JsValue,
-        body_id: JsValue,
+        from: &JsValue,
+        to: &JsValue,
+        body_id: &JsValue,
     ) -> Result<js_sys::Float64Array, JsValue> {
         let (from, to) = (required(from, "from")?, required(to, "to")?);
         let body_id = arg::opt_string(body_id, "bodyId")?;
@@ -76,10 +76,10 @@ impl Feed {
     #[wasm_bindgen(js_name = nextSessions)]
     pub fn next_sessions(
         &self,
-        today: JsValue,
-        n: JsValue,
-        body_id: JsValue,
-        lang: JsValue,
+        today: &JsValue,
+        n: &JsValue,
+        body_id: &JsValue,
+        lang: &JsValue,
     ) -> Result<JsValue, JsValue> {
         let today = required(today, "today")?;
         let n = arg::count(n, "n")?;
@@ -100,9 +100,9 @@ impl Feed {
     #[wasm_bindgen(js_name = nextSession)]
     pub fn next_session(
         &self,
-        today: JsValue,
-        body_id: JsValue,
-        lang: JsValue,
+        today: &JsValue,
+        body_id: &JsValue,
+        lang: &JsValue,
     ) -> Result<JsValue, JsValue> {
         let today = required(today, "today")?;
         let body_id = arg::opt_string(body_id, "bodyId")?;
@@ -118,11 +118,11 @@ impl Feed {
     /// (default Korean).
     pub fn ics(
         &self,
-        body_id: JsValue,
-        session: JsValue,
-        dtstamp_utc: JsValue,
-        base_url: JsValue,
-        lang: JsValue,
+        body_id: &JsValue,
+        session: &JsValue,
+        dtstamp_utc: &JsValue,
+        base_url: &JsValue,
+        lang: &JsValue,
     ) -> Result<String, JsValue> {
         let body_id = arg::opt_string(body_id, "bodyId")?;
         let session = arg::opt_string(session, "sessionId")?;
@@ -148,9 +148,9 @@ impl Feed {
     #[wasm_bindgen(js_name = googleLink)]
     pub fn google_link(
         &self,
-        session_id: JsValue,
-        lang: JsValue,
-        base_url: JsValue,
+        session_id: &JsValue,
+        lang: &JsValue,
+        base_url: &JsValue,
     ) -> Result<String, JsValue> {
         let session_id = arg::string(session_id, "sessionId")?;
         let lang = arg::lang(lang)?;
@@ -165,7 +165,7 @@ impl Feed {
     }
 
     /// One session by id (explicit, or `series@YYYY-MM-DD`), or `null`.
-    pub fn session(&self, id: JsValue, lang: JsValue) -> Result<JsValue, JsValue> {
+    pub fn session(&self, id: &JsValue, lang: &JsValue) -> Result<JsValue, JsValue> {
         let id = arg::string(id, "id")?;
         let lang = arg::lang(lang)?;
         to_js(&calendar::find_session(
@@ -177,7 +177,7 @@ impl Feed {
 
     /// The bodies that have sessions or series, `[{id, name}]` in feed order.
     #[wasm_bindgen(js_name = calendarBodies)]
-    pub fn calendar_bodies(&self, lang: JsValue) -> Result<JsValue, JsValue> {
+    pub fn calendar_bodies(&self, lang: &JsValue) -> Result<JsValue, JsValue> {
         let lang = arg::lang(lang)?;
         to_js(&calendar::session_bodies(self.part(Part::Calendar)?, lang))
     }

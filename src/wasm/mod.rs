@@ -42,7 +42,7 @@ impl Feed {
     /// decoded). Throws an `Error` with `code`, `path` and `problems` when the structure part has
     /// errors.
     #[wasm_bindgen(constructor)]
-    pub fn new(text: JsValue, part: JsValue) -> Result<Feed, JsValue> {
+    pub fn new(text: &JsValue, part: &JsValue) -> Result<Feed, JsValue> {
         let text = arg::string(text, "text")?;
         let last = match arg::opt_string(part, "part")?.as_deref() {
             Some("structure") => Part::Structure,
@@ -112,7 +112,7 @@ fn load(text: &str, last: Part) -> dataset::Loaded {
 /// full build only: `cogov validate` is the data author's tool).
 #[cfg(feature = "api")]
 #[wasm_bindgen]
-pub fn validate(text: JsValue) -> Result<JsValue, JsValue> {
+pub fn validate(text: &JsValue) -> Result<JsValue, JsValue> {
     let text = arg::string(text, "text")?;
     reserve_for(&text);
     to_js(&load(&text, LAST).report)
@@ -208,7 +208,7 @@ fn load_error(report: &Report) -> JsValue {
 }
 
 /// An optional date argument (YYYY-MM-DD; absent or `""`: `None`).
-fn day(v: JsValue, what: &str) -> Result<Option<NaiveDate>, JsValue> {
+fn day(v: &JsValue, what: &str) -> Result<Option<NaiveDate>, JsValue> {
     arg::opt_string(v, what)?
         .map(|s| crate::date::parse_date(&s).map_err(|m| error("arg.date", what, &m)))
         .transpose()

@@ -102,26 +102,27 @@ fn whole(q: &JsValue, key: &str, max: f64) -> Result<Option<f64>, JsValue> {
     }
 }
 
-/// The query argument: absent (every proposal) or an object.
-fn decode(q: JsValue) -> Result<Query, JsValue> {
-    if arg::absent(&q) {
+/// The query argument: absent (every proposal) or an object (not an array: its members
+/// would be read as query members, `sort` among them).
+fn decode(q: &JsValue) -> Result<Query, JsValue> {
+    if arg::absent(q) {
         return Ok(Query::default());
     }
-    if !q.is_object() {
+    if !q.is_object() || js_sys::Array::is_array(q) {
         return Err(arg::type_error("query", "must be an object"));
     }
     Ok(Query {
-        stage: string(&q, "stage")?,
-        answer: string(&q, "answer")?,
-        ministry: string(&q, "ministry")?,
-        proposer: string(&q, "proposer")?,
-        year: whole(&q, "year", 9999.0)?.map(|n| n as i32),
-        session: string(&q, "session")?,
-        text: string(&q, "text")?,
-        sort: string(&q, "sort")?,
-        descending: get(&q, "descending")?.is_some_and(|v| v.is_truthy()),
-        offset: whole(&q, "offset", u32::MAX as f64)?.map(|n| n as usize),
-        limit: whole(&q, "limit", u32::MAX as f64)?.map(|n| n as usize),
+        stage: string(q, "stage")?,
+        answer: string(q, "answer")?,
+        ministry: string(q, "ministry")?,
+        proposer: string(q, "proposer")?,
+        year: whole(q, "year", 9999.0)?.map(|n| n as i32),
+        session: string(q, "session")?,
+        text: string(q, "text")?,
+        sort: string(q, "sort")?,
+        descending: get(q, "descending")?.is_some_and(|v| v.is_truthy()),
+        offset: whole(q, "offset", u32::MAX as f64)?.map(|n| n as usize),
+        limit: whole(q, "limit", u32::MAX as f64)?.map(|n| n as usize),
     })
 }
 
@@ -137,7 +138,7 @@ impl Feed {
 impl Feed {
     /// Proposals passing `query` (`{stage, answer, ministry, proposer, year, session, text, sort,
     /// descending, offset, limit}`, all optional): `{total, offset, items}`.
-    pub fn proposals(&self, query: JsValue, lang: JsValue) -> Result<JsValue, JsValue> {
+    pub fn proposals(&self, query: &JsValue, lang: &JsValue) -> Result<JsValue, JsValue> {
         let q = decode(query)?;
         let lang = arg::lang(lang)?;
         let pq = ProposalQuery {
@@ -153,7 +154,12 @@ impl Feed {
     }
 
     /// One proposal with its timeline, per-ministry answers and cards (states as of `today`).
-    pub fn proposal(&self, id: JsValue, lang: JsValue, today: JsValue) -> Result<JsValue, JsValue> {
+    pub fn proposal(
+        &self,
+        id: &JsValue,
+        lang: &JsValue,
+        today: &JsValue,
+    ) -> Result<JsValue, JsValue> {
         let id = arg::string(id, "id")?;
         let lang = arg::lang(lang)?;
         let today = day(today, "today")?;
@@ -167,10 +173,10 @@ impl Feed {
     #[wasm_bindgen(js_name = proposalStats)]
     pub fn proposal_stats(
         &self,
-        by: JsValue,
-        lang: JsValue,
-        weight: JsValue,
-        query: JsValue,
+        by: &JsValue,
+        lang: &JsValue,
+        weight: &JsValue,
+        query: &JsValue,
     ) -> Result<JsValue, JsValue> {
         let by = arg::string(by, "by")?;
         let by = GroupBy::parse(&by).ok_or_else(|| {
@@ -199,9 +205,9 @@ impl Feed {
     #[wasm_bindgen(js_name = changedBetween)]
     pub fn changed_between(
         &self,
-        session_a: JsValue,
-        session_b: JsValue,
-        lang: JsValue,
+        session_a: &JsValue,
+        session_b: &JsValue,
+        lang: &JsValue,
     ) -> Result<JsValue, JsValue> {
         let session_a = arg::string(session_a, "sessionA")?;
         let session_b = arg::string(session_b, "sessionB")?;
@@ -213,7 +219,7 @@ impl Feed {
     }
 
     /// Every task management card as of `today` (YYYY-MM-DD).
-    pub fn cards(&self, today: JsValue, lang: JsValue) -> Result<JsValue, JsValue> {
+    pub fn cards(&self, today: &JsValue, lang: &JsValue) -> Result<JsValue, JsValue> {
         let today = day(today, "today")?;
         let lang = arg::lang(lang)?;
         to_js(&cards::cards(
@@ -227,7 +233,7 @@ impl Feed {
     /// What the list filters can take, named in `lang`: `{stages, answers, ministries, proposers,
     /// years, sessions}`.
     #[wasm_bindgen(js_name = proposalChoices)]
-    pub fn proposal_choices(&self, lang: JsValue) -> Result<JsValue, JsValue> {
+    pub fn proposal_choices(&self, lang: &JsValue) -> Result<JsValue, JsValue> {
         let lang = arg::lang(lang)?;
         let (ds, index) = self.indexed()?;
         to_js(&query::choices(ds, index, lang))

@@ -9,9 +9,9 @@ impl Feed {
     /// The body graph from `root` (or every top-level body), people as of `as_of` (YYYY-MM-DD).
     pub fn structure(
         &self,
-        lang: JsValue,
-        root: JsValue,
-        as_of: JsValue,
+        lang: &JsValue,
+        root: &JsValue,
+        as_of: &JsValue,
     ) -> Result<JsValue, JsValue> {
         let root = arg::opt_string(root, "root")?;
         let q = StructureQuery {
@@ -25,7 +25,7 @@ impl Feed {
     /// Every seat an office holds across bodies.
     #[cfg(feature = "api")]
     #[wasm_bindgen(js_name = whereSits)]
-    pub fn where_sits(&self, office: JsValue, lang: JsValue) -> Result<JsValue, JsValue> {
+    pub fn where_sits(&self, office: &JsValue, lang: &JsValue) -> Result<JsValue, JsValue> {
         let office = arg::string(office, "office")?;
         let lang = arg::lang(lang)?;
         to_js(&structure::where_sits(&self.ds, &office, lang).map_err(|p| problem_error(&p))?)
