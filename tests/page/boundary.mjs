@@ -156,7 +156,7 @@ export const checks = [
         eq(await waitState(p.page, '#a', ['error']), 'error', 'the trapping widget');
         eq(await waitState(p.page, '#b'), 'ready', 'the other widget (another feed, rendered before the trap)');
         const a = await state(p.page, '#a');
-        eq([a.code, a.message], ['wasm.trap', '처리 중 엔진이 멈췄습니다. 엔진을 다시 시작했으니 다시 시도해 주세요'], 'the error (Korean page)');
+        eq([a.code, a.message], ['wasm.trap', '엔진이 멈춰 다시 시작했습니다. 다시 시도해 주세요'], 'the error (Korean page)');
         assert(a.alert.includes(a.message), `the error box: ${a.alert}`);
         // the other widget re-renders (its feed is loaded again, in the new instance), then the failed one
         await p.page.evaluate(() => document.querySelector('#b').setAttribute('lang', 'en'));

@@ -7,36 +7,34 @@ import { labels, ui } from './i18n.js';
 // allocation failure; a stack overflow; anything thrown from inside the wasm that is not one of
 // the boundary's own errors, which all carry a `code`) leaves an instance in the middle of a
 // call, so that instance and every Feed made from it are dropped (`poison`) and the failing
-// call throws the error `wasm.trap`. The next feed loads in a new instance, made at once from
-// the compiled module and a glue prepared in advance (`spare`).
-let compiled, module, spare, glueNext, current, starting;
-const wasmUrl = () => new URL(typeof COGOV_WASM === 'string' ? COGOV_WASM : '../pkg/cogov_bg.wasm', import.meta.url);
+// call throws the error `wasm.trap`. The next Feed loads in a new instance, made at once from
+// the compiled module and a glue prepared in advance (`next`).
 // A per-widget bundle (dist/cogov-structure.js...) is built with COGOV_WASM naming its own
 // smaller wasm, and with ./glue.js made from that wasm's glue (scripts/bundle.mjs).
+let compiled, module, next, current, starting;
 
 /** Resolves when a wasm instance is ready. */
-export const ready = () => (current ? Promise.resolve(current) : (starting ||= start()));
+export const ready = () => (starting ||= start());
 
 async function start() {
   try {
-    compiled ||= fetch(wasmUrl()).then((r) => {
-      if (!r.ok) throw fail('wasm.fetch', r.url, `the server answered ${r.status}`);
+    compiled ||= fetch(new URL(typeof COGOV_WASM === 'string' ? COGOV_WASM : '../pkg/cogov_bg.wasm', import.meta.url)).then((r) =>
+      !r.ok ? Promise.reject(fail('wasm.fetch', r.url, `the server answered ${r.status}`))
       // compileStreaming needs the wasm served as application/wasm
-      return /^application\/wasm\b/.test(r.headers.get('content-type')) ? WebAssembly.compileStreaming(r) : r.arrayBuffer().then((b) => WebAssembly.compile(b));
-    });
-    [module, glueNext] = await Promise.all([compiled, spare || glue()]);
+      : /^application\/wasm\b/.test(r.headers.get('content-type')) ? WebAssembly.compileStreaming(r) : r.arrayBuffer().then(WebAssembly.compile));
+    [module, next] = await Promise.all([compiled, next || glue()]);
     return instantiate();
   } catch (e) {
-    compiled = spare = starting = undefined; // a failed fetch is tried again on the next use
+    compiled = starting = undefined; // a failed fetch is tried again on the next use
     throw e;
   }
 }
 
 /** A new instance from the compiled module and the prepared glue (synchronous); prepares the next glue. */
 function instantiate() {
-  const g = glueNext;
-  glueNext = undefined;
-  (spare = Promise.resolve(glue())).then((n) => (glueNext = n), () => (spare = undefined));
+  const g = next;
+  next = undefined;
+  Promise.resolve(glue()).then((n) => (next = n), () => {});
   g.initSync({ module });
   // every Feed method goes through call(): a trap poisons the instance it happened in
   const P = g.Feed.prototype;
@@ -52,9 +50,9 @@ function call(g, f) {
   try {
     return f();
   } catch (e) {
-    if (e && typeof e.code === 'string') throw e;
+    if (typeof e?.code === 'string') throw e;
     if (g === current) poison();
-    throw Object.assign(new Error(`the wasm stopped: ${(e && e.message) || e}`), { code: 'wasm.trap', path: '', cause: e });
+    throw Object.assign(new Error(`the wasm stopped: ${e?.message || e}`), { code: 'wasm.trap', path: '', cause: e });
   }
 }
 
@@ -63,11 +61,9 @@ function poison() {
   current = starting = undefined;
   feeds.clear();
   texts.clear();
-  if (glueNext && module) {
-    try {
-      starting = Promise.resolve(instantiate());
-    } catch {} // no room for a new instance now: the next ready() tries again
-  }
+  try {
+    if (next && module) starting = Promise.resolve(instantiate());
+  } catch {} // no room for a new instance now: the next ready() tries again
 }
 
 const sheets = new Map();
