@@ -54,7 +54,7 @@ pub(super) fn count(v: &JsValue, name: &str) -> Result<u32, JsValue> {
 
 /// `undefined` or `null`.
 pub(super) fn absent(v: &JsValue) -> bool {
-    v.is_undefined() || v.is_null()
+    v.is_null_or_undefined()
 }
 
 /// A `TypeError` "`name` `rule`" with `code` `arg.type` and `path` `name`.
