@@ -2,7 +2,9 @@
 // TypeError naming the argument), and a trap never poisons the page (lib/core.js drops the
 // instance and every Feed, the failing widget shows `wasm.trap`, the others keep working).
 // Run via run.mjs.
-import { assert, eq, noErrors, open, waitState } from './harness.mjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, assert, eq, noErrors, open, waitState } from './harness.mjs';
 
 // [bundle, element class it exports, tag]: the element whose first render hands us its Feed
 const BUNDLES = [
@@ -188,4 +190,23 @@ export const checks = [
       }
     },
   })),
+  {
+    name: 'boundary: a wasm served with another MIME type than application/wasm still loads (compiled from its bytes)',
+    async run(env) {
+      const context = await env.browser.newContext();
+      try {
+        await context.route('**/pkg/*.wasm', (route) => route.fulfill({
+          body: readFileSync(join(ROOT, 'www', new URL(route.request().url()).pathname)), contentType: 'application/octet-stream',
+        }));
+        const page = await context.newPage();
+        const errors = [];
+        page.on('pageerror', (e) => errors.push(String(e)));
+        await page.goto(env.base + '/structure.html');
+        eq(await waitState(page, '#structure-only'), 'ready', 'the org chart');
+        eq(errors, [], 'page errors');
+      } finally {
+        await context.close();
+      }
+    },
+  },
 ];
