@@ -1,4 +1,4 @@
-//! Arguments as JS passes them. Every exported function takes its arguments as `JsValue`s and
+//! Arguments as JS passes them. Every exported function takes its arguments as `&JsValue`s and
 //! reads them here, so a value of the wrong type is a `TypeError` naming the argument
 //! (`text must be a string`, code `arg.type`) instead of a trap: wasm-bindgen's own `&str`,
 //! `Option<String>` and `u32` conversions read whatever JS passes (`new Feed(5)` read memory out
@@ -11,14 +11,12 @@ use crate::text::Lang;
 use wasm_bindgen::JsValue;
 
 /// A required string.
-#[inline(never)]
 pub(super) fn string(v: &JsValue, name: &str) -> Result<String, JsValue> {
     v.as_string()
         .ok_or_else(|| type_error(name, "must be a string"))
 }
 
 /// An optional string: `undefined`, `null` and (as every element passes for "none") `""` are `None`.
-#[inline(never)]
 pub(super) fn opt_string(v: &JsValue, name: &str) -> Result<Option<String>, JsValue> {
     if absent(v) {
         return Ok(None);
@@ -27,7 +25,6 @@ pub(super) fn opt_string(v: &JsValue, name: &str) -> Result<Option<String>, JsVa
 }
 
 /// A required language tag (`ko`, `en`, ...).
-#[inline(never)]
 pub(super) fn lang(v: &JsValue) -> Result<Lang, JsValue> {
     Ok(Lang::from_tag(&string(v, "lang")?))
 }
