@@ -8,25 +8,43 @@
 // unbundled (they use the full wasm).
 import { build } from 'esbuild';
 import { minify } from 'terser';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { trimGlue } from './trim-glue.mjs';
 
 const www = resolve(dirname(fileURLToPath(import.meta.url)), '../www');
 const common = { bundle: true, format: 'esm', minify: true, target: 'es2022', logLevel: 'warning' };
 
-// Every method name the wrapper calls (`x.name(`): the glue's Feed methods outside this set are dropped.
-const used = new Set(['lib', 'elements'].flatMap((d) => readdirSync(`${www}/${d}`).filter((f) => f.endsWith('.js'))
-  .flatMap((f) => [...readFileSync(`${www}/${d}/${f}`, 'utf8').matchAll(/\.([A-Za-z_]\w*)\(/g)].map((m) => m[1]))));
+/**
+ * The glue of wasm build `name` (pkg/<name>.js) as a function returning a fresh copy of it: what
+ * lib/glue.js gives unbundled (a new wasm instance needs a new glue, whose module state holds
+ * one; see lib/core.js). esbuild bundles the glue alone, keeping only the two exports lib/core.js
+ * uses (`initSync`, `Feed`: wasm-bindgen's public API) and what they reach; its output, an ES
+ * module ending in one `export { local as name, ... };`, becomes the body of a function returning
+ * those names. Nothing here reads wasm-bindgen's text, so another wasm-bindgen version cannot
+ * break it silently: a glue without those exports, or an esbuild output of another shape, fails
+ * this build. (As CommonJS wrapped in a function the same glue costs ~190 B gzip more per bundle:
+ * esbuild's module helpers.)
+ */
+async function glueFactory(name) {
+  const { outputFiles: [out] } = await build({
+    stdin: { contents: `export { initSync, Feed } from './${name}.js';`, resolveDir: `${www}/pkg` },
+    bundle: true, format: 'esm', write: false, target: common.target, logLevel: 'warning',
+  });
+  const end = /\nexport \{([^}]*)\};\n$/.exec(out.text);
+  if (!end) throw new Error(`bundle: the glue of ${name}, bundled, does not end with its exports`);
+  const names = end[1].replace(/(\w+) as (\w+)/g, '$2: $1');
+  return `export default () => { ${out.text.slice(0, end.index)}\nreturn { ${names} }; };`;
+}
 
-/** Resolves the core's `../pkg/cogov.js` import to the glue of wasm build `name`, trimmed (trim-glue.mjs). */
+/** Resolves the core's `./glue.js` to the factory of wasm build `name`, and the entries' `./pkg/cogov.js` (a module-preload hint for the unbundled sources) to nothing. */
 const glue = (name) => ({
   name: 'cogov-glue',
   setup(b) {
-    b.onResolve({ filter: /\/pkg\/cogov\.js$/ }, () => ({ path: `${www}/pkg/${name}.js`, namespace: 'cogov-glue' }));
-    b.onLoad({ filter: /.*/, namespace: 'cogov-glue' }, ({ path }) =>
-      ({ contents: trimGlue(readFileSync(path, 'utf8'), used), loader: 'js', resolveDir: dirname(path) }));
+    b.onResolve({ filter: /^\.\/glue\.js$/ }, () => ({ path: name, namespace: 'cogov-glue' }));
+    b.onResolve({ filter: /\/pkg\/cogov\.js$/ }, () => ({ path: 'none', namespace: 'cogov-none' }));
+    b.onLoad({ filter: /.*/, namespace: 'cogov-glue' }, async () => ({ contents: await glueFactory(name), loader: 'js' }));
+    b.onLoad({ filter: /.*/, namespace: 'cogov-none' }, () => ({ contents: '', loader: 'js' }));
   },
 });
 

@@ -12,11 +12,19 @@ fn get(v: &JsValue, key: &str) -> JsValue {
     js_sys::Reflect::get(v, &key.into()).unwrap()
 }
 
+/// A string argument.
+fn s(v: &str) -> JsValue {
+    JsValue::from_str(v)
+}
+
+/// No argument (`undefined`).
+const NO: JsValue = JsValue::UNDEFINED;
+
 #[wasm_bindgen_test]
 fn default_feed_loads_and_gives_a_structure() {
-    let feed = Feed::new(FEED, None).unwrap();
+    let feed = Feed::new(&s(FEED), &NO).unwrap();
     let view = feed
-        .structure("en", Some("cooperation-meeting".into()), None)
+        .structure(&s("en"), &s("cooperation-meeting"), &NO)
         .unwrap();
     let roots = js_sys::Array::from(&get(&view, "roots"));
     let meeting = roots.get(0);
@@ -36,8 +44,10 @@ fn default_feed_loads_and_gives_a_structure() {
 #[wasm_bindgen_test]
 fn a_broken_feed_throws_an_error_with_code_path_and_problems() {
     let err = match Feed::new(
-        r#"{"cogov": 1, "publisher": {"id": "p", "name": "P"}, "bodies": [{"id": "a", "kind": "forum", "name": "A", "part_of": ["zz"]}]}"#,
-        None,
+        &s(
+            r#"{"cogov": 1, "publisher": {"id": "p", "name": "P"}, "bodies": [{"id": "a", "kind": "forum", "name": "A", "part_of": ["zz"]}]}"#,
+        ),
+        &NO,
     ) {
         Err(e) => e,
         Ok(_) => panic!("a dangling reference must not load"),
@@ -54,33 +64,30 @@ fn a_broken_feed_throws_an_error_with_code_path_and_problems() {
 
 #[wasm_bindgen_test]
 fn truncated_json_is_an_error_not_a_panic() {
-    let report = validate(&FEED[..FEED.len() / 2]).unwrap();
+    let report = validate(&s(&FEED[..FEED.len() / 2])).unwrap();
     let errors = js_sys::Array::from(&get(&report, "errors"));
     assert_eq!(errors.length(), 1);
     assert_eq!(get(&errors.get(0), "code").as_string().unwrap(), "json.eof");
     // the module still works after an error
-    assert!(Feed::new(FEED, None).is_ok());
+    assert!(Feed::new(&s(FEED), &NO).is_ok());
 }
 
 #[wasm_bindgen_test]
 fn unknown_root_body_is_a_query_error() {
-    let feed = Feed::new(FEED, None).unwrap();
-    let err = feed
-        .structure("ko", Some("nope".into()), None)
-        .err()
-        .unwrap();
+    let feed = Feed::new(&s(FEED), &NO).unwrap();
+    let err = feed.structure(&s("ko"), &s("nope"), &NO).err().unwrap();
     assert_eq!(get(&err, "code").as_string().unwrap(), "query.unknown_body");
 }
 
 #[wasm_bindgen_test]
 fn calendar_methods_give_sessions_ics_and_links() {
-    let feed = Feed::new(FEED, None).unwrap();
+    let feed = Feed::new(&s(FEED), &NO).unwrap();
     let list = feed
         .sessions(
-            "2025-07-01",
-            "2025-07-31",
-            Some("ga-general-assembly".into()),
-            "en",
+            &s("2025-07-01"),
+            &s("2025-07-31"),
+            &s("ga-general-assembly"),
+            &s("en"),
         )
         .unwrap();
     let sessions = js_sys::Array::from(&get(&list, "sessions"));
@@ -90,25 +97,27 @@ fn calendar_methods_give_sessions_ics_and_links() {
         "postponed"
     );
     assert_eq!(get(&list, "truncated").as_bool(), Some(false));
-    let next = feed.next_sessions("2025-01-01", 2, None, "ko").unwrap();
+    let next = feed
+        .next_sessions(&s("2025-01-01"), &JsValue::from(2), &NO, &s("ko"))
+        .unwrap();
     assert_eq!(js_sys::Array::from(&get(&next, "sessions")).length(), 2);
     let ics = feed
         .ics(
-            None,
-            Some("ga-regular-2025".into()),
-            "2026-01-01T00:00:00Z",
-            None,
-            None,
+            &NO,
+            &s("ga-regular-2025"),
+            &s("2026-01-01T00:00:00Z"),
+            &NO,
+            &NO,
         )
         .unwrap();
     assert!(ics.contains("\r\nUID:ga-regular-2025@gaok\r\n"));
     let en = feed
         .ics(
-            Some("ga-general-assembly".into()),
-            None,
-            "2026-01-01T00:00:00Z",
-            Some("https://example.org/cal".into()),
-            Some("en".into()),
+            &s("ga-general-assembly"),
+            &NO,
+            &s("2026-01-01T00:00:00Z"),
+            &s("https://example.org/cal"),
+            &s("en"),
         )
         .unwrap();
     let en = en.replace("\r\n ", "");
@@ -116,32 +125,37 @@ fn calendar_methods_give_sessions_ics_and_links() {
     assert!(en.contains("SUMMARY:2025 Regular General Assembly"));
     assert!(!en.contains("정기총회"));
     let link = feed
-        .google_link("cm-quarterly@2025-04-10", "en", None)
+        .google_link(&s("cm-quarterly@2025-04-10"), &s("en"), &NO)
         .unwrap();
     assert!(link.starts_with("https://calendar.google.com/"));
-    let one = feed.session("cm-quarterly@2025-04-10", "en").unwrap();
+    let one = feed
+        .session(&s("cm-quarterly@2025-04-10"), &s("en"))
+        .unwrap();
     assert_eq!(get(&one, "start").as_string().unwrap(), "2025-04-10");
-    assert!(feed.session("no-such-session", "en").unwrap().is_null());
-    let bodies = js_sys::Array::from(&feed.calendar_bodies("en").unwrap());
+    assert!(feed
+        .session(&s("no-such-session"), &s("en"))
+        .unwrap()
+        .is_null());
+    let bodies = js_sys::Array::from(&feed.calendar_bodies(&s("en")).unwrap());
     assert!(bodies
         .iter()
         .any(|b| get(&b, "id").as_string().as_deref() == Some("ga-general-assembly")));
     let err = feed
-        .sessions("2025-13-01", "2025-12-31", None, "en")
+        .sessions(&s("2025-13-01"), &s("2025-12-31"), &NO, &s("en"))
         .unwrap_err();
     assert_eq!(get(&err, "code").as_string().unwrap(), "arg.date");
 }
 
 #[wasm_bindgen_test]
 fn proposal_choices_and_cards_use_the_calendar() {
-    let feed = Feed::new(FEED, None).unwrap();
-    let c = feed.proposal_choices("ko").unwrap();
+    let feed = Feed::new(&s(FEED), &NO).unwrap();
+    let c = feed.proposal_choices(&s("ko")).unwrap();
     assert_eq!(js_sys::Array::from(&get(&c, "stages")).length(), 9);
     assert_eq!(js_sys::Array::from(&get(&c, "answers")).length(), 5);
     assert!(js_sys::Array::from(&get(&c, "ministries")).length() > 2);
     assert!(js_sys::Array::from(&get(&c, "sessions")).length() > 2);
     // the 1st cooperation meeting's cards are due at the series' next (generated) occurrence
-    let cards = js_sys::Array::from(&feed.cards(Some("2026-11-22".into()), "en").unwrap());
+    let cards = js_sys::Array::from(&feed.cards(&s("2026-11-22"), &s("en")).unwrap());
     let due = get(&cards.get(0), "due");
     assert_eq!(get(&due, "date").as_string().unwrap(), "2022-04-14");
 }
@@ -163,7 +177,7 @@ fn views_are_the_objects_json_compatible_gives() {
     fn text(v: &JsValue) -> String {
         js_sys::JSON::stringify(v).unwrap().as_string().unwrap()
     }
-    let feed = Feed::new(FEED, None).unwrap();
+    let feed = Feed::new(&s(FEED), &NO).unwrap();
     let ds = cogov::dataset::load(FEED).dataset.unwrap();
     let day = |s| cogov::date::parse_date(s).unwrap();
     let q = cogov::calendar::SessionQuery {
@@ -176,24 +190,28 @@ fn views_are_the_objects_json_compatible_gives() {
     assert_eq!(
         text(
             &feed
-                .sessions("2022-01-01", "2027-12-31", None, "ko")
+                .sessions(&s("2022-01-01"), &s("2027-12-31"), &NO, &s("ko"))
                 .unwrap()
         ),
         reference(&cogov::calendar::sessions(&ds, &q).unwrap())
     );
     let idx = cogov::proposals::ProposalIndex::new(&ds);
     assert_eq!(
-        text(&feed.proposals(JsValue::NULL, "en").unwrap()),
+        text(&feed.proposals(&JsValue::NULL, &s("en")).unwrap()),
         reference(&list(&ds, &idx, &ProposalQuery::all(Lang::En)).unwrap())
     );
     for (by, g) in [("ministry", GroupBy::Ministry), ("year", GroupBy::Year)] {
         assert_eq!(
-            text(&feed.proposal_stats(by, "en", None, JsValue::NULL).unwrap()),
+            text(
+                &feed
+                    .proposal_stats(&s(by), &s("en"), &NO, &JsValue::NULL)
+                    .unwrap()
+            ),
             reference(&stats(&ds, &idx, &Filter::default(), g, 0.5, Lang::En).unwrap())
         );
     }
     let broken = r#"{"cogov": 1, "publisher": {"id": "p", "name": "P"}, "bodies": [{"id": "a", "kind": "forum", "name": "A \"q\"\n", "part_of": ["zz"]}]}"#;
-    let err = Feed::new(broken, None).err().unwrap();
+    let err = Feed::new(&s(broken), &NO).err().unwrap();
     assert_eq!(
         text(&get(&err, "problems")),
         reference(&cogov::dataset::load(broken).report)
@@ -203,13 +221,13 @@ fn views_are_the_objects_json_compatible_gives() {
 /// `sessionStarts` gives the starts of exactly the sessions `sessions` lists, as KST-as-UTC ms.
 #[wasm_bindgen_test]
 fn session_starts_match_the_session_list() {
-    let feed = Feed::new(FEED, None).unwrap();
+    let feed = Feed::new(&s(FEED), &NO).unwrap();
     let list = feed
-        .sessions("2018-01-01", "2030-12-31", None, "ko")
+        .sessions(&s("2018-01-01"), &s("2030-12-31"), &NO, &s("ko"))
         .unwrap();
     let sessions = js_sys::Array::from(&get(&list, "sessions"));
     let starts = feed
-        .session_starts("2018-01-01", "2030-12-31", None)
+        .session_starts(&s("2018-01-01"), &s("2030-12-31"), &NO)
         .unwrap()
         .to_vec();
     assert!(starts.len() > 20);
@@ -222,7 +240,7 @@ fn session_starts_match_the_session_list() {
             .unwrap();
         assert!(iso.starts_with(&start), "{iso} vs {start}");
     }
-    let err = feed.session_starts("2026-01-01", "2026-12-31", Some("nope".into()));
+    let err = feed.session_starts(&s("2026-01-01"), &s("2026-12-31"), &s("nope"));
     assert_eq!(
         get(&err.err().unwrap(), "code").as_string().unwrap(),
         "arg.body"
@@ -235,10 +253,10 @@ fn a_broken_part_fails_only_the_methods_that_show_it() {
     // load error listing the problems of that part
     let text = FEED.replacen(r#""proposals": ["#, r#""proposals": [{"id": 5},"#, 1);
     assert_ne!(text, FEED);
-    let feed = Feed::new(&text, None).unwrap();
-    assert!(feed.structure("ko", None, None).is_ok());
-    assert!(feed.calendar_bodies("ko").is_ok());
-    let err = feed.proposal_choices("ko").err().unwrap();
+    let feed = Feed::new(&s(&text), &NO).unwrap();
+    assert!(feed.structure(&s("ko"), &NO, &NO).is_ok());
+    assert!(feed.calendar_bodies(&s("ko")).is_ok());
+    let err = feed.proposal_choices(&s("ko")).err().unwrap();
     assert!(err.is_instance_of::<js_sys::Error>());
     assert_eq!(get(&err, "path").as_string().unwrap(), "proposals[0].id");
     let errors = js_sys::Array::from(&get(&get(&err, "problems"), "errors"));
@@ -252,14 +270,114 @@ fn a_broken_part_fails_only_the_methods_that_show_it() {
 #[wasm_bindgen_test]
 fn a_structure_only_feed_answers_structure_and_says_what_it_lacks() {
     // what an org chart renders from first, before the rest of the feed is decoded
-    let feed = Feed::new(FEED, Some("structure".into())).unwrap();
-    assert!(feed.structure("ko", None, None).is_ok());
-    let err = feed.calendar_bodies("ko").err().unwrap();
+    let feed = Feed::new(&s(FEED), &s("structure")).unwrap();
+    assert!(feed.structure(&s("ko"), &NO, &NO).is_ok());
+    let err = feed.calendar_bodies(&s("ko")).err().unwrap();
     assert_eq!(get(&err, "code").as_string().unwrap(), "feed.part");
     // a broken session does not stop it (it is not even read), and a broken body does
     let text = FEED.replacen(r#""sessions": ["#, r#""sessions": [{"id": 5},"#, 1);
-    assert!(Feed::new(&text, Some("structure".into())).is_ok());
+    assert!(Feed::new(&s(&text), &s("structure")).is_ok());
     let text = FEED.replacen(r#""bodies": ["#, r#""bodies": [{"id": 5},"#, 1);
-    let err = Feed::new(&text, Some("structure".into())).err().unwrap();
+    let err = Feed::new(&s(&text), &s("structure")).err().unwrap();
     assert_eq!(get(&err, "path").as_string().unwrap(), "bodies[0].id");
+}
+
+/// Values of every type JS can pass but a string (the page test `tests/page/boundary.mjs` makes
+/// the same calls, and more, through the shipped bundles).
+fn not_strings() -> Vec<JsValue> {
+    vec![
+        JsValue::from(5),
+        JsValue::from(1.5),
+        JsValue::TRUE,
+        JsValue::FALSE,
+        js_sys::Object::new().into(),
+        js_sys::Array::new().into(),
+        js_sys::Symbol::for_("s").into(),
+        js_sys::BigInt::from(10).into(),
+        js_sys::Function::new_no_args("").into(),
+    ]
+}
+
+/// Asserts `r` is a `TypeError` with code `arg.type`, path `name` and a message naming it.
+fn type_error<T>(r: Result<T, JsValue>, name: &str) {
+    let Err(e) = r else {
+        panic!("{name}: a wrong type was accepted")
+    };
+    assert!(
+        e.is_instance_of::<js_sys::TypeError>(),
+        "{name}: not a TypeError"
+    );
+    assert_eq!(get(&e, "code").as_string().unwrap(), "arg.type");
+    assert_eq!(get(&e, "path").as_string().unwrap(), name);
+    let message = get(&e, "message").as_string().unwrap();
+    assert!(
+        message.starts_with(&format!("{name} must be ")),
+        "{message}"
+    );
+}
+
+#[wasm_bindgen_test]
+fn wrong_argument_types_are_type_errors_naming_the_argument() {
+    let feed = Feed::new(&s(FEED), &NO).unwrap();
+    for v in not_strings() {
+        type_error(Feed::new(&v.clone(), &NO), "text");
+        type_error(Feed::new(&s(FEED), &v.clone()), "part");
+        type_error(validate(&v.clone()), "text");
+        type_error(feed.structure(&v.clone(), &NO, &NO), "lang");
+        type_error(feed.structure(&s("ko"), &v.clone(), &NO), "root");
+        type_error(feed.structure(&s("ko"), &NO, &v.clone()), "asOf");
+        type_error(
+            feed.sessions(&s("2026-07-01"), &v.clone(), &NO, &s("ko")),
+            "to",
+        );
+        type_error(feed.ics(&NO, &NO, &v.clone(), &NO, &NO), "dtstampUtc");
+        type_error(feed.proposal(&s("x"), &s("ko"), &v.clone()), "today");
+        type_error(
+            feed.changed_between(&s("a"), &v.clone(), &s("ko")),
+            "sessionB",
+        );
+    }
+    // required arguments: undefined and null are wrong too; optional ones are absent
+    for v in [JsValue::UNDEFINED, JsValue::NULL] {
+        type_error(Feed::new(&v.clone(), &NO), "text");
+        type_error(feed.structure(&v.clone(), &NO, &NO), "lang");
+        type_error(
+            feed.next_sessions(&s("2026-01-01"), &v.clone(), &NO, &s("ko")),
+            "n",
+        );
+        assert!(feed.structure(&s("ko"), &v.clone(), &v.clone()).is_ok());
+    }
+    // numbers: a count is a whole number, a weight any number
+    for n in [
+        JsValue::from(1.5),
+        JsValue::from(-1),
+        s("3"),
+        js_sys::BigInt::from(3).into(),
+    ] {
+        type_error(feed.next_sessions(&s("2026-01-01"), &n, &NO, &s("ko")), "n");
+    }
+    type_error(
+        feed.proposal_stats(&s("year"), &s("ko"), &s("0.5"), &NO),
+        "weight",
+    );
+    type_error(feed.proposals(&JsValue::from(5), &s("ko")), "query");
+    let query = js_sys::Object::new();
+    js_sys::Reflect::set(&query, &s("stage"), &JsValue::from(5)).unwrap();
+    type_error(feed.proposals(&query.into(), &s("ko")), "query.stage");
+    // and the instance still works
+    assert!(feed.structure(&s("ko"), &NO, &NO).is_ok());
+}
+
+#[wasm_bindgen_test]
+fn an_error_message_does_not_repeat_the_path() {
+    let feed = Feed::new(&s(FEED), &NO).unwrap();
+    let err = feed.structure(&s("en"), &NO, &s("2026-13-01")).unwrap_err();
+    assert_eq!(get(&err, "path").as_string().unwrap(), "asOf");
+    let message = get(&err, "message").as_string().unwrap();
+    assert!(!message.contains("asOf"), "{message}");
+    let broken = FEED.replacen(r#""bodies": ["#, r#""bodies": [{"id": 5},"#, 1);
+    let err = Feed::new(&s(&broken), &NO).err().unwrap();
+    assert_eq!(get(&err, "path").as_string().unwrap(), "bodies[0].id");
+    let message = get(&err, "message").as_string().unwrap();
+    assert!(!message.contains("bodies[0]"), "{message}");
 }

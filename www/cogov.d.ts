@@ -18,7 +18,10 @@ export interface Report {
 
 /** What an element shows (and keeps in `element.error`) when it cannot render. */
 export interface CogovError {
+  /** e.g. `ref.dangling`, `fetch.status`; `wasm.trap` when the wasm stopped in the middle of a call
+   * (it is re-instantiated: a later render works). */
   code: string;
+  /** JSON path (or argument name); not repeated in `message`. */
   path: string;
   message: string;
   /** The errors listed in the widget (at least one): those of the feed's parts it shows and
@@ -251,7 +254,10 @@ export interface SessionList {
   truncated: boolean;
 }
 
-/** The calendar methods of the wasm `Feed` handle (`pkg/cogov.js`). Dates are `YYYY-MM-DD`. */
+/**
+ * The calendar methods of the wasm `Feed` handle (`pkg/cogov.js`). Dates are `YYYY-MM-DD`. An
+ * argument of another type throws a `TypeError` naming it (`code` `arg.type`), never a trap.
+ */
 export interface CalendarFeed {
   sessions(from: string, to: string, bodyId: string | null | undefined, lang: string): SessionList;
   nextSessions(today: string, n: number, bodyId: string | null | undefined, lang: string): SessionList;

@@ -1,23 +1,21 @@
 //! Calendar methods of [`Feed`].
 
-use super::{day, error, lang, problem_error, to_js, Feed};
+use super::{arg, error, problem_error, to_js, Feed};
 use crate::calendar::{self, IcsQuery, SessionQuery};
 use crate::dataset::Part;
 use crate::recur::HARD_CAP;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
 use wasm_bindgen::prelude::*;
 
-fn required(arg: &str, what: &str) -> Result<NaiveDate, JsValue> {
-    day(Some(arg.to_string()), what)?.ok_or_else(|| error("arg.date", what, "a date is required"))
-}
-
-fn body(arg: Option<String>) -> Option<String> {
-    arg.filter(|s| !s.is_empty())
+/// A required date argument (YYYY-MM-DD).
+fn required(v: &JsValue, what: &str) -> Result<NaiveDate, JsValue> {
+    crate::date::parse_date(&arg::string(v, what)?).map_err(|m| error("arg.date", what, &m))
 }
 
 /// `2026-01-01T00:00:00Z`, `2026-01-01T00:00` or `2026-01-01`, read as UTC.
-fn utc(arg: &str) -> Result<NaiveDateTime, JsValue> {
-    let s = arg.strip_suffix('Z').unwrap_or(arg);
+fn utc(v: &JsValue) -> Result<NaiveDateTime, JsValue> {
+    let arg = arg::string(v, "dtstampUtc")?;
+    let s = arg.strip_suffix('Z').unwrap_or(&arg);
     if s.len() == 10 {
         crate::date::parse_date(s).map(|d| d.and_time(NaiveTime::MIN))
     } else {
@@ -31,17 +29,18 @@ impl Feed {
     /// Sessions whose start day is in `from..=to` (YYYY-MM-DD): `{sessions: [...], truncated}`.
     pub fn sessions(
         &self,
-        from: &str,
-        to: &str,
-        body_id: Option<String>,
-        lang_tag: &str,
+        from: &JsValue,
+        to: &JsValue,
+        body_id: &JsValue,
+        lang: &JsValue,
     ) -> Result<JsValue, JsValue> {
-        let body_id = body(body_id);
+        let (from, to) = (required(from, "from")?, required(to, "to")?);
+        let body_id = arg::opt_string(body_id, "bodyId")?;
         let q = SessionQuery {
-            from: required(from, "from")?,
-            to: required(to, "to")?,
+            from,
+            to,
             body: body_id.as_deref(),
-            lang: lang(lang_tag),
+            lang: arg::lang(lang)?,
             cap: HARD_CAP,
         };
         to_js(&calendar::sessions(self.part(Part::Calendar)?, &q).map_err(|p| problem_error(&p))?)
@@ -54,14 +53,15 @@ impl Feed {
     #[wasm_bindgen(js_name = sessionStarts)]
     pub fn session_starts(
         &self,
-        from: &str,
-        to: &str,
-        body_id: Option<String>,
+        from: &JsValue,
+        to: &JsValue,
+        body_id: &JsValue,
     ) -> Result<js_sys::Float64Array, JsValue> {
-        let body_id = body(body_id);
+        let (from, to) = (required(from, "from")?, required(to, "to")?);
+        let body_id = arg::opt_string(body_id, "bodyId")?;
         let q = SessionQuery {
-            from: required(from, "from")?,
-            to: required(to, "to")?,
+            from,
+            to,
             body: body_id.as_deref(),
             lang: crate::text::Lang::Ko,
             cap: HARD_CAP,
@@ -76,18 +76,21 @@ impl Feed {
     #[wasm_bindgen(js_name = nextSessions)]
     pub fn next_sessions(
         &self,
-        today: &str,
-        n: u32,
-        body_id: Option<String>,
-        lang_tag: &str,
+        today: &JsValue,
+        n: &JsValue,
+        body_id: &JsValue,
+        lang: &JsValue,
     ) -> Result<JsValue, JsValue> {
-        let body_id = body(body_id);
+        let today = required(today, "today")?;
+        let n = arg::count(n, "n")?;
+        let body_id = arg::opt_string(body_id, "bodyId")?;
+        let lang = arg::lang(lang)?;
         let list = calendar::next_sessions(
             self.part(Part::Calendar)?,
-            required(today, "today")?,
+            today,
             n as usize,
             body_id.as_deref(),
-            lang(lang_tag),
+            lang,
         )
         .map_err(|p| problem_error(&p))?;
         to_js(&list)
@@ -97,18 +100,16 @@ impl Feed {
     #[wasm_bindgen(js_name = nextSession)]
     pub fn next_session(
         &self,
-        today: &str,
-        body_id: Option<String>,
-        lang_tag: &str,
+        today: &JsValue,
+        body_id: &JsValue,
+        lang: &JsValue,
     ) -> Result<JsValue, JsValue> {
-        let body_id = body(body_id);
-        let next = calendar::next_session(
-            self.part(Part::Calendar)?,
-            required(today, "today")?,
-            body_id.as_deref(),
-            lang(lang_tag),
-        )
-        .map_err(|p| problem_error(&p))?;
+        let today = required(today, "today")?;
+        let body_id = arg::opt_string(body_id, "bodyId")?;
+        let lang = arg::lang(lang)?;
+        let next =
+            calendar::next_session(self.part(Part::Calendar)?, today, body_id.as_deref(), lang)
+                .map_err(|p| problem_error(&p))?;
         to_js(&next)
     }
 
@@ -117,23 +118,26 @@ impl Feed {
     /// (default Korean).
     pub fn ics(
         &self,
-        body_id: Option<String>,
-        session: Option<String>,
-        dtstamp_utc: &str,
-        base_url: Option<String>,
-        lang_tag: Option<String>,
+        body_id: &JsValue,
+        session: &JsValue,
+        dtstamp_utc: &JsValue,
+        base_url: &JsValue,
+        lang: &JsValue,
     ) -> Result<String, JsValue> {
+        let body_id = arg::opt_string(body_id, "bodyId")?;
+        let session = arg::opt_string(session, "sessionId")?;
         let now = utc(dtstamp_utc)?;
+        let base_url = arg::opt_string(base_url, "baseUrl")?;
+        let lang = arg::opt_string(lang, "lang")?;
         let today = (now + TimeDelta::hours(9)).date();
-        let body_id = body(body_id);
-        let session = body(session);
-        let base_url = body(base_url);
         let q = IcsQuery {
             body: body_id.as_deref(),
             session: session.as_deref(),
             from: today - TimeDelta::days(366),
             to: today + TimeDelta::days(2 * 366),
-            lang: lang_tag.as_deref().map_or(crate::text::Lang::Ko, lang),
+            lang: lang
+                .as_deref()
+                .map_or(crate::text::Lang::Ko, crate::text::Lang::from_tag),
             dtstamp_utc: now,
             base_url: base_url.as_deref(),
         };
@@ -144,35 +148,37 @@ impl Feed {
     #[wasm_bindgen(js_name = googleLink)]
     pub fn google_link(
         &self,
-        session_id: &str,
-        lang_tag: &str,
-        base_url: Option<String>,
+        session_id: &JsValue,
+        lang: &JsValue,
+        base_url: &JsValue,
     ) -> Result<String, JsValue> {
-        let base_url = body(base_url);
+        let session_id = arg::string(session_id, "sessionId")?;
+        let lang = arg::lang(lang)?;
+        let base_url = arg::opt_string(base_url, "baseUrl")?;
         calendar::google_link(
             self.part(Part::Calendar)?,
-            session_id,
-            lang(lang_tag),
+            &session_id,
+            lang,
             base_url.as_deref(),
         )
         .map_err(|p| problem_error(&p))
     }
 
     /// One session by id (explicit, or `series@YYYY-MM-DD`), or `null`.
-    pub fn session(&self, id: &str, lang_tag: &str) -> Result<JsValue, JsValue> {
+    pub fn session(&self, id: &JsValue, lang: &JsValue) -> Result<JsValue, JsValue> {
+        let id = arg::string(id, "id")?;
+        let lang = arg::lang(lang)?;
         to_js(&calendar::find_session(
             self.part(Part::Calendar)?,
-            id,
-            lang(lang_tag),
+            &id,
+            lang,
         ))
     }
 
     /// The bodies that have sessions or series, `[{id, name}]` in feed order.
     #[wasm_bindgen(js_name = calendarBodies)]
-    pub fn calendar_bodies(&self, lang_tag: &str) -> Result<JsValue, JsValue> {
-        to_js(&calendar::session_bodies(
-            self.part(Part::Calendar)?,
-            lang(lang_tag),
-        ))
+    pub fn calendar_bodies(&self, lang: &JsValue) -> Result<JsValue, JsValue> {
+        let lang = arg::lang(lang)?;
+        to_js(&calendar::session_bodies(self.part(Part::Calendar)?, lang))
     }
 }

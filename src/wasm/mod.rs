@@ -2,8 +2,10 @@
 //! decode arguments → call the core → encode the view. No business logic lives here.
 //!
 //! Errors become JS `Error`s carrying `code`, `path` and, for feeds that fail to load,
-//! `problems` (every error and warning with its path).
+//! `problems` (every error and warning with its path); an argument of the wrong type is a
+//! `TypeError` (`arg.rs`). Nothing an argument or a feed holds makes a call trap.
 
+mod arg;
 #[cfg(feature = "calendar")]
 mod calendar;
 mod json;
@@ -13,7 +15,6 @@ mod structure;
 
 use crate::dataset::{self, Dataset, Part};
 use crate::problem::{Problem, Report};
-use crate::text::Lang;
 use chrono::NaiveDate;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -41,13 +42,14 @@ impl Feed {
     /// decoded). Throws an `Error` with `code`, `path` and `problems` when the structure part has
     /// errors.
     #[wasm_bindgen(constructor)]
-    pub fn new(text: &str, part: Option<String>) -> Result<Feed, JsValue> {
-        reserve_for(text);
-        let last = match part.as_deref() {
+    pub fn new(text: &JsValue, part: &JsValue) -> Result<Feed, JsValue> {
+        let text = arg::string(text, "text")?;
+        let last = match arg::opt_string(part, "part")?.as_deref() {
             Some("structure") => Part::Structure,
             _ => LAST,
         };
-        let loaded = load(text, last);
+        reserve_for(&text);
+        let loaded = load(&text, last);
         match loaded.dataset {
             Some(ds) => Ok(Feed {
                 ds,
@@ -110,9 +112,10 @@ fn load(text: &str, last: Part) -> dataset::Loaded {
 /// full build only: `cogov validate` is the data author's tool).
 #[cfg(feature = "api")]
 #[wasm_bindgen]
-pub fn validate(text: &str) -> Result<JsValue, JsValue> {
-    reserve_for(text);
-    to_js(&load(text, LAST).report)
+pub fn validate(text: &JsValue) -> Result<JsValue, JsValue> {
+    let text = arg::string(text, "text")?;
+    reserve_for(&text);
+    to_js(&load(&text, LAST).report)
 }
 
 /// Grows the wasm memory in one step for loading `text` (about three times its length: value
@@ -132,6 +135,13 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     parse(json::to_string(value))
 }
 
+/// The longest view text handed to `JSON.parse`, in UTF-8 bytes: V8's longest string
+/// (`String::kMaxLength`, 2^29 - 24 UTF-16 units; Firefox and Safari allow longer ones). A view
+/// string never has more UTF-16 units than UTF-8 bytes, so a view within it cannot make the
+/// engine throw while the wasm is on the stack (an exception crossing the wasm would leave it in
+/// the middle of a call); a longer one is the error `view.too_large`.
+const MAX_VIEW: usize = (1 << 29) - 24;
+
 /// The non-generic part of [`to_js`] (out of line: one copy instead of one per view type).
 #[inline(never)]
 fn parse(text: Result<String, json::Error>) -> Result<JsValue, JsValue> {
@@ -139,12 +149,21 @@ fn parse(text: Result<String, json::Error>) -> Result<JsValue, JsValue> {
         Ok(text) => text,
         Err(e) => match e {},
     };
+    if text.len() > MAX_VIEW {
+        return Err(error(
+            "view.too_large",
+            "",
+            "the view is too long for the browser: ask for less (a shorter window, a smaller page)",
+        ));
+    }
     Ok(json_parse(&text))
 }
 
-// `JSON.parse` and `Reflect.set` bound without `catch` (js_sys binds both with it): neither throws
-// here (the text is the writer's own JSON, the target a fresh `Error`), and without a catching
-// import the glue and the wasm carry no exception plumbing (`handleError`, `__wbindgen_exn_store`).
+// `JSON.parse` and `Reflect.set` bound without `catch` (js_sys binds both with it): neither can
+// throw here. `JSON.parse` reads the writer's own JSON, no longer than `MAX_VIEW` (its nesting
+// is the view types', and V8's parser does not recurse); `Reflect.set` sets a data property of a
+// fresh `Error`. Without a catching import the glue and the wasm carry no exception plumbing
+// (`handleError`, `__wbindgen_exn_store`).
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_namespace = JSON, js_name = parse)]
@@ -153,18 +172,16 @@ extern "C" {
     fn reflect_set(target: &JsValue, key: &JsValue, value: &JsValue) -> bool;
 }
 
+/// An `Error` whose `message` is `message` alone (the path is in `path`, not repeated).
 fn error(code: &str, path: &str, message: &str) -> JsValue {
-    // `path: message` without `format!`
-    let mut text = String::new();
-    if !path.is_empty() {
-        text.push_str(path);
-        text.push_str(": ");
-    }
-    text.push_str(message);
-    let e = js_sys::Error::new(&text);
+    tag(js_sys::Error::new(message).into(), code, path)
+}
+
+/// `e` with its `code` and `path` set.
+fn tag(e: JsValue, code: &str, path: &str) -> JsValue {
     let _ = reflect_set(&e, &"code".into(), &code.into());
     let _ = reflect_set(&e, &"path".into(), &path.into());
-    e.into()
+    e
 }
 
 fn problem_error(p: &Problem) -> JsValue {
@@ -175,8 +192,8 @@ fn load_error(report: &Report) -> JsValue {
     let first = report.errors.first();
     let n = report.errors.len();
     let summary = match first {
-        Some(p) if n > 1 => format!("{p} (and {} more errors)", n - 1),
-        Some(p) => p.to_string(),
+        Some(p) if n > 1 => format!("{} (and {} more errors)", p.message, n - 1),
+        Some(p) => p.message.clone(),
         None => "feed could not be loaded".to_string(),
     };
     let e = error(
@@ -190,12 +207,9 @@ fn load_error(report: &Report) -> JsValue {
     e
 }
 
-fn lang(tag: &str) -> Lang {
-    Lang::from_tag(tag)
-}
-
-fn day(arg: Option<String>, what: &str) -> Result<Option<NaiveDate>, JsValue> {
-    arg.filter(|s| !s.is_empty())
+/// An optional date argument (YYYY-MM-DD; absent or `""`: `None`).
+fn day(v: &JsValue, what: &str) -> Result<Option<NaiveDate>, JsValue> {
+    arg::opt_string(v, what)?
         .map(|s| crate::date::parse_date(&s).map_err(|m| error("arg.date", what, &m)))
         .transpose()
 }

@@ -1,6 +1,6 @@
 //! Proposal methods of [`Feed`]: decode arguments → call `crate::proposals` → encode the view.
 
-use super::{day, error, lang, problem_error, to_js, Feed};
+use super::{arg, day, error, problem_error, to_js, Feed};
 use crate::dataset::{Dataset, Part};
 use crate::feed::Stage;
 use crate::proposals::cards::{self, calendar_next_session};
@@ -70,14 +70,14 @@ impl Query {
 fn get(q: &JsValue, key: &str) -> Result<Option<JsValue>, JsValue> {
     let v = js_sys::Reflect::get(q, &JsValue::from_str(key))
         .map_err(|_| error("arg.query", &member(key), "cannot be read"))?;
-    Ok((!v.is_undefined() && !v.is_null()).then_some(v))
+    Ok((!arg::absent(&v)).then_some(v))
 }
 
 fn string(q: &JsValue, key: &str) -> Result<Option<String>, JsValue> {
     get(q, key)?
         .map(|v| {
             v.as_string()
-                .ok_or_else(|| error("arg.query", &member(key), "must be a string"))
+                .ok_or_else(|| arg::type_error(&member(key), "must be a string"))
         })
         .transpose()
 }
@@ -102,25 +102,27 @@ fn whole(q: &JsValue, key: &str, max: f64) -> Result<Option<f64>, JsValue> {
     }
 }
 
-fn decode(q: JsValue) -> Result<Query, JsValue> {
-    if q.is_undefined() || q.is_null() {
+/// The query argument: absent (every proposal) or an object (not an array: its members
+/// would be read as query members, `sort` among them).
+fn decode(q: &JsValue) -> Result<Query, JsValue> {
+    if arg::absent(q) {
         return Ok(Query::default());
     }
-    if !q.is_object() {
-        return Err(error("arg.query", "query", "must be an object"));
+    if !q.is_object() || js_sys::Array::is_array(q) {
+        return Err(arg::type_error("query", "must be an object"));
     }
     Ok(Query {
-        stage: string(&q, "stage")?,
-        answer: string(&q, "answer")?,
-        ministry: string(&q, "ministry")?,
-        proposer: string(&q, "proposer")?,
-        year: whole(&q, "year", 9999.0)?.map(|n| n as i32),
-        session: string(&q, "session")?,
-        text: string(&q, "text")?,
-        sort: string(&q, "sort")?,
-        descending: get(&q, "descending")?.is_some_and(|v| v.is_truthy()),
-        offset: whole(&q, "offset", u32::MAX as f64)?.map(|n| n as usize),
-        limit: whole(&q, "limit", u32::MAX as f64)?.map(|n| n as usize),
+        stage: string(q, "stage")?,
+        answer: string(q, "answer")?,
+        ministry: string(q, "ministry")?,
+        proposer: string(q, "proposer")?,
+        year: whole(q, "year", 9999.0)?.map(|n| n as i32),
+        session: string(q, "session")?,
+        text: string(q, "text")?,
+        sort: string(q, "sort")?,
+        descending: get(q, "descending")?.is_some_and(|v| v.is_truthy()),
+        offset: whole(q, "offset", u32::MAX as f64)?.map(|n| n as usize),
+        limit: whole(q, "limit", u32::MAX as f64)?.map(|n| n as usize),
     })
 }
 
@@ -136,15 +138,16 @@ impl Feed {
 impl Feed {
     /// Proposals passing `query` (`{stage, answer, ministry, proposer, year, session, text, sort,
     /// descending, offset, limit}`, all optional): `{total, offset, items}`.
-    pub fn proposals(&self, query: JsValue, lang_tag: &str) -> Result<JsValue, JsValue> {
+    pub fn proposals(&self, query: &JsValue, lang: &JsValue) -> Result<JsValue, JsValue> {
         let q = decode(query)?;
+        let lang = arg::lang(lang)?;
         let pq = ProposalQuery {
             filter: q.filter()?,
             sort: word(&q.sort, "sort", SortKey::parse)?.unwrap_or_default(),
             descending: q.descending,
             offset: q.offset.unwrap_or(0),
             limit: q.limit,
-            lang: lang(lang_tag),
+            lang,
         };
         let (ds, index) = self.indexed()?;
         to_js(&query::list(ds, index, &pq).map_err(|p| problem_error(&p))?)
@@ -153,13 +156,15 @@ impl Feed {
     /// One proposal with its timeline, per-ministry answers and cards (states as of `today`).
     pub fn proposal(
         &self,
-        id: &str,
-        lang_tag: &str,
-        today: Option<String>,
+        id: &JsValue,
+        lang: &JsValue,
+        today: &JsValue,
     ) -> Result<JsValue, JsValue> {
+        let id = arg::string(id, "id")?;
+        let lang = arg::lang(lang)?;
         let today = day(today, "today")?;
         let (ds, index) = self.indexed()?;
-        let d = query::detail(ds, index, id, lang(lang_tag), today, &calendar_next_session);
+        let d = query::detail(ds, index, &id, lang, today, &calendar_next_session);
         to_js(&d.map_err(|p| problem_error(&p))?)
     }
 
@@ -168,18 +173,21 @@ impl Feed {
     #[wasm_bindgen(js_name = proposalStats)]
     pub fn proposal_stats(
         &self,
-        by: &str,
-        lang_tag: &str,
-        weight: Option<f64>,
-        query: JsValue,
+        by: &JsValue,
+        lang: &JsValue,
+        weight: &JsValue,
+        query: &JsValue,
     ) -> Result<JsValue, JsValue> {
-        let by = GroupBy::parse(by).ok_or_else(|| {
+        let by = arg::string(by, "by")?;
+        let by = GroupBy::parse(&by).ok_or_else(|| {
             error(
                 "arg.invalid",
                 "by",
-                &format!("unknown grouping {}", quote(by)),
+                &format!("unknown grouping {}", quote(&by)),
             )
         })?;
+        let lang = arg::lang(lang)?;
+        let weight = arg::opt_number(weight, "weight")?;
         let q = decode(query)?;
         let (ds, index) = self.indexed()?;
         let s = stats::stats(
@@ -188,7 +196,7 @@ impl Feed {
             &q.filter()?,
             by,
             weight.unwrap_or(DEFAULT_WEIGHT),
-            lang(lang_tag),
+            lang,
         );
         to_js(&s.map_err(|p| problem_error(&p))?)
     }
@@ -197,28 +205,27 @@ impl Feed {
     #[wasm_bindgen(js_name = changedBetween)]
     pub fn changed_between(
         &self,
-        session_a: &str,
-        session_b: &str,
-        lang_tag: &str,
+        session_a: &JsValue,
+        session_b: &JsValue,
+        lang: &JsValue,
     ) -> Result<JsValue, JsValue> {
+        let session_a = arg::string(session_a, "sessionA")?;
+        let session_b = arg::string(session_b, "sessionB")?;
+        let lang = arg::lang(lang)?;
         to_js(
-            &stats::changed_between(
-                self.part(Part::Proposals)?,
-                session_a,
-                session_b,
-                lang(lang_tag),
-            )
-            .map_err(|p| problem_error(&p))?,
+            &stats::changed_between(self.part(Part::Proposals)?, &session_a, &session_b, lang)
+                .map_err(|p| problem_error(&p))?,
         )
     }
 
     /// Every task management card as of `today` (YYYY-MM-DD).
-    pub fn cards(&self, today: Option<String>, lang_tag: &str) -> Result<JsValue, JsValue> {
+    pub fn cards(&self, today: &JsValue, lang: &JsValue) -> Result<JsValue, JsValue> {
         let today = day(today, "today")?;
+        let lang = arg::lang(lang)?;
         to_js(&cards::cards(
             self.part(Part::Proposals)?,
             today,
-            lang(lang_tag),
+            lang,
             &calendar_next_session,
         ))
     }
@@ -226,8 +233,9 @@ impl Feed {
     /// What the list filters can take, named in `lang`: `{stages, answers, ministries, proposers,
     /// years, sessions}`.
     #[wasm_bindgen(js_name = proposalChoices)]
-    pub fn proposal_choices(&self, lang_tag: &str) -> Result<JsValue, JsValue> {
+    pub fn proposal_choices(&self, lang: &JsValue) -> Result<JsValue, JsValue> {
+        let lang = arg::lang(lang)?;
         let (ds, index) = self.indexed()?;
-        to_js(&query::choices(ds, index, lang(lang_tag)))
+        to_js(&query::choices(ds, index, lang))
     }
 }

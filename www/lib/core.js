@@ -1,12 +1,69 @@
-// Shared by every cogov element on a page: one wasm init, one stylesheet, one Feed per feed URL.
-import init, { Feed } from '../pkg/cogov.js';
+// Shared by every cogov element on a page: one wasm instance, one stylesheet, one Feed per feed URL.
+import glue from './glue.js';
 
-let wasm;
-/** Resolves when the wasm module is ready (initialised once per page). */
-export const ready = () =>
-  // A per-widget bundle (dist/cogov-structure.js...) is built with COGOV_WASM naming its own
-  // smaller wasm, and with ../pkg/cogov.js resolved to that wasm's glue (scripts/bundle.mjs).
-  (wasm ||= init({ module_or_path: new URL(typeof COGOV_WASM === 'string' ? COGOV_WASM : '../pkg/cogov_bg.wasm', import.meta.url) }));
+// The wasm: compiled once per page, instantiated through a fresh glue (./glue.js) when first
+// needed and again after a call into it trapped. A trap (WebAssembly.RuntimeError: a panic, an
+// allocation failure; a stack overflow; anything thrown from inside the wasm that is not one of
+// the boundary's own errors, which all carry a `code`) leaves an instance in the middle of a
+// call, so that instance and every Feed made from it are dropped (`poison`) and the failing
+// call throws the error `wasm.trap`. The next Feed loads in a new instance, made at once from
+// the compiled module and a glue prepared in advance (`next`).
+// A per-widget bundle (dist/cogov-structure.js...) is built with COGOV_WASM naming its own
+// smaller wasm, and with ./glue.js made from that wasm's glue (scripts/bundle.mjs).
+let compiled, module, next, current, starting;
+
+/** Resolves when a wasm instance is ready. */
+export const ready = () => (starting ||= start());
+
+async function start() {
+  try {
+    compiled ||= fetch(new URL(typeof COGOV_WASM === 'string' ? COGOV_WASM : '../pkg/cogov_bg.wasm', import.meta.url)).then((r) =>
+      !r.ok ? Promise.reject(fail('wasm.fetch', r.url, `the server answered ${r.status}`))
+      // compileStreaming needs the wasm served as application/wasm
+      : /^application\/wasm\b/.test(r.headers.get('content-type')) ? WebAssembly.compileStreaming(r) : r.arrayBuffer().then(WebAssembly.compile));
+    [module, next] = await Promise.all([compiled, next || glue()]);
+    return instantiate();
+  } catch (e) {
+    compiled = starting = undefined; // a failed fetch is tried again on the next use
+    throw e;
+  }
+}
+
+/** A new instance from the compiled module and the prepared glue (synchronous); prepares the next glue. */
+function instantiate() {
+  const g = next;
+  next = undefined;
+  Promise.resolve(glue()).then((n) => (next = n), () => {});
+  g.initSync({ module });
+  // every Feed method goes through call(): a trap poisons the instance it happened in
+  const P = g.Feed.prototype;
+  for (const k of Object.getOwnPropertyNames(P)) {
+    const f = P[k];
+    if (k !== 'constructor' && typeof f === 'function') P[k] = function (...a) { return call(g, () => f.apply(this, a)); };
+  }
+  return (current = g);
+}
+
+/** `f()`, a call into instance `g`; an exception that is not a boundary error poisons `g`. */
+function call(g, f) {
+  try {
+    return f();
+  } catch (e) {
+    if (typeof e?.code === 'string') throw e;
+    if (g === current) poison();
+    throw Object.assign(new Error(`the wasm stopped: ${e?.message || e}`), { code: 'wasm.trap', path: '', cause: e });
+  }
+}
+
+/** Drops the current instance, every Feed and every fetched text (a Feed's text is dropped once loaded). */
+function poison() {
+  current = starting = undefined;
+  feeds.clear();
+  texts.clear();
+  try {
+    if (next && module) starting = Promise.resolve(instantiate());
+  } catch {} // no room for a new instance now: the next ready() tries again
+}
 
 const sheets = new Map();
 /**
@@ -112,8 +169,9 @@ export function feedFor({ url, text, script }, part) {
     } catch (error) {
       have[key] = { error };
     }
-    // once every part is loaded the text is not needed again
-    if (key === 'all') texts.set(url, Promise.resolve({ url, text: '' }));
+    // once every part is loaded the text is not needed again (unless the load trapped and
+    // dropped every Feed: then it is fetched again)
+    if (key === 'all' && feeds.get(url) === have) texts.set(url, Promise.resolve({ url, text: '' }));
   }
   const got = have.all || have[key];
   if (got.error) throw got.error;
@@ -143,8 +201,10 @@ function inlineFeed(script, text, key) {
 }
 
 function load(text, part, url) {
+  const g = current;
   try {
-    return new Feed(text, part);
+    if (!g) throw { code: 'wasm.trap' }; // the instance was dropped and no new one could be made yet
+    return call(g, () => new g.Feed(text, part));
   } catch (e) {
     throw normalize(e, url);
   }
@@ -154,8 +214,16 @@ function fail(code, path, message) {
   return { code, path, message, problems: [{ code, path, message }] };
 }
 
-/** Any thrown value as `{code, path, message, problems: [{path, code, message}]}`. */
+/**
+ * Any thrown value as `{code, path, message, problems: [{path, code, message}]}` (the element
+ * gives core's own errors, `wasm.trap` and `fetch.*`, their message in its language).
+ */
 export function normalize(e, url = '') {
+  if (e instanceof WebAssembly.RuntimeError) {
+    poison(); // not thrown through call(): drop the instance it may have come from too
+    e = { code: 'wasm.trap' };
+  }
+  if (e && e.code === 'wasm.trap') return fail('wasm.trap', '', 'the engine stopped and was restarted; please try again');
   if (e && e.problems && !Array.isArray(e.problems)) {
     const errors = e.problems.errors || [];
     return { code: e.code, path: e.path, message: e.message, problems: errors, warnings: e.problems.warnings || [], url };

@@ -23,7 +23,8 @@ const KO = {
   // messages of lib/core.js's own errors, by code ({}: the HTTP status, the seconds)
   err: {
     'fetch.failed': '피드를 가져오지 못했습니다 (네트워크 오류)', 'fetch.status': '서버가 {} 상태로 응답했습니다',
-    'fetch.timeout': '{}초 안에 피드를 받지 못했습니다', 'feed.missing': 'src 속성도 <script type="application/json"> 자식 요소도 없습니다',
+    'fetch.timeout': '{}초 안에 피드를 받지 못했습니다', 'wasm.trap': '엔진이 멈춰 다시 시작했습니다. 다시 시도해 주세요',
+    'feed.missing': 'src 속성도 <script type="application/json"> 자식 요소도 없습니다',
   },
   seats: (n) => `${n}명`,
   years: (n) => `${n}년`,
@@ -53,7 +54,8 @@ const EN = {
   },
   err: {
     'fetch.failed': 'the feed could not be fetched (network error)', 'fetch.status': 'the server answered {}',
-    'fetch.timeout': 'no feed within {} s', 'feed.missing': 'no src attribute and no <script type="application/json"> child',
+    'fetch.timeout': 'no feed within {} s', 'wasm.trap': 'The engine stopped and was restarted; please try again',
+    'feed.missing': 'no src attribute and no <script type="application/json"> child',
   },
   seats: (n) => `${n} seat${n === '1' ? '' : 's'}`,
   years: (n) => `${n} year${n === '1' ? '' : 's'}`,
