@@ -11,13 +11,17 @@ import glue from './glue.js';
 // A per-widget bundle (dist/cogov-structure.js...) is built with COGOV_WASM naming its own
 // smaller wasm, and with ./glue.js made from that wasm's glue (scripts/bundle.mjs).
 let compiled, module, next, current, starting;
+const WASM_SECONDS = 30;
 
 /** Resolves when a wasm instance is ready. */
 export const ready = () => (starting ||= start());
 
 async function start() {
   try {
-    compiled ||= fetch(new URL(typeof COGOV_WASM === 'string' ? COGOV_WASM : '../pkg/cogov_bg.wasm', import.meta.url)).then((r) =>
+    const url = new URL(typeof COGOV_WASM === 'string' ? COGOV_WASM : '../pkg/cogov_bg.wasm', import.meta.url).href;
+    // the download and compile have a time limit too: a stalled wasm must not leave every widget loading
+    compiled ||= fetch(url, { signal: AbortSignal.timeout(WASM_SECONDS * 1000) }).catch((e) =>
+      Promise.reject(fail('wasm.fetch', url, e?.name === 'TimeoutError' ? `no wasm within ${WASM_SECONDS} s` : 'the wasm could not be fetched'))).then((r) =>
       !r.ok ? Promise.reject(fail('wasm.fetch', r.url, `the server answered ${r.status}`))
       // compileStreaming needs the wasm served as application/wasm
       : /^application\/wasm\b/.test(r.headers.get('content-type')) ? WebAssembly.compileStreaming(r) : r.arrayBuffer().then(WebAssembly.compile));
@@ -55,11 +59,23 @@ function call(g, f) {
   }
 }
 
+/**
+ * `fn` is called (in a microtask) after a trap dropped the instance, so an element showing a view
+ * of a dropped Feed renders again from a fresh one; returns the function that unregisters it.
+ */
+export function onReset(fn) {
+  resets.add(fn);
+  return () => resets.delete(fn);
+}
+const resets = new Set();
+
 /** Drops the current instance, every Feed and every fetched text (a Feed's text is dropped once loaded). */
 function poison() {
   current = starting = undefined;
   feeds.clear();
   texts.clear();
+  inline = new WeakMap();
+  queueMicrotask(() => resets.forEach((fn) => fn()));
   try {
     if (next && module) starting = Promise.resolve(instantiate());
   } catch {} // no room for a new instance now: the next ready() tries again
@@ -178,7 +194,7 @@ export function feedFor({ url, text, script }, part) {
   return got.feed;
 }
 
-const inline = new WeakMap(); // <script> -> {good, bad}: {text, key, feed | error}
+let inline = new WeakMap(); // <script> -> {good, bad}: {text, key, feed | error}; a new map after a trap
 /**
  * The Feed of an inline `<script type="application/json">`, loaded again only when its text
  * changes (re-renders neither parse again nor grow the wasm memory). The Feed it replaces is

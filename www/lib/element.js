@@ -1,6 +1,6 @@
 // The base of every cogov element: attributes are the source of truth, one batched render per
 // microtask, states loading/error/ready, errors shown inside the widget and never thrown at the page.
-import { adoptStyles, feedFor, langOf, normalize, sourceOf } from './core.js';
+import { adoptStyles, feedFor, langOf, normalize, onReset, sourceOf } from './core.js';
 import { h } from './dom.js';
 import { labels, ui } from './i18n.js';
 
@@ -44,8 +44,21 @@ export class CogovElement extends HTMLElement {
     this.attachShadow({ mode: 'open' });
   }
 
+  #unreset = null;
+
   connectedCallback() {
+    // after a trap elsewhere, a view of a dropped Feed renders again from a fresh instance (an
+    // element in the error state waits for its next render: a feed that traps does not loop)
+    this.#unreset ||= onReset(() => {
+      this.#feed = null;
+      if (this.getAttribute('state') === 'ready') this.#schedule();
+    });
     this.#schedule();
+  }
+
+  disconnectedCallback() {
+    this.#unreset?.();
+    this.#unreset = null;
   }
 
   attributeChangedCallback(name, old, value) {
@@ -90,7 +103,8 @@ export class CogovElement extends HTMLElement {
         feed = this.#feed = feedFor(source, this.constructor.part);
       } catch (e) {
         // not fetched or not loaded: the last feed that loaded is shown again, under a notice
-        if (!this.#feed || run !== this.#run) throw e;
+        // (not after a trap: that Feed's instance is gone)
+        if (!this.#feed || run !== this.#run || e?.code === 'wasm.trap') throw e;
         stale = localize(normalize(e), L);
         feed = this.#feed;
       }
