@@ -249,7 +249,7 @@ export const checks = [
         };
       }, sel);
       try {
-        for (const sel of ['#lattice', '#chain-ko', '#chain-en', '#wide', '#valid']) eq(await waitState(page, sel, ['ready', 'error'], 30000), 'ready', `state of ${sel}`);
+        for (const sel of ['#lattice', '#chain-ko', '#chain-en', '#wide', '#fat', '#valid']) eq(await waitState(page, sel, ['ready', 'error'], 30000), 'ready', `state of ${sel}`);
         const lattice = await shape('#lattice');
         eq([lattice.items, lattice.ids, lattice.deepest, lattice.cut], [41, 41, 21, null], 'lattice: each of the 41 bodies once, 21 levels, not cut');
         const ko = await shape('#chain-ko'), en = await shape('#chain-en');
@@ -261,8 +261,13 @@ export const checks = [
         eq([wide.items, wide.ids, wide.deepest], [1000, 1000, 2], 'wide: 1,000 bodies on 2 levels');
         eq(wide.cut, 'Showing 1,000 of 30,001 bodies: the chart is too large to show in full', 'wide notice');
         assert(wide.metas[0].includes('29,001 sub-bodies not shown'), `root meta: ${wide.metas[0]}`);
-        for (const [name, s] of Object.entries({ lattice, ko, en, wide })) assert(s.nodes <= 20000, `${name}: ${s.nodes} DOM nodes in the shadow root`);
-        console.log(`     DOM nodes: lattice ${lattice.nodes}, chain ${en.nodes}, wide ${wide.nodes} (${((wide.nodes - 1000) / 1000).toFixed(1)}/body beyond the panel)`);
+        // one body with 5,000 seats: the panel lists the first ones of each list and counts the rest
+        const fat = await shape('#fat');
+        const panel = await page.evaluate(() => document.querySelector('#fat').shadowRoot.querySelector('[part~=detail]').textContent);
+        for (const t of ['Seat 0 ×5', 'Holder 0.2', 'and 684 more', 'Function 29', 'and 4,970 more', 'and 970 more']) assert(panel.includes(t), `fat panel shows ${t}`);
+        assert(!panel.includes('Holder 0.3') && !panel.includes('Function 30'), 'fat panel stops after the first items');
+        for (const [name, s] of Object.entries({ lattice, ko, en, wide, fat })) assert(s.nodes <= 20000, `${name}: ${s.nodes} DOM nodes in the shadow root`);
+        console.log(`     DOM nodes: lattice ${lattice.nodes}, chain ${en.nodes}, wide ${wide.nodes} (~${Math.round(wide.nodes / 1000)}/body), one body with 5,000 seats ${fat.nodes}`);
         // the widget on the valid feed still works: it renders and answers a click
         const valid = await page.evaluate(read, '#valid');
         assert(valid.items.length > 10 && valid.panel.total === 25, 'the valid widget rendered');
