@@ -8,6 +8,8 @@
 //! - Both then move the elements in place along the permutation's cycles; per element type only
 //!   a swap (and `by`'s comparison) is instantiated.
 //! - [`dedup_small`]: short lists of `Copy` values (rule parts, EXDATEs, `BYSETPOS` picks).
+//! - [`heap`]: an unstable heapsort of `Copy` values, for the structure part (its wasm has no
+//!   other sort).
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use core::cmp::Ordering;
@@ -229,6 +231,43 @@ pub fn dedup_small<T: Ord + Copy>(v: &mut Vec<T>) {
         v[j] = x;
     }
     v.dedup();
+}
+
+/// Sorts `v` in place, unstable, in `n log n` and little code (a heapsort): for the structure
+/// part's checks, so the structure-only wasm carries no merge sort.
+///
+/// ```
+/// let mut v = vec![3, 1, 3, 2, 0];
+/// cogov::sort::heap(&mut v);
+/// assert_eq!(v, [0, 1, 2, 3, 3]);
+/// ```
+pub fn heap<T: Ord + Copy>(v: &mut [T]) {
+    let n = v.len();
+    for i in (0..n / 2).rev() {
+        sift(v, i, n);
+    }
+    for end in (1..n).rev() {
+        v.swap(0, end);
+        sift(v, 0, end);
+    }
+}
+
+/// Moves `v[i]` down the heap `v[..n]` (each parent at least its children).
+fn sift<T: Ord + Copy>(v: &mut [T], mut i: usize, n: usize) {
+    loop {
+        let mut c = 2 * i + 1;
+        if c >= n {
+            return;
+        }
+        if c + 1 < n && v[c] < v[c + 1] {
+            c += 1;
+        }
+        if v[i] >= v[c] {
+            return;
+        }
+        v.swap(i, c);
+        i = c;
+    }
 }
 
 /// A day as a key that orders like `Option<NaiveDate>` (absent first).

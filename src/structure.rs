@@ -21,6 +21,13 @@ pub struct StructureView {
     pub as_of: Option<String>,
     /// Top-level bodies with their sub-bodies.
     pub roots: Vec<BodyNode>,
+    /// Whether a cap cut the tree: some bodies under the roots are not shown ([`MAX_NODES`],
+    /// [`MAX_DEPTH`]).
+    pub truncated: bool,
+    /// Bodies shown (each appears once).
+    pub shown: u32,
+    /// Bodies under the roots that are not shown because of a cap.
+    pub hidden: u32,
 }
 
 /// One body and the bodies under it.
@@ -58,7 +65,8 @@ pub struct BodyNode {
     pub url: Option<String>,
     /// Published figures.
     pub figures: Vec<FigureView>,
-    /// Other bodies this one also hangs under (it appears under each of them).
+    /// Its other parents: every body of `part_of` and `supports` but the one it is shown under
+    /// (a body appears once in the tree).
     pub also_under: Vec<Named>,
     /// Sources.
     pub sources: Vec<SourceView>,
@@ -66,8 +74,10 @@ pub struct BodyNode {
     pub illustrative: bool,
     /// Note.
     pub note: Option<String>,
-    /// Sub-bodies.
+    /// Sub-bodies shown under this one.
     pub children: Vec<BodyNode>,
+    /// Sub-bodies of this one that a cap left out (they are counted in `hidden`).
+    pub hidden_children: u32,
 }
 
 /// An id and its name.
@@ -198,7 +208,24 @@ pub struct StructureQuery<'a> {
     pub as_of: Option<NaiveDate>,
 }
 
-/// The body graph as a tree: each body under every body it is part of or supports.
+/// Most bodies one view shows. A body's row is about ten DOM nodes in `<cogov-structure>`, so a
+/// full view stays near 10,000 nodes in its shadow root, under the widget's 20,000.
+pub const MAX_NODES: usize = 1_000;
+
+/// Most levels one view shows (the roots are level 1): the nested view stays shallow for every
+/// recursive reader after the core (the JSON writers, `JSON.parse`, the JS renderer).
+pub const MAX_DEPTH: usize = 32;
+
+/// Marks in the walk's parent array: not under the roots, a root, under them (parent not chosen).
+const NONE: u32 = u32::MAX;
+const ROOT: u32 = u32::MAX - 1;
+const SEEN: u32 = u32::MAX - 2;
+
+/// The body graph as a tree. Each body appears once, under its first parent in the view: the
+/// first body of its `part_of`, else of its `supports`, that is under the roots; its other
+/// parents are its `also_under`. Sub-bodies are in feed order. The tree holds the first
+/// [`MAX_NODES`] bodies breadth-first, down to [`MAX_DEPTH`] levels; `truncated`, `hidden` and
+/// each node's `hidden_children` say what the caps left out. The work is linear in the feed.
 ///
 /// ```
 /// use cogov::structure::{structure, StructureQuery};
@@ -208,39 +235,171 @@ pub struct StructureQuery<'a> {
 ///    "seats":[{"title":"Mayors","side":"local","count":17}],"sources":[]}]}"#).dataset.unwrap();
 /// let v = structure(&ds, StructureQuery { lang: cogov::text::Lang::En, root: None, as_of: None }).unwrap();
 /// assert_eq!(v.roots[0].children[0].composition.total, 17);
+/// assert!(!v.truncated);
 /// ```
 pub fn structure(ds: &Dataset, q: StructureQuery) -> Result<StructureView, Problem> {
-    let roots: Vec<usize> = match q.root {
+    let bodies = &ds.feed.bodies;
+    let n = bodies.len();
+    let roots: Vec<u32> = match q.root {
         Some(id) => vec![ds.body_index(id).ok_or_else(|| {
             Problem::error(
                 "body",
                 "query.unknown_body",
                 format!("{} is not the id of any body", crate::text::quote(id)),
             )
-        })?],
+        })? as u32],
         None => {
             // a plain loop: a `filter` collect costs the wasm its iterator machinery
             let mut top = Vec::new();
-            for (i, b) in ds.feed.bodies.iter().enumerate() {
+            for (i, b) in bodies.iter().enumerate() {
                 if b.part_of.is_empty() && b.supports.is_empty() {
-                    top.push(i);
+                    top.push(i as u32);
                 }
             }
             top
         }
     };
-    let mut on_path = Vec::new();
+    // every (parent, body, by `supports`) link, by body in feed order, then in the order of
+    // `part_of` and `supports`; each parent once per body
+    let mut links: Vec<(u32, u32, bool)> = Vec::new();
+    let mut last = vec![NONE; n];
+    for (c, b) in bodies.iter().enumerate() {
+        for (list, by_supports) in [(&b.part_of, false), (&b.supports, true)] {
+            for id in list {
+                match ds.body_index(id) {
+                    Some(p) if p != c && last[p] != c as u32 => {
+                        last[p] = c as u32;
+                        links.push((p as u32, c as u32, by_supports));
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    // the bodies under the roots, by an explicit stack (no recursion: chains can be long)
+    let down = Under::new(n, &links);
+    let mut parent = vec![NONE; n];
+    let mut stack = Vec::new();
+    for &r in &roots {
+        parent[r as usize] = ROOT;
+        stack.push(r);
+    }
+    while let Some(p) = stack.pop() {
+        for &c in down.of(p) {
+            if parent[c as usize] == NONE {
+                parent[c as usize] = SEEN;
+                stack.push(c);
+            }
+        }
+    }
+    // each body's first parent under the roots (its first link to one), and the tree's links
+    let mut supports = vec![false; n];
+    let mut tree_links = Vec::new();
+    for &(p, c, by_supports) in &links {
+        if parent[c as usize] == SEEN && parent[p as usize] != NONE {
+            parent[c as usize] = p;
+            supports[c as usize] = by_supports;
+            tree_links.push((p, c, by_supports));
+        }
+    }
+    drop(links);
+    let tree = Under::new(n, &tree_links);
+    // breadth-first within the caps: `order` holds the parent of each body it holds
+    let mut order: Vec<u32> = Vec::new();
+    let mut level = vec![0u8; n];
+    for &r in roots.iter().take(MAX_NODES) {
+        level[r as usize] = 1;
+        order.push(r);
+    }
+    let mut next = 0;
+    while next < order.len() && order.len() < MAX_NODES {
+        let p = order[next] as usize;
+        next += 1;
+        if usize::from(level[p]) < MAX_DEPTH {
+            for &c in tree.of(p as u32).iter().take(MAX_NODES - order.len()) {
+                level[c as usize] = level[p] + 1;
+                order.push(c);
+            }
+        }
+    }
+    let mut under = 0;
+    for &p in &parent {
+        under += u32::from(p != NONE);
+    }
+    // the nodes, last first: a node's sub-bodies come after it in `order`, so they are built
+    // before it, into its list (last first, turned round when it is built)
+    let mut at = vec![NONE; n];
+    for (k, &i) in order.iter().enumerate() {
+        at[i as usize] = k as u32;
+    }
+    let mut kids: Vec<Vec<BodyNode>> = Vec::new();
+    kids.resize_with(order.len(), Vec::new);
+    let mut tops = Vec::new();
+    for k in (0..order.len()).rev() {
+        let i = order[k] as usize;
+        let mut children = std::mem::take(&mut kids[k]);
+        children.reverse();
+        let hidden_children = (tree.of(i as u32).len() - children.len()) as u32;
+        let up = bodies.get(parent[i] as usize).map(|b| b.id.as_str());
+        let relation = match up {
+            None => None,
+            Some(_) if supports[i] => Some("supports"),
+            Some(_) => Some("part_of"),
+        };
+        let node = node(ds, &q, i, relation, up, children, hidden_children);
+        match at
+            .get(parent[i] as usize)
+            .and_then(|&p| kids.get_mut(p as usize))
+        {
+            Some(list) => list.push(node),
+            None => tops.push(node),
+        }
+    }
+    tops.reverse();
+    let shown = order.len() as u32;
     Ok(StructureView {
         publisher: text(&ds.feed.publisher.name, q.lang),
         as_of: q.as_of.map(iso_date),
-        roots: roots
-            .into_iter()
-            .map(|i| node(ds, &q, i, None, &mut on_path))
-            .collect(),
+        roots: tops,
+        truncated: shown < under,
+        shown,
+        hidden: under - shown,
     })
 }
 
-/// Bodies directly under `parent`, with how each hangs there.
+/// Links grouped by parent: the bodies under `p`, in the order of the links.
+struct Under {
+    /// `kids[start[p]..start[p + 1]]` are the bodies under `p`.
+    start: Vec<u32>,
+    kids: Vec<u32>,
+}
+
+impl Under {
+    fn new(n: usize, links: &[(u32, u32, bool)]) -> Under {
+        let mut start = vec![0u32; n + 1];
+        for &(p, _, _) in links {
+            start[p as usize + 1] += 1;
+        }
+        for p in 0..n {
+            start[p + 1] += start[p];
+        }
+        let mut fill = start.clone();
+        let mut kids = vec![0u32; links.len()];
+        for &(p, c, _) in links {
+            kids[fill[p as usize] as usize] = c;
+            fill[p as usize] += 1;
+        }
+        Under { start, kids }
+    }
+
+    fn of(&self, p: u32) -> &[u32] {
+        let p = p as usize;
+        &self.kids[self.start[p] as usize..self.start[p + 1] as usize]
+    }
+}
+
+/// Bodies directly under `parent`, with how each hangs there: one pass over every body (a
+/// whole tree is [`structure`], which indexes the links once).
 ///
 /// ```
 /// # let ds = cogov::dataset::load(r#"{"cogov":1,"publisher":{"id":"p","name":"P"},"bodies":[
@@ -269,29 +428,18 @@ fn hangs_under(b: &Body, parent_id: &str) -> Option<&'static str> {
     }
 }
 
+/// The view of body `i`, shown under `parent_id` (none for a root) with `children` under it.
 fn node(
     ds: &Dataset,
     q: &StructureQuery,
     i: usize,
     relation: Option<&'static str>,
-    on_path: &mut Vec<usize>,
+    parent_id: Option<&str>,
+    children: Vec<BodyNode>,
+    hidden_children: u32,
 ) -> BodyNode {
     let b = &ds.feed.bodies[i];
     let lang = q.lang;
-    let parent = on_path.last().copied();
-    on_path.push(i);
-    // the bodies of `children`, without collecting them first
-    let mut kids = Vec::new();
-    for (c, child) in ds.feed.bodies.iter().enumerate() {
-        // the checker rejects cycles; `on_path` keeps recursion finite anyway
-        if let Some(rel) = hangs_under(child, &b.id) {
-            if !on_path.contains(&c) {
-                kids.push(node(ds, q, c, Some(rel), on_path));
-            }
-        }
-    }
-    on_path.pop();
-    let parent_id = parent.map(|p| ds.feed.bodies[p].id.as_str());
     let cx = (ds, lang);
     let mut also_under = Vec::new();
     for list in [&b.part_of, &b.supports] {
@@ -322,7 +470,8 @@ fn node(
         sources: sources(ds, &b.prov, lang),
         illustrative: b.prov.illustrative,
         note: text_opt(&b.prov.note, lang),
-        children: kids,
+        children,
+        hidden_children,
     }
 }
 

@@ -45,9 +45,18 @@ export interface StructureView {
   as_of: string | null;
   /** Top-level bodies (or the one asked for) with their sub-bodies. */
   roots: BodyNode[];
+  /** A cap cut the tree: at most 1,000 bodies (breadth-first) and 32 levels are shown. */
+  truncated: boolean;
+  /** Bodies shown. */
+  shown: number;
+  /** Bodies under the roots that the caps left out. */
+  hidden: number;
 }
 
-/** One body and the bodies under it. A body with several parents appears under each. */
+/**
+ * One body and the bodies under it. Each body appears once, under its first parent in the view (the
+ * first of its `part_of`, else of its `supports`, that is under the roots); `also_under` names the others.
+ */
 export interface BodyNode {
   id: string;
   kind: BodyKind;
@@ -67,12 +76,14 @@ export interface BodyNode {
   region: string | null;
   url: string | null;
   figures: FigureView[];
-  /** Other bodies this one also hangs under. */
+  /** Its other parents (every `part_of` and `supports` body but the one it is shown under). */
   also_under: Named[];
   sources: SourceView[];
   illustrative: boolean;
   note: string | null;
   children: BodyNode[];
+  /** Sub-bodies of this one that the caps left out. */
+  hidden_children: number;
 }
 
 export interface Named {

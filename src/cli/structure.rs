@@ -29,12 +29,22 @@ pub fn run(args: &Args) -> Result<Output, String> {
     for root in &view.roots {
         tree(&mut out, root, 0);
     }
+    if view.truncated {
+        out.push_str(&format!(
+            "… {} of {} bodies shown: a view shows at most {} bodies and {} levels (use --root)\n",
+            view.shown,
+            view.shown + view.hidden,
+            structure::MAX_NODES,
+            structure::MAX_DEPTH
+        ));
+    }
     Ok(Output {
         stdout: out,
         ..Output::default()
     })
 }
 
+/// Writes `b` and the bodies under it (recursion bounded by `structure::MAX_DEPTH`).
 fn tree(out: &mut String, b: &BodyNode, depth: usize) {
     let pad = "  ".repeat(depth);
     let rel = match b.relation {
@@ -73,6 +83,9 @@ fn tree(out: &mut String, b: &BodyNode, depth: usize) {
     }
     for k in &b.children {
         tree(out, k, depth + 1);
+    }
+    if b.hidden_children > 0 {
+        out.push_str(&format!("{pad}  … {} more\n", b.hidden_children));
     }
 }
 

@@ -61,7 +61,9 @@ export const checks = [
         assert(ko.panel.text.includes('제186조') && en.panel.text.includes('Art. 186'), 'article numbers are formatted');
         const ga = en.items.find((i) => i.key === '/gaok-association/ga-general-assembly');
         assert(ga && ga.visible, 'the General Assembly is shown under the Governors Association');
-        assert(en.items.some((i) => i.key.endsWith('/ga-general-assembly/ga-working-council')), 'the GA working council hangs under the assembly it supports');
+        // once, under its first parent (part_of the association), the assembly it supports named as also under
+        eq(en.items.filter((i) => i.key.endsWith('/ga-working-council')).map((i) => i.key), ['/gaok-association/ga-working-council'], 'the GA working council appears once');
+        eq(new Set(en.items.map((i) => i.key.split('/').pop())).size, en.items.length, 'each body once');
 
         await clickBody(p.page, '#structure-en', 'General Assembly of the Governors Association of the Republic of Korea');
         await clickBody(p.page, '#structure-ko', '대한민국시도지사협의회 총회');
@@ -73,6 +75,9 @@ export const checks = [
         const sel = await p.page.evaluate(() => window.__selects);
         eq(sel.map((s) => [s.target, s.kind, s.id]), [['structure-en', 'body', 'ga-general-assembly'], ['structure-ko', 'body', 'ga-general-assembly']], 'cogov-select events from clicks (and none at load)');
         eq(sel[1].name, '대한민국시도지사협의회 총회', 'event name in the widget language');
+        await clickBody(p.page, '#structure-en', 'Working-level Council of the Governors Association of the Republic of Korea');
+        const wc = (await p.page.evaluate(read, '#structure-en')).panel.text;
+        assert(wc.includes('Part of Governors Association of the Republic of Korea') && wc.includes('Also under: General Assembly of the Governors Association'), `GA working council relations: ${wc.slice(0, 300)}`);
         noErrors(p);
       } finally {
         await p.close();
@@ -214,6 +219,66 @@ export const checks = [
           return customElements.get('cogov-structure') === C;
         });
         assert(again, 'define() twice is a no-op');
+        noErrors(p);
+      } finally {
+        await p.close();
+      }
+    },
+  },
+  {
+    name: 'structure: a lattice, a 3,000-deep chain and 30,000 bodies render within the caps; a valid widget keeps working',
+    async run(env) {
+      const p = await open(env, '/__fixtures__/structure-limits.html', { init: LISTEN });
+      const { page } = p;
+      // what a widget shows, and every node (elements and text) of its shadow root
+      const shape = (sel) => page.evaluate((sel) => {
+        const root = document.querySelector(sel).shadowRoot;
+        const walk = document.createTreeWalker(root, NodeFilter.SHOW_ALL);
+        let nodes = 0;
+        while (walk.nextNode()) nodes++;
+        const items = [...root.querySelectorAll('[role=treeitem]')];
+        const cut = root.querySelector('[part~=truncated]');
+        return {
+          state: document.querySelector(sel).getAttribute('state'),
+          nodes,
+          items: items.length,
+          ids: new Set(items.map((li) => li.dataset.key.split('/').pop())).size,
+          deepest: Math.max(...items.map((li) => +li.getAttribute('aria-level'))),
+          cut: cut && cut.getClientRects().length > 0 ? cut.textContent : null,
+          metas: items.map((li) => li.querySelector('[part~=meta]').textContent),
+        };
+      }, sel);
+      try {
+        for (const sel of ['#lattice', '#chain-ko', '#chain-en', '#wide', '#fat', '#valid']) eq(await waitState(page, sel, ['ready', 'error'], 30000), 'ready', `state of ${sel}`);
+        const lattice = await shape('#lattice');
+        eq([lattice.items, lattice.ids, lattice.deepest, lattice.cut], [41, 41, 21, null], 'lattice: each of the 41 bodies once, 21 levels, not cut');
+        const ko = await shape('#chain-ko'), en = await shape('#chain-en');
+        eq([ko.items, ko.deepest, en.items, en.deepest], [32, 32, 32, 32], 'chain: 32 levels shown');
+        eq(ko.cut, '기구 3,000개 중 32개만 표시합니다. 조직도가 너무 커서 모두 보여 줄 수 없습니다', 'ko notice');
+        eq(en.cut, 'Showing 32 of 3,000 bodies: the chart is too large to show in full', 'en notice');
+        assert(en.metas.at(-1).includes('1 sub-body not shown') && ko.metas.at(-1).includes('하위 기구 1개 생략'), `the deepest shown body says what is under it: ${en.metas.at(-1)}`);
+        const wide = await shape('#wide');
+        eq([wide.items, wide.ids, wide.deepest], [1000, 1000, 2], 'wide: 1,000 bodies on 2 levels');
+        eq(wide.cut, 'Showing 1,000 of 30,001 bodies: the chart is too large to show in full', 'wide notice');
+        assert(wide.metas[0].includes('29,001 sub-bodies not shown'), `root meta: ${wide.metas[0]}`);
+        // one body with 5,000 seats: the panel lists the first ones of each list and counts the rest
+        const fat = await shape('#fat');
+        const panel = await page.evaluate(() => document.querySelector('#fat').shadowRoot.querySelector('[part~=detail]').textContent);
+        for (const t of ['Seat 0 ×5', 'Holder 0.2', 'and 684 more', 'Function 29', 'and 4,970 more', 'and 970 more']) assert(panel.includes(t), `fat panel shows ${t}`);
+        assert(!panel.includes('Holder 0.3') && !panel.includes('Function 30'), 'fat panel stops after the first items');
+        for (const [name, s] of Object.entries({ lattice, ko, en, wide, fat })) assert(s.nodes <= 20000, `${name}: ${s.nodes} DOM nodes in the shadow root`);
+        console.log(`     DOM nodes: lattice ${lattice.nodes}, chain ${en.nodes}, wide ${wide.nodes} (~${Math.round(wide.nodes / 1000)}/body), one body with 5,000 seats ${fat.nodes}`);
+        // the widget on the valid feed still works: it renders and answers a click
+        const valid = await page.evaluate(read, '#valid');
+        assert(valid.items.length > 10 && valid.panel.total === 25, 'the valid widget rendered');
+        await clickBody(page, '#valid', 'Local Era Policy Forum');
+        eq((await page.evaluate(read, '#valid')).panel.name, 'Local Era Policy Forum', 'a click on the valid widget selects');
+        eq(await page.evaluate(() => window.__selects.map((e) => e.target)), ['valid'], 'cogov-select from the valid widget');
+        const dir = outDir();
+        await page.setViewportSize({ width: 1280, height: 900 });
+        await page.locator('#chain-ko').screenshot({ path: join(dir, 'structure-cut-ko.png') });
+        await page.locator('#chain-en').screenshot({ path: join(dir, 'structure-cut-chain-en.png') });
+        await page.locator('#wide').screenshot({ path: join(dir, 'structure-cut-en.png')});
         noErrors(p);
       } finally {
         await p.close();

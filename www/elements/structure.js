@@ -6,6 +6,13 @@ import { date, labels, num, ui, word } from '../lib/i18n.js';
 
 /** Bodies with more sub-bodies than this start collapsed. */
 const OPEN_UP_TO = 5;
+/**
+ * Levels rendered at most. The core cuts every view to 32 levels (structure::MAX_DEPTH) and 1,000
+ * bodies, so the recursive #item stays shallow; this guard only bounds a view made by hand.
+ */
+const MAX_LEVEL = 64;
+/** Items shown per list of the detail panel (seats, holders, sources...); the rest are counted. */
+const FEW = 30, HOLDERS = 3;
 const ITEM = '[role=treeitem]';
 
 export class CogovStructure extends CogovElement {
@@ -41,6 +48,7 @@ export class CogovStructure extends CogovElement {
     this.#roving(this.#li(this.#refocus) || visibleSelf(sel));
     return h('div', { class: 'layout' },
       h('p', { part: 'caption', class: 'caption' }, join([ui(L, 'publisher', view.publisher), view.as_of && ui(L, 'asOf', date(lang, view.as_of))], ' · ')),
+      view.truncated ? h('p', { part: 'truncated', class: 'cut', role: 'note' }, L.cut(num(lang, view.shown), num(lang, view.shown + view.hidden))) : null,
       this.#tree, this.#panel);
   }
 
@@ -49,7 +57,7 @@ export class CogovStructure extends CogovElement {
   }
 
   #item(n, parent, level, pos, size) {
-    const L = this.#L, key = `${parent}/${n.id}`, kids = n.children, c = n.composition;
+    const L = this.#L, key = `${parent}/${n.id}`, kids = level < MAX_LEVEL ? n.children : [], c = n.composition;
     const open = kids.length ? this.#open.get(key) ?? kids.length <= OPEN_UP_TO : null;
     const id = `b${this.#nodes.size}`;
     this.#nodes.set(key, n);
@@ -59,8 +67,10 @@ export class CogovStructure extends CogovElement {
         h('span', { class: 'label' },
           h('span', { part: 'body-name', class: 'name' }, n.name), ' ',
           n.illustrative ? badge(L) : null,
+          // one text node (not `join`'s several): a view has up to 1,000 rows
           h('span', { part: 'meta', class: 'meta' },
-            join([word(L, 'kind', n.kind), n.relation && word(L, 'relation', n.relation), c.total ? L.seats(num(this.#lang, c.total)) : null], ' · ')))),
+            [word(L, 'kind', n.kind), n.relation && word(L, 'relation', n.relation), c.total && L.seats(num(this.#lang, c.total)),
+              n.hidden_children && L.cutKids(num(this.#lang, n.hidden_children))].filter(Boolean).join(' · ')))),
       kids.length ? h('ul', { role: 'group' }, kids.map((k, i) => this.#item(k, key, level + 1, i, kids.length))) : null);
   }
 
@@ -148,7 +158,7 @@ export class CogovStructure extends CogovElement {
   #detail(n, parent) {
     const L = this.#L, lang = this.#lang, c = n.composition;
     const sec = (title, ...body) => h('section', { class: 'sec' }, h('h4', null, title), ...body);
-    const list = (items, f, attrs) => items.length ? h('ul', attrs, items.map((x) => h('li', null, f(x)))) : null;
+    const list = (items, f, attrs) => items.length ? h('ul', attrs, few(items).map((x) => h('li', null, f(x))), more(L, lang, items, 'li')) : null;
     const facts = [
       ['cadence', n.cadence],
       ['term', n.term_years && L.years(num(lang, n.term_years))],
@@ -161,7 +171,7 @@ export class CogovStructure extends CogovElement {
       h('p', { class: 'tags' }, h('span', { part: 'kind', class: 'tag' }, word(L, 'kind', n.kind)),
         n.illustrative ? [' ', badge(L), n.note ? ` ${n.note}` : null] : null),
       parent ? h('p', { class: 'rel' }, ui(L, n.relation, parent.name)) : null,
-      n.also_under.length ? h('p', { class: 'rel' }, `${ui(L, 'also')}: `, join(n.also_under.map((a) => a.name))) : null,
+      n.also_under.length ? h('p', { class: 'rel' }, `${ui(L, 'also')}: `, names(L, lang, n.also_under)) : null,
       n.description ? h('p', { class: 'desc' }, n.description) : null,
       c.chairs.length ? sec(ui(L, 'chairs'), list(c.chairs, (s) => [h('strong', null, word(L, 'role', s.role)), ' ', s.label, this.#holders(s)], { part: 'chairs', class: 'chairs' })) : null,
       c.total ? this.#seats(c) : null,
@@ -169,7 +179,7 @@ export class CogovStructure extends CogovElement {
         link(l.url, l.statute), l.article ? ` ${L.article(l.article)}` : null, l.effective ? ` (${L.effective(date(lang, l.effective))})` : null])) : null,
       n.functions.length ? sec(ui(L, 'functions'), list(n.functions, (f) => f)) : null,
       facts.length ? h('dl', { class: 'facts' }, facts.map(([k, v]) => [h('dt', null, ui(L, k)), h('dd', null, v)])) : null,
-      n.members.length ? sec(ui(L, 'members'), h('p', null, join(n.members.map((m) => m.name)))) : null,
+      n.members.length ? sec(ui(L, 'members'), h('p', null, names(L, lang, n.members))) : null,
       n.figures.length ? sec(ui(L, 'figures'), list(n.figures, (f) => [
         f.label, f.period ? ` (${f.period})` : null, ': ', h('data', { value: f.value }, num(lang, f.value))], { part: 'figures' })) : null,
       n.sources.length ? sec(ui(L, 'sources'), list(n.sources, (s) => join([link(s.url, s.title), s.publisher, s.date && date(lang, s.date)])
@@ -189,19 +199,33 @@ export class CogovStructure extends CogovElement {
       c.sides.map((g) => h('div', { class: 'side', 'data-side': g.side },
         h('p', { class: 'side-head' }, h('span', { class: 'swatch' }), word(L, 'side', g.side), ' ', count(g.count),
           g.roles.length > 1 || g.roles[0][0] !== 'member' ? ` (${g.roles.map(([r, k]) => `${word(L, 'role', r)} ${num(lang, k)}`).join(', ')})` : null),
-        h('ul', { class: 'seat-list' }, g.seats.map((s) => h('li', null, s.label,
+        h('ul', { class: 'seat-list' }, few(g.seats).map((s) => h('li', null, s.label,
           s.count > 1 ? ` ×${num(lang, s.count)}` : null,
           s.role !== 'member' ? [' ', h('span', { class: 'tag' }, word(L, 'role', s.role))] : null,
-          s.illustrative ? [' ', badge(L)] : null, this.#holders(s)))))));
+          s.illustrative ? [' ', badge(L)] : null, this.#holders(s))), more(L, lang, g.seats, 'li')))));
   }
 
   #holders(s) {
     const lang = this.#lang;
-    return s.holders.length ? h('span', { class: 'holders' }, ' — ', join(s.holders.map((p) => [p.name,
+    return s.holders.length ? h('span', { class: 'holders' }, ' — ', join(s.holders.slice(0, HOLDERS).map((p) => [p.name,
       p.from || p.to ? ` (${date(lang, p.from) || ''}–${date(lang, p.to) || ''})` : null,
-      p.illustrative ? [' ', badge(this.#L)] : null]))) : null;
+      p.illustrative ? [' ', badge(this.#L)] : null])), more(this.#L, lang, s.holders, null, HOLDERS)) : null;
   }
 }
+
+/** The first items of a panel list. */
+const few = (items) => items.slice(0, FEW);
+
+/** "and N more" for the items past the first `shown`: an `<li>` when `tag`, else text. */
+function more(L, lang, items, tag, shown = FEW) {
+  const rest = items.length - shown;
+  if (rest <= 0) return null;
+  const t = ui(L, 'more', num(lang, rest));
+  return tag ? h(tag, { class: 'more' }, t) : ` ${t}`;
+}
+
+/** The names of the first few of `items` (members, also under), and how many more. */
+const names = (L, lang, items) => [join(few(items).map((x) => x.name)), more(L, lang, items)];
 
 function badge(L) {
   return h('span', { part: 'badge', class: 'badge' }, ui(L, 'illustrative'));

@@ -28,6 +28,8 @@ const KO = {
   },
   seats: (n) => `${n}명`,
   years: (n) => `${n}년`,
+  cut: (n, all) => `기구 ${all}개 중 ${n}개만 표시합니다. 조직도가 너무 커서 모두 보여 줄 수 없습니다`,
+  cutKids: (n) => `하위 기구 ${n}개 생략`,
   article: (a) => (/^\d/.test(a) ? `제${a}조` : a),
   effective: (d) => `${d} 시행`,
 };
@@ -59,6 +61,8 @@ const EN = {
   },
   seats: (n) => `${n} seat${n === '1' ? '' : 's'}`,
   years: (n) => `${n} year${n === '1' ? '' : 's'}`,
+  cut: (n, all) => `Showing ${n} of ${all} bodies: the chart is too large to show in full`,
+  cutKids: (n) => `${n} sub-bod${n === '1' ? 'y' : 'ies'} not shown`,
   article: (a) => (/^\d/.test(a) ? `Art. ${a}` : a),
   effective: (d) => `effective ${d}`,
 };
