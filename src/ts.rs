@@ -2,8 +2,10 @@
 //! view types by ts-rs. ts-rs is a dev-dependency and every derive is
 //! `#[cfg_attr(test, derive(ts_rs::TS))]`, so neither the wasm nor the CLI carries any of it.
 //!
-//! The test below fails when the committed file differs from what the types give now (a field
-//! added, renamed or retyped); `COGOV_BLESS=1 cargo test --lib views_d_ts` rewrites it. The element
+//! One test fails when the committed file differs from what the types give now (a field added,
+//! renamed or retyped); `COGOV_BLESS=1 cargo test --lib views_d_ts` rewrites it. Another writes
+//! every view of the default feed with the boundary's JSON writer and checks it against the
+//! declarations, field by field (a hand-written `Serialize` could otherwise drift from them). The element
 //! declarations (`www/cogov.d.ts`) are written by hand and import these types; `tsc --strict`
 //! checks both with a consumer (`tests/types/`, in `scripts/test.sh`).
 //!
@@ -300,4 +302,213 @@ fn views_d_ts_is_what_the_view_types_give() {
             want.lines().nth(line).unwrap_or("(end of file)"),
         );
     }
+}
+
+/// The generated declarations describe what the boundary really writes: every view of the
+/// default feed, written by the boundary's JSON writer (`src/wasm/json.rs`), conforms to its
+/// declaration exactly (each object has the declared fields and no others, `null` only where
+/// declared, vocabulary words among the union's). This catches a hand-written `Serialize` (the
+/// flattened `GroupStats` and `ProposalDetail`) drifting from the struct ts-rs reads.
+#[test]
+fn the_default_feed_views_conform_to_the_declarations() {
+    use crate::proposals::{cards, query, stats, ProposalIndex};
+    use crate::text::Lang;
+    use chrono::NaiveDate;
+
+    let decls: Vec<(String, String)> = decls(&Config::new().with_large_int("number"))
+        .into_iter()
+        .map(|d| (d.name, d.text))
+        .collect();
+    fn check<T: serde::Serialize>(ty: &str, view: &T, decls: &[(String, String)]) {
+        let text = crate::wasm_json::to_string(view).expect("the boundary writes every view");
+        let value: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+        if let Err(e) = conforms(&value, ty, decls, ty) {
+            panic!("a {ty} view does not conform to www/types/views.d.ts: {e}");
+        }
+    }
+    let loaded = crate::dataset::load(include_str!("../www/data/feed.json"));
+    let ds = loaded.dataset.expect("the default feed loads");
+    check("Report", &loaded.report, &decls);
+    check(
+        "Report",
+        &crate::dataset::load(r#"{"cogov":1,"bodies":[{}]}"#).report,
+        &decls,
+    );
+    let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let idx = ProposalIndex::new(&ds);
+    for lang in [Lang::Ko, Lang::En] {
+        for as_of in [None, Some(day("2026-01-01"))] {
+            let q = crate::structure::StructureQuery {
+                lang,
+                root: None,
+                as_of,
+            };
+            check(
+                "StructureView",
+                &crate::structure::structure(&ds, q).unwrap(),
+                &decls,
+            );
+        }
+        for office in ds.feed.offices.iter().map(|o| o.id.as_str()) {
+            check(
+                "Array<Sitting>",
+                &crate::structure::where_sits(&ds, office, lang).unwrap(),
+                &decls,
+            );
+        }
+        let q = crate::calendar::SessionQuery {
+            from: day("2020-01-01"),
+            to: day("2030-12-31"),
+            body: None,
+            lang,
+            cap: crate::recur::HARD_CAP,
+        };
+        let list = crate::calendar::sessions(&ds, &q).unwrap();
+        assert!(!list.sessions.is_empty());
+        check("SessionList", &list, &decls);
+        check(
+            "SessionList",
+            &crate::calendar::SessionList::default(),
+            &decls,
+        );
+        let next = crate::calendar::next_session(&ds, day("2026-07-01"), None, lang).unwrap();
+        check("SessionView | null", &next, &decls);
+        check(
+            "Array<Named>",
+            &crate::calendar::session_bodies(&ds, lang),
+            &decls,
+        );
+        let all = query::list(&ds, &idx, &query::ProposalQuery::all(lang)).unwrap();
+        check("ProposalList", &all, &decls);
+        for item in &all.items {
+            for today in [None, Some(day("2026-11-22"))] {
+                let d = query::detail(
+                    &ds,
+                    &idx,
+                    &item.id,
+                    lang,
+                    today,
+                    &cards::calendar_next_session,
+                );
+                check("ProposalDetail", &d.unwrap(), &decls);
+            }
+        }
+        for by in [
+            stats::GroupBy::Ministry,
+            stats::GroupBy::Proposer,
+            stats::GroupBy::Year,
+            stats::GroupBy::Session,
+        ] {
+            let s = stats::stats(
+                &ds,
+                &idx,
+                &query::Filter::default(),
+                by,
+                stats::DEFAULT_WEIGHT,
+                lang,
+            );
+            check("StatsView", &s.unwrap(), &decls);
+        }
+        let today = Some(day("2026-11-22"));
+        check(
+            "Array<CardView>",
+            &cards::cards(&ds, today, lang, &cards::calendar_next_session),
+            &decls,
+        );
+        let choices = query::choices(&ds, &idx, lang);
+        check("ProposalChoices", &choices, &decls);
+        if let [first, .., last] = choices.sessions.as_slice() {
+            check(
+                "ChangedView",
+                &stats::changed_between(&ds, &first.id, &last.id, lang).unwrap(),
+                &decls,
+            );
+        }
+    }
+}
+
+/// Whether `v` is a value of the TypeScript type `ty` (the forms the generated file uses:
+/// `T | null`, `Array<T>`, `[A, B]`, `string`, `number`, `boolean`, a declared name, a union of
+/// string literals); `at` is the path for the message.
+fn conforms(
+    v: &serde_json::Value,
+    ty: &str,
+    decls: &[(String, String)],
+    at: &str,
+) -> Result<(), String> {
+    use serde_json::Value;
+    let ty = ty.trim();
+    let wrong = || Err(format!("{at}: {v} is not a {ty}"));
+    if let Some(inner) = ty.strip_suffix(" | null") {
+        return if v.is_null() {
+            Ok(())
+        } else {
+            conforms(v, inner, decls, at)
+        };
+    }
+    if let Some(inner) = ty.strip_prefix("Array<").and_then(|t| t.strip_suffix('>')) {
+        let Value::Array(items) = v else {
+            return wrong();
+        };
+        return items
+            .iter()
+            .enumerate()
+            .try_for_each(|(i, x)| conforms(x, inner, decls, &format!("{at}[{i}]")));
+    }
+    if let Some(inner) = ty.strip_prefix('[').and_then(|t| t.strip_suffix(']')) {
+        let types: Vec<&str> = inner.split(", ").collect();
+        let Value::Array(items) = v else {
+            return wrong();
+        };
+        if items.len() != types.len() {
+            return wrong();
+        }
+        return items
+            .iter()
+            .zip(types)
+            .enumerate()
+            .try_for_each(|(i, (x, t))| conforms(x, t, decls, &format!("{at}[{i}]")));
+    }
+    if ty.starts_with('"') {
+        let words: Vec<&str> = ty.split(" | ").map(|w| w.trim_matches('"')).collect();
+        return match v {
+            Value::String(s) if words.contains(&s.as_str()) => Ok(()),
+            _ => wrong(),
+        };
+    }
+    match (ty, v) {
+        ("string", Value::String(_))
+        | ("number", Value::Number(_))
+        | ("boolean", Value::Bool(_)) => return Ok(()),
+        ("string" | "number" | "boolean", _) => return wrong(),
+        _ => {}
+    }
+    let Some((_, text)) = decls.iter().find(|(n, _)| n == ty) else {
+        return Err(format!("{at}: {ty} is not declared"));
+    };
+    let body = text
+        .split_once(" = ")
+        .map(|(_, b)| b.trim_end_matches(';'))
+        .unwrap_or_default();
+    if !body.starts_with('{') {
+        return conforms(v, body, decls, at);
+    }
+    let Value::Object(fields) = v else {
+        return wrong();
+    };
+    let declared: Vec<(&str, &str)> = body
+        .lines()
+        .filter_map(|l| l.strip_prefix("  ").filter(|l| !l.starts_with("/**")))
+        .filter_map(|l| l.trim_end_matches(',').split_once(": "))
+        .collect();
+    let keys: Vec<&str> = fields.keys().map(String::as_str).collect();
+    let names: Vec<&str> = declared.iter().map(|(n, _)| *n).collect();
+    if keys.len() != names.len() || keys.iter().any(|k| !names.contains(k)) {
+        return Err(format!(
+            "{at}: a {ty} has the fields {keys:?}, the declaration {names:?}"
+        ));
+    }
+    declared
+        .iter()
+        .try_for_each(|(n, t)| conforms(&fields[*n], t, decls, &format!("{at}.{n}")))
 }
