@@ -2,7 +2,8 @@
 # Runs every test. Installs what it needs first (scripts/setup.sh skips what is present).
 #   formatting, clippy (warnings denied), native unit + integration + doc tests (including the
 #   python-dateutil cross-check and the .ics client parsers), wasm-bindgen tests in node and in
-#   headless Chromium, the JSON Schema check of the default data, and page tests in Chromium.
+#   headless Chromium, the JSON Schema check of the default data, the TypeScript declarations
+#   (tsc --strict) and the custom-elements.json check, and page tests in Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -33,6 +34,10 @@ CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_USE_BROWSER=1 \
 step "JSON Schema and cross-references of the default data"
 node tests/schema/check.mjs
 node --no-warnings tests/js/i18n.mjs
+
+step "TypeScript declarations (tsc --strict over a consumer) and the Custom Elements Manifest"
+node_modules/.bin/tsc -p tests/types
+node tests/types/manifest.mjs
 
 step "build the shipped files"
 bash scripts/build.sh

@@ -129,4 +129,116 @@ mod tests {
         r.insert(String::new(), 7);
         assert_eq!(r.get(""), Some(&7));
     }
+
+    /// splitmix64: a small deterministic generator (no dependency; the same cases every run).
+    struct Rng(u64);
+
+    impl Rng {
+        fn next(&mut self) -> u64 {
+            self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+            let mut z = self.0;
+            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+            z ^ (z >> 31)
+        }
+        fn below(&mut self, n: usize) -> usize {
+            (self.next() % n as u64) as usize
+        }
+    }
+
+    /// Keys of one map whose hashes agree in their low `bits` bits: they share a home slot in
+    /// every table of up to `2^bits` slots, so each lookup walks one long probe run.
+    fn clustered(ids: &Ids, bits: u32, n: usize) -> Vec<String> {
+        let mask = (1u32 << bits) - 1;
+        let mut out = Vec::new();
+        let mut home = None;
+        for i in 0.. {
+            let key = format!("c{i}");
+            let h = ids.hash(&key) & mask;
+            if *home.get_or_insert(h) == h {
+                out.push(key);
+                if out.len() == n {
+                    return out;
+                }
+            }
+        }
+        unreachable!()
+    }
+
+    /// Two different keys with the same 32-bit hash under this map's hasher (a birthday search:
+    /// about 2^16 keys), so the key comparison after a hash match is exercised too.
+    fn full_collision(ids: &Ids) -> (String, String) {
+        let mut seen = std::collections::BTreeMap::new();
+        for i in 0u32.. {
+            let key = format!("f{i}");
+            if let Some(other) = seen.insert(ids.hash(&key), key.clone()) {
+                return (other, key);
+            }
+        }
+        unreachable!()
+    }
+
+    /// The model: `BTreeMap` for the values, a `Vec` for the first-insertion order.
+    fn check(ids: &Ids, model: &std::collections::BTreeMap<String, u32>, order: &[String]) {
+        assert_eq!(ids.entries.len(), model.len());
+        assert!(ids.slots.is_empty() || ids.slots.len().is_power_of_two());
+        assert!(ids.entries.len() * 2 <= ids.slots.len());
+        for (key, value) in model {
+            assert_eq!(ids.get(key), Some(value), "key {key:?}");
+        }
+        let keys: Vec<&str> = ids.entries.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(keys, order.iter().map(String::as_str).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn behaves_as_a_btreemap_over_random_operations() {
+        use std::collections::BTreeMap;
+        let mut rng = Rng(0x00c0_9000);
+        for round in 0..60 {
+            let mut ids = Ids::new();
+            if round % 3 == 1 {
+                ids.reserve(rng.below(300));
+            }
+            // a pool mixing plain, empty, non-ASCII and colliding keys; a pool smaller than
+            // the operation count makes replacements and hits frequent
+            let mut pool: Vec<String> = (0..rng.below(1500) + 1).map(|i| format!("k{i}")).collect();
+            pool.extend(["", "가", "가나", "ｋ1", "k1 "].map(String::from));
+            pool.extend(clustered(&ids, 10, 40));
+            if round % 10 == 0 {
+                let (a, b) = full_collision(&ids);
+                assert_eq!(ids.hash(&a), ids.hash(&b));
+                pool.extend([a, b]);
+            }
+            let mut model = BTreeMap::new();
+            let mut order = Vec::new();
+            let ops = rng.below(4000) + 1;
+            for op in 0..ops {
+                let key = &pool[rng.below(pool.len())];
+                if rng.below(3) == 0 {
+                    assert_eq!(ids.get(key), model.get(key), "get {key:?}");
+                    let absent = format!("absent-{op}");
+                    assert_eq!(ids.get(&absent), None);
+                } else {
+                    let value = rng.next() as u32;
+                    if model.insert(key.clone(), value).is_none() {
+                        order.push(key.clone());
+                    }
+                    let slots = ids.slots.len();
+                    ids.insert(key.clone(), value);
+                    // grows only when it would be more than half full
+                    if ids.slots.len() != slots {
+                        assert!(
+                            model.len() * 2 > slots,
+                            "grew at {} entries from {slots} slots",
+                            model.len()
+                        );
+                    }
+                }
+                if op % 257 == 0 {
+                    check(&ids, &model, &order);
+                }
+            }
+            check(&ids, &model, &order);
+        }
+    }
 }

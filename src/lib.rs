@@ -26,3 +26,7 @@ mod wasm_json;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
+
+// TypeScript declarations of the view types (test only: www/types/views.d.ts).
+#[cfg(test)]
+mod ts;

@@ -25,6 +25,7 @@ pub enum Severity {
 /// assert_eq!(p.severity, Severity::Error);
 /// ```
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Problem {
     /// JSON path, e.g. `proposals[12].history[3].status`; empty for the whole document.
     pub path: String,
@@ -94,6 +95,7 @@ impl fmt::Display for Problem {
 /// assert_eq!((r.errors.len(), r.warnings.len()), (1, 1));
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Report {
     /// Problems that make the feed unusable.
     pub errors: Vec<Problem>,

@@ -14,6 +14,7 @@ use serde::Serialize;
 
 /// The body graph from one root (or from every top-level body).
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct StructureView {
     /// Publisher's name.
     pub publisher: String,
@@ -32,12 +33,15 @@ pub struct StructureView {
 
 /// One body and the bodies under it.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct BodyNode {
     /// Id.
     pub id: String,
     /// Kind word (`general_assembly`...).
+    #[cfg_attr(test, ts(as = "crate::feed::BodyKind"))]
     pub kind: &'static str,
     /// How it hangs under its parent in this tree: `part_of` or `supports` (none for roots).
+    #[cfg_attr(test, ts(as = "Option<crate::ts::Relation>"))]
     pub relation: Option<&'static str>,
     /// Name.
     pub name: String,
@@ -82,6 +86,7 @@ pub struct BodyNode {
 
 /// An id and its name.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Named {
     /// Id.
     pub id: String,
@@ -91,6 +96,7 @@ pub struct Named {
 
 /// A statute article.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct LegalView {
     /// Statute.
     pub statute: String,
@@ -104,6 +110,7 @@ pub struct LegalView {
 
 /// A source.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct SourceView {
     /// Title.
     pub title: String,
@@ -117,6 +124,7 @@ pub struct SourceView {
 
 /// A published figure.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct FigureView {
     /// Metric id.
     pub metric: String,
@@ -130,6 +138,7 @@ pub struct FigureView {
 
 /// Who sits in a body.
 #[derive(Clone, Debug, Default, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Composition {
     /// Places in all.
     pub total: u32,
@@ -141,12 +150,15 @@ pub struct Composition {
 
 /// The seats of one side.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct SideGroup {
     /// Side word.
+    #[cfg_attr(test, ts(as = "crate::feed::Side"))]
     pub side: &'static str,
     /// Places on this side.
     pub count: u32,
     /// Places by role word.
+    #[cfg_attr(test, ts(as = "Vec<(crate::feed::Role, u32)>"))]
     pub roles: Vec<(&'static str, u32)>,
     /// The seats.
     pub seats: Vec<SeatView>,
@@ -154,14 +166,17 @@ pub struct SideGroup {
 
 /// One seat.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct SeatView {
     /// Office or title.
     pub label: String,
     /// Office id when held ex officio.
     pub office: Option<String>,
     /// Role word.
+    #[cfg_attr(test, ts(as = "crate::feed::Role"))]
     pub role: &'static str,
     /// Side word.
+    #[cfg_attr(test, ts(as = "crate::feed::Side"))]
     pub side: &'static str,
     /// Places.
     pub count: u32,
@@ -173,6 +188,7 @@ pub struct SeatView {
 
 /// A person holding a seat.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct HolderView {
     /// Name.
     pub name: String,
@@ -186,14 +202,17 @@ pub struct HolderView {
 
 /// A place an office holds.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Sitting {
     /// Body id.
     pub body: String,
     /// Body name.
     pub body_name: String,
     /// Role word.
+    #[cfg_attr(test, ts(as = "crate::feed::Role"))]
     pub role: &'static str,
     /// Side word.
+    #[cfg_attr(test, ts(as = "crate::feed::Side"))]
     pub side: &'static str,
 }
 

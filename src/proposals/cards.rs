@@ -85,6 +85,7 @@ pub fn calendar_next_session(ds: &Dataset, body: &str, after: NaiveDate) -> Opti
 /// Where a card stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub enum CardState {
     /// Results reported.
     Reported,
@@ -96,6 +97,7 @@ pub enum CardState {
 
 /// A card, resolved.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct CardView {
     /// Id.
     pub id: String,
@@ -125,6 +127,8 @@ pub struct CardView {
 
 /// A session named and dated.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "SessionRef"))]
 pub struct SessionView {
     /// Id.
     pub id: String,
@@ -136,6 +140,7 @@ pub struct SessionView {
 
 /// The session where results are due.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct DueView {
     /// Session id (none for a rule occurrence).
     pub id: Option<String>,
@@ -149,6 +154,7 @@ pub struct DueView {
 
 /// A milestone.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct MilestoneView {
     /// Title.
     pub title: String,
@@ -162,6 +168,7 @@ pub struct MilestoneView {
 
 /// Results reported.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ReportView {
     /// Date.
     pub date: String,

@@ -216,6 +216,7 @@ pub fn count(ds: &Dataset, idx: &ProposalIndex, f: &Filter) -> Result<usize, Pro
 
 /// One page of a list.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ProposalList {
     /// How many proposals pass the filter.
     pub total: usize,
@@ -227,6 +228,7 @@ pub struct ProposalList {
 
 /// A proposal in a list.
 #[derive(Clone, Debug)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ProposalItem {
     /// Id.
     pub id: String,
@@ -283,6 +285,7 @@ impl Serialize for ProposalItem {
 
 /// A ministry's latest answer.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct MinistryView {
     /// Ministry id.
     pub id: String,
@@ -399,8 +402,10 @@ fn ministries(ds: &Dataset, idx: &ProposalIndex, e: &Entry, lang: Lang) -> Vec<M
 /// One proposal with everything a detail page shows: the item's fields inline, then the
 /// detail's.
 #[derive(Clone, Debug)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ProposalDetail {
     /// The list facts.
+    #[cfg_attr(test, ts(flatten))]
     pub item: ProposalItem,
     /// Summary.
     pub summary: Option<String>,
@@ -435,6 +440,7 @@ impl Serialize for ProposalDetail {
 
 /// One step of the timeline.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct StepView {
     /// Date.
     pub date: String,
@@ -447,6 +453,7 @@ pub struct StepView {
     /// Session.
     pub session: Option<Named>,
     /// Decision word.
+    #[cfg_attr(test, ts(as = "Option<crate::feed::Decision>"))]
     pub decision: Option<&'static str>,
     /// Decision label.
     pub decision_label: Option<&'static str>,
@@ -457,6 +464,7 @@ pub struct StepView {
     /// Answer label.
     pub answer_label: Option<&'static str>,
     /// Reflection word.
+    #[cfg_attr(test, ts(as = "Option<crate::feed::Reflection>"))]
     pub reflection: Option<&'static str>,
     /// Reflection label.
     pub reflection_label: Option<&'static str>,
@@ -554,6 +562,8 @@ pub fn detail(
 /// in order of first mention (no sorting here: a caller sorts by its own collation, and every
 /// sort instantiated costs the wasm kilobytes).
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "ProposalChoices"))]
 pub struct Choices {
     /// Every stage, in route order: `{id: word, name: label}`.
     pub stages: Vec<Named>,

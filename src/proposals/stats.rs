@@ -69,6 +69,8 @@ impl GroupBy {
 
 /// Counts per answer class.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+#[cfg_attr(test, ts(rename = "AnswerCounts"))]
 pub struct Counts {
     /// 수용.
     pub accepted: u32,
@@ -120,12 +122,14 @@ impl Counts {
 /// accepted, partly_accepted, not_accepted, long_term, pending, answered, total, rate,
 /// strict_rate`), written by hand: `#[serde(flatten)]` goes through serde's map machinery.
 #[derive(Clone, Debug)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct GroupStats {
     /// Id (ministry, proposer, session) or year.
     pub key: String,
     /// Name in the asked language (the year for years).
     pub name: String,
     /// Counts per class.
+    #[cfg_attr(test, ts(flatten))]
     pub counts: Counts,
     /// Answers given.
     pub answered: u32,
@@ -163,6 +167,7 @@ impl Serialize for GroupStats {
 
 /// How many proposals reached a stage, and the median days they spent in it.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct StageStats {
     /// Stage word.
     pub stage: Stage,
@@ -231,8 +236,10 @@ impl Days {
 
 /// Statistics of [`stats`].
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct StatsView {
     /// Grouping word.
+    #[cfg_attr(test, ts(as = "GroupBy"))]
     pub by: &'static str,
     /// Weight of a partial acceptance in `rate`.
     pub weight: f64,
@@ -436,6 +443,7 @@ pub fn stats(
 
 /// A proposal's stage and overall answer on some day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Standing {
     /// Stage word (none: not submitted yet).
     pub stage: Option<Stage>,
@@ -449,6 +457,7 @@ pub struct Standing {
 
 /// A proposal whose standing changed.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct Change {
     /// Id.
     pub id: String,
@@ -462,6 +471,7 @@ pub struct Change {
 
 /// What changed between two sessions.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
 pub struct ChangedView {
     /// First session.
     pub from: super::cards::SessionView,
