@@ -64,6 +64,9 @@ const probe = () => {
     const orig = WebAssembly[f];
     WebAssembly[f] = (...a) => orig.apply(WebAssembly, a).then(keep);
   }
+  // the glue instantiates synchronously (initSync: new WebAssembly.Instance) after a trap
+  WebAssembly.Instance = new Proxy(WebAssembly.Instance, { construct: (T, a) => keep(Reflect.construct(T, a)) });
+
   window.__first = null;
   new MutationObserver(() => {
     const el = document.querySelector('#w');

@@ -169,7 +169,9 @@ export const checks = [
         const a = await state(p.page, '#a');
         eq([a.code, a.message], ['wasm.trap', '엔진이 멈춰 다시 시작했습니다. 다시 시도해 주세요'], 'the error (Korean page)');
         assert(a.alert.includes(a.message), `the error box: ${a.alert}`);
-        // the other widget re-renders (its feed is loaded again, in the new instance), then the failed one
+        // the other widget re-renders by itself (its view came from the dropped instance: its feed is
+        // loaded again, in the new one), then after a change of its own, then the failed one
+        await p.page.waitForFunction(() => window.__feeds.filter(([id]) => id === 'b').length === 2);
         await p.page.evaluate(() => document.querySelector('#b').setAttribute('lang', 'en'));
         await p.page.waitForFunction(() => document.querySelector('#b').shadowRoot.querySelector('[lang=en]'));
         eq(await waitState(p.page, '#b'), 'ready', 'the other widget after a re-render');
@@ -179,7 +181,7 @@ export const checks = [
           const [first, ...later] = window.__feeds.map(([, F]) => F);
           return { renders: window.__feeds.map(([id]) => id), fresh: later[0] === first && later.slice(1).every((F) => F !== first && F === later[1]), wasm: performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.wasm')).length };
         });
-        eq(feeds.renders, ['b', 'a', 'c', 'b', 'a'], 'renders');
+        eq(feeds.renders, ['b', 'a', 'c', 'b', 'b', 'a'], 'renders');
         assert(feeds.fresh, 'the renders after the trap did not get Feeds of a new instance');
         eq(feeds.wasm, 1, 'wasm fetches (the compiled module is instantiated again, not fetched)');
         const names = await p.page.$eval('#a', (el) => el.shadowRoot.querySelectorAll('[part~=body-name]').length);

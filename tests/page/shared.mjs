@@ -70,6 +70,8 @@ const MEMORY = () => {
   const { instantiate, instantiateStreaming } = WebAssembly;
   WebAssembly.instantiate = (...a) => instantiate(...a).then(keep);
   WebAssembly.instantiateStreaming = (...a) => instantiateStreaming(...a).then(keep);
+  // the glue instantiates synchronously (initSync: new WebAssembly.Instance) after a trap
+  WebAssembly.Instance = new Proxy(WebAssembly.Instance, { construct: (T, a) => keep(Reflect.construct(T, a)) });
 };
 
 const inlineFeed = (name) => JSON.stringify({
