@@ -626,8 +626,45 @@ fn cut(w: &mut Window, cap: usize, bound: &mut NaiveDate) {
     *bound = (*bound).min(day);
 }
 
+/// A list of sessions stops once its texts pass this many bytes (a series' long title is
+/// repeated in each of its occurrences).
+pub const MAX_LIST_BYTES: usize = 8 << 20;
+
+/// About the bytes of a view's texts.
+fn text_bytes(v: &SessionView) -> usize {
+    let opt = |s: &Option<String>| s.as_ref().map_or(0, String::len);
+    let place = v
+        .location
+        .as_ref()
+        .map_or(0, |l| opt(&l.name) + opt(&l.address) + opt(&l.url));
+    let agenda: usize = v
+        .agenda
+        .iter()
+        .map(|a| a.title.len() + opt(&a.proposal))
+        .sum();
+    let docs: usize = v
+        .documents
+        .iter()
+        .map(|d| d.title.len() + d.url.len())
+        .sum();
+    let sources: usize = v
+        .sources
+        .iter()
+        .map(|s| s.title.len() + opt(&s.url) + opt(&s.publisher) + 32)
+        .sum();
+    200 + v.id.len()
+        + v.title.len()
+        + v.body_name.len()
+        + opt(&v.note)
+        + place
+        + agenda
+        + docs
+        + sources
+}
+
 /// Sessions whose start day is in `from..=to`, sorted by start, at most `q.cap` over every
-/// series and explicit session (`truncated` when more were left or the query's budget ran out).
+/// series and explicit session, and about [`MAX_LIST_BYTES`] of text (`truncated` when more
+/// were left or the query's budget ran out).
 ///
 /// An unknown `body` is an error (`arg.body`).
 pub fn sessions(ds: &Dataset, q: &SessionQuery) -> Result<SessionList, Problem> {
@@ -639,7 +676,12 @@ pub fn sessions(ds: &Dataset, q: &SessionQuery) -> Result<SessionList, Problem> 
         sessions: Vec::with_capacity(w.found.len()),
         truncated: w.truncated,
     };
+    let mut bytes = 0usize;
     for &(_, _, f) in &w.found {
+        if bytes > MAX_LIST_BYTES {
+            list.truncated = true;
+            break;
+        }
         list.sessions.push(match f {
             Found::Explicit(k) => explicit(ds, &ex, k as usize, q.lang),
             Found::Occ {
@@ -658,6 +700,7 @@ pub fn sessions(ds: &Dataset, q: &SessionQuery) -> Result<SessionList, Problem> 
                 generated(ds, i, occ, later, number, q.lang)
             }
         });
+        bytes += list.sessions.last().map_or(0, text_bytes);
     }
     crate::sort::by(&mut list.sessions, |a, b| {
         (a.start_when.start(), &a.id).cmp(&(b.start_when.start(), &b.id))

@@ -567,3 +567,109 @@ fn many_explicit_sessions_and_overrides_are_indexed() {
     let bodies = session_bodies(&ds, Lang::En);
     assert_eq!(bodies.len(), 1);
 }
+
+/// One daily series whose title is `title_len` bytes long.
+fn long_titles(title_len: usize) -> Dataset {
+    let title = "가".repeat(title_len / 3);
+    loaded(&format!(
+        r#"{{"cogov": 1, "publisher": {{"id": "p", "name": "P"}}, "sources": [{{"id": "s", "title": "S"}}],
+        "bodies": [{{"id": "b", "kind": "forum", "name": "B", "sources": ["s"]}}],
+        "series": [{{"id": "d", "body": "b", "kind": "regular", "title": "{title}", "sources": ["s"],
+          "rules": [{{"dtstart": "2026-01-01T10:00", "rrule": "FREQ=DAILY"}}]}}]}}"#
+    ))
+}
+
+#[test]
+fn a_long_title_repeated_per_occurrence_is_capped_in_bytes() {
+    let ds = long_titles(19_998);
+    let list = sessions(&ds, &wide("2026-01-01", "2027-12-31")).unwrap();
+    assert!(list.truncated);
+    let bytes: usize = list.sessions.iter().map(|s| s.title.len()).sum();
+    assert!(bytes <= expand::MAX_LIST_BYTES + 20_000, "{bytes}");
+    assert!(list.sessions.len() < 420, "{}", list.sessions.len());
+    let q = IcsQuery {
+        body: None,
+        session: None,
+        from: d("2026-01-01"),
+        to: d("2027-12-31"),
+        lang: Lang::En,
+        dtstamp_utc: d("2026-01-01").and_hms_opt(0, 0, 0).unwrap(),
+        base_url: Some("https://example.org/cal"),
+    };
+    let text = calendar_ics(&ds, &q).unwrap();
+    assert!(text.len() < ics::MAX_ICS_BYTES + 40_000, "{}", text.len());
+    assert!(text.contains("\r\nX-COGOV-TRUNCATED:TRUE\r\n"));
+    // a short calendar says nothing of the kind
+    let short = IcsQuery {
+        to: d("2026-01-03"),
+        ..q
+    };
+    assert!(!calendar_ics(&ds, &short)
+        .unwrap()
+        .contains("X-COGOV-TRUNCATED"));
+}
+
+#[test]
+fn the_ics_base_url_is_limited() {
+    let ds = long_titles(30);
+    let q = |base: &'static str| IcsQuery {
+        body: None,
+        session: None,
+        from: d("2026-01-01"),
+        to: d("2026-01-31"),
+        lang: Lang::En,
+        dtstamp_utc: d("2026-01-01").and_hms_opt(0, 0, 0).unwrap(),
+        base_url: Some(base),
+    };
+    let long: &'static str =
+        Box::leak(format!("https://example.org/{}", "a".repeat(10 << 20)).into_boxed_str());
+    let e = calendar_ics(&ds, &q(long)).unwrap_err();
+    assert_eq!(e.code, "arg.url");
+    assert_eq!(
+        e.message,
+        format!(
+            "the base url is {} bytes long: at most 2048 are allowed",
+            long.len()
+        )
+    );
+    let e = calendar_ics(&ds, &q("javascript:alert(1)//")).unwrap_err();
+    assert_eq!(
+        (e.code, e.message.as_str()),
+        (
+            "arg.url",
+            "the base url \"javascript:alert(1)//\" is not an http or https url"
+        )
+    );
+    let e = google_link(&ds, "d@2026-01-02", Lang::En, Some(long)).unwrap_err();
+    assert_eq!(e.code, "arg.url");
+    let ok = calendar_ics(&ds, &q("HTTPS://example.org/cal#session=")).unwrap();
+    assert!(ok.contains("URL;VALUE=URI:HTTPS://example.org/cal#session=d@2026-01-02"));
+}
+
+#[test]
+fn a_malformed_agenda_proposal_is_a_problem_of_the_proposals_part() {
+    let feed = r#"{"cogov": 1, "publisher": {"id": "p", "name": "P"}, "sources": [{"id": "s", "title": "S"}],
+      "bodies": [{"id": "b", "kind": "forum", "name": "B", "sources": ["s"]}],
+      "sessions": [{"id": "x", "body": "b", "start": "2026-01-02", "sources": ["s"],
+        "agenda": [{"title": "A", "proposal": "Not An Id"}, {"title": "B", "proposal": 7}]}]}"#;
+    let l = load(feed);
+    let problems: Vec<String> = l
+        .report
+        .errors
+        .iter()
+        .map(|e| format!("{} {}", e.path, e.code))
+        .collect();
+    assert_eq!(
+        problems,
+        [
+            "sessions[0].agenda[0].proposal id.syntax",
+            "sessions[0].agenda[1].proposal type"
+        ]
+    );
+    let ds = l.dataset.unwrap();
+    assert!(ds.usable(crate::dataset::Part::Calendar));
+    assert!(!ds.usable(crate::dataset::Part::Proposals));
+    let list = sessions(&ds, &wide("2026-01-01", "2026-01-31")).unwrap();
+    assert_eq!(list.sessions[0].agenda.len(), 2);
+    assert_eq!(list.sessions[0].agenda[0].proposal, None);
+}
