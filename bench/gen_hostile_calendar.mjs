@@ -6,6 +6,7 @@
 //   chain    one daily series and N relative series, each 1 day after the previous one
 //   fanout   one daily series and N relative series all following it
 //   sessions one body, N explicit sessions (one a day from 2000), N/10 series with overrides
+//   bodies   N bodies, each with one weekly series (for session_bodies)
 // Check with: cargo run --release -- validate OUT.json
 import { writeFileSync } from 'node:fs';
 
@@ -54,6 +55,12 @@ switch (shape) {
     }
     break;
   }
+  case 'bodies':
+    for (let i = 0; i < n; i++) {
+      feed.bodies.push({ id: `b${i}`, kind: 'forum', name: `B${i}`, sources: ['s'] });
+      feed.series.push({ ...daily(`s${i}`, 'FREQ=WEEKLY'), body: `b${i}`, rules: [{ dtstart: '2026-01-05T10:00', rrule: 'FREQ=WEEKLY' }] });
+    }
+    break;
   default:
     throw new Error(`unknown shape ${shape}`);
 }
