@@ -323,15 +323,27 @@ impl<'f> Expander<'f> {
     }
 
     /// The number (제N차) of series `i`'s occurrence starting at `start`, counting every
-    /// occurrence from `numbering.from`; `None` without numbering, before `from`, or when more
-    /// than [`HARD_CAP`] occurrences lie between (or the budget ran out). The occurrences are
-    /// counted once per query and series, so numbering many sessions costs one count.
+    /// occurrence from `numbering.from`; `None` without numbering, before `from`, or when the
+    /// budget ran out. A series of one RRULE without exdates is counted arithmetically
+    /// ([`crate::recur::ValidRule::count_before`]); other series are expanded once per query
+    /// and series, and give no number when more than [`HARD_CAP`] occurrences lie between.
     pub fn number_of(&self, i: usize, start: When) -> Option<u32> {
         let (first, from) = self.feed.series[i].numbering?;
         let from = from.unwrap_or_else(first_day);
         let day = start.date();
         if day < from {
             return None;
+        }
+        // one RRULE without exdates (one occurrence a day at most): counted, not expanded
+        if let ([Some(Compiled::Recur { set, .. })], [def]) =
+            (&self.compiled[i][..], &self.feed.series[i].rules[..])
+        {
+            if !set.has_exdates() && !self.links.cyclic[i] {
+                let lo = def.from.map_or(from, |f| f.max(from));
+                let count = |d: NaiveDate| set.rule().count_before(d, &self.budget);
+                let n = count(day)?.saturating_sub(count(lo.min(day))?);
+                return first.checked_add(u32::try_from(n).ok()?);
+            }
         }
         let mut counted = self.counted.borrow_mut();
         if counted.len() <= i {

@@ -449,17 +449,30 @@ fn a_thousand_count_series_from_1900_cost_a_bounded_query() {
 }
 
 #[test]
-fn numbering_from_1900_is_bounded_and_stated() {
+fn numbering_from_1900_is_counted_not_expanded() {
     let ds = loaded(&hostile(300, true, ""));
-    // 1900: counted; 2026: more than HARD_CAP occurrences before, so no number
     let early = sessions(&ds, &wide("1900-01-01", "1900-01-31")).unwrap();
     assert_eq!(early.sessions[0].number, Some(1));
     assert_eq!(early.sessions.last().unwrap().number, Some(31));
+    // 2026-01-01 is the 46,022nd day since 1900, counted a month at a time
     let late = sessions(&ds, &wide("2026-01-01", "2026-01-02")).unwrap();
     assert_eq!(late.sessions.len(), 600);
+    assert!(late
+        .sessions
+        .iter()
+        .all(|s| s.number == Some(46_022) || s.number == Some(46_023)));
+    assert!(!late.truncated);
+    // with an exdate the series is expanded to count: past HARD_CAP occurrences, no number
+    let text = hostile(2, true, "").replace(
+        r#""rrule": "FREQ=DAILY;COUNT=1000000"}"#,
+        r#""rrule": "FREQ=DAILY;COUNT=1000000", "exdates": ["1900-01-02T10:00"]}"#,
+    );
+    let ds = loaded(&text);
+    let early = sessions(&ds, &wide("1900-01-01", "1900-01-03")).unwrap();
+    let numbers: Vec<Option<u32>> = early.sessions.iter().map(|s| s.number).collect();
+    assert_eq!(numbers, [Some(1), Some(1), Some(2), Some(2)]);
+    let late = sessions(&ds, &wide("2026-01-01", "2026-01-02")).unwrap();
     assert!(late.sessions.iter().all(|s| s.number.is_none()));
-    // the shared budget ran out counting: the list says it was cut
-    assert!(late.truncated);
 }
 
 #[test]
@@ -672,4 +685,46 @@ fn a_malformed_agenda_proposal_is_a_problem_of_the_proposals_part() {
     let list = sessions(&ds, &wide("2026-01-01", "2026-01-31")).unwrap();
     assert_eq!(list.sessions[0].agenda.len(), 2);
     assert_eq!(list.sessions[0].agenda[0].proposal, None);
+}
+
+#[test]
+fn counted_numbers_agree_with_expanded_ones() {
+    for (rrule, from, eff) in [
+        (
+            "FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,TH;COUNT=700",
+            "2001-03-01",
+            "2003-01-01",
+        ),
+        ("FREQ=MONTHLY;BYDAY=-1FR", "1999-12-31", "2000-06-01"),
+        (
+            "FREQ=YEARLY;BYMONTH=7;BYDAY=2FR",
+            "2002-01-01",
+            "1990-01-01",
+        ),
+        (
+            "FREQ=DAILY;INTERVAL=3;BYMONTH=2,3",
+            "2000-02-10",
+            "2000-01-01",
+        ),
+    ] {
+        let text = format!(
+            r#"{{"cogov": 1, "publisher": {{"id": "p", "name": "P"}}, "sources": [{{"id": "s", "title": "S"}}],
+            "bodies": [{{"id": "b", "kind": "forum", "name": "B", "sources": ["s"]}}],
+            "series": [{{"id": "a", "body": "b", "kind": "regular", "sources": ["s"], "numbering": {{"first": 5, "from": "{from}"}},
+              "rules": [{{"dtstart": "1999-01-29T10:00", "rrule": "{rrule}", "effective": {{"from": "{eff}"}}}}]}}]}}"#
+        );
+        let ds = loaded(&text);
+        let list = sessions(&ds, &wide("2004-01-01", "2030-12-31")).unwrap();
+        let ex = expand::Expander::new(&ds);
+        let lo = d(from).max(d(eff));
+        for s in &list.sessions {
+            let (occs, _) = ex.occurrences(0, lo, s.start_when.date(), crate::recur::HARD_CAP);
+            let before = occs
+                .iter()
+                .filter(|o| o.start.start() < s.start_when.start())
+                .count();
+            assert_eq!(s.number, Some(5 + before as u32), "{rrule} {}", s.start);
+        }
+        assert!(!list.sessions.is_empty(), "{rrule}");
+    }
 }

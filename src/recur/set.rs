@@ -47,6 +47,21 @@ impl ValidRule {
         collect(Occurrences::new(self, from, to), cap, None)
     }
 
+    /// How many occurrences fall on days before `day` (`COUNT` included), counted without
+    /// producing them (a year or month per step, days and weeks a month per step); `None`
+    /// when the budget ran out.
+    ///
+    /// ```
+    /// use cogov::recur::{parse_local, Budget, ValidRule};
+    ///
+    /// let rule = ValidRule::parse("FREQ=WEEKLY;BYDAY=MO,TH", parse_local("19000101T100000").unwrap()).unwrap();
+    /// let day = parse_local("20260101").unwrap().date();
+    /// assert_eq!(rule.count_before(day, &Budget::default()), Some(13_149));
+    /// ```
+    pub fn count_before(&self, day: NaiveDate, budget: &Budget) -> Option<u64> {
+        Occurrences::count_before(self, day, budget)
+    }
+
     /// [`ValidRule::between`] taking its steps from `budget` (see [`Budget`]).
     pub fn between_within(
         &self,
@@ -214,6 +229,11 @@ impl RuleSet {
     /// ```
     pub fn rule(&self) -> &ValidRule {
         &self.rule
+    }
+
+    /// Whether the set has `EXDATE`s.
+    pub(crate) fn has_exdates(&self) -> bool {
+        !self.at.is_empty() || !self.days.is_empty()
     }
 
     /// Whether an `EXDATE` removes `dt`.
