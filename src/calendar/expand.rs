@@ -228,6 +228,10 @@ impl<'f> Expander<'f> {
         if depth > MAX_RELATIVE_DEPTH as usize || too_deep || self.links.cyclic[i] {
             return (out, false);
         }
+        // every visit is a step: fan-outs of relative rules (diamonds) stop with the budget
+        if !self.budget.take(1) {
+            return (out, true);
+        }
         for (j, (c, def)) in self.compiled[i]
             .iter()
             .zip(&self.feed.series[i].rules)

@@ -728,3 +728,34 @@ fn counted_numbers_agree_with_expanded_ones() {
         assert!(!list.sessions.is_empty(), "{rrule}");
     }
 }
+
+#[test]
+fn a_fan_out_of_fan_outs_stops_with_the_budget() {
+    // 8 layers of 3 series, each with 60 relative rules to the layer before: 180^8 paths
+    let mut extra = String::new();
+    for layer in 1..=8 {
+        for k in 0..3 {
+            let rules: Vec<String> = (0..60)
+                .map(|j| {
+                    let base = if layer == 1 {
+                        "s0".to_string()
+                    } else {
+                        format!("l{}x{}", layer - 1, j % 3)
+                    };
+                    format!(r#"{{"relative": {{"series": "{base}", "offset_days": {j}}}}}"#)
+                })
+                .collect();
+            extra.push_str(&format!(
+                r#",{{"id": "l{layer}x{k}", "body": "b", "kind": "working", "sources": ["s"], "rules": [{}]}}"#,
+                rules.join(",")
+            ));
+        }
+    }
+    let ds = loaded(&hostile(1, false, &extra));
+    let ex = expand::Expander::new(&ds);
+    let (_, cut) = ex.occurrences(24, d("2026-01-01"), d("2026-01-31"), 100);
+    assert!(cut && ex.budget_exhausted());
+    assert!(ex.steps() <= crate::recur::QUERY_STEPS);
+    let list = sessions(&ds, &wide("2026-01-01", "2026-01-31")).unwrap();
+    assert!(list.truncated);
+}
