@@ -312,6 +312,14 @@ fn proposals_refs(feed: &Feed, c: &mut Checker) {
             c.record("sessions", i);
             c.sub(Some(("agenda", j)));
             c.want_opt(&a.proposal, "proposal", PROPOSAL);
+            if let Some((code, message)) = &a.proposal_problem {
+                let at = At {
+                    key: "proposal",
+                    k: None,
+                    ..c.at
+                };
+                c.report.error(at.render(), code, message.clone());
+            }
         }
     }
     for (i, p) in feed.proposals.iter().enumerate() {

@@ -91,6 +91,7 @@ fn fixture(tag: &str) -> PathBuf {
         url: Some("https://cogov.example/calendar.ics"),
         refresh_interval_minutes: Some(360),
         dtstamp_utc: local(2026, 7, 1, 0, 0),
+        truncated: false,
         events: vec![s1, s2, s3, r1, r1b],
     };
     let text = ics::to_string(&cal);

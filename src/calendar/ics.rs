@@ -11,6 +11,33 @@ use crate::recur::HARD_CAP;
 use crate::text::Lang;
 use chrono::{NaiveDate, NaiveDateTime};
 
+/// The longest `base_url` accepted (it is repeated in every event).
+pub const MAX_BASE_URL: usize = 2048;
+
+/// The .ics text stops taking events once their texts pass this many bytes (the document then
+/// says `X-COGOV-TRUNCATED:TRUE`, as it does when the sessions were cut at 10,000).
+pub const MAX_ICS_BYTES: usize = 8 << 20;
+
+/// A base URL must be http(s) and at most [`MAX_BASE_URL`] bytes (`arg.url`).
+fn check_base_url(base: Option<&str>) -> Result<(), Problem> {
+    let Some(b) = base else { return Ok(()) };
+    let bad = |message: String| Err(Problem::error("", "arg.url", message));
+    if b.len() > MAX_BASE_URL {
+        return bad(format!(
+            "the base url is {} bytes long: at most {MAX_BASE_URL} are allowed",
+            b.len()
+        ));
+    }
+    let scheme = |p: &str| b.get(..p.len()).is_some_and(|s| s.eq_ignore_ascii_case(p));
+    if !scheme("https://") && !scheme("http://") {
+        return bad(format!(
+            "the base url {} is not an http or https url",
+            crate::text::quote(crate::date::clip(b))
+        ));
+    }
+    Ok(())
+}
+
 /// Options of [`calendar_ics`].
 #[derive(Clone, Copy, Debug)]
 pub struct IcsQuery<'a> {
@@ -42,6 +69,20 @@ struct Texts {
     end: Option<ics::When>,
     status: Status,
     kind: &'static str,
+}
+
+impl Texts {
+    /// About the bytes the event takes in the document (its texts and fixed lines).
+    fn len(&self) -> usize {
+        let opt = |s: &Option<String>| s.as_ref().map_or(0, String::len);
+        let texts = self.uid.len()
+            + self.summary.len()
+            + opt(&self.description)
+            + opt(&self.location)
+            + opt(&self.url);
+        // folding adds 3 octets per 75
+        200 + texts + texts / 25
+    }
 }
 
 fn when(w: When) -> ics::When {
@@ -136,8 +177,14 @@ fn event(t: &Texts) -> Event<'_> {
 
 /// The sessions asked for as an iCalendar document named after the publisher, refreshed daily.
 ///
-/// Errors: an unknown body (`arg.body`) or session (`arg.session`).
+/// At most 10,000 events and about [`MAX_ICS_BYTES`] of text; when anything was left out the
+/// calendar has `X-COGOV-TRUNCATED:TRUE`.
+///
+/// Errors: an unknown body (`arg.body`) or session (`arg.session`), a base url that is not
+/// http(s) or longer than [`MAX_BASE_URL`] bytes (`arg.url`).
 pub fn calendar_ics(ds: &Dataset, q: &IcsQuery) -> Result<String, Problem> {
+    check_base_url(q.base_url)?;
+    let mut truncated = false;
     let views = match q.session {
         Some(id) => vec![find_session(ds, id, q.lang).ok_or_else(|| {
             Problem::error(
@@ -147,7 +194,7 @@ pub fn calendar_ics(ds: &Dataset, q: &IcsQuery) -> Result<String, Problem> {
             )
         })?],
         None => {
-            sessions(
+            let list = sessions(
                 ds,
                 &SessionQuery {
                     from: q.from,
@@ -156,23 +203,31 @@ pub fn calendar_ics(ds: &Dataset, q: &IcsQuery) -> Result<String, Problem> {
                     lang: q.lang,
                     cap: HARD_CAP,
                 },
-            )?
-            .sessions
+            )?;
+            truncated = list.truncated;
+            list.sessions
         }
     };
     let publisher = &ds.feed.publisher;
-    let texts: Vec<Texts> = views
-        .iter()
-        .filter(|v| q.body.is_none_or(|b| b == v.body))
-        .map(|v| texts(v, &publisher.id, q.lang, q.base_url))
-        .collect();
+    let mut bytes = 0usize;
+    let mut all: Vec<Texts> = Vec::new();
+    for v in views.iter().filter(|v| q.body.is_none_or(|b| b == v.body)) {
+        let t = texts(v, &publisher.id, q.lang, q.base_url);
+        bytes += t.len();
+        if bytes > MAX_ICS_BYTES {
+            truncated = true;
+            break;
+        }
+        all.push(t);
+    }
     let cal = Calendar {
         name: publisher.name.get(q.lang),
         prodid: "-//cogov//cogov//KO",
         url: None,
         refresh_interval_minutes: Some(24 * 60),
         dtstamp_utc: q.dtstamp_utc,
-        events: texts.iter().map(event).collect(),
+        events: all.iter().map(event).collect(),
+        truncated,
     };
     Ok(ics::to_string(&cal))
 }
@@ -186,6 +241,7 @@ pub fn google_link(
     lang: Lang,
     base_url: Option<&str>,
 ) -> Result<String, Problem> {
+    check_base_url(base_url)?;
     let v = find_session(ds, id, lang).ok_or_else(|| {
         Problem::error(
             "",

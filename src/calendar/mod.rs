@@ -2,7 +2,8 @@
 //! ([`expand`]) and written as iCalendar ([`ics`]).
 //!
 //! Expansion is pure and bounded: no clock (the caller passes `today` and `DTSTAMP`), at most
-//! [`crate::recur::HARD_CAP`] occurrences per series and per call, with a `truncated` flag.
+//! [`crate::recur::HARD_CAP`] sessions per query over every series, and at most
+//! [`crate::recur::QUERY_STEPS`] steps of work per query, with a `truncated` flag.
 
 pub mod expand;
 pub mod ics;

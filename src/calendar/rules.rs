@@ -99,11 +99,117 @@ pub(crate) fn series_index(feed: &Feed) -> SeriesIndex {
     index
 }
 
-/// What [`compile_all`] gives: every series' compiled rules and whether it lies on a cycle.
-pub(crate) type CompiledRules = (Vec<Vec<Option<Compiled>>>, Vec<bool>);
+/// The longest chain of relative rules a series may follow ("7 days before each session of a
+/// series that is 3 days after each session of ..."): deeper chains are an error at load.
+pub const MAX_RELATIVE_DEPTH: u32 = 8;
 
-/// Every series' compiled rules (`None` where a rule does not compile) and whether each series
-/// lies on a cycle of relative rules.
+/// How series follow each other through relative rules, found once in linear time.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Links {
+    /// Whether each series lies on a cycle of relative rules.
+    pub cyclic: Vec<bool>,
+    /// The strongly connected component of each series.
+    pub component: Vec<u32>,
+    /// The longest chain of relative rules from each series (`u32::MAX` through a cycle).
+    pub depth: Vec<u32>,
+    /// Series indexes, every series after the series it follows (cycles in any order).
+    pub order: Vec<u32>,
+}
+
+/// What [`compile_all`] gives: every series' compiled rules and how they follow each other.
+pub(crate) type CompiledRules = (Vec<Vec<Option<Compiled>>>, Links);
+
+/// The series each relative rule of series `i` follows.
+fn targets(compiled: &[Vec<Option<Compiled>>], i: usize) -> impl Iterator<Item = usize> + '_ {
+    compiled[i].iter().flatten().filter_map(|c| match c {
+        Compiled::Relative { series, .. } => Some(*series),
+        Compiled::Recur { .. } => None,
+    })
+}
+
+/// Tarjan's strongly connected components, without recursion; components come out sinks first,
+/// so each series' depth is known once those it follows are.
+fn links(compiled: &[Vec<Option<Compiled>>]) -> Links {
+    const NONE: u32 = u32::MAX;
+    let n = compiled.len();
+    let mut index = vec![NONE; n];
+    let mut low = vec![0u32; n];
+    let mut on_stack = vec![false; n];
+    let mut stack: Vec<u32> = Vec::new();
+    let mut out = Links {
+        cyclic: vec![false; n],
+        component: vec![NONE; n],
+        depth: vec![0; n],
+        order: Vec::with_capacity(n),
+    };
+    let mut next = 0u32;
+    let mut components = 0u32;
+    // (series, how many of its targets were visited)
+    let mut work: Vec<(usize, usize)> = Vec::new();
+    for root in 0..n {
+        if index[root] != NONE {
+            continue;
+        }
+        work.push((root, 0));
+        while let Some(&mut (v, ref mut done)) = work.last_mut() {
+            if *done == 0 && index[v] == NONE {
+                index[v] = next;
+                low[v] = next;
+                next += 1;
+                stack.push(v as u32);
+                on_stack[v] = true;
+            }
+            if let Some(w) = targets(compiled, v).nth(*done) {
+                *done += 1;
+                if index[w] == NONE {
+                    work.push((w, 0));
+                } else if on_stack[w] {
+                    low[v] = low[v].min(index[w]);
+                }
+                continue;
+            }
+            work.pop();
+            if let Some(&(parent, _)) = work.last() {
+                low[parent] = low[parent].min(low[v]);
+            }
+            if low[v] != index[v] {
+                continue;
+            }
+            let mut members = 0;
+            while let Some(w) = stack.pop() {
+                let w = w as usize;
+                on_stack[w] = false;
+                out.component[w] = components;
+                out.order.push(w as u32);
+                members += 1;
+                if w == v {
+                    break;
+                }
+            }
+            let first = out.order.len() - members;
+            for k in first..out.order.len() {
+                let w = out.order[k] as usize;
+                out.cyclic[w] = members > 1 || targets(compiled, w).any(|t| t == w);
+            }
+            for k in first..out.order.len() {
+                let w = out.order[k] as usize;
+                out.depth[w] = if out.cyclic[w] {
+                    u32::MAX
+                } else {
+                    targets(compiled, w)
+                        .map(|t| out.depth[t].saturating_add(1))
+                        .max()
+                        .unwrap_or(0)
+                };
+            }
+            components += 1;
+        }
+    }
+    out
+}
+
+/// Every series' compiled rules (`None` where a rule does not compile) and how series follow
+/// each other through relative rules.
 pub(crate) fn compile_all(feed: &Feed) -> CompiledRules {
     compile_with(feed, &series_index(feed), None)
 }
@@ -138,31 +244,8 @@ fn compile_with(
         }
         compiled.push(rules);
     }
-    let cyclic = (0..compiled.len())
-        .map(|i| reaches(&compiled, i, i))
-        .collect();
-    (compiled, cyclic)
-}
-
-/// Whether following relative rules from `from` comes back to `target` (bounded by the number
-/// of series: each is visited once).
-fn reaches(compiled: &[Vec<Option<Compiled>>], from: usize, target: usize) -> bool {
-    let mut seen = vec![false; compiled.len()];
-    let mut stack = vec![from];
-    while let Some(i) = stack.pop() {
-        for c in compiled[i].iter().flatten() {
-            if let Compiled::Relative { series, .. } = c {
-                if *series == target {
-                    return true;
-                }
-                if !seen[*series] {
-                    seen[*series] = true;
-                    stack.push(*series);
-                }
-            }
-        }
-    }
-    false
+    let links = links(&compiled);
+    (compiled, links)
 }
 
 /// Checks every series rule and every `recurrence_id`, filing problems in `report`.
@@ -181,12 +264,24 @@ pub fn check(feed: &Feed, report: &mut Report) {
     let index = series_index(feed);
     let mut broken = vec![false; feed.series.len()];
     // one compilation serves the checks and the expansion below
-    let (compiled, cyclic) = compile_with(feed, &index, Some((report, &mut broken)));
+    let (compiled, links) = compile_with(feed, &index, Some((report, &mut broken)));
     for (i, s) in feed.series.iter().enumerate() {
         for (j, r) in s.rules.iter().enumerate() {
             if let RuleForm::Relative { series, .. } = &r.form {
                 if let Some(t) = series_at(&index, series) {
-                    if t == i || reaches(&compiled, t, i) {
+                    if links.depth[t] == MAX_RELATIVE_DEPTH && !links.cyclic[i] {
+                        broken[i] = true;
+                        report.error(
+                            format!("series[{i}].rules[{j}].relative.series"),
+                            "series.depth",
+                            format!(
+                                "{} follows a chain of more than {MAX_RELATIVE_DEPTH} relative rules through {}",
+                                crate::text::quote(&s.id),
+                                crate::text::quote(series)
+                            ),
+                        );
+                    }
+                    if t == i || links.component[t] == links.component[i] {
                         broken[i] = true;
                         report.error(
                             format!("series[{i}].rules[{j}].relative.series"),
@@ -203,8 +298,16 @@ pub fn check(feed: &Feed, report: &mut Report) {
             }
         }
     }
-    let usable = |i: usize| !broken[i] && !cyclic[i];
-    let ex = super::expand::Expander::with(feed, &compiled, &cyclic);
+    // a series is unusable when it, or a series it follows, is broken, cyclic or too deep
+    let mut unusable = vec![false; feed.series.len()];
+    for &i in &links.order {
+        let i = i as usize;
+        unusable[i] = broken[i]
+            || links.cyclic[i]
+            || links.depth[i] > MAX_RELATIVE_DEPTH
+            || targets(&compiled, i).any(|t| unusable[t]);
+    }
+    let ex = super::expand::Expander::with(feed, &compiled, &links);
     for (k, sess) in feed.sessions.iter().enumerate() {
         let (Some(sid), Some(rid)) = (&sess.series, &sess.recurrence_id) else {
             continue;
@@ -212,10 +315,14 @@ pub fn check(feed: &Feed, report: &mut Report) {
         let Some(i) = series_at(&index, sid) else {
             continue;
         };
-        if !usable(i) || ex.depends_on_broken(i, &broken) {
+        if unusable[i] {
             continue;
         }
-        if ex.occurrence_of(i, *rid).is_none() {
+        // the checks share one budget: past it, recurrence ids are left unchecked
+        if ex.budget_exhausted() {
+            break;
+        }
+        if ex.occurrence_of(i, *rid).is_none() && !ex.budget_exhausted() {
             report.warning(
                 format!("sessions[{k}].recurrence_id"),
                 "session.recurrence_id",

@@ -41,7 +41,10 @@ pub fn sessions(args: &Args) -> Result<Output, String> {
     };
     let list = calendar::sessions(&ds, &q).map_err(problem)?;
     let stderr = if list.truncated {
-        format!("cogov: more than {HARD_CAP} sessions; the list is cut\n")
+        format!(
+            "cogov: the list is cut (at most {HARD_CAP} sessions, about 8 MB of text and {} steps of work per query)\n",
+            recur::QUERY_STEPS
+        )
     } else {
         String::new()
     };

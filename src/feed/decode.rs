@@ -505,12 +505,21 @@ fn session(r: &mut Reader, v: &Value) -> Option<Session> {
 #[inline(never)]
 fn agenda_item(r: &mut Reader, v: &Value) -> Option<AgendaItem> {
     let f = r.object(v, &["title", "kind", "proposal"])?;
+    // the proposal belongs to the proposals part: its problems are reported there
+    let (proposal, proposal_problem) = match crate::feed::reader::get(f, "proposal") {
+        None | Some(Value::Null) => (None, None),
+        Some(p) => match crate::feed::reader::id_of(p) {
+            Ok(id) => (Some(id), None),
+            Err(problem) => (None, Some(problem)),
+        },
+    };
     Some(AgendaItem {
         title: r.required(f, "title", |r, v| r.text(v))?,
         kind: r
             .field(f, "kind", |r, v| r.word(v))
             .unwrap_or(AgendaKind::Other),
-        proposal: opt_ref(r, f, "proposal"),
+        proposal,
+        proposal_problem,
     })
 }
 

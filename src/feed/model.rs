@@ -327,7 +327,7 @@ pub struct Session {
 }
 
 /// One item on a session's agenda.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct AgendaItem {
     /// Title.
     pub title: Text,
@@ -335,6 +335,24 @@ pub struct AgendaItem {
     pub kind: AgendaKind,
     /// Proposal discussed.
     pub proposal: Option<String>,
+    /// The problem (code, message) of a malformed `proposal`, reported by the proposals part:
+    /// the calendar shows the item without it.
+    pub proposal_problem: Option<(&'static str, String)>,
+}
+
+/// As derived, with `proposal_problem` shown only when there is one (so the decoded model of a
+/// well-formed feed prints as before it existed).
+impl core::fmt::Debug for AgendaItem {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        let mut d = f.debug_struct("AgendaItem");
+        d.field("title", &self.title)
+            .field("kind", &self.kind)
+            .field("proposal", &self.proposal);
+        if let Some(p) = &self.proposal_problem {
+            d.field("proposal_problem", p);
+        }
+        d.finish()
+    }
 }
 
 /// A linked document.

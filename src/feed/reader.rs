@@ -270,27 +270,13 @@ impl Reader {
 
     /// An id: 1-64 characters of a-z, 0-9, `-`, `_`, `.`, starting with a letter or digit.
     pub fn id(&mut self, v: &Value) -> Option<String> {
-        let Value::String(s) = v else {
-            self.type_error("an id (string)", v);
-            return None;
-        };
-        let ok = !s.is_empty()
-            && s.len() <= 64
-            && s.bytes().all(|b| {
-                b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'.')
-            })
-            && s.as_bytes()[0].is_ascii_alphanumeric();
-        if !ok {
-            self.error(
-                "id.syntax",
-                format!(
-                    "{} is not an id (1-64 of a-z 0-9 - _ . starting with a letter or digit)",
-                    crate::text::quote(date::clip(s))
-                ),
-            );
-            return None;
+        match id_of(v) {
+            Ok(id) => Some(id),
+            Err((code, message)) => {
+                self.error(code, message);
+                None
+            }
         }
-        Some(s.to_string())
     }
 
     /// Localized text: a string or `{"ko": .., "en": ..}` with at least one non-empty form.
@@ -507,6 +493,33 @@ impl<T> Sink for List<T> {
 }
 
 /// The first member named `key`.
+/// [`Reader::id`] without reporting: the id, or the problem's code and message (for a
+/// reference whose problems belong to a later part, such as an agenda's proposal).
+pub fn id_of(v: &Value) -> Result<String, (&'static str, String)> {
+    let Value::String(s) = v else {
+        return Err((
+            "type",
+            format!("expected an id (string), found {}", v.kind()),
+        ));
+    };
+    let ok = !s.is_empty()
+        && s.len() <= 64
+        && s.bytes().all(|b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'.')
+        })
+        && s.as_bytes()[0].is_ascii_alphanumeric();
+    if !ok {
+        return Err((
+            "id.syntax",
+            format!(
+                "{} is not an id (1-64 of a-z 0-9 - _ . starting with a letter or digit)",
+                crate::text::quote(date::clip(s))
+            ),
+        ));
+    }
+    Ok(s.to_string())
+}
+
 pub fn get<'v, 'a>(f: Fields<'v, 'a>, key: &str) -> Option<&'v Value<'a>> {
     for (k, v) in f {
         if same(key_str(k), key) {

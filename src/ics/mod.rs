@@ -172,6 +172,8 @@ pub struct Calendar<'a> {
     /// `DTSTAMP` of every event, in UTC (the caller reads the clock).
     pub dtstamp_utc: NaiveDateTime,
     pub events: Vec<Event<'a>>,
+    /// The events are not all there were: written as `X-COGOV-TRUNCATED:TRUE`.
+    pub truncated: bool,
 }
 
 /// Appends the calendar as iCalendar text to `out`.
@@ -186,6 +188,7 @@ pub struct Calendar<'a> {
 ///     url: None,
 ///     refresh_interval_minutes: Some(60),
 ///     dtstamp_utc: d.and_hms_opt(0, 0, 0).unwrap(),
+///     truncated: false,
 ///     events: vec![Event::new("s1@pub", When::Local(d.and_hms_opt(10, 0, 0).unwrap()), "본회의")],
 /// };
 /// let mut out = String::new();
@@ -222,6 +225,9 @@ pub fn write(cal: &Calendar, out: &mut String) {
         w.raw(n.as_str());
         w.line("M");
     }
+    if cal.truncated {
+        w.line("X-COGOV-TRUNCATED:TRUE");
+    }
     if cal.events.iter().any(has_timed_value) {
         write_vtimezone(&mut w);
     }
@@ -245,6 +251,7 @@ pub fn write(cal: &Calendar, out: &mut String) {
 ///     url: None,
 ///     refresh_interval_minutes: None,
 ///     dtstamp_utc: NaiveDate::from_ymd_opt(2026, 1, 1).unwrap().and_hms_opt(0, 0, 0).unwrap(),
+///     truncated: false,
 ///     events: vec![],
 /// };
 /// let text = ics::to_string(&cal);

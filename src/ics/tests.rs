@@ -24,6 +24,7 @@ mod helpers {
             url: None,
             refresh_interval_minutes: None,
             dtstamp_utc: d(2026, 7, 1).and_hms_opt(9, 30, 5).unwrap(),
+            truncated: false,
             events,
         }
     }
@@ -396,6 +397,7 @@ fn extreme_dates_do_not_panic() {
     f.recurrence_id = Some(When::Date(NaiveDate::MIN));
     let c = Calendar {
         dtstamp_utc: NaiveDateTime::MIN,
+        truncated: false,
         ..cal(vec![e.clone(), f.clone()])
     };
     let s = to_string(&c);

@@ -4,7 +4,7 @@
 //! bit mask of matching days per month, then into a reused buffer of dates;
 //! `BYSETPOS` picks from that buffer. Nothing is allocated per candidate.
 
-use super::{Frequency, ValidRule, MAX_YEAR};
+use super::{Budget, Frequency, ValidRule, MAX_YEAR};
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime};
 use core::iter::FusedIterator;
 
@@ -90,6 +90,32 @@ impl ValidRule {
         mask & days
     }
 
+    /// How many of a period's `n` candidates `BYSETPOS` picks (all of them without it).
+    fn set_pos_count(&self, n: u32) -> u32 {
+        if self.set_pos.is_empty() {
+            return n;
+        }
+        let n = i64::from(n);
+        let index = |p: i16| {
+            if p > 0 {
+                i64::from(p) - 1
+            } else {
+                n + i64::from(p)
+            }
+        };
+        let mut picked = 0;
+        for &p in &self.set_pos {
+            let idx = index(p);
+            // a negative position may name the candidate a positive one names already
+            let again = p < 0
+                && i16::try_from(idx + 1).is_ok_and(|q| self.set_pos.binary_search(&q).is_ok());
+            if (0..n).contains(&idx) && !again {
+                picked += 1;
+            }
+        }
+        picked
+    }
+
     /// Iterates over every occurrence, in order, up to [`MAX_YEAR`].
     ///
     /// ```
@@ -122,11 +148,28 @@ pub struct Occurrences<'a> {
     done: bool,
     /// (year, month, mask) of the last month asked for by a week or day period.
     cache: (i32, u32, u32),
+    /// The query's allowance: one step per period filled or counted.
+    budget: Option<&'a Budget>,
 }
 
 impl<'a> Occurrences<'a> {
     /// Occurrences within `from..=to`, starting near `from` when `COUNT` allows it.
     pub(crate) fn new(rule: &'a ValidRule, from: NaiveDateTime, to: NaiveDateTime) -> Self {
+        Occurrences::within(rule, from, to, None)
+    }
+
+    /// [`Occurrences::new`] taking its steps from `budget`: it ends early (with the budget
+    /// marked exhausted) when the steps run out.
+    ///
+    /// A `COUNT` rule starts near `from` too: the occurrences of the periods before it are
+    /// counted without being produced (a year or month by its day masks, days and weeks by
+    /// whole months, or in one step when the rule's days do not depend on the month).
+    pub(crate) fn within(
+        rule: &'a ValidRule,
+        from: NaiveDateTime,
+        to: NaiveDateTime,
+        budget: Option<&'a Budget>,
+    ) -> Self {
         let mut limit = to.min(end_of_time());
         if let Some(u) = rule.until {
             limit = limit.min(u);
@@ -143,11 +186,223 @@ impl<'a> Occurrences<'a> {
             pos: 0,
             done: from > limit,
             cache: (0, 0, 0),
+            budget,
         };
-        if rule.count.is_none() && from > rule.dtstart {
-            it.next_period = it.period_before(from.date());
+        if from > rule.dtstart && !it.done {
+            match rule.count {
+                None => it.next_period = it.period_before(from.date()),
+                Some(count) => it.skip_counted(from.date(), count),
+            }
         }
         it
+    }
+
+    /// The number of occurrences on days before `day` (at most `COUNT`), counted without
+    /// producing them; `None` when the budget ran out.
+    pub(crate) fn count_before(
+        rule: &'a ValidRule,
+        day: NaiveDate,
+        budget: &'a Budget,
+    ) -> Option<u64> {
+        let mut it = Occurrences::within(rule, rule.dtstart, end_of_time(), Some(budget));
+        let start = rule.dtstart;
+        let time = it.time;
+        let before = |it: &Occurrences, n: &mut u64| {
+            *n += it
+                .buf
+                .iter()
+                .filter(|d| **d < day && d.and_time(time) >= start)
+                .count() as u64;
+        };
+        if day <= start.date() {
+            return Some(0);
+        }
+        let mut n = 0u64;
+        let p = it.period_before(day);
+        if !it.fill_next_period() {
+            return (!budget.exhausted()).then_some(0);
+        }
+        before(&it, &mut n);
+        if p >= 1 {
+            let stop = rule.count.map_or(u64::MAX, u64::from);
+            n += it.count_periods(1, p, stop)?;
+            it.next_period = p;
+            if it.fill_next_period() {
+                before(&it, &mut n);
+            } else if budget.exhausted() {
+                return None;
+            }
+        }
+        Some(rule.count.map_or(n, |c| n.min(u64::from(c))))
+    }
+
+    /// Takes one step from the budget; `false` (and the iterator done) when none is left.
+    fn step(&mut self) -> bool {
+        if self.budget.is_none_or(|b| b.take(1)) {
+            return true;
+        }
+        self.done = true;
+        false
+    }
+
+    /// Moves a `COUNT` rule to the period of `day`, counting the occurrences before it.
+    fn skip_counted(&mut self, day: NaiveDate, count: u32) {
+        let p = self.period_before(day);
+        if p < 2 {
+            return;
+        }
+        // period 0 may hold days before DTSTART, which do not count: fill it as usual
+        let mut seen = 0u64;
+        if self.fill_next_period() {
+            let start = self.rule.dtstart;
+            let time = self.time;
+            seen = self
+                .buf
+                .iter()
+                .filter(|d| d.and_time(time) >= start)
+                .count() as u64;
+        }
+        let left = u64::from(count).saturating_sub(seen);
+        let Some(n) = self.count_periods(1, p, left) else {
+            self.done = true;
+            return;
+        };
+        // the periods counted one by one leave their days in `buf`
+        self.buf.clear();
+        self.next_period = p;
+        self.remaining = Some(u32::try_from(left.saturating_sub(n)).unwrap_or(0));
+    }
+
+    /// The number of occurrences in periods `a..b` (all after DTSTART and before the window),
+    /// or any number `>= stop` once it is reached; `None` when the budget ran out.
+    fn count_periods(&mut self, a: i64, b: i64, stop: u64) -> Option<u64> {
+        let r = self.rule;
+        let mut n = 0u64;
+        match r.freq {
+            Frequency::Yearly | Frequency::Monthly => {
+                let start = r.dtstart.date();
+                for k in a..b {
+                    if !self.step() {
+                        return None;
+                    }
+                    let step = k.checked_mul(i64::from(r.interval))?;
+                    let mut total = 0u32;
+                    if r.freq == Frequency::Yearly {
+                        let y = i32::try_from(i64::from(start.year()) + step).ok()?;
+                        for m in 1..=12 {
+                            total += r.month_mask(y, m).count_ones();
+                        }
+                    } else {
+                        let mi = i64::from(start.year()) * 12 + i64::from(start.month0()) + step;
+                        let y = i32::try_from(mi.div_euclid(12)).ok()?;
+                        total = r.month_mask(y, mi.rem_euclid(12) as u32 + 1).count_ones();
+                    }
+                    n += u64::from(r.set_pos_count(total));
+                    if n >= stop {
+                        break;
+                    }
+                }
+            }
+            _ if r.set_pos.is_empty() => return self.count_days(a, b, stop),
+            _ => {
+                // BYSETPOS picks from each week's (or day's) set: one period at a time
+                self.next_period = a;
+                for _ in a..b {
+                    if !self.fill_next_period() {
+                        return None;
+                    }
+                    n += self.buf.len() as u64;
+                    if n >= stop {
+                        break;
+                    }
+                }
+            }
+        }
+        Some(n)
+    }
+
+    /// [`Self::count_periods`] for `DAILY` and `WEEKLY` rules without `BYSETPOS`: the matching
+    /// days of periods `a..b`, counted a month at a time.
+    fn count_days(&mut self, a: i64, b: i64, stop: u64) -> Option<u64> {
+        let r = self.rule;
+        let k = i64::from(r.interval);
+        let d0 = i64::from(r.dtstart.date().num_days_from_ce());
+        let daily = r.freq == Frequency::Daily;
+        let back = (r.dtstart.weekday().num_days_from_monday() + 7 - r.wkst) % 7;
+        let week0 = d0 - i64::from(back);
+        // the first day of period `j`
+        let begin = |j: i64| if daily { d0 + j * k } else { week0 + 7 * j * k };
+        if b <= a {
+            return Some(0);
+        }
+        if !self.step() {
+            return None;
+        }
+        let plain = r.months == 0 && !r.has_mday && !r.has_nth;
+        if plain && daily && r.wdays == 0 {
+            return Some((b - a) as u64);
+        }
+        if plain && !daily {
+            return Some((b - a) as u64 * u64::from(r.wdays.count_ones()));
+        }
+        let (first, last) = (
+            begin(a),
+            if daily {
+                begin(b - 1)
+            } else {
+                begin(b - 1) + 6
+            },
+        );
+        let to_date = |n: i64| NaiveDate::from_num_days_from_ce_opt(i32::try_from(n).ok()?);
+        let (mut y, mut m) = {
+            let f = to_date(first)?;
+            (f.year(), f.month())
+        };
+        let mut n = 0u64;
+        loop {
+            let m1 = i64::from(NaiveDate::from_ymd_opt(y, m, 1)?.num_days_from_ce());
+            if m1 > last {
+                break;
+            }
+            if !self.step() {
+                return None;
+            }
+            let dim = i64::from(days_in_month(y, m));
+            let lo = (first - m1 + 1).max(1);
+            let hi = (last - m1 + 1).min(dim);
+            let range = if lo <= hi {
+                ((1u64 << (hi + 1)) - (1u64 << lo)) as u32
+            } else {
+                0
+            };
+            let mut inside = 0u32;
+            if k == 1 {
+                inside = range;
+            } else if daily {
+                let mut d = 1 + (d0 - m1).rem_euclid(k);
+                while d <= dim {
+                    inside |= 1 << d;
+                    d += k;
+                }
+            } else {
+                // whole weeks whose index is a multiple of INTERVAL
+                let mut d = 1;
+                while d <= dim {
+                    let w = (m1 + d - 1 - week0).div_euclid(7);
+                    let end = (week0 + 7 * (w + 1) - m1).min(dim);
+                    if w.rem_euclid(k) == 0 {
+                        inside |= ((1u64 << (end + 1)) - (1u64 << d)) as u32;
+                    }
+                    d = end + 1;
+                }
+            }
+            n += u64::from((r.month_mask(y, m) & range & inside).count_ones());
+            if n >= stop {
+                break;
+            }
+            (y, m) = if m == 12 { (y + 1, 1) } else { (y, m + 1) };
+        }
+        Some(n)
     }
 
     /// Index of the period that contains `day` (or the last one before it).
@@ -175,6 +430,9 @@ impl<'a> Occurrences<'a> {
 
     /// Fills `buf` with the dates of the next period; `false` when there is none.
     fn fill_next_period(&mut self) -> bool {
+        if !self.step() {
+            return false;
+        }
         let r = self.rule;
         let k = self.next_period;
         self.next_period = k.saturating_add(1);
@@ -384,6 +642,123 @@ mod tests {
                     "{d}"
                 );
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod skip_tests {
+    use super::super::{parse_local, Budget, ValidRule};
+    use chrono::NaiveDateTime;
+
+    const SHAPES: &[&str] = &[
+        "FREQ=DAILY",
+        "FREQ=DAILY;INTERVAL=3",
+        "FREQ=DAILY;BYDAY=MO,TH",
+        "FREQ=DAILY;INTERVAL=5;BYMONTH=2,7;BYMONTHDAY=1,-1,15",
+        "FREQ=DAILY;BYSETPOS=1;BYDAY=TU",
+        "FREQ=DAILY;BYSETPOS=2",
+        "FREQ=WEEKLY",
+        "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,WE,FR",
+        "FREQ=WEEKLY;INTERVAL=3;BYMONTH=1,6,12;BYDAY=SU,SA",
+        "FREQ=WEEKLY;BYDAY=MO,TU,WE;BYSETPOS=-1,1",
+        "FREQ=WEEKLY;WKST=SU;INTERVAL=2;BYDAY=SU,MO",
+        "FREQ=MONTHLY",
+        "FREQ=MONTHLY;BYMONTHDAY=31",
+        "FREQ=MONTHLY;INTERVAL=2;BYDAY=2TU,-1FR",
+        "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=1,-1,-2,3",
+        "FREQ=MONTHLY;BYMONTHDAY=1,2,3;BYSETPOS=-3,1",
+        "FREQ=YEARLY",
+        "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29",
+        "FREQ=YEARLY;BYDAY=20MO,-1SU",
+        "FREQ=YEARLY;INTERVAL=3;BYMONTH=6,11;BYDAY=1FR;BYSETPOS=-1",
+        "FREQ=YEARLY;BYMONTH=3,9;BYDAY=MO,FR;BYSETPOS=2,-2,366",
+    ];
+
+    fn windows() -> Vec<(NaiveDateTime, NaiveDateTime)> {
+        let d = |s| parse_local(s).unwrap();
+        vec![
+            (d("19000101"), d("19000301")),
+            (d("19050217"), d("19050320")),
+            (d("19420101T101500"), d("19440101")),
+            (d("20260105"), d("20260210")),
+            (d("21991201"), d("22001231T235959")),
+        ]
+    }
+
+    /// The windowed path (which skips whole periods of `COUNT` rules) gives exactly what
+    /// iterating from DTSTART gives, for counts that end before, inside and after each window.
+    #[test]
+    fn count_rules_skip_to_the_window_exactly() {
+        let mut checked = 0;
+        for shape in SHAPES {
+            for start in ["19000101T100000", "19031231T090000", "19371015"] {
+                let start = parse_local(start).unwrap();
+                for count in [1, 7, 500, 4_000, 30_000, 120_000] {
+                    let text = format!("{shape};COUNT={count}");
+                    let rule = ValidRule::parse(&text, start).unwrap();
+                    let all: Vec<NaiveDateTime> = rule.iter().collect();
+                    for (from, to) in windows() {
+                        let got = rule.between(from, to, 10_000);
+                        let want: Vec<NaiveDateTime> = all
+                            .iter()
+                            .copied()
+                            .filter(|t| from <= *t && *t <= to)
+                            .take(10_000)
+                            .collect();
+                        assert_eq!(got.occurrences, want, "{start} {text} {from}..{to}");
+                        checked += 1;
+                    }
+                }
+            }
+        }
+        assert!(checked > 1500);
+    }
+
+    /// Counting the occurrences before a day agrees with iterating.
+    #[test]
+    fn count_before_matches_iteration() {
+        for shape in SHAPES {
+            for start in ["19000101T100000", "19031231T090000", "19371015"] {
+                let start = parse_local(start).unwrap();
+                for count in ["", ";COUNT=7", ";COUNT=4000"] {
+                    let text = format!("{shape}{count}");
+                    let rule = ValidRule::parse(&text, start).unwrap();
+                    let all: Vec<NaiveDateTime> = rule.iter().collect();
+                    for day in [
+                        "19000101", "19000102", "19040112", "19371016", "19420101", "20260105",
+                        "22001231",
+                    ] {
+                        let day = parse_local(day).unwrap().date();
+                        let want = all.iter().filter(|t| t.date() < day).count() as u64;
+                        assert_eq!(
+                            rule.count_before(day, &Budget::default()),
+                            Some(want),
+                            "{start} {text} {day}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    /// Skipping to 2026 costs a few steps per skipped month at most, not one per period.
+    #[test]
+    fn skipping_is_cheap() {
+        let start = parse_local("19000101T100000").unwrap();
+        let d = |s| parse_local(s).unwrap();
+        for (shape, most) in [
+            ("FREQ=DAILY;COUNT=1000000", 100),
+            ("FREQ=WEEKLY;BYDAY=MO,WE;COUNT=1000000", 100),
+            ("FREQ=DAILY;BYDAY=MO,WE;COUNT=1000000", 1_600),
+            ("FREQ=MONTHLY;BYDAY=2TU;COUNT=1000000", 1_600),
+            ("FREQ=YEARLY;BYMONTH=7;BYDAY=2FR;COUNT=1000000", 200),
+        ] {
+            let rule = ValidRule::parse(shape, start).unwrap();
+            let budget = Budget::default();
+            let got = rule.between_within(d("20260101"), d("20260131T235959"), 100, &budget);
+            assert!(!got.truncated, "{shape}");
+            assert!(budget.used() <= most, "{shape}: {} steps", budget.used());
         }
     }
 }

@@ -69,6 +69,7 @@ mod validate;
 use chrono::{Datelike, NaiveDateTime, Timelike};
 use core::fmt;
 
+use core::cell::Cell;
 pub use expand::Occurrences;
 pub use parse::{parse_local, RuleSpec};
 pub use set::{ExDate, RuleSet};
@@ -77,6 +78,69 @@ pub use validate::ValidRule;
 /// Never return more occurrences than this from one call; `truncated` says when
 /// the result was cut.
 pub const HARD_CAP: usize = 10_000;
+
+/// The work one query may do over all its expansions ([`Budget`]): a step is one period
+/// filled, one period or month counted while skipping ahead, or one occurrence produced.
+pub const QUERY_STEPS: u64 = 2_000_000;
+
+/// A query's work allowance, shared by every expansion the query makes (all series, relative
+/// rules, numbering). When it runs out, expansions end early and report `truncated`.
+///
+/// ```
+/// use cogov::recur::{parse_local, Budget, ValidRule};
+///
+/// let rule = ValidRule::parse("FREQ=DAILY", parse_local("19000101").unwrap()).unwrap();
+/// let budget = Budget::new(100);
+/// let got = rule.between_within(parse_local("19000101").unwrap(), parse_local("22001231").unwrap(), 10_000, &budget);
+/// assert!(got.truncated && got.occurrences.len() < 100 && budget.exhausted());
+/// ```
+#[derive(Debug)]
+pub struct Budget {
+    left: Cell<u64>,
+    used: Cell<u64>,
+    cut: Cell<bool>,
+}
+
+impl Budget {
+    /// An allowance of `steps` steps.
+    pub fn new(steps: u64) -> Budget {
+        Budget {
+            left: Cell::new(steps),
+            used: Cell::new(0),
+            cut: Cell::new(false),
+        }
+    }
+
+    /// Takes `n` steps; `false` (and nothing taken) when fewer are left.
+    pub(crate) fn take(&self, n: u64) -> bool {
+        let left = self.left.get();
+        if left < n {
+            self.left.set(0);
+            self.cut.set(true);
+            return false;
+        }
+        self.left.set(left - n);
+        self.used.set(self.used.get() + n);
+        true
+    }
+
+    /// Whether the allowance ran out (something was cut).
+    pub fn exhausted(&self) -> bool {
+        self.cut.get()
+    }
+
+    /// Steps taken so far (for tests and benchmarks: the work a query did).
+    pub fn used(&self) -> u64 {
+        self.used.get()
+    }
+}
+
+impl Default for Budget {
+    /// [`QUERY_STEPS`] steps.
+    fn default() -> Budget {
+        Budget::new(QUERY_STEPS)
+    }
+}
 
 /// Earliest year accepted for `DTSTART`, `UNTIL` and `EXDATE`.
 pub const MIN_YEAR: i32 = 1900;

@@ -3,17 +3,21 @@
 
 use super::expand::{end_of_time, Occurrences};
 use super::parse::{is_date_only, parse_local};
-use super::{Expansion, RecurError, ValidRule, HARD_CAP};
+use super::{Budget, Expansion, RecurError, ValidRule, HARD_CAP};
 use chrono::{NaiveDate, NaiveDateTime};
 
 /// Takes at most `cap` (and never more than [`HARD_CAP`]) items; `truncated` is set
-/// when another item was left.
-fn collect(iter: impl Iterator<Item = NaiveDateTime>, cap: usize) -> Expansion {
+/// when another item was left or the budget ran out (each item is a step of it).
+fn collect(
+    iter: impl Iterator<Item = NaiveDateTime>,
+    cap: usize,
+    budget: Option<&Budget>,
+) -> Expansion {
     let cap = cap.min(HARD_CAP);
     let mut occurrences = Vec::new();
     let mut truncated = false;
     for dt in iter {
-        if occurrences.len() >= cap {
+        if occurrences.len() >= cap || budget.is_some_and(|b| !b.take(1)) {
             truncated = true;
             break;
         }
@@ -21,7 +25,7 @@ fn collect(iter: impl Iterator<Item = NaiveDateTime>, cap: usize) -> Expansion {
     }
     Expansion {
         occurrences,
-        truncated,
+        truncated: truncated || budget.is_some_and(Budget::exhausted),
     }
 }
 
@@ -40,7 +44,37 @@ impl ValidRule {
     /// assert!(cut.truncated);
     /// ```
     pub fn between(&self, from: NaiveDateTime, to: NaiveDateTime, cap: usize) -> Expansion {
-        collect(Occurrences::new(self, from, to), cap)
+        collect(Occurrences::new(self, from, to), cap, None)
+    }
+
+    /// How many occurrences fall on days before `day` (`COUNT` included), counted without
+    /// producing them (a year or month per step, days and weeks a month per step); `None`
+    /// when the budget ran out.
+    ///
+    /// ```
+    /// use cogov::recur::{parse_local, Budget, ValidRule};
+    ///
+    /// let rule = ValidRule::parse("FREQ=WEEKLY;BYDAY=MO,TH", parse_local("19000101T100000").unwrap()).unwrap();
+    /// let day = parse_local("20260101").unwrap().date();
+    /// assert_eq!(rule.count_before(day, &Budget::default()), Some(13_149));
+    /// ```
+    pub fn count_before(&self, day: NaiveDate, budget: &Budget) -> Option<u64> {
+        Occurrences::count_before(self, day, budget)
+    }
+
+    /// [`ValidRule::between`] taking its steps from `budget` (see [`Budget`]).
+    pub fn between_within(
+        &self,
+        from: NaiveDateTime,
+        to: NaiveDateTime,
+        cap: usize,
+        budget: &Budget,
+    ) -> Expansion {
+        collect(
+            Occurrences::within(self, from, to, Some(budget)),
+            cap,
+            Some(budget),
+        )
     }
 
     /// The next `n` occurrences at or after `today`; `truncated` says more follow.
@@ -54,7 +88,7 @@ impl ValidRule {
     /// assert!(next.truncated);
     /// ```
     pub fn after(&self, today: NaiveDateTime, n: usize) -> Expansion {
-        collect(Occurrences::new(self, today, end_of_time()), n)
+        collect(Occurrences::new(self, today, end_of_time()), n, None)
     }
 
     /// The first `n` occurrences; `truncated` says more follow.
@@ -68,7 +102,7 @@ impl ValidRule {
     /// assert!(!all.truncated);
     /// ```
     pub fn first(&self, n: usize) -> Expansion {
-        collect(self.iter(), n)
+        collect(self.iter(), n, None)
     }
 }
 
@@ -197,6 +231,11 @@ impl RuleSet {
         &self.rule
     }
 
+    /// Whether the set has `EXDATE`s.
+    pub(crate) fn has_exdates(&self) -> bool {
+        !self.at.is_empty() || !self.days.is_empty()
+    }
+
     /// Whether an `EXDATE` removes `dt`.
     ///
     /// ```
@@ -237,7 +276,23 @@ impl RuleSet {
     /// assert_eq!(got.occurrences.len(), 2);
     /// ```
     pub fn between(&self, from: NaiveDateTime, to: NaiveDateTime, cap: usize) -> Expansion {
-        collect(self.filtered(Occurrences::new(&self.rule, from, to)), cap)
+        collect(
+            self.filtered(Occurrences::new(&self.rule, from, to)),
+            cap,
+            None,
+        )
+    }
+
+    /// [`RuleSet::between`] taking its steps from `budget` (see [`Budget`]).
+    pub fn between_within(
+        &self,
+        from: NaiveDateTime,
+        to: NaiveDateTime,
+        cap: usize,
+        budget: &Budget,
+    ) -> Expansion {
+        let it = Occurrences::within(&self.rule, from, to, Some(budget));
+        collect(self.filtered(it), cap, Some(budget))
     }
 
     /// Like [`ValidRule::after`], without excluded occurrences.
@@ -253,6 +308,7 @@ impl RuleSet {
         collect(
             self.filtered(Occurrences::new(&self.rule, today, end_of_time())),
             n,
+            None,
         )
     }
 
@@ -265,6 +321,6 @@ impl RuleSet {
     /// assert_eq!(set.first(10).occurrences, [parse_local("20250101").unwrap()]);
     /// ```
     pub fn first(&self, n: usize) -> Expansion {
-        collect(self.iter(), n)
+        collect(self.iter(), n, None)
     }
 }

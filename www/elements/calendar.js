@@ -360,7 +360,11 @@ function decode(v) {
 }
 
 /** The page URL that events link back to: `page#session=` + id. */
-const base = () => location.href.split('#')[0] + HASH;
+// the core accepts an http(s) base of at most 2,048 bytes (arg.url); other pages link nothing
+const base = () => {
+  const b = location.href.split('#')[0] + HASH;
+  return /^https?:/i.test(b) && new TextEncoder().encode(b).length <= 2048 ? b : undefined;
+};
 
 function badge(L) {
   return h('span', { part: 'badge', class: 'badge' }, ui(L, 'illustrative'));
