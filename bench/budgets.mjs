@@ -45,7 +45,7 @@ const native = [
   ['cogov structure, 10,000-deep chain', ['structure', join(dir, 'chain-10000.json'), '--json'], 500],
   ['cogov sessions, 1,000 COUNT=1000000 series, one month', ['sessions', join(dir, 'series-1000.json'), '--from', '2026-12-01', '--to', '2026-12-31', '--json'], 50],
   ['cogov sessions, 1,000 COUNT=1000000 series, 1900-2200', ['sessions', join(dir, 'series-1000.json'), '--from', '1900-01-01', '--to', '2200-12-31', '--json'], 1000],
-  ['cogov sessions, 500 chained relative series, one month', ['sessions', join(dir, 'relative-500.json'), '--from', '2026-12-01', '--to', '2026-12-31', '--json'], 50],
+  ['cogov sessions, 500 relative series in chains of 8, one month', ['sessions', join(dir, 'relative-500.json'), '--from', '2026-12-01', '--to', '2026-12-31', '--json'], 50],
 ];
 console.log(`== native CLI (median of ${runs} runs; wall clock, includes process start)`);
 for (const [what, args, limit] of native) {

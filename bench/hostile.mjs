@@ -47,10 +47,16 @@ export function series(n = 1000, count = 1000000) {
   return header({ bodies, series: list });
 }
 
-/** A chain of `n` relative series, each one day before the previous one. */
-export function relativeChain(n = 500) {
-  const list = [{ id: 'r0', body: 'b', kind: 'regular', title: { en: 'R0' }, rules: [{ dtstart: '2026-01-05T10:00', rrule: 'FREQ=WEEKLY' }], sources: ['src'] }];
-  for (let i = 1; i < n; i++) list.push({ id: `r${i}`, body: 'b', kind: 'working', title: { en: `R${i}` }, rules: [{ relative: { series: `r${i - 1}`, offset_days: -1 } }], sources: ['src'] });
+/**
+ * `n` relative series in chains of `depth` (each one day before the previous one; every `depth`-th
+ * one is a weekly rule). The format allows chains of at most 8 (`series.depth` beyond).
+ */
+export function relativeChain(n = 500, depth = 8) {
+  const list = [];
+  for (let i = 0; i < n; i++) {
+    const rules = i % depth === 0 ? [{ dtstart: '2026-01-05T10:00', rrule: 'FREQ=WEEKLY' }] : [{ relative: { series: `r${i - 1}`, offset_days: -1 } }];
+    list.push({ id: `r${i}`, body: 'b', kind: i % depth ? 'working' : 'regular', title: { en: `R${i}` }, rules, sources: ['src'] });
+  }
   return header({ bodies: [body('b')], series: list });
 }
 
@@ -111,6 +117,7 @@ export const shapes = () => [
   ['wide-30000', wide(30000)],
   ['series-1000', series(1000, 1000000)],
   ['relative-500', relativeChain(500)],
+  ['relative-deep', relativeChain(500, 500)],
   ['hostile-text', hostileText()],
   ['hostile-urls', hostileUrls()],
   ['big-10mb', big(10)],

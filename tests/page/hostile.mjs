@@ -102,7 +102,11 @@ export const checks = [
   check('3,000-deep chain', () => chain(3000), (w) => ready(w)),
   check('30,000 bodies under one root', () => wide(30000), (w) => ready(w)),
   check('1,000 series COUNT=1000000 from 1900', () => series(1000, 1000000), (w) => ready(w)),
-  check('500 chained relative series', () => relativeChain(500), (w) => ready(w)),
+  check('500 relative series in chains of 8', () => relativeChain(500), (w) => ready(w)),
+  check('a 500-deep chain of relative series', () => relativeChain(500, 500), (w) => {
+    ready(w, ['cogov-structure']);
+    for (const id of ['cogov-calendar', 'cogov-proposals']) assert(w[id].state === 'error' && w[id].alert.includes('series.depth'), `${id}: expected the series.depth error, got ${w[id].state}: ${w[id].alert.slice(0, 200)}`);
+  }),
   check('script-like text in every field', () => hostileText(), (w) => {
     ready(w);
     assert(w['cogov-structure'].text.includes('<img src=x onerror='), 'the script-like text is shown as text');
