@@ -2,7 +2,8 @@
 # Runs every test. Installs what it needs first (scripts/setup.sh skips what is present).
 #   formatting, clippy (warnings denied), native unit + integration + doc tests (including the
 #   python-dateutil cross-check and the .ics client parsers), wasm-bindgen tests in node and in
-#   headless Chromium, the JSON Schema check of the default data, and page tests in Chromium.
+#   headless Chromium, the JSON Schema check of the default data, a bounded run of each fuzz
+#   target (scripts/fuzz.sh; COGOV_FUZZ_SECONDS each, default 20) and page tests in Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
@@ -36,6 +37,10 @@ node --no-warnings tests/js/i18n.mjs
 
 step "build the shipped files"
 bash scripts/build.sh
+
+step "fuzzing: each target for ${COGOV_FUZZ_SECONDS:-20} s (scripts/fuzz.sh, fuzz/README.md)"
+(cd fuzz && cargo fmt --check)
+bash scripts/fuzz.sh all "${COGOV_FUZZ_SECONDS:-20}"
 
 step "page tests in headless Chromium"
 node tests/page/run.mjs
