@@ -4,7 +4,7 @@
 //! previous, up to 12,000 deep), a wide fan (up to 30,000 children of the root) and a random DAG
 //! (each body under 0-3 earlier ones); bodies with up to 60 seats and holders; up to 1,000 series
 //! with COUNTs up to 1,000,000 and DTSTARTs from 1900, rules limited to effective periods, and
-//! chains of relative series; up to 3,000 sessions with agendas, up to 2,000 proposals with long
+//! chains of up to 7 relative series; up to 3,000 sessions with agendas, up to 2,000 proposals with long
 //! valid routes, and cards. Every feed it writes loads without errors (the `gen` target asserts
 //! it); the sizes come from few bytes, so libFuzzer reaches the large shapes quickly.
 
@@ -168,10 +168,19 @@ pub fn feed(u: &mut Unstructured) -> Result<(String, Shape)> {
         shape.series = 0;
     }
     let mut series = Vec::with_capacity(shape.series);
+    let mut depth: Vec<u8> = Vec::with_capacity(shape.series);
     for i in 0..shape.series {
         let body = format!("b{}", u.int_in_range(0..=parents.len() - 1)?);
-        let rule = if i > 0 && u.ratio(1, 4)? {
-            let back = u.int_in_range(1..=i.min(3))?;
+        // relative to one of the three series before, in chains of at most 7 relative rules
+        // (the calendar rejects chains deeper than 8: series.depth)
+        let back = if i > 0 {
+            u.int_in_range(1..=i.min(3))?
+        } else {
+            0
+        };
+        let relative = i > 0 && depth[i - back] < 7 && u.ratio(1, 4)?;
+        depth.push(if relative { depth[i - back] + 1 } else { 0 });
+        let rule = if relative {
             json!({"relative": {"series": format!("r{}", i - back),
                    "offset_days": u.int_in_range(-30..=30i32)?, "time": "10:00"}, "sources": [SOURCES]})
         } else {
