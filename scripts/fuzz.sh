@@ -9,14 +9,15 @@
 # a 1 MiB stack (the wasm's) and asserts on the views' caps (fuzz/src/lib.rs).
 # New inputs go to fuzz/target/corpus/<target> (the committed seeds in fuzz/corpus/<target> are
 # read, never written); a failing input lands in fuzz/artifacts/<target>/ and the run fails.
-# Environment: COGOV_FUZZ_TIMEOUT (default 10), COGOV_FUZZ_RSS_MB (default 2048), COGOV_FUZZ_JOBS
+# Environment: COGOV_FUZZ_TIMEOUT (default 20: an input asks ~15 views, each may legitimately
+# build a capped list of 10,000 sessions), COGOV_FUZZ_RSS_MB (default 2048), COGOV_FUZZ_JOBS
 # (parallel fuzzing jobs per target, default 1), COGOV_FUZZ_ARGS (more libFuzzer flags).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/ship-env.sh
 which=${1:-all}
 seconds=${2:-60}
-timeout=${COGOV_FUZZ_TIMEOUT:-10}
+timeout=${COGOV_FUZZ_TIMEOUT:-20}
 rss=${COGOV_FUZZ_RSS_MB:-2048}
 jobs=${COGOV_FUZZ_JOBS:-1}
 case "$which" in
@@ -30,6 +31,7 @@ if ! "${fuzz[@]}" --version >/dev/null 2>&1; then
   exit 2
 fi
 root=$PWD
+failed=()
 # --sanitizer none: the core has no unsafe code, and without ASan builds are ~2x faster to run
 build=()
 [ "$which" = all ] || build=("$which")
@@ -56,6 +58,10 @@ for t in "${targets[@]}"; do
   if [ "$status" != 0 ]; then
     echo "fuzz $t FAILED. Reproduce: ${fuzz[*]} run --sanitizer none --fuzz-dir fuzz $t fuzz/artifacts/$t/<file>" >&2
     echo "minimize: ${fuzz[*]} tmin --sanitizer none --fuzz-dir fuzz $t fuzz/artifacts/$t/<file>" >&2
-    exit 1
+    failed+=("$t")
   fi
 done
+if [ "${#failed[@]}" != 0 ]; then
+  echo "fuzzing failed: ${failed[*]}" >&2
+  exit 1
+fi

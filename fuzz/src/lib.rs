@@ -270,10 +270,13 @@ fn structure_views(ds: &Dataset, lang: Lang) {
 
 fn calendar_views(ds: &Dataset, lang: Lang) {
     let f = &ds.feed;
-    let bodies = [None]
-        .into_iter()
-        .chain(f.bodies.first().map(|b| Some(b.id.as_str())))
-        .chain(f.series.last().map(|s| Some(s.body.as_str())));
+    // every body, then one body (in Korean only: the texts differ, not the work)
+    let one = f.series.last().map(|s| s.body.as_str());
+    let bodies = [None].into_iter().chain(if lang == Lang::Ko {
+        one.map(Some)
+    } else {
+        None
+    });
     let mut ids: Vec<String> = f.sessions.iter().take(3).map(|s| s.id.clone()).collect();
     for body in bodies {
         // the costly windows (up to HARD_CAP sessions each) once per input: in Korean, all bodies
@@ -326,7 +329,8 @@ fn calendar_views(ds: &Dataset, lang: Lang) {
     }
     let now = cogov::date::parse_local("2026-03-01T00:00").unwrap_or_default();
     let today = day(2026, 3, 1);
-    for session in [None, ids.first().map(String::as_str)] {
+    let one = ids.first().map(String::as_str).filter(|_| lang == Lang::Ko);
+    for session in [None].into_iter().chain(one.map(Some)) {
         let q = IcsQuery {
             body: None,
             session,
