@@ -53,7 +53,10 @@ for t in "${targets[@]}"; do
     -max_total_time="$seconds" -timeout="$timeout" -rss_limit_mb="$rss" -max_len="$max_len" \
     "${parallel[@]}" -artifact_prefix="$root/fuzz/artifacts/$t/" -print_final_stats=1 \
     ${COGOV_FUZZ_ARGS:-} 2> "fuzz/target/$t.log" || status=$?
-  grep -E '^#[0-9]+ +(INITED|DONE)|^stat::number_of_executed_units|^stat::average_exec_per_sec|==[0-9]+== ERROR|panicked at|Test unit written|ALARM|heap budget|out-of-memory|overflowed its stack|SUMMARY' "fuzz/target/$t.log" | tail -20 || true
+  # the summary: executions, and what failed (a panic's message is the line after its location)
+  awk '/panicked at/ { print; getline; print; next }
+       /^#[0-9]+ +(INITED|DONE)|^stat::number_of_executed_units|^stat::average_exec_per_sec|==[0-9]+== ERROR|Test unit written|ALARM|heap budget|out-of-memory|SUMMARY/' \
+    "fuzz/target/$t.log" | tail -20
   echo "fuzz $t: $(( $(date +%s) - start )) s, exit $status (full log: fuzz/target/$t.log)"
   if [ "$status" != 0 ]; then
     echo "fuzz $t FAILED. Reproduce: ${fuzz[*]} run --sanitizer none --fuzz-dir fuzz $t fuzz/artifacts/$t/<file>" >&2
