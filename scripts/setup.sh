@@ -21,6 +21,13 @@ if ! rustup run "$SHIP_TOOLCHAIN" rustc --print sysroot >/dev/null 2>&1 \
   rustup toolchain install "$SHIP_TOOLCHAIN" --profile minimal --component rust-src --target wasm32-unknown-unknown
 fi
 
+# cargo-fuzz for scripts/fuzz.sh (run by scripts/test.sh): libFuzzer targets built by the pinned nightly
+CARGO_FUZZ_VERSION=0.13.2
+if [ "$(cargo "+$SHIP_TOOLCHAIN" fuzz --version 2>/dev/null)" != "cargo-fuzz $CARGO_FUZZ_VERSION" ]; then
+  say "installing cargo-fuzz $CARGO_FUZZ_VERSION (the fuzz targets of scripts/fuzz.sh; about a minute)"
+  cargo install cargo-fuzz --version "$CARGO_FUZZ_VERSION" --locked --force
+fi
+
 have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
 if [ "$have" != "$WASM_BINDGEN_VERSION" ]; then
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (have: ${have:-none}; takes a few minutes)"

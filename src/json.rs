@@ -20,12 +20,13 @@
 //! - `\uXXXX` escapes must form valid scalar values: a lone surrogate is `json.bad_escape`
 //!   (not replaced with U+FFFD), so a broken feed is reported, not silently altered.
 //! - Object members keep document order and duplicates; [`Value::get`] returns the last
-//!   one, like `JSON.parse`. A leading UTF-8 BOM is skipped.
+//!   one, like `JSON.parse` (and so does the feed reader, which warns `json.duplicate_key`).
+//!   A leading UTF-8 BOM is skipped.
 //!
 //! Error codes ([`ParseError::code`]): `json.syntax` (unexpected character, trailing data,
 //! control character in a string), `json.eof` (input ends inside the document: every
 //! truncated document gets this), `json.bad_number`, `json.bad_escape`, `json.too_deep`,
-//! `json.too_large`.
+//! `json.too_large`; and [`utf8`], for documents read as bytes: `json.utf8`.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -240,6 +241,49 @@ impl std::error::Error for ParseError {}
 /// ```
 pub fn parse<'a>(input: &'a str, limits: &Limits) -> Result<Value<'a>, ParseError> {
     parse_boxed(input, limits).map_err(|e| *e)
+}
+
+/// The text of a document read as bytes (a file), or `json.utf8` naming the byte offset, line
+/// and column of the first byte that is not valid UTF-8 (RFC 8259 requires UTF-8). Linear time.
+/// ```
+/// # use cogov::json::utf8;
+/// assert_eq!(utf8(b"{\"a\": 1}"), Ok("{\"a\": 1}"));
+/// let e = utf8(b"{\n \"\xc3\xa9\xff\": 1}").unwrap_err();
+/// assert_eq!((e.code, e.offset, e.line, e.column), ("json.utf8", 6, 2, 4));
+/// assert_eq!(e.to_string(), "invalid utf-8: byte 0xff at offset 6 (line 2, column 4)");
+/// ```
+pub fn utf8(bytes: &[u8]) -> Result<&str, ParseError> {
+    let e = match std::str::from_utf8(bytes) {
+        Ok(s) => return Ok(s),
+        Err(e) => e,
+    };
+    let at = e.valid_up_to();
+    // the valid prefix locates the error as the parser locates its own
+    let prefix = std::str::from_utf8(bytes.get(..at).unwrap_or_default()).unwrap_or_default();
+    let p = Parser {
+        s: prefix,
+        b: prefix.as_bytes(),
+        pos: 0,
+    };
+    let byte = bytes.get(at).copied().unwrap_or_default();
+    let what = match e.error_len() {
+        Some(_) => format!("byte 0x{}", hex2(byte)),
+        None => format!("truncated sequence starting with byte 0x{}", hex2(byte)),
+    };
+    Err(*p.fail(
+        "json.utf8",
+        at,
+        format!("invalid utf-8: {what} at offset {at}"),
+    ))
+}
+
+/// A byte as two lower-case hex digits.
+fn hex2(b: u8) -> String {
+    let d = b"0123456789abcdef";
+    [d[usize::from(b >> 4)], d[usize::from(b & 15)]]
+        .iter()
+        .map(|&c| char::from(c))
+        .collect()
 }
 
 /// [`parse`] with a boxed error, so that internal results stay small (no 56-byte `Result`

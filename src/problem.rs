@@ -1,7 +1,7 @@
 //! Problems found in a feed: an error (the feed is unusable) or a warning (usable but suspicious).
 //!
 //! Every problem names where it is (a JSON path such as `bodies[3].seats[1].count`), a stable
-//! `code` (such as `seat.count`) and a plain message.
+//! `code` (such as `number.range`) and a plain message.
 
 use serde::Serialize;
 use std::fmt::{self, Write};
@@ -20,7 +20,7 @@ pub enum Severity {
 ///
 /// ```
 /// use cogov::problem::{Problem, Severity};
-/// let p = Problem::error("bodies[3].seats[1].count", "seat.count", "must be at least 1");
+/// let p = Problem::error("bodies[3].seats[1].count", "number.range", "must be at least 1");
 /// assert_eq!(p.to_string(), "bodies[3].seats[1].count: must be at least 1");
 /// assert_eq!(p.severity, Severity::Error);
 /// ```

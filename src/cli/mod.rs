@@ -63,20 +63,54 @@ pub fn run(argv: &[String]) -> Result<Output, String> {
     }
 }
 
+/// Why the feed file gave no text.
+enum Unread {
+    /// It could not be read: exit 2 with this output.
+    Io(Output),
+    /// It is not UTF-8: a report with one error (`json.utf8`, naming the file, the byte offset,
+    /// line and column), treated as any other problem of the feed (exit 1).
+    Report(crate::problem::Report),
+}
+
+/// The text of feed file `path`.
+fn read(path: &str) -> Result<String, Unread> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        Unread::Io(Output {
+            stderr: format!("cogov: cannot read {path}: {e}\n"),
+            code: 2,
+            ..Output::default()
+        })
+    })?;
+    let bytes = match String::from_utf8(bytes) {
+        Ok(text) => return Ok(text),
+        Err(e) => e.into_bytes(),
+    };
+    let mut report = crate::problem::Report::default();
+    if let Err(e) = crate::json::utf8(&bytes) {
+        report.push(crate::problem::Problem::error(
+            "",
+            e.code,
+            format!("{path}: {e}"),
+        ));
+    }
+    Err(Unread::Report(report))
+}
+
 /// Reads and loads the feed named by the first positional argument; an I/O problem is exit 2,
 /// errors in `part` or the parts before it (what the command shows) are exit 1 with those
-/// errors on stderr.
+/// errors on stderr, as is a file that is not UTF-8.
 fn load(
     args: &Args,
     part: crate::dataset::Part,
 ) -> Result<Result<crate::dataset::Dataset, Output>, String> {
     let path = args.positional(0, "FEED")?;
-    let text = match std::fs::read_to_string(path) {
+    let text = match read(path) {
         Ok(t) => t,
-        Err(e) => {
+        Err(Unread::Io(out)) => return Ok(Err(out)),
+        Err(Unread::Report(report)) => {
             return Ok(Err(Output {
-                stderr: format!("cogov: cannot read {path}: {e}\n"),
-                code: 2,
+                stderr: validate::human(&report),
+                code: 1,
                 ..Output::default()
             }))
         }

@@ -6,17 +6,11 @@ use crate::problem::Report;
 pub fn run(args: &Args) -> Result<Output, String> {
     args.only(&["json"])?;
     let path = args.positional(0, "FEED")?;
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) => {
-            return Ok(Output {
-                stderr: format!("cogov: cannot read {path}: {e}\n"),
-                code: 2,
-                ..Output::default()
-            })
-        }
+    let report = match super::read(path) {
+        Ok(text) => crate::dataset::load(&text).report,
+        Err(super::Unread::Io(out)) => return Ok(out),
+        Err(super::Unread::Report(report)) => report,
     };
-    let report = crate::dataset::load(&text).report;
     let code = u8::from(report.has_errors());
     if args.flag("json") {
         return Ok(Output {

@@ -85,6 +85,11 @@ impl Reader {
         self.object_of(v, known, &[])
     }
 
+    /// An object's members, after one pass over them: a warning for each member not in `known`
+    /// or `more` (`field.unknown`), and one for each known member that appears more than once
+    /// (`json.duplicate_key`, with its count: the last one is used, as `JSON.parse` and the
+    /// schema do). Linear in the number of members: each is compared with the known names only
+    /// (at most [`MAX_KNOWN`] of them), never with the members before it.
     fn object_of<'v, 'a>(
         &mut self,
         v: &'v Value<'a>,
@@ -95,20 +100,39 @@ impl Reader {
             self.type_error("an object", v);
             return None;
         };
-        for (i, (k, _)) in fields.iter().enumerate() {
+        // how often each known name appears, and the names seen twice in order of their repeat
+        let mut seen = [0u32; MAX_KNOWN];
+        let (mut repeated, mut n_repeated) = ([0u8; MAX_KNOWN], 0);
+        for (k, _) in fields {
             let k = key_str(k);
-            if !contains(known, k) && !contains(more, k) {
+            let Some(i) = position(known, k).or_else(|| Some(known.len() + position(more, k)?))
+            else {
                 self.at(Seg::Name(k.to_string()), |r| {
                     r.warn("field.unknown", "unknown field (ignored)")
                 });
-            } else if fields[..i].iter().any(|(p, _)| same(key_str(p), k)) {
-                self.at(Seg::Name(k.to_string()), |r| {
-                    r.warn(
-                        "field.repeated",
-                        "field appears more than once; the first one is used",
-                    )
-                });
+                continue;
+            };
+            let Some(n) = seen.get_mut(i) else { continue };
+            *n = n.saturating_add(1);
+            if *n == 2 {
+                if let Some(slot) = repeated.get_mut(n_repeated) {
+                    *slot = i as u8;
+                    n_repeated += 1;
+                }
             }
+        }
+        for &i in repeated.iter().take(n_repeated) {
+            let i = usize::from(i);
+            let name = known.get(i).or_else(|| more.get(i - known.len()));
+            let (Some(name), Some(n)) = (name, seen.get(i)) else {
+                continue;
+            };
+            self.at(Seg::Name(name.to_string()), |r| {
+                r.warn(
+                    "json.duplicate_key",
+                    format!("member appears {n} times in this object; the last one is used"),
+                )
+            });
         }
         Some(fields)
     }
@@ -492,7 +516,6 @@ impl<T> Sink for List<T> {
     }
 }
 
-/// The first member named `key`.
 /// [`Reader::id`] without reporting: the id, or the problem's code and message (for a
 /// reference whose problems belong to a later part, such as an agenda's proposal).
 pub fn id_of(v: &Value) -> Result<String, (&'static str, String)> {
@@ -520,8 +543,14 @@ pub fn id_of(v: &Value) -> Result<String, (&'static str, String)> {
     Ok(s.to_string())
 }
 
+/// Most names a record knows (its own plus `sources`, `illustrative`, `note`); a name beyond
+/// this is read but not counted for [`Reader::object`]'s repeated-member warning.
+const MAX_KNOWN: usize = 32;
+
+/// The member named `key`: the last one when it is repeated, as `JSON.parse` and the JSON Schema
+/// read it (docs/FORMAT.md, "Repeated members").
 pub fn get<'v, 'a>(f: Fields<'v, 'a>, key: &str) -> Option<&'v Value<'a>> {
-    for (k, v) in f {
+    for (k, v) in f.iter().rev() {
         if same(key_str(k), key) {
             return Some(v);
         }
@@ -540,13 +569,13 @@ fn key_str<'k>(k: &'k Cow<'_, str>) -> &'k str {
 }
 
 #[inline(always)]
-fn contains(list: &[&str], k: &str) -> bool {
-    for x in list {
+fn position(list: &[&str], k: &str) -> Option<usize> {
+    for (i, x) in list.iter().enumerate() {
         if same(x, k) {
-            return true;
+            return Some(i);
         }
     }
-    false
+    None
 }
 
 /// String equality testing the length and first byte before the bytes: decoding compares every
