@@ -499,7 +499,10 @@ fn conforms(
     let declared: Vec<(&str, &str)> = body
         .lines()
         // field lines only: not the lines of their doc comments (`/** .. */` or a `/**` block)
-        .filter_map(|l| l.strip_prefix("  ").filter(|l| !l.starts_with("/**") && !l.starts_with(" *")))
+        .filter_map(|l| {
+            l.strip_prefix("  ")
+                .filter(|l| !l.starts_with("/**") && !l.starts_with(" *"))
+        })
         .filter_map(|l| l.trim_end_matches(',').split_once(": "))
         .collect();
     let keys: Vec<&str> = fields.keys().map(String::as_str).collect();
