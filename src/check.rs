@@ -4,8 +4,8 @@
 //! One function per part of the feed ([`crate::dataset::Part`]): each reads only its part and
 //! the parts before it.
 
-use crate::dataset::{Ids, Ref};
 use crate::feed::Feed;
+use crate::ids::{Ids, Ref};
 use crate::problem::Report;
 use std::fmt::Write;
 

@@ -3,84 +3,11 @@
 //! [`load`] is the one entry point from text: it never panics and returns every problem found.
 
 use crate::feed::{self, Feed};
+use crate::ids::Ids;
+pub use crate::ids::Ref;
 use crate::json;
 use crate::problem::{Problem, Report};
 use crate::text::{Lang, Text};
-
-/// What an id names.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Ref {
-    /// `sources[i]`
-    Source(usize),
-    /// `organizations[i]`
-    Org(usize),
-    /// `offices[i]`
-    Office(usize),
-    /// `bodies[i]`
-    Body(usize),
-    /// `series[i]`
-    Series(usize),
-    /// `sessions[i]`
-    Session(usize),
-    /// `proposals[i]`
-    Proposal(usize),
-    /// `cards[i]`
-    Card(usize),
-}
-
-/// Ids to records (packed [`Ref`]s). [`crate::ids::Ids`] is also the proposal index's map type.
-pub(crate) type Ids = crate::ids::Ids;
-
-/// Bits of a packed [`Ref`] that hold the index (lists hold at most `feed::Limits::max_items`,
-/// a million by default, far below 2^29).
-const INDEX_BITS: u32 = 29;
-
-impl Ref {
-    /// The kind in the top three bits, the index below.
-    pub(crate) fn pack(self) -> u32 {
-        let (kind, i) = match self {
-            Ref::Source(i) => (0, i),
-            Ref::Org(i) => (1, i),
-            Ref::Office(i) => (2, i),
-            Ref::Body(i) => (3, i),
-            Ref::Series(i) => (4, i),
-            Ref::Session(i) => (5, i),
-            Ref::Proposal(i) => (6, i),
-            Ref::Card(i) => (7, i),
-        };
-        (kind << INDEX_BITS) | i as u32
-    }
-
-    /// The `Ref` [`Ref::pack`] packed.
-    pub(crate) fn unpack(p: u32) -> Ref {
-        let i = (p & ((1 << INDEX_BITS) - 1)) as usize;
-        match p >> INDEX_BITS {
-            0 => Ref::Source(i),
-            1 => Ref::Org(i),
-            2 => Ref::Office(i),
-            3 => Ref::Body(i),
-            4 => Ref::Series(i),
-            5 => Ref::Session(i),
-            6 => Ref::Proposal(i),
-            _ => Ref::Card(i),
-        }
-    }
-
-    /// The JSON path of the record, e.g. `bodies[3]`.
-    pub fn path(self) -> String {
-        let (list, i) = match self {
-            Ref::Source(i) => ("sources", i),
-            Ref::Org(i) => ("organizations", i),
-            Ref::Office(i) => ("offices", i),
-            Ref::Body(i) => ("bodies", i),
-            Ref::Series(i) => ("series", i),
-            Ref::Session(i) => ("sessions", i),
-            Ref::Proposal(i) => ("proposals", i),
-            Ref::Card(i) => ("cards", i),
-        };
-        format!("{list}[{i}]")
-    }
-}
 
 /// The parts of a feed, in the order they load. Each part's records and checks read only that
 /// part and the parts before it, so a load that stops after a part ([`load_through`]) finds
@@ -301,28 +228,5 @@ fn unusable(report: Report) -> Loaded {
         dataset: None,
         report,
         parts,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::Ref;
-
-    #[test]
-    fn refs_pack_and_unpack() {
-        for i in [0, 1, 999_999, (1 << 29) - 1] {
-            for r in [
-                Ref::Source(i),
-                Ref::Org(i),
-                Ref::Office(i),
-                Ref::Body(i),
-                Ref::Series(i),
-                Ref::Session(i),
-                Ref::Proposal(i),
-                Ref::Card(i),
-            ] {
-                assert_eq!(Ref::unpack(r.pack()), r);
-            }
-        }
     }
 }

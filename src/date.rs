@@ -133,7 +133,7 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
     let (Some(y), Some(m), Some(d)) = ymd else {
         return Err(format!(
             "expected a date like 2026-07-14, found {}",
-            crate::text::quote(clip(s))
+            crate::text::quote(s)
         ));
     };
     let y = y as i32;
@@ -157,16 +157,11 @@ pub fn parse_partial(s: &str) -> Result<NaiveDate, String> {
             .map(|y| y as i32)
             .filter(|y| YEARS.contains(y))
             .and_then(|y| NaiveDate::from_ymd_opt(y, 1, 1))
-            .ok_or_else(|| {
-                format!(
-                    "expected a year like 2019, found {}",
-                    crate::text::quote(clip(s))
-                )
-            }),
+            .ok_or_else(|| format!("expected a year like 2019, found {}", crate::text::quote(s))),
         7 => parse_date(&format!("{s}-01")).map_err(|_| {
             format!(
                 "expected a month like 2018-07, found {}",
-                crate::text::quote(clip(s))
+                crate::text::quote(s)
             )
         }),
         _ => parse_date(s),
@@ -185,7 +180,7 @@ pub fn parse_local(s: &str) -> Result<NaiveDateTime, String> {
     let bad = || {
         format!(
             "expected a local date-time like 2026-07-14T10:00, found {}",
-            crate::text::quote(clip(s))
+            crate::text::quote(s)
         )
     };
     let (d, t) = crate::text::split_once(s, b'T').ok_or_else(bad)?;
@@ -218,13 +213,5 @@ pub fn parse_when(s: &str) -> Result<When, String> {
         parse_local(s).map(When::At)
     } else {
         parse_date(s).map(When::Date)
-    }
-}
-
-/// Shortens text quoted in a message.
-pub fn clip(s: &str) -> &str {
-    match s.char_indices().nth(40) {
-        Some((i, _)) => s.get(..i).unwrap_or(s),
-        None => s,
     }
 }

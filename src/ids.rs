@@ -1,5 +1,6 @@
-//! The id index's map: strings to `u32`, the only map the crate uses (the dataset's id index,
-//! body and series indexes, the proposal index's interned ids).
+//! The id index: its map, strings to `u32` ([`Ids`], the only map the crate uses: the dataset's
+//! id index, body and series indexes, the proposal index's interned ids), and what an id names
+//! ([`Ref`], packed into the map's `u32`s).
 //!
 //! A small open-addressing table instead of `std`'s `HashMap`: the wasm then carries no
 //! `hashbrown` (about 3 KB of code for its one instance). Keys are hashed exactly as `HashMap`
@@ -99,9 +100,81 @@ impl Ids {
     }
 }
 
+/// What an id names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ref {
+    /// `sources[i]`
+    Source(usize),
+    /// `organizations[i]`
+    Org(usize),
+    /// `offices[i]`
+    Office(usize),
+    /// `bodies[i]`
+    Body(usize),
+    /// `series[i]`
+    Series(usize),
+    /// `sessions[i]`
+    Session(usize),
+    /// `proposals[i]`
+    Proposal(usize),
+    /// `cards[i]`
+    Card(usize),
+}
+
+/// Bits of a packed [`Ref`] that hold the index (lists hold at most `feed::Limits::max_items`,
+/// a million by default, far below 2^29).
+const INDEX_BITS: u32 = 29;
+
+impl Ref {
+    /// The kind in the top three bits, the index below.
+    pub(crate) fn pack(self) -> u32 {
+        let (kind, i) = match self {
+            Ref::Source(i) => (0, i),
+            Ref::Org(i) => (1, i),
+            Ref::Office(i) => (2, i),
+            Ref::Body(i) => (3, i),
+            Ref::Series(i) => (4, i),
+            Ref::Session(i) => (5, i),
+            Ref::Proposal(i) => (6, i),
+            Ref::Card(i) => (7, i),
+        };
+        (kind << INDEX_BITS) | i as u32
+    }
+
+    /// The `Ref` [`Ref::pack`] packed.
+    pub(crate) fn unpack(p: u32) -> Ref {
+        let i = (p & ((1 << INDEX_BITS) - 1)) as usize;
+        match p >> INDEX_BITS {
+            0 => Ref::Source(i),
+            1 => Ref::Org(i),
+            2 => Ref::Office(i),
+            3 => Ref::Body(i),
+            4 => Ref::Series(i),
+            5 => Ref::Session(i),
+            6 => Ref::Proposal(i),
+            _ => Ref::Card(i),
+        }
+    }
+
+    /// The JSON path of the record, e.g. `bodies[3]`.
+    pub fn path(self) -> String {
+        let (list, i) = match self {
+            Ref::Source(i) => ("sources", i),
+            Ref::Org(i) => ("organizations", i),
+            Ref::Office(i) => ("offices", i),
+            Ref::Body(i) => ("bodies", i),
+            Ref::Series(i) => ("series", i),
+            Ref::Session(i) => ("sessions", i),
+            Ref::Proposal(i) => ("proposals", i),
+            Ref::Card(i) => ("cards", i),
+        };
+        format!("{list}[{i}]")
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::Ids;
+    use super::{Ids, Ref};
 
     #[test]
     fn inserts_finds_replaces_and_grows() {
@@ -239,6 +312,24 @@ mod tests {
                 }
             }
             check(&ids, &model, &order);
+        }
+    }
+
+    #[test]
+    fn refs_pack_and_unpack() {
+        for i in [0, 1, 999_999, (1 << 29) - 1] {
+            for r in [
+                Ref::Source(i),
+                Ref::Org(i),
+                Ref::Office(i),
+                Ref::Body(i),
+                Ref::Series(i),
+                Ref::Session(i),
+                Ref::Proposal(i),
+                Ref::Card(i),
+            ] {
+                assert_eq!(Ref::unpack(r.pack()), r);
+            }
         }
     }
 }

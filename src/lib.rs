@@ -15,6 +15,7 @@ pub mod recur;
 pub mod sort;
 pub mod structure;
 pub mod text;
+pub mod view;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -6,9 +6,11 @@
 
 use crate::dataset::{Dataset, Ref};
 use crate::date::iso_date;
-use crate::feed::{Body, Provenance, Role, Seat, Side, SourceRef};
+use crate::feed::{Body, Role, Seat, Side};
 use crate::problem::Problem;
 use crate::text::Lang;
+use crate::view::{named, own, own_opt, sources, text, text_opt};
+pub use crate::view::{Named, SourceView};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -84,16 +86,6 @@ pub struct BodyNode {
     pub hidden_children: u32,
 }
 
-/// An id and its name.
-#[derive(Clone, Debug, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
-pub struct Named {
-    /// Id.
-    pub id: String,
-    /// Name.
-    pub name: String,
-}
-
 /// A statute article.
 #[derive(Clone, Debug, Serialize)]
 #[cfg_attr(test, derive(ts_rs::TS))]
@@ -106,20 +98,6 @@ pub struct LegalView {
     pub effective: Option<String>,
     /// Link.
     pub url: Option<String>,
-}
-
-/// A source.
-#[derive(Clone, Debug, Serialize)]
-#[cfg_attr(test, derive(ts_rs::TS))]
-pub struct SourceView {
-    /// Title.
-    pub title: String,
-    /// Link.
-    pub url: Option<String>,
-    /// Date as written.
-    pub date: Option<String>,
-    /// Publisher.
-    pub publisher: Option<String>,
 }
 
 /// A published figure.
@@ -526,35 +504,6 @@ fn figure((_, lang): Cx, f: &crate::feed::Figure) -> FigureView {
     }
 }
 
-fn named(ds: &Dataset, id: &str, lang: Lang) -> Named {
-    Named {
-        id: id.to_string(),
-        name: ds.name_of(id, lang),
-    }
-}
-
-/// Sources of a record, resolved.
-pub fn sources(ds: &Dataset, prov: &Provenance, lang: Lang) -> Vec<SourceView> {
-    // a plain loop: a `filter_map` collect costs the wasm its iterator machinery
-    let mut out = Vec::with_capacity(prov.sources.len());
-    for s in &prov.sources {
-        let src = match s {
-            SourceRef::Inline(src) => src,
-            SourceRef::Id(id) => match ds.lookup(id) {
-                Some(Ref::Source(i)) => &ds.feed.sources[i],
-                _ => continue,
-            },
-        };
-        out.push(SourceView {
-            title: text(&src.title, lang),
-            url: own_opt(&src.url),
-            date: own_opt(&src.date),
-            publisher: text_opt(&src.publisher, lang),
-        });
-    }
-    out
-}
-
 /// Seats of a body grouped by side, with totals and chairs; people filtered to `as_of`.
 ///
 /// ```
@@ -673,29 +622,4 @@ pub fn where_sits(ds: &Dataset, office: &str, lang: Lang) -> Result<Vec<Sitting>
         }
     }
     Ok(out)
-}
-
-/// A text in `lang`, owned: one out-of-line function for the many view fields built this way.
-#[inline(never)]
-pub(crate) fn text(t: &crate::text::Text, lang: Lang) -> String {
-    t.get(lang).to_string()
-}
-
-/// An owned copy of an id or link, out of line: one function for the many view fields built
-/// this way.
-#[inline(never)]
-pub(crate) fn own(s: &str) -> String {
-    s.to_string()
-}
-
-/// An owned copy of an optional id or link.
-#[inline(never)]
-pub(crate) fn own_opt(s: &Option<String>) -> Option<String> {
-    s.as_deref().map(own)
-}
-
-/// An optional text in `lang`, owned.
-#[inline(never)]
-pub(crate) fn text_opt(t: &Option<crate::text::Text>, lang: Lang) -> Option<String> {
-    t.as_ref().map(|t| text(t, lang))
 }

@@ -175,6 +175,14 @@ pub fn blank(s: &str) -> bool {
     s.chars().all(char::is_whitespace)
 }
 
+/// Shortens text quoted in a message (40 characters).
+fn clip(s: &str) -> &str {
+    match s.char_indices().nth(40) {
+        Some((i, _)) => s.get(..i).unwrap_or(s),
+        None => s,
+    }
+}
+
 /// Quotes text for a message (`"..."`, clipped to 40 characters), without `{:?}`, whose Unicode
 /// escaping tables would cost wasm size.
 ///
@@ -184,7 +192,7 @@ pub fn blank(s: &str) -> bool {
 pub fn quote(s: &str) -> String {
     let mut out = String::with_capacity(s.len().min(48) + 2);
     out.push('"');
-    for c in crate::date::clip(s).chars() {
+    for c in clip(s).chars() {
         match c {
             '"' | '\\' => {
                 out.push('\\');

@@ -207,9 +207,9 @@ fn decls(cfg: &Config) -> Vec<Decl> {
         // structure: `feed.structure(...)`, `feed.whereSits(...)`
         decl::<st::StructureView>(cfg),
         decl::<st::BodyNode>(cfg),
-        decl::<st::Named>(cfg),
+        decl::<crate::view::Named>(cfg),
         decl::<st::LegalView>(cfg),
-        decl::<st::SourceView>(cfg),
+        decl::<crate::view::SourceView>(cfg),
         decl::<st::FigureView>(cfg),
         decl::<st::Composition>(cfg),
         decl::<st::SideGroup>(cfg),

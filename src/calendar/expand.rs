@@ -12,8 +12,8 @@ use crate::date::{iso_date, When};
 use crate::feed::{Feed, Location, Provenance, Series, Session};
 use crate::problem::Problem;
 use crate::recur::{Budget, HARD_CAP, MAX_YEAR, MIN_YEAR};
-use crate::structure::{Named, SourceView};
 use crate::text::Lang;
+use crate::view::{Named, SourceView};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
 use core::cell::RefCell;
 use serde::Serialize;
@@ -390,8 +390,8 @@ fn body_of<'a>(ds: &'a Dataset, id: &str) -> Option<&'a crate::feed::Body> {
 
 fn location(l: &Location, lang: Lang) -> LocationView {
     LocationView {
-        name: crate::structure::text_opt(&l.name, lang),
-        address: crate::structure::text_opt(&l.address, lang),
+        name: crate::view::text_opt(&l.name, lang),
+        address: crate::view::text_opt(&l.address, lang),
         url: l.url.clone(),
     }
 }
@@ -411,7 +411,7 @@ fn base_view(
         body: body.to_string(),
         title: series
             .and_then(|s| s.title.as_ref())
-            .map_or_else(|| body_name.clone(), |t| crate::structure::text(t, lang)),
+            .map_or_else(|| body_name.clone(), |t| crate::view::text(t, lang)),
         body_name,
         series: series.map(|s| s.id.clone()),
         kind: series.map_or("other", |s| s.kind.as_str()),
@@ -434,9 +434,9 @@ fn base_view(
 }
 
 fn provenance(v: &mut SessionView, ds: &Dataset, p: &Provenance, lang: Lang) {
-    v.sources = crate::structure::sources(ds, p, lang);
+    v.sources = crate::view::sources(ds, p, lang);
     v.illustrative = p.illustrative;
-    v.note = crate::structure::text_opt(&p.note, lang);
+    v.note = crate::view::text_opt(&p.note, lang);
 }
 
 /// The view of a generated occurrence. Its id is `{series}@{YYYY-MM-DD}`; a later occurrence of
@@ -471,7 +471,7 @@ fn generated(
         .note
         .as_ref()
         .or(s.prov.note.as_ref())
-        .map(|t| crate::structure::text(t, lang));
+        .map(|t| crate::view::text(t, lang));
     v
 }
 
@@ -487,7 +487,7 @@ fn explicit(ds: &Dataset, ex: &Expander, k: usize, lang: Lang) -> SessionView {
     let mut v = base_view(ds, s.id.clone(), &s.body, series, lang, s.start, s.end);
     v.kind = s.kind.as_str();
     if let Some(t) = &s.title {
-        v.title = crate::structure::text(t, lang);
+        v.title = crate::view::text(t, lang);
     }
     if let Some(l) = &s.location {
         v.location = Some(location(l, lang));
@@ -502,7 +502,7 @@ fn explicit(ds: &Dataset, ex: &Expander, k: usize, lang: Lang) -> SessionView {
         .agenda
         .iter()
         .map(|a| AgendaView {
-            title: crate::structure::text(&a.title, lang),
+            title: crate::view::text(&a.title, lang),
             kind: a.kind.as_str(),
             proposal: a.proposal.clone(),
         })
@@ -511,7 +511,7 @@ fn explicit(ds: &Dataset, ex: &Expander, k: usize, lang: Lang) -> SessionView {
         .documents
         .iter()
         .map(|d| DocumentView {
-            title: crate::structure::text(&d.title, lang),
+            title: crate::view::text(&d.title, lang),
             url: d.url.clone(),
         })
         .collect();
@@ -916,7 +916,7 @@ pub fn session_bodies(ds: &Dataset, lang: Lang) -> Vec<Named> {
         .filter(|(_, has)| *has)
         .map(|(b, _)| Named {
             id: b.id.clone(),
-            name: crate::structure::text(&b.name, lang),
+            name: crate::view::text(&b.name, lang),
         })
         .collect()
 }

@@ -32,7 +32,7 @@ fn check_base_url(base: Option<&str>) -> Result<(), Problem> {
     if !scheme("https://") && !scheme("http://") {
         return bad(format!(
             "the base url {} is not an http or https url",
-            crate::text::quote(crate::date::clip(b))
+            crate::text::quote(b)
         ));
     }
     Ok(())

@@ -30,8 +30,8 @@ pub(crate) enum Compiled {
     },
 }
 
-/// Series ids to indexes, in the dataset's id index map type.
-pub(crate) type SeriesIndex = crate::dataset::Ids;
+/// Series ids to indexes, in the id index map type.
+pub(crate) type SeriesIndex = crate::ids::Ids;
 
 /// The index of series `id`.
 fn series_at(index: &SeriesIndex, id: &str) -> Option<usize> {

@@ -350,10 +350,7 @@ impl Reader {
         if !ok {
             self.error(
                 "url.scheme",
-                format!(
-                    "{} is not an http(s) url",
-                    crate::text::quote(date::clip(&s))
-                ),
+                format!("{} is not an http(s) url", crate::text::quote(&s)),
             );
             return None;
         }
@@ -410,11 +407,7 @@ impl Reader {
     fn not_a_word(&mut self, s: &str, expected: fn() -> String) {
         self.error(
             "enum",
-            format!(
-                "{} is not one of {}",
-                crate::text::quote(date::clip(s)),
-                expected()
-            ),
+            format!("{} is not one of {}", crate::text::quote(s), expected()),
         );
     }
 
@@ -536,7 +529,7 @@ pub fn id_of(v: &Value) -> Result<String, (&'static str, String)> {
             "id.syntax",
             format!(
                 "{} is not an id (1-64 of a-z 0-9 - _ . starting with a letter or digit)",
-                crate::text::quote(date::clip(s))
+                crate::text::quote(s)
             ),
         ));
     }

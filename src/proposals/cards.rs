@@ -17,8 +17,8 @@
 use crate::dataset::{Dataset, Ref};
 use crate::date::iso_date;
 use crate::feed::Status;
-use crate::structure::Named;
 use crate::text::Lang;
+use crate::view::Named;
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -237,17 +237,17 @@ pub fn card(
     };
     CardView {
         id: c.id.clone(),
-        title: crate::structure::text(&c.title, lang),
+        title: crate::view::text(&c.title, lang),
         state,
         session: c.session.as_deref().and_then(|s| session_view(ds, s, lang)),
         proposal: c.proposal.as_deref().map(named),
         responsible: c.responsible.iter().map(|x| named(x)).collect(),
-        plan: crate::structure::text_opt(&c.plan, lang),
+        plan: crate::view::text_opt(&c.plan, lang),
         milestones: c
             .milestones
             .iter()
             .map(|m| MilestoneView {
-                title: crate::structure::text(&m.title, lang),
+                title: crate::view::text(&m.title, lang),
                 due: m.due.map(iso_date),
                 done: m.done.map(iso_date),
                 overdue: m.done.is_none() && matches!((m.due, today), (Some(d), Some(t)) if d < t),
@@ -255,7 +255,7 @@ pub fn card(
             .collect(),
         due: due.map(|(d, explicit)| DueView {
             name: d.id.as_deref().and_then(|id| match ds.text_of(id) {
-                Some(t) => Some(crate::structure::text(t, lang)),
+                Some(t) => Some(crate::view::text(t, lang)),
                 None => crate::calendar::find_session(ds, id, lang).map(|v| v.title),
             }),
             id: d.id,
@@ -268,11 +268,11 @@ pub fn card(
             .map(|r| ReportView {
                 date: iso_date(r.date),
                 session: r.session.as_deref().map(named),
-                text: crate::structure::text(&r.text, lang),
+                text: crate::view::text(&r.text, lang),
             })
             .collect(),
         illustrative: c.prov.illustrative,
-        note: crate::structure::text_opt(&c.prov.note, lang),
+        note: crate::view::text_opt(&c.prov.note, lang),
     }
 }
 

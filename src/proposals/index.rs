@@ -92,7 +92,7 @@ pub struct ProposalIndex {
     /// the first text query: lower-casing every title is most of the cost of building the index.
     text: std::cell::OnceCell<(String, Vec<Span>)>,
     ids: Vec<String>,
-    interned: crate::dataset::Ids,
+    interned: crate::ids::Ids,
 }
 
 impl ProposalIndex {

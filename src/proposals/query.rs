@@ -9,8 +9,8 @@ use crate::date::iso_date;
 use crate::feed::Stage;
 use crate::problem::Problem;
 use crate::sort;
-use crate::structure::{sources, Named, SourceView};
 use crate::text::Lang;
+use crate::view::{sources, Named, SourceView};
 use chrono::NaiveDate;
 use serde::ser::SerializeStruct;
 use serde::Serialize;
@@ -358,8 +358,8 @@ fn item(ds: &Dataset, idx: &ProposalIndex, e: &Entry, lang: Lang) -> ProposalIte
     let p = &ds.feed.proposals[e.proposal];
     ProposalItem {
         id: p.id.clone(),
-        title: crate::structure::text(&p.title, lang),
-        theme: crate::structure::text_opt(&p.theme, lang),
+        title: crate::view::text(&p.title, lang),
+        theme: crate::view::text_opt(&p.theme, lang),
         stage: e.stage,
         stage_label: e.stage.map(|s| stage_label(s, lang)),
         answer: e.answer,
@@ -388,7 +388,7 @@ fn ministries(ds: &Dataset, idx: &ProposalIndex, e: &Entry, lang: Lang) -> Vec<M
                 answered: step.map(|s| iso_date(s.date)),
                 text: step
                     .and_then(|s| s.prov.note.as_ref())
-                    .map(|t| crate::structure::text(t, lang)),
+                    .map(|t| crate::view::text(t, lang)),
                 answers_given: p
                     .history
                     .iter()
@@ -528,7 +528,7 @@ pub fn detail(
             reflection_label: s.reflection.map(|r| reflection_label(r, lang)),
             merged_into: s.merged_into.as_deref().map(|x| named(ds, x, lang)),
             dissent: s.dissent.iter().map(|x| named(ds, x, lang)).collect(),
-            note: crate::structure::text_opt(&s.prov.note, lang),
+            note: crate::view::text_opt(&s.prov.note, lang),
             days: h.get(j + 1).map(|n| (n.date - s.date).num_days()),
             sources: sources(ds, &s.prov, lang),
             illustrative: s.prov.illustrative,
@@ -544,17 +544,13 @@ pub fn detail(
         .collect();
     Ok(ProposalDetail {
         item: item(ds, idx, e, lang),
-        summary: crate::structure::text_opt(&p.summary, lang),
+        summary: crate::view::text_opt(&p.summary, lang),
         addressed: p.ministries.iter().map(|x| named(ds, x, lang)).collect(),
-        laws: p
-            .laws
-            .iter()
-            .map(|t| crate::structure::text(t, lang))
-            .collect(),
+        laws: p.laws.iter().map(|t| crate::view::text(t, lang)).collect(),
         timeline,
         cards,
         sources: sources(ds, &p.prov, lang),
-        note: crate::structure::text_opt(&p.prov.note, lang),
+        note: crate::view::text_opt(&p.prov.note, lang),
     })
 }
 

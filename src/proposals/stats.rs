@@ -527,7 +527,7 @@ pub fn changed_between(ds: &Dataset, a: &str, b: &str, lang: Lang) -> Result<Cha
             let (before, after) = (standing_on(ds, i, da, lang), standing_on(ds, i, db, lang));
             (before.stage != after.stage || before.answer != after.answer).then(|| Change {
                 id: ds.feed.proposals[i].id.clone(),
-                title: crate::structure::text(&ds.feed.proposals[i].title, lang),
+                title: crate::view::text(&ds.feed.proposals[i].title, lang),
                 before,
                 after,
             })
