@@ -47,7 +47,7 @@ fn main() {
         .expect("generated feed loads");
     let load = t.elapsed();
     let t = Instant::now();
-    let idx = ProposalIndex::new(&ds);
+    let idx = ProposalIndex::new(&ds.feed);
     let build = t.elapsed();
     let runs = 20;
     let filters = [

@@ -4,6 +4,7 @@
 //! One function per part of the feed ([`crate::dataset::Part`]): each reads only its part and
 //! the parts before it.
 
+use crate::calendar::rules::CompiledRules;
 use crate::feed::Feed;
 use crate::ids::{Ids, Ref};
 use crate::problem::Report;
@@ -197,8 +198,9 @@ pub(crate) fn structure(feed: &Feed, report: &mut Report) -> Ids {
     ids
 }
 
-/// The checks of the calendar part (ids, references, recurrence rules), after [`structure`].
-pub(crate) fn calendar(feed: &Feed, ids: &mut Ids, report: &mut Report) {
+/// The checks of the calendar part (ids, references, recurrence rules), after [`structure`];
+/// gives back the series rules they compiled.
+pub(crate) fn calendar(feed: &Feed, ids: &mut Ids, report: &mut Report) -> CompiledRules {
     let f = feed;
     let mut c = Checker::new(ids, report);
     index_list(&mut c, f.series.len(), &|i| &f.series[i].id, Ref::Series);
@@ -209,7 +211,7 @@ pub(crate) fn calendar(feed: &Feed, ids: &mut Ids, report: &mut Report) {
         Ref::Session,
     );
     calendar_refs(feed, &mut c);
-    crate::calendar::rules::check(feed, c.report);
+    crate::calendar::checks::check(feed, c.report)
 }
 
 /// The checks of the proposals part (ids, references, routes), after [`calendar`]. The

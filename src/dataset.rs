@@ -2,6 +2,7 @@
 //!
 //! [`load`] is the one entry point from text: it never panics and returns every problem found.
 
+use crate::derived::Derived;
 use crate::feed::{self, Feed};
 use crate::ids::Ids;
 pub use crate::ids::Ref;
@@ -72,8 +73,8 @@ pub struct Dataset {
     /// The records.
     pub feed: Feed,
     ids: Ids,
-    /// Series rules compiled once, on the first calendar query (not on every call).
-    pub(crate) rules: std::cell::OnceCell<crate::calendar::rules::CompiledRules>,
+    /// Derived state: compiled series rules, the proposal index ([`crate::derived`]).
+    derived: Derived,
     /// Which parts loaded without errors.
     pub parts: Parts,
 }
@@ -82,6 +83,16 @@ impl Dataset {
     /// Whether `part` loaded without errors (the structure part always did).
     pub fn usable(&self, part: Part) -> bool {
         self.parts.usable(part)
+    }
+
+    /// The series rules, compiled once at load.
+    pub(crate) fn rules(&self) -> &crate::calendar::rules::CompiledRules {
+        &self.derived.rules
+    }
+
+    /// The proposal index, built on the first call and kept.
+    pub fn proposal_index(&self) -> &crate::proposals::ProposalIndex {
+        self.derived.proposals(&self.feed)
     }
 
     /// What `id` names.
@@ -196,9 +207,10 @@ pub fn load_through(input: &str, last: Part) -> Loaded {
     let mut parts = Parts::default();
     let mut ids = crate::check::structure(&feed, &mut r.report);
     parts.mark(Part::Structure, &r.report);
+    let mut rules = Default::default();
     if last >= Part::Calendar {
         feed::decode_calendar(&mut r, members, &mut feed);
-        crate::check::calendar(&feed, &mut ids, &mut r.report);
+        rules = crate::check::calendar(&feed, &mut ids, &mut r.report);
         parts.mark(Part::Calendar, &r.report);
     }
     if last >= Part::Proposals {
@@ -210,7 +222,7 @@ pub fn load_through(input: &str, last: Part) -> Loaded {
     let dataset = parts.usable(Part::Structure).then(|| Dataset {
         feed,
         ids,
-        rules: Default::default(),
+        derived: Derived::new(rules),
         parts,
     });
     Loaded {

@@ -5,6 +5,7 @@ pub mod calendar;
 pub mod check;
 pub mod dataset;
 pub mod date;
+mod derived;
 pub mod feed;
 pub mod ics;
 mod ids;

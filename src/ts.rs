@@ -335,7 +335,7 @@ fn the_default_feed_views_conform_to_the_declarations() {
         &decls,
     );
     let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
-    let idx = ProposalIndex::new(&ds);
+    let idx = ProposalIndex::new(&ds.feed);
     for lang in [Lang::Ko, Lang::En] {
         for as_of in [None, Some(day("2026-01-01"))] {
             let q = crate::structure::StructureQuery {

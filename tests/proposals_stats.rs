@@ -98,7 +98,7 @@ fn fixture() -> (Dataset, ProposalIndex) {
         l.report
     );
     let ds = l.dataset.unwrap();
-    let idx = ProposalIndex::new(&ds);
+    let idx = ProposalIndex::new(&ds.feed);
     (ds, idx)
 }
 

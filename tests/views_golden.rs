@@ -226,7 +226,7 @@ fn calendar_views(d: &mut Dump, ds: &Dataset) {
 }
 
 fn proposal_views(d: &mut Dump, ds: &Dataset) {
-    let idx = ProposalIndex::new(ds);
+    let idx = ProposalIndex::new(&ds.feed);
     for lang in [Lang::Ko, Lang::En] {
         let ch = query::choices(ds, &idx, lang);
         d.view(format!("proposalChoices {lang:?}"), &ch);

@@ -195,7 +195,7 @@ fn views_are_the_objects_json_compatible_gives() {
         ),
         reference(&cogov::calendar::sessions(&ds, &q).unwrap())
     );
-    let idx = cogov::proposals::ProposalIndex::new(&ds);
+    let idx = cogov::proposals::ProposalIndex::new(&ds.feed);
     assert_eq!(
         text(&feed.proposals(&JsValue::NULL, &s("en")).unwrap()),
         reference(&list(&ds, &idx, &ProposalQuery::all(Lang::En)).unwrap())

@@ -352,7 +352,7 @@ fn calendar_views(ds: &Dataset, lang: Lang) {
 
 fn proposal_views(ds: &Dataset, lang: Lang) {
     let f = &ds.feed;
-    let idx = timed("  proposal index", || ProposalIndex::new(ds));
+    let idx = timed("  proposal index", || ProposalIndex::new(&ds.feed));
     let ch = query::choices(ds, &idx, lang);
     write(&ch);
     let mut filters = vec![Filter::default()];

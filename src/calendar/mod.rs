@@ -5,9 +5,10 @@
 //! [`crate::recur::HARD_CAP`] sessions per query over every series, and at most
 //! [`crate::recur::QUERY_STEPS`] steps of work per query, with a `truncated` flag.
 
+pub mod checks;
 pub mod expand;
+pub(crate) mod expander;
 pub mod ics;
-
 pub mod rules;
 
 pub use expand::{

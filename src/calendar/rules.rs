@@ -1,5 +1,6 @@
-//! Series rules, compiled once and checked at load: RRULE errors at their path, cycles among
-//! relative rules, and `recurrence_id`s that name no occurrence of their series.
+//! Series rules compiled: each rule ready to expand ([`Compiled`]) and how series follow each
+//! other through relative rules ([`Links`]). Compiled once, by the checks at load
+//! ([`super::checks`]), and kept in the dataset's derived state ([`crate::derived`]).
 
 use crate::date::When;
 use crate::feed::{Feed, RuleDef, RuleForm};
@@ -34,7 +35,7 @@ pub(crate) enum Compiled {
 pub(crate) type SeriesIndex = crate::ids::Ids;
 
 /// The index of series `id`.
-fn series_at(index: &SeriesIndex, id: &str) -> Option<usize> {
+pub(crate) fn series_at(index: &SeriesIndex, id: &str) -> Option<usize> {
     index.get(id).map(|&i| i as usize)
 }
 
@@ -116,11 +117,14 @@ pub(crate) struct Links {
     pub order: Vec<u32>,
 }
 
-/// What [`compile_all`] gives: every series' compiled rules and how they follow each other.
+/// What [`compile_with`] gives: every series' compiled rules and how they follow each other.
 pub(crate) type CompiledRules = (Vec<Vec<Option<Compiled>>>, Links);
 
 /// The series each relative rule of series `i` follows.
-fn targets(compiled: &[Vec<Option<Compiled>>], i: usize) -> impl Iterator<Item = usize> + '_ {
+pub(crate) fn targets(
+    compiled: &[Vec<Option<Compiled>>],
+    i: usize,
+) -> impl Iterator<Item = usize> + '_ {
     compiled[i].iter().flatten().filter_map(|c| match c {
         Compiled::Relative { series, .. } => Some(*series),
         Compiled::Recur { .. } => None,
@@ -209,17 +213,13 @@ fn links(compiled: &[Vec<Option<Compiled>>]) -> Links {
 }
 
 /// Every series' compiled rules (`None` where a rule does not compile) and how series follow
-/// each other through relative rules.
-pub(crate) fn compile_all(feed: &Feed) -> CompiledRules {
-    compile_with(feed, &series_index(feed), None)
-}
-
-/// [`compile_all`], reporting the errors of RRULEs (not those of relative rules, left to the
-/// reference check) and marking their series broken when `check` is given.
-fn compile_with(
+/// each other through relative rules; the errors of RRULEs are filed in `report` (not those of
+/// relative rules, left to the reference check) and their series marked in `broken`.
+pub(crate) fn compile_with(
     feed: &Feed,
     index: &SeriesIndex,
-    mut check: Option<(&mut Report, &mut [bool])>,
+    report: &mut Report,
+    broken: &mut [bool],
 ) -> CompiledRules {
     let mut compiled = Vec::with_capacity(feed.series.len());
     for (i, s) in feed.series.iter().enumerate() {
@@ -228,9 +228,7 @@ fn compile_with(
             rules.push(match compile(r, index) {
                 Ok(c) => Some(c),
                 Err(e) => {
-                    if let (Some((report, broken)), RuleForm::Recurrence { .. }) =
-                        (check.as_mut(), &r.form)
-                    {
+                    if let RuleForm::Recurrence { .. } = &r.form {
                         broken[i] = true;
                         report.error(
                             format!("series[{i}].rules[{j}].rrule"),
@@ -246,92 +244,4 @@ fn compile_with(
     }
     let links = links(&compiled);
     (compiled, links)
-}
-
-/// Checks every series rule and every `recurrence_id`, filing problems in `report`.
-///
-/// ```
-/// let out = cogov::dataset::load(r#"{"cogov":1,"publisher":{"id":"p","name":"P"},
-///   "bodies":[{"id":"b","kind":"association","name":"B","sources":[]}],
-///   "series":[{"id":"s","body":"b","kind":"regular","sources":[],
-///     "rules":[{"dtstart":"2024-01-01T10:00","rrule":"FREQ=DAILY;BYHOUR=9"}]}]}"#);
-/// let e = &out.report.errors[0];
-/// assert_eq!(e.path, "series[0].rules[0].rrule");
-/// assert_eq!(e.code, "rrule.unsupported");
-/// assert!(e.message.starts_with("unsupported rrule part BYHOUR=9: "));
-/// ```
-pub fn check(feed: &Feed, report: &mut Report) {
-    let index = series_index(feed);
-    let mut broken = vec![false; feed.series.len()];
-    // one compilation serves the checks and the expansion below
-    let (compiled, links) = compile_with(feed, &index, Some((report, &mut broken)));
-    for (i, s) in feed.series.iter().enumerate() {
-        for (j, r) in s.rules.iter().enumerate() {
-            if let RuleForm::Relative { series, .. } = &r.form {
-                if let Some(t) = series_at(&index, series) {
-                    if links.depth[t] == MAX_RELATIVE_DEPTH && !links.cyclic[i] {
-                        broken[i] = true;
-                        report.error(
-                            format!("series[{i}].rules[{j}].relative.series"),
-                            "series.depth",
-                            format!(
-                                "{} follows a chain of more than {MAX_RELATIVE_DEPTH} relative rules through {}",
-                                crate::text::quote(&s.id),
-                                crate::text::quote(series)
-                            ),
-                        );
-                    }
-                    if t == i || links.component[t] == links.component[i] {
-                        broken[i] = true;
-                        report.error(
-                            format!("series[{i}].rules[{j}].relative.series"),
-                            "series.cycle",
-                            format!(
-                                "{} is relative to {} which leads back to {} through relative rules",
-                                crate::text::quote(&s.id),
-                                crate::text::quote(series),
-                                crate::text::quote(&s.id)
-                            ),
-                        );
-                    }
-                }
-            }
-        }
-    }
-    // a series is unusable when it, or a series it follows, is broken, cyclic or too deep
-    let mut unusable = vec![false; feed.series.len()];
-    for &i in &links.order {
-        let i = i as usize;
-        unusable[i] = broken[i]
-            || links.cyclic[i]
-            || links.depth[i] > MAX_RELATIVE_DEPTH
-            || targets(&compiled, i).any(|t| unusable[t]);
-    }
-    let ex = super::expand::Expander::with(feed, &compiled, &links);
-    for (k, sess) in feed.sessions.iter().enumerate() {
-        let (Some(sid), Some(rid)) = (&sess.series, &sess.recurrence_id) else {
-            continue;
-        };
-        let Some(i) = series_at(&index, sid) else {
-            continue;
-        };
-        if unusable[i] {
-            continue;
-        }
-        // the checks share one budget: past it, recurrence ids are left unchecked
-        if ex.budget_exhausted() {
-            break;
-        }
-        if ex.occurrence_of(i, *rid).is_none() && !ex.budget_exhausted() {
-            report.warning(
-                format!("sessions[{k}].recurrence_id"),
-                "session.recurrence_id",
-                format!(
-                    "{} is not an occurrence of series {}",
-                    rid.iso(),
-                    crate::text::quote(sid)
-                ),
-            );
-        }
-    }
 }

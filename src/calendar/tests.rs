@@ -428,7 +428,7 @@ fn a_thousand_count_series_from_1900_cost_a_bounded_query() {
         ..wide("2026-01-01", "2026-01-31")
     };
     // one month: every series skips 126 years in a few steps (not 46,000 periods each)
-    let ex = expand::Expander::new(&ds);
+    let ex = expand::expander(&ds);
     for i in 0..1000 {
         let (occs, cut) = ex.occurrences(i, q.from, q.to, q.cap);
         assert_eq!((occs.len(), cut), (31, false));
@@ -715,7 +715,7 @@ fn counted_numbers_agree_with_expanded_ones() {
         );
         let ds = loaded(&text);
         let list = sessions(&ds, &wide("2004-01-01", "2030-12-31")).unwrap();
-        let ex = expand::Expander::new(&ds);
+        let ex = expand::expander(&ds);
         let lo = d(from).max(d(eff));
         for s in &list.sessions {
             let (occs, _) = ex.occurrences(0, lo, s.start_when.date(), crate::recur::HARD_CAP);
@@ -752,7 +752,7 @@ fn a_fan_out_of_fan_outs_stops_with_the_budget() {
         }
     }
     let ds = loaded(&hostile(1, false, &extra));
-    let ex = expand::Expander::new(&ds);
+    let ex = expand::expander(&ds);
     let (_, cut) = ex.occurrences(24, d("2026-01-01"), d("2026-01-31"), 100);
     assert!(cut && ex.budget_exhausted());
     assert!(ex.steps() <= crate::recur::QUERY_STEPS);

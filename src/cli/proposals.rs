@@ -6,7 +6,7 @@ use crate::feed::Stage;
 use crate::proposals::cards::{self, calendar_next_session};
 use crate::proposals::query::{self, Filter, ProposalQuery, SortKey};
 use crate::proposals::stats::{self, GroupBy, DEFAULT_WEIGHT};
-use crate::proposals::{AnswerClass, ProposalIndex};
+use crate::proposals::AnswerClass;
 
 fn filter(args: &Args) -> Result<Filter<'_>, String> {
     Ok(Filter {
@@ -71,7 +71,7 @@ pub fn run(args: &Args) -> Result<Output, String> {
         Ok(ds) => ds,
         Err(out) => return Ok(out),
     };
-    let idx = ProposalIndex::new(&ds);
+    let idx = ds.proposal_index();
     let list = query::list(&ds, &idx, &q).map_err(|p| p.message)?;
     if args.flag("json") {
         return Ok(Output {
@@ -125,7 +125,7 @@ pub fn stats(args: &Args) -> Result<Output, String> {
         Ok(ds) => ds,
         Err(out) => return Ok(out),
     };
-    let idx = ProposalIndex::new(&ds);
+    let idx = ds.proposal_index();
     let s = stats::stats(&ds, &idx, &f, by, weight, lang).map_err(|p| p.message)?;
     if args.flag("json") {
         return Ok(Output {

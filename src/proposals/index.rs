@@ -2,8 +2,7 @@
 //! over small fixed-size facts (ids interned to `u32`, search text already lower-case).
 
 use super::AnswerClass;
-use crate::dataset::Dataset;
-use crate::feed::{Answer, Proposal, Stage, Step};
+use crate::feed::{Answer, Feed, Proposal, Stage, Step};
 use chrono::{Datelike, NaiveDate};
 
 /// Number of stages (index a `[_; STAGES]` by `stage as usize`).
@@ -80,7 +79,8 @@ impl Span {
     }
 }
 
-/// Derived state of every proposal of a dataset, built once at load.
+/// Derived state of every proposal of a feed, built once per dataset (on the first proposal
+/// query: [`crate::dataset::Dataset::proposal_index`]).
 #[derive(Clone, Debug, Default)]
 pub struct ProposalIndex {
     /// One entry per proposal, in feed order.
@@ -104,16 +104,16 @@ impl ProposalIndex {
     ///   "proposals":[{"id":"x","title":"X","proposers":["busan"],"ministries":["mois"],"illustrative":true,"history":[
     ///     {"date":"2024-04-01","stage":"submitted"},{"date":"2024-07-11","stage":"deliberation","decision":"agreed"},
     ///     {"date":"2024-07-12","stage":"decision","decision":"adopted"},{"date":"2024-07-26","stage":"sent","ministry":"mois"}]}]}"#).dataset.unwrap();
-    /// let idx = cogov::proposals::ProposalIndex::new(&ds);
+    /// let idx = cogov::proposals::ProposalIndex::new(&ds.feed);
     /// let e = &idx.entries[0];
     /// assert_eq!(e.stage, Some(cogov::feed::Stage::Sent));
     /// assert_eq!(e.answer, Some(cogov::proposals::AnswerClass::Pending));
     /// assert_eq!(e.days[cogov::feed::Stage::Submitted as usize], Some(101));
     /// ```
-    pub fn new(ds: &Dataset) -> ProposalIndex {
+    pub fn new(feed: &Feed) -> ProposalIndex {
         let mut idx = ProposalIndex::default();
-        let mut entries = Vec::with_capacity(ds.feed.proposals.len());
-        for (i, p) in ds.feed.proposals.iter().enumerate() {
+        let mut entries = Vec::with_capacity(feed.proposals.len());
+        for (i, p) in feed.proposals.iter().enumerate() {
             entries.push(idx.entry(i, p));
         }
         idx.entries = entries;
@@ -148,13 +148,13 @@ impl ProposalIndex {
         text.get(s..s + sp.len as usize).unwrap_or("")
     }
 
-    /// Builds the search text of every proposal of `ds` (the dataset the index was built from),
+    /// Builds the search text of every proposal of `feed` (the feed the index was built from),
     /// once.
-    pub fn build_text(&self, ds: &Dataset) {
+    pub fn build_text(&self, feed: &Feed) {
         self.text.get_or_init(|| {
             let mut text = String::new();
-            let mut spans = Vec::with_capacity(ds.feed.proposals.len());
-            for p in &ds.feed.proposals {
+            let mut spans = Vec::with_capacity(feed.proposals.len());
+            for p in &feed.proposals {
                 let first = text.len();
                 for t in [Some(&p.title), p.summary.as_ref(), p.theme.as_ref()]
                     .into_iter()

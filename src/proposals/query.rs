@@ -131,7 +131,7 @@ impl Compiled {
         })?;
         let session = id("session", f.session, |r| matches!(r, Ref::Session(_)))?;
         if f.text.is_some() {
-            idx.build_text(ds);
+            idx.build_text(&ds.feed);
         }
         Ok(Compiled {
             stage: f.stage,
@@ -194,7 +194,7 @@ impl Compiled {
 /// # let ds = cogov::dataset::load(r#"{"cogov":1,"publisher":{"id":"p","name":"P"},"proposals":[
 /// #   {"id":"a","title":{"ko":"지방재정","en":"Local Finance"},"illustrative":true},{"id":"b","title":"Other","illustrative":true}]}"#).dataset.unwrap();
 /// use cogov::proposals::{query::{filter, Filter}, ProposalIndex};
-/// let idx = ProposalIndex::new(&ds);
+/// let idx = ProposalIndex::new(&ds.feed);
 /// assert_eq!(filter(&ds, &idx, &Filter { text: Some("FINANCE"), ..Filter::default() }).unwrap(), vec![0]);
 /// ```
 pub fn filter(ds: &Dataset, idx: &ProposalIndex, f: &Filter) -> Result<Vec<usize>, Problem> {
@@ -311,7 +311,7 @@ pub struct MinistryView {
 /// # let ds = cogov::dataset::load(r#"{"cogov":1,"publisher":{"id":"p","name":"P"},"proposals":[
 /// #   {"id":"a","title":"B title","submitted":"2024-01-01","illustrative":true},{"id":"b","title":"A title","submitted":"2023-01-01","illustrative":true}]}"#).dataset.unwrap();
 /// use cogov::proposals::{query::{list, ProposalQuery}, ProposalIndex};
-/// let idx = ProposalIndex::new(&ds);
+/// let idx = ProposalIndex::new(&ds.feed);
 /// let l = list(&ds, &idx, &ProposalQuery { limit: Some(1), ..ProposalQuery::all(cogov::text::Lang::En) }).unwrap();
 /// assert_eq!((l.total, l.items[0].id.as_str()), (2, "b"));
 /// ```
@@ -489,7 +489,7 @@ pub struct StepView {
 /// # let ds = cogov::dataset::load(r#"{"cogov":1,"publisher":{"id":"p","name":"P"},"proposals":[
 /// #   {"id":"a","title":"A","illustrative":true,"history":[{"date":"2024-01-01","stage":"submitted"},{"date":"2024-01-11","stage":"withdrawn"}]}]}"#).dataset.unwrap();
 /// use cogov::proposals::{query::detail, cards::next_explicit_session, ProposalIndex};
-/// let idx = ProposalIndex::new(&ds);
+/// let idx = ProposalIndex::new(&ds.feed);
 /// let d = detail(&ds, &idx, "a", cogov::text::Lang::En, None, &next_explicit_session).unwrap();
 /// assert_eq!((d.timeline.len(), d.timeline[0].days), (2, Some(10)));
 /// ```
@@ -584,7 +584,7 @@ pub struct Choices {
 /// #     {"date":"2024-04-01","stage":"submitted"},{"date":"2024-07-11","stage":"deliberation","decision":"agreed"},
 /// #     {"date":"2024-07-12","stage":"decision","decision":"adopted"},{"date":"2024-07-26","stage":"sent","ministry":"mois"}]}]}"#).dataset.unwrap();
 /// use cogov::proposals::{query::choices, ProposalIndex};
-/// let c = choices(&ds, &ProposalIndex::new(&ds), cogov::text::Lang::En);
+/// let c = choices(&ds, &ProposalIndex::new(&ds.feed), cogov::text::Lang::En);
 /// assert_eq!((c.ministries[0].name.as_str(), c.proposers[0].id.as_str(), c.years.as_slice()), ("MOIS", "busan", &[2024][..]));
 /// assert_eq!((c.stages.len(), c.answers[4].id.as_str()), (9, "pending"));
 /// ```

@@ -293,7 +293,7 @@ pub fn median(v: &mut [u32]) -> Option<f64> {
 /// ```
 /// # let ds = cogov::dataset::load(r#"{"cogov":1,"publisher":{"id":"p","name":"P"},"proposals":[]}"#).dataset.unwrap();
 /// use cogov::proposals::{stats::{stats, GroupBy}, query::Filter, ProposalIndex};
-/// let idx = ProposalIndex::new(&ds);
+/// let idx = ProposalIndex::new(&ds.feed);
 /// let s = stats(&ds, &idx, &Filter::default(), GroupBy::Year, 0.5, cogov::text::Lang::En).unwrap();
 /// assert_eq!((s.proposals, s.weight, s.overall.rate), (0, 0.5, None));
 /// ```

@@ -30,9 +30,6 @@ pub struct Feed {
         allow(dead_code)
     )]
     report: Report,
-    /// Proposal state derived once, on the first proposal query.
-    #[cfg(feature = "proposals")]
-    proposals: std::cell::OnceCell<crate::proposals::ProposalIndex>,
 }
 
 #[wasm_bindgen]
@@ -54,8 +51,6 @@ impl Feed {
             Some(ds) => Ok(Feed {
                 ds,
                 report: loaded.report,
-                #[cfg(feature = "proposals")]
-                proposals: Default::default(),
             }),
             None => Err(load_error(
                 &loaded.parts.report(Part::Structure, &loaded.report),

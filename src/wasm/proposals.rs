@@ -127,10 +127,11 @@ fn decode(q: &JsValue) -> Result<Query, JsValue> {
 }
 
 impl Feed {
-    /// The dataset and its proposal index (built on first use) when the proposals part is usable.
+    /// The dataset and its proposal index (built on first use, kept by the dataset) when the
+    /// proposals part is usable.
     fn indexed(&self) -> Result<(&Dataset, &ProposalIndex), JsValue> {
         let ds = self.part(Part::Proposals)?;
-        Ok((ds, self.proposals.get_or_init(|| ProposalIndex::new(ds))))
+        Ok((ds, ds.proposal_index()))
     }
 }
 
