@@ -72,7 +72,7 @@ pub fn run(args: &Args) -> Result<Output, String> {
         Err(out) => return Ok(out),
     };
     let idx = ds.proposal_index();
-    let list = query::list(&ds, &idx, &q).map_err(|p| p.message)?;
+    let list = query::list(&ds, idx, &q).map_err(|p| p.message)?;
     if args.flag("json") {
         return Ok(Output {
             stdout: json(&list),
@@ -126,7 +126,7 @@ pub fn stats(args: &Args) -> Result<Output, String> {
         Err(out) => return Ok(out),
     };
     let idx = ds.proposal_index();
-    let s = stats::stats(&ds, &idx, &f, by, weight, lang).map_err(|p| p.message)?;
+    let s = stats::stats(&ds, idx, &f, by, weight, lang).map_err(|p| p.message)?;
     if args.flag("json") {
         return Ok(Output {
             stdout: json(&s),
