@@ -10,6 +10,7 @@ pub mod feed;
 pub mod ics;
 mod ids;
 pub mod json;
+pub mod kst;
 pub mod problem;
 pub mod proposals;
 pub mod recur;

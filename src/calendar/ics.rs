@@ -9,7 +9,7 @@ use crate::ics::{self, Calendar, Event, Status};
 use crate::problem::Problem;
 use crate::recur::HARD_CAP;
 use crate::text::Lang;
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{Days, NaiveDate, NaiveDateTime};
 
 /// The longest `base_url` accepted (it is repeated in every event).
 pub const MAX_BASE_URL: usize = 2048;
@@ -36,6 +36,25 @@ fn check_base_url(base: Option<&str>) -> Result<(), Problem> {
         ));
     }
     Ok(())
+}
+
+/// The days an `.ics` export covers unless the caller names them: from a year (366 days) before
+/// to two years (732 days) after the day in Korea at `now_utc` (the caller's clock).
+///
+/// ```
+/// let now = cogov::date::parse_local("2026-03-01T16:00").unwrap(); // 01:00 on 2 March in Korea
+/// let (from, to) = cogov::calendar::ics::export_window(now);
+/// assert_eq!((from.to_string(), to.to_string()), ("2025-03-01".into(), "2028-03-03".into()));
+/// ```
+pub fn export_window(now_utc: NaiveDateTime) -> (NaiveDate, NaiveDate) {
+    let today = crate::kst::today(now_utc);
+    let from = today
+        .checked_sub_days(Days::new(366))
+        .unwrap_or(NaiveDate::MIN);
+    let to = today
+        .checked_add_days(Days::new(2 * 366))
+        .unwrap_or(NaiveDate::MAX);
+    (from, to)
 }
 
 /// Options of [`calendar_ics`].

@@ -4,7 +4,7 @@ use super::{json, load, Args, Output};
 use crate::calendar::{self, IcsQuery, SessionQuery};
 use crate::dataset::Part;
 use crate::recur::{self, ExDate, RuleSet, ValidRule, HARD_CAP};
-use chrono::{NaiveDate, NaiveDateTime, TimeDelta};
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
 /// One line of `cogov sessions`.
@@ -86,25 +86,18 @@ fn now(args: &Args) -> Result<NaiveDateTime, String> {
         }
         .map_err(|m| format!("--now: {m}"));
     }
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_err(|e| e.to_string())?
-        .as_secs();
-    chrono::DateTime::from_timestamp(i64::try_from(secs).map_err(|e| e.to_string())?, 0)
-        .map(|t| t.naive_utc())
-        .ok_or("the system clock is out of range".to_string())
+    super::clock_utc()
 }
 
 pub fn ics(args: &Args) -> Result<Output, String> {
     args.only(&["lang", "from", "to", "body", "session", "now", "url"])?;
     let now = now(args)?;
-    // Default window: a year back and two years ahead of now (in KST).
-    let today = (now + TimeDelta::hours(9)).date();
+    let (from, to) = calendar::ics::export_window(now);
     let q = IcsQuery {
         body: args.value("body"),
         session: args.value("session"),
-        from: args.date("from")?.unwrap_or(today - TimeDelta::days(366)),
-        to: args.date("to")?.unwrap_or(today + TimeDelta::days(2 * 366)),
+        from: args.date("from")?.unwrap_or(from),
+        to: args.date("to")?.unwrap_or(to),
         lang: args.lang()?,
         dtstamp_utc: now,
         base_url: args.value("url"),

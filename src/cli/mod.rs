@@ -132,3 +132,15 @@ fn json<T: serde::Serialize>(v: &T) -> String {
     s.push('\n');
     s
 }
+
+/// The system clock in UTC: the one place the CLI reads it (the core never does; commands pass
+/// the time, or the day in Korea from [`crate::kst::today`], to the core).
+fn clock_utc() -> Result<chrono::NaiveDateTime, String> {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_err(|e| e.to_string())?
+        .as_secs();
+    chrono::DateTime::from_timestamp(i64::try_from(secs).map_err(|e| e.to_string())?, 0)
+        .map(|t| t.naive_utc())
+        .ok_or("the system clock is out of range".to_string())
+}

@@ -82,12 +82,16 @@ pub(crate) fn top<'v, 'a>(r: &mut Reader, v: &'v Value<'a>) -> Option<(Feed, Fie
         }
     }
     if let Some(tz) = r.field(f, "timezone", |r, v| r.string(v)) {
-        if tz != "Asia/Seoul" {
+        if tz != crate::kst::TZID {
             r.error_at(
                 "timezone",
                 "feed.timezone",
                 format!(
-                    "{} is not supported; only \"Asia/Seoul\" (Korea Standard Time)",
+                    concat!(
+                        "{} is not supported; only \"",
+                        crate::kst::tzid!(),
+                        "\" (Korea Standard Time)"
+                    ),
                     crate::text::quote(&tz)
                 ),
             );

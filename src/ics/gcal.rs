@@ -72,7 +72,7 @@ pub fn google_calendar_url(e: &Event, details_url: Option<&str>) -> String {
             encode_byte(b, &mut out);
         }
     }
-    out.push_str("&ctz=Asia%2FSeoul");
+    out.push_str(concat!("&ctz=", crate::kst::tzid_url!()));
     out
 }
 

@@ -38,11 +38,12 @@ mod tests;
 
 pub use gcal::{google_calendar_url, percent_encode};
 
+use crate::kst::{offset_ics, tzid};
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike};
 use line::Lines;
 
 /// The only time zone the writer emits (`TZID` of the `VTIMEZONE`).
-pub const TZID: &str = "Asia/Seoul";
+pub const TZID: &str = crate::kst::TZID;
 
 /// A date (all-day) or a local date-time in Korea Standard Time.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -209,7 +210,7 @@ pub fn write(cal: &Calendar, out: &mut String) {
     w.line("METHOD:PUBLISH");
     w.text_line("NAME", cal.name);
     w.text_line("X-WR-CALNAME", cal.name);
-    w.line("X-WR-TIMEZONE:Asia/Seoul");
+    w.line(concat!("X-WR-TIMEZONE:", tzid!()));
     if let Some(url) = cal.url {
         w.raw("URL;VALUE=URI:");
         w.sanitized(url);
@@ -287,11 +288,11 @@ fn has_timed_value(e: &Event) -> bool {
 fn write_vtimezone(w: &mut Lines) {
     for l in [
         "BEGIN:VTIMEZONE",
-        "TZID:Asia/Seoul",
-        "X-LIC-LOCATION:Asia/Seoul",
+        concat!("TZID:", tzid!()),
+        concat!("X-LIC-LOCATION:", tzid!()),
         "BEGIN:STANDARD",
-        "TZOFFSETFROM:+0900",
-        "TZOFFSETTO:+0900",
+        concat!("TZOFFSETFROM:", offset_ics!()),
+        concat!("TZOFFSETTO:", offset_ics!()),
         "TZNAME:KST",
         "DTSTART:19881009T030000",
         "END:STANDARD",
@@ -338,7 +339,7 @@ fn when_line(w: &mut Lines, name: &str, v: When) {
             d.date(x);
         }
         When::Local(x) => {
-            w.raw(";TZID=Asia/Seoul:");
+            w.raw(concat!(";TZID=", tzid!(), ":"));
             d.date_time(x);
         }
     }

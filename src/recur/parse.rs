@@ -2,7 +2,7 @@
 //! [`RuleSpec::validate`].
 
 use super::{Frequency, RecurError, WeekdayNum, MAX_YEAR, MIN_YEAR};
-use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Weekday};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use core::fmt;
 use core::str::FromStr;
 
@@ -402,9 +402,8 @@ fn local_value(t: &str) -> Result<NaiveDateTime, RecurError> {
     };
     let mut dt = day.and_time(clock);
     if utc {
-        dt = TimeDelta::try_hours(9)
-            .and_then(|nine| dt.checked_add_signed(nine))
-            .ok_or_else(|| RecurError::new("bad_value", "out of range"))?;
+        dt =
+            crate::kst::from_utc(dt).ok_or_else(|| RecurError::new("bad_value", "out of range"))?;
     }
     check_year(dt)?;
     Ok(dt)

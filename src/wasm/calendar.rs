@@ -4,7 +4,7 @@ use super::{arg, error, problem_error, to_js, Feed};
 use crate::calendar::{self, IcsQuery, SessionQuery};
 use crate::dataset::Part;
 use crate::recur::HARD_CAP;
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use wasm_bindgen::prelude::*;
 
 /// A required date argument (YYYY-MM-DD).
@@ -129,12 +129,12 @@ impl Feed {
         let now = utc(dtstamp_utc)?;
         let base_url = arg::opt_string(base_url, "baseUrl")?;
         let lang = arg::opt_string(lang, "lang")?;
-        let today = (now + TimeDelta::hours(9)).date();
+        let (from, to) = calendar::ics::export_window(now);
         let q = IcsQuery {
             body: body_id.as_deref(),
             session: session.as_deref(),
-            from: today - TimeDelta::days(366),
-            to: today + TimeDelta::days(2 * 366),
+            from,
+            to,
             lang: lang
                 .as_deref()
                 .map_or(crate::text::Lang::Ko, crate::text::Lang::from_tag),

@@ -1,6 +1,7 @@
 // <cogov-calendar>: council sessions as a month grid (WAI-ARIA grid, roving tabindex) or an agenda
 // list, a body filter, a detail panel with .ics and Google Calendar links, #session=<id> deep links.
 import { CogovElement } from '../lib/element.js';
+import { now, today as kstToday } from '../lib/clock.js';
 import { fill, h, join, link, safeUrl } from '../lib/dom.js';
 import { date, dayLong, labels, monthName, ui, weekday, word, extend } from '../lib/i18n.js';
 
@@ -39,8 +40,6 @@ const CHIPS = 3;
 const HASH = '#session=';
 const DAY = 864e5;
 
-/** The clock, read here only. Today is taken in Asia/Seoul (UTC+9; no DST since 1988). */
-const now = () => new Date();
 const iso = (t) => new Date(t).toISOString().slice(0, 10);
 const ms = (d) => Date.parse(d + 'T00:00:00Z');
 const addDays = (d, n) => iso(ms(d) + n * DAY);
@@ -78,7 +77,7 @@ export class CogovCalendar extends CogovElement {
   }
 
   render(feed, lang) {
-    const L = (this.#L = labels(lang)), today = (this.#today = this.getAttribute('today') || iso(+now() + 9 * 36e5));
+    const L = (this.#L = labels(lang)), today = (this.#today = this.getAttribute('today') || kstToday());
     if (!/^\d{4}-\d\d-\d\d$/.test(today)) throw argError('today', `${today} is not a date (YYYY-MM-DD)`);
     let month = this.getAttribute('month') || today.slice(0, 7);
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw argError('month', `${month} is not a month (YYYY-MM)`);

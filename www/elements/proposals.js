@@ -2,6 +2,7 @@
 // task management cards, answer statistics (SVG chart + the same numbers in a table) and what
 // changed since a session. View, filters, search, page and selection live in location.hash.
 import { CogovElement } from '../lib/element.js';
+import { today } from '../lib/clock.js';
 import { fill, h, join, link } from '../lib/dom.js';
 import { date, labels, num, extend } from '../lib/i18n.js';
 
@@ -86,7 +87,7 @@ export class CogovProposals extends CogovElement {
 
   /** The day card states are computed for: the `today` attribute, else today in Korea. */
   get #today() {
-    return this.getAttribute('today') || new Date(Date.now() + 324e5).toISOString().slice(0, 10);
+    return this.getAttribute('today') || today();
   }
 
   render(feed, lang) {
