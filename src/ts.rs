@@ -185,7 +185,7 @@ fn tidy(decl: &str) -> String {
 /// Every type handed to JS, in the file's order: vocabularies, problems, then one group per
 /// widget (structure, calendar, proposals).
 fn decls(cfg: &Config) -> Vec<Decl> {
-    use crate::calendar::expand as cal;
+    use crate::calendar as cal;
     use crate::problem;
     use crate::proposals::{cards, query, stats};
     use crate::structure as st;

@@ -10,6 +10,8 @@ pub mod expand;
 pub(crate) mod expander;
 pub mod ics;
 pub mod rules;
+mod views;
+mod window;
 
 pub use expand::{
     find_session, next_session, next_sessions, session_bodies, session_starts, sessions,

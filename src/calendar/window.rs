@@ -1,0 +1,154 @@
+//! The sessions of a window, before their views are built: explicit sessions, then every
+//! series expanded only as far as the list needs, overridden occurrences left out.
+
+use super::expander::{same_occurrence, Expander, Occ};
+use crate::dataset::{Dataset, Ref};
+use crate::date::When;
+use crate::text::Lang;
+use chrono::NaiveDate;
+
+/// Options of [`super::sessions`].
+#[derive(Clone, Copy, Debug)]
+pub struct SessionQuery<'a> {
+    /// First day (inclusive).
+    pub from: NaiveDate,
+    /// Last day (inclusive).
+    pub to: NaiveDate,
+    /// Only this body's sessions.
+    pub body: Option<&'a str>,
+    /// Language of texts.
+    pub lang: Lang,
+    /// At most this many sessions (never more than [`HARD_CAP`](crate::recur::HARD_CAP)).
+    pub cap: usize,
+}
+
+/// The `recurrence_id`s of the explicit sessions overriding an occurrence of each series, by
+/// series index, sorted by day (one pass over the sessions, instead of one per occurrence).
+pub(super) fn overrides(ds: &Dataset) -> Vec<Vec<When>> {
+    let mut out = vec![Vec::new(); ds.feed.series.len()];
+    for s in &ds.feed.sessions {
+        if let (Some(id), Some(rid)) = (&s.series, s.recurrence_id) {
+            if let Some(Ref::Series(i)) = ds.lookup(id) {
+                out[i].push(rid);
+            }
+        }
+    }
+    for list in &mut out {
+        crate::sort::by_key(list, |w| crate::sort::day_key(Some(w.date())));
+    }
+    out
+}
+
+/// Whether an override in `list` (sorted by day) names occurrence `start`.
+fn is_overridden(list: &[When], start: When) -> bool {
+    let day = start.date();
+    let k = list.partition_point(|w| w.date() < day);
+    list.get(k..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|w| w.date() == day)
+        .any(|&r| same_occurrence(start, r))
+}
+
+/// One session of a window, before its view is built.
+#[derive(Clone, Copy, Debug)]
+pub(super) enum Found {
+    /// A generated occurrence of a series; `later`: not the series' first that day; `ordinal`:
+    /// its index among the series' occurrences in the window (overridden ones included).
+    Occ {
+        series: u32,
+        occ: Occ,
+        later: bool,
+        ordinal: u32,
+    },
+    /// An explicit session, by index.
+    Explicit(u32),
+}
+
+/// The sessions of a window as (start key, start day, session), at most `cap` of them plus those starting
+/// at the same instant as the last (the caller sorts them by id and cuts), from every series
+/// and the explicit sessions, with `truncated` when more were left.
+pub(super) struct Window {
+    pub found: Vec<(u64, NaiveDate, Found)>,
+    /// Per series, the ordinal and start of its first occurrence counted by numbering.
+    pub numbered: Vec<Option<(u32, When)>>,
+    pub truncated: bool,
+}
+
+/// Collects the window's sessions. Explicit sessions come first; every series is then expanded
+/// only up to the start of the `cap`-th session found so far (the list is cut back to `cap`
+/// whenever it holds twice as many), so the work is about `cap` + the series' periods inside
+/// the window, and the query's budget bounds the rest.
+pub(super) fn window(ds: &Dataset, ex: &Expander, q: &SessionQuery, cap: usize) -> Window {
+    let feed = &ds.feed;
+    let overridden = overrides(ds);
+    let wanted = |body: &str| q.body.is_none_or(|b| b == body);
+    let key = |w: When| crate::sort::time_key(w.start());
+    let mut w = Window {
+        found: Vec::new(),
+        numbered: vec![None; feed.series.len()],
+        truncated: false,
+    };
+    let mut bound = q.to;
+    for (k, s) in feed.sessions.iter().enumerate() {
+        let day = s.start.date();
+        if wanted(&s.body) && q.from <= day && day <= q.to {
+            w.found.push((key(s.start), day, Found::Explicit(k as u32)));
+        }
+    }
+    cut(&mut w, cap, &mut bound);
+    for (i, s) in feed.series.iter().enumerate() {
+        if !wanted(&s.body) || bound < q.from {
+            continue;
+        }
+        if ex.budget_exhausted() {
+            w.truncated = true;
+            break;
+        }
+        let (occs, truncated) = ex.occurrences(i, q.from, bound, cap);
+        w.truncated |= truncated;
+        let nfrom = s.numbering.and_then(|(_, f)| f);
+        w.numbered[i] = occs
+            .iter()
+            .position(|o| s.numbering.is_some() && nfrom.is_none_or(|f| f <= o.start.date()))
+            .map(|p| (p as u32, occs[p].start));
+        let mut previous_day = None;
+        for (k, o) in occs.into_iter().enumerate() {
+            // windows are whole days, so an earlier occurrence that day is in `occs` too
+            let later = previous_day == Some(o.start.date());
+            previous_day = Some(o.start.date());
+            if !is_overridden(&overridden[i], o.start) {
+                let f = Found::Occ {
+                    series: i as u32,
+                    occ: o,
+                    later,
+                    ordinal: k as u32,
+                };
+                w.found.push((key(o.start), o.start.date(), f));
+            }
+        }
+        if w.found.len() >= 2 * cap.max(1) {
+            cut(&mut w, cap, &mut bound);
+        }
+    }
+    cut(&mut w, cap, &mut bound);
+    w
+}
+
+/// Sorts the sessions found by start and keeps the first `cap` (and those starting with the
+/// last of them); `bound` becomes the last day worth expanding.
+pub(super) fn cut(w: &mut Window, cap: usize, bound: &mut NaiveDate) {
+    crate::sort::by_key(&mut w.found, |f| f.0);
+    if w.found.len() <= cap {
+        return;
+    }
+    w.truncated = true;
+    let Some(&(last, day, _)) = cap.checked_sub(1).and_then(|c| w.found.get(c)) else {
+        w.found.clear();
+        *bound = NaiveDate::MIN;
+        return;
+    };
+    let keep = w.found.partition_point(|f| f.0 <= last);
+    w.found.truncate(keep);
+    *bound = (*bound).min(day);
+}
