@@ -123,8 +123,69 @@ fn step_error(
     report.error(format!("proposals[{i}].history[{j}].{key}"), code, message);
 }
 
+/// One proposal's history as it is walked: the step rules read and update it.
+struct Walk<'p, 'r> {
+    p: &'p Proposal,
+    /// Index of the proposal in `proposals`.
+    i: usize,
+    report: &'r mut Report,
+    /// The first step that ended the route (`closed`, `withdrawn`).
+    ended: Option<(usize, Stage)>,
+    /// A `sent` step named no ministry: sent to every listed ministry.
+    sent_all: bool,
+    /// Ministries named by `sent` steps.
+    sent_to: Vec<&'p str>,
+    /// Each ministry's latest answer.
+    latest: Vec<(&'p str, Answer)>,
+    /// The latest deliberation step and its decision.
+    deliberation: Option<(usize, Option<Decision>)>,
+}
+
+impl Walk<'_, '_> {
+    /// An error at step `j`'s member `key`.
+    fn error(&mut self, j: usize, key: &str, code: &'static str, message: String) {
+        step_error(self.report, self.i, j, key, code, message);
+    }
+}
+
+/// A rule over step `j` of a proposal's history.
+type StepRule = fn(&mut Walk, usize);
+
+/// The rules every step passes, in the order their problems are filed.
+const STEP_RULES: [StepRule; 10] = [
+    date_order,
+    transition,
+    decision_fits,
+    merge,
+    answer_only_on_answer,
+    deliberation,
+    sent_after_agreement,
+    sent_ministry,
+    answer,
+    reflected,
+];
+
 fn check_proposal(p: &Proposal, i: usize, report: &mut Report) {
-    let at = |j: usize, key: &str| format!("proposals[{i}].history[{j}].{key}");
+    submitted_date(p, i, report);
+    let mut w = Walk {
+        p,
+        i,
+        report,
+        ended: None,
+        sent_all: false,
+        sent_to: Vec::new(),
+        latest: Vec::new(),
+        deliberation: None,
+    };
+    for j in 0..p.history.len() {
+        for rule in STEP_RULES {
+            rule(&mut w, j);
+        }
+    }
+}
+
+/// `submitted` agrees with the first step's date (a warning).
+fn submitted_date(p: &Proposal, i: usize, report: &mut Report) {
     if let (Some(sub), Some(first)) = (p.submitted, p.history.first()) {
         if sub != first.date {
             report.warning(
@@ -138,252 +199,272 @@ fn check_proposal(p: &Proposal, i: usize, report: &mut Report) {
             );
         }
     }
-    let mut ended: Option<(usize, Stage)> = None;
-    let mut sent_all = false;
-    let mut sent_to: Vec<&str> = Vec::new();
-    let mut latest: Vec<(&str, Answer)> = Vec::new();
-    let mut deliberation: Option<(usize, Option<Decision>)> = None;
-    for (j, s) in p.history.iter().enumerate() {
-        let prev = j.checked_sub(1).map(|k| &p.history[k]);
-        if let Some(pr) = prev {
-            if s.date < pr.date {
-                step_error(
-                    report,
-                    i,
+}
+
+/// Steps are in date order.
+fn date_order(w: &mut Walk, j: usize) {
+    let Some(pr) = j.checked_sub(1).map(|k| &w.p.history[k]) else {
+        return;
+    };
+    let s = &w.p.history[j];
+    if s.date < pr.date {
+        w.error(
+            j,
+            "date",
+            "route.date_order",
+            format!(
+                "{} is before the previous step ({})",
+                iso_date(s.date),
+                iso_date(pr.date)
+            ),
+        );
+    }
+}
+
+/// The route starts with `submitted`, each stage follows one it may follow, and nothing
+/// follows the end of the route.
+fn transition(w: &mut Walk, j: usize) {
+    let s = &w.p.history[j];
+    let prev = j.checked_sub(1).map(|k| &w.p.history[k]);
+    match (prev, w.ended) {
+        (None, _) if s.stage != Stage::Submitted => w.error(
+            j,
+            "stage",
+            "route.start",
+            format!(
+                "the first step must be \"submitted\", not \"{}\"",
+                s.stage.as_str()
+            ),
+        ),
+        (None, _) => {}
+        (Some(_), Some((k, end))) => w.error(
+            j,
+            "stage",
+            "route.after_end",
+            format!(
+                "no step may follow \"{}\" (history[{k}]); found \"{}\"",
+                end.as_str(),
+                s.stage.as_str()
+            ),
+        ),
+        (Some(pr), None) => {
+            let allowed = allowed_after(pr.stage, pr.decision);
+            if !allowed.contains(&s.stage) {
+                let prev_word = match (pr.stage, pr.decision) {
+                    (Stage::Decision, Some(d)) => format!("\"decision\" ({})", d.as_str()),
+                    (st, _) => format!("\"{}\"", st.as_str()),
+                };
+                w.error(
                     j,
-                    "date",
-                    "route.date_order",
+                    "stage",
+                    "route.transition",
                     format!(
-                        "{} is before the previous step ({})",
-                        iso_date(s.date),
-                        iso_date(pr.date)
+                        "\"{}\" cannot follow {prev_word}; expected one of {}",
+                        s.stage.as_str(),
+                        words(allowed, Stage::as_str)
                     ),
                 );
             }
         }
-        match (prev, ended) {
-            (None, _) if s.stage != Stage::Submitted => step_error(
-                report,
-                i,
-                j,
-                "stage",
-                "route.start",
-                format!(
-                    "the first step must be \"submitted\", not \"{}\"",
-                    s.stage.as_str()
-                ),
+    }
+    if w.ended.is_none() && matches!(s.stage, Stage::Closed | Stage::Withdrawn) {
+        w.ended = Some((j, s.stage));
+    }
+}
+
+/// The decision fits the stage.
+fn decision_fits(w: &mut Walk, j: usize) {
+    let s = &w.p.history[j];
+    let wanted = decisions_for(s.stage);
+    match s.decision {
+        None if !wanted.is_empty() => w.error(
+            j,
+            "decision",
+            "route.decision",
+            format!(
+                "a \"{}\" step needs a decision: one of {}",
+                s.stage.as_str(),
+                words(wanted, Decision::as_str)
             ),
-            (None, _) => {}
-            (Some(_), Some((k, end))) => step_error(
-                report,
-                i,
-                j,
-                "stage",
-                "route.after_end",
-                format!(
-                    "no step may follow \"{}\" (history[{k}]); found \"{}\"",
-                    end.as_str(),
-                    s.stage.as_str()
-                ),
+        ),
+        Some(d) if wanted.is_empty() => w.error(
+            j,
+            "decision",
+            "route.decision",
+            format!(
+                "a \"{}\" step takes no decision; found \"{}\"",
+                s.stage.as_str(),
+                d.as_str()
             ),
-            (Some(pr), None) => {
-                let allowed = allowed_after(pr.stage, pr.decision);
-                if !allowed.contains(&s.stage) {
-                    let prev_word = match (pr.stage, pr.decision) {
-                        (Stage::Decision, Some(d)) => format!("\"decision\" ({})", d.as_str()),
-                        (st, _) => format!("\"{}\"", st.as_str()),
-                    };
-                    step_error(
-                        report,
-                        i,
-                        j,
-                        "stage",
-                        "route.transition",
-                        format!(
-                            "\"{}\" cannot follow {prev_word}; expected one of {}",
-                            s.stage.as_str(),
-                            words(allowed, Stage::as_str)
-                        ),
-                    );
-                }
+        ),
+        Some(d) if !wanted.contains(&d) => w.error(
+            j,
+            "decision",
+            "route.decision",
+            format!(
+                "\"{}\" is not a decision of a \"{}\" step; expected one of {}",
+                d.as_str(),
+                s.stage.as_str(),
+                words(wanted, Decision::as_str)
+            ),
+        ),
+        _ => {}
+    }
+}
+
+/// A `merged` decision, and only it, names another proposal it was merged into.
+fn merge(w: &mut Walk, j: usize) {
+    let s = &w.p.history[j];
+    match (&s.merged_into, s.decision == Some(Decision::Merged)) {
+        (None, true) => w.error(
+            j,
+            "merged_into",
+            "route.merge",
+            "a \"merged\" decision needs merged_into: the proposal it was merged into".into(),
+        ),
+        (Some(_), false) => w.error(
+            j,
+            "merged_into",
+            "route.merge",
+            "only a \"merged\" decision names the proposal it was merged into".into(),
+        ),
+        (Some(m), true) if *m == w.p.id => w.error(
+            j,
+            "merged_into",
+            "route.merge",
+            "a proposal cannot be merged into itself".into(),
+        ),
+        _ => {}
+    }
+}
+
+/// Only an `answer` step carries an answer.
+fn answer_only_on_answer(w: &mut Walk, j: usize) {
+    let s = &w.p.history[j];
+    if s.answer.is_some() && s.stage != Stage::Answer {
+        w.error(
+            j,
+            "answer",
+            "route.answer",
+            format!(
+                "only an \"answer\" step carries an answer; this step is \"{}\"",
+                s.stage.as_str()
+            ),
+        );
+    }
+}
+
+/// A deliberation step is remembered for the `sent` steps after it.
+fn deliberation(w: &mut Walk, j: usize) {
+    let s = &w.p.history[j];
+    if s.stage == Stage::Deliberation {
+        w.deliberation = Some((j, s.decision));
+    }
+}
+
+/// A proposal is sent to a ministry only after a deliberation agreed to it (unanimity).
+fn sent_after_agreement(w: &mut Walk, j: usize) {
+    if w.p.history[j].stage != Stage::Sent {
+        return;
+    }
+    match w.deliberation {
+        Some((_, Some(Decision::Agreed))) => {}
+        Some((k, _)) => w.error(j, "stage",
+            "route.unanimity",
+            format!(
+                "sent to a ministry after a deliberation without agreement (history[{k}]) and no later agreement; unanimous agreement among the cities/provinces comes first"
+            )),
+        None => w.error(j, "stage",
+            "route.unanimity",
+            "sent to a ministry without a deliberation agreeing to it; unanimous agreement among the cities/provinces comes first".into()),
+    }
+}
+
+/// A `sent` step's ministry is one of the proposal's (a warning); without one, it went to all.
+fn sent_ministry(w: &mut Walk, j: usize) {
+    let p = w.p;
+    let s = &p.history[j];
+    if s.stage != Stage::Sent {
+        return;
+    }
+    match &s.ministry {
+        Some(m) => {
+            w.sent_to.push(m);
+            if !p.ministries.contains(m) {
+                w.report.warning(
+                    format!("proposals[{}].history[{j}].ministry", w.i),
+                    "route.ministry",
+                    format!(
+                        "{} is not listed in the proposal's ministries",
+                        crate::text::quote(m)
+                    ),
+                );
             }
         }
-        if ended.is_none() && matches!(s.stage, Stage::Closed | Stage::Withdrawn) {
-            ended = Some((j, s.stage));
-        }
-        // the decision fits the stage
-        let wanted = decisions_for(s.stage);
-        match s.decision {
-            None if !wanted.is_empty() => step_error(
-                report,
-                i,
-                j,
-                "decision",
-                "route.decision",
-                format!(
-                    "a \"{}\" step needs a decision: one of {}",
-                    s.stage.as_str(),
-                    words(wanted, Decision::as_str)
-                ),
+        None => w.sent_all = true,
+    }
+}
+
+/// An `answer` step names the ministry and its answer, from a ministry it was sent to.
+fn answer(w: &mut Walk, j: usize) {
+    let p = w.p;
+    let s = &p.history[j];
+    if s.stage != Stage::Answer {
+        return;
+    }
+    match (&s.ministry, s.answer) {
+        (None, _) => w.error(
+            j,
+            "ministry",
+            "route.answer",
+            "an \"answer\" step needs the ministry that answered".into(),
+        ),
+        (_, None) => w.error(
+            j,
+            "answer",
+            "route.answer",
+            format!(
+                "an \"answer\" step needs the answer: one of {}",
+                Answer::expected()
             ),
-            Some(d) if wanted.is_empty() => step_error(
-                report,
-                i,
-                j,
-                "decision",
-                "route.decision",
-                format!(
-                    "a \"{}\" step takes no decision; found \"{}\"",
-                    s.stage.as_str(),
-                    d.as_str()
-                ),
-            ),
-            Some(d) if !wanted.contains(&d) => step_error(
-                report,
-                i,
-                j,
-                "decision",
-                "route.decision",
-                format!(
-                    "\"{}\" is not a decision of a \"{}\" step; expected one of {}",
-                    d.as_str(),
-                    s.stage.as_str(),
-                    words(wanted, Decision::as_str)
-                ),
-            ),
-            _ => {}
-        }
-        // merges
-        match (&s.merged_into, s.decision == Some(Decision::Merged)) {
-            (None, true) => step_error(
-                report,
-                i,
-                j,
-                "merged_into",
-                "route.merge",
-                "a \"merged\" decision needs merged_into: the proposal it was merged into".into(),
-            ),
-            (Some(_), false) => step_error(
-                report,
-                i,
-                j,
-                "merged_into",
-                "route.merge",
-                "only a \"merged\" decision names the proposal it was merged into".into(),
-            ),
-            (Some(m), true) if *m == p.id => step_error(
-                report,
-                i,
-                j,
-                "merged_into",
-                "route.merge",
-                "a proposal cannot be merged into itself".into(),
-            ),
-            _ => {}
-        }
-        if s.answer.is_some() && s.stage != Stage::Answer {
-            step_error(
-                report,
-                i,
-                j,
-                "answer",
-                "route.answer",
-                format!(
-                    "only an \"answer\" step carries an answer; this step is \"{}\"",
-                    s.stage.as_str()
-                ),
-            );
-        }
-        match s.stage {
-            Stage::Deliberation => deliberation = Some((j, s.decision)),
-            Stage::Sent => {
-                match deliberation {
-                    Some((_, Some(Decision::Agreed))) => {}
-                    Some((k, _)) => step_error(report, i, j, "stage",
-                        "route.unanimity",
-                        format!(
-                            "sent to a ministry after a deliberation without agreement (history[{k}]) and no later agreement; unanimous agreement among the cities/provinces comes first"
-                        )),
-                    None => step_error(report, i, j, "stage",
-                        "route.unanimity",
-                        "sent to a ministry without a deliberation agreeing to it; unanimous agreement among the cities/provinces comes first".into()),
-                }
-                match &s.ministry {
-                    Some(m) => {
-                        sent_to.push(m);
-                        if !p.ministries.contains(m) {
-                            report.warning(
-                                at(j, "ministry"),
-                                "route.ministry",
-                                format!(
-                                    "{} is not listed in the proposal's ministries",
-                                    crate::text::quote(m)
-                                ),
-                            );
-                        }
-                    }
-                    None => sent_all = true,
-                }
-            }
-            Stage::Answer => match (&s.ministry, s.answer) {
-                (None, _) => step_error(
-                    report,
-                    i,
+        ),
+        (Some(m), Some(a)) => {
+            let was_sent =
+                w.sent_to.contains(&m.as_str()) || (w.sent_all && p.ministries.contains(m));
+            if !was_sent {
+                w.error(
                     j,
                     "ministry",
                     "route.answer",
-                    "an \"answer\" step needs the ministry that answered".into(),
-                ),
-                (_, None) => step_error(
-                    report,
-                    i,
-                    j,
-                    "answer",
-                    "route.answer",
                     format!(
-                        "an \"answer\" step needs the answer: one of {}",
-                        Answer::expected()
+                        "{} answered but the proposal was never sent to it",
+                        crate::text::quote(m)
                     ),
-                ),
-                (Some(m), Some(a)) => {
-                    let was_sent =
-                        sent_to.contains(&m.as_str()) || (sent_all && p.ministries.contains(m));
-                    if !was_sent {
-                        step_error(
-                            report,
-                            i,
-                            j,
-                            "ministry",
-                            "route.answer",
-                            format!(
-                                "{} answered but the proposal was never sent to it",
-                                crate::text::quote(m)
-                            ),
-                        );
-                    }
-                    match latest.iter_mut().find(|(x, _)| *x == m.as_str()) {
-                        Some(slot) => slot.1 = a,
-                        None => latest.push((m, a)),
-                    }
-                }
-            },
-            Stage::Reflected => {
-                let accepted = latest
-                    .iter()
-                    .any(|(_, a)| matches!(a, Answer::Accepted | Answer::PartlyAccepted));
-                if !accepted {
-                    step_error(
-                        report,
-                        i,
-                        j,
-                        "stage",
-                        "route.reflected",
-                        "reflected without an accepted or partly accepted answer from a ministry"
-                            .into(),
-                    );
-                }
+                );
             }
-            _ => {}
+            match w.latest.iter_mut().find(|(x, _)| *x == m.as_str()) {
+                Some(slot) => slot.1 = a,
+                None => w.latest.push((m, a)),
+            }
         }
+    }
+}
+
+/// `reflected` follows an accepted or partly accepted answer.
+fn reflected(w: &mut Walk, j: usize) {
+    if w.p.history[j].stage != Stage::Reflected {
+        return;
+    }
+    let accepted = w
+        .latest
+        .iter()
+        .any(|(_, a)| matches!(a, Answer::Accepted | Answer::PartlyAccepted));
+    if !accepted {
+        w.error(
+            j,
+            "stage",
+            "route.reflected",
+            "reflected without an accepted or partly accepted answer from a ministry".into(),
+        );
     }
 }
