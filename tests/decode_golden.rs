@@ -1,13 +1,18 @@
-//! Pins decoding + checking: the same `Feed` and the same problems (paths, codes, messages,
-//! order) and usable parts for thousands of mutated feeds, and checks on each that a load
-//! stopping after a part (`load_through`) reports exactly what the full load reports for it. The mutations are made from a coverage sample of
-//! `www/data/feed.json` (every field removed, retyped or given bad values, unknown fields added,
-//! list items duplicated or replaced) plus `www/data/broken.json` and a few hand-written cases.
+//! Pins decoding + checking: the same problems (paths, codes, messages, order), usable parts and
+//! decoded `Feed` for thousands of mutated feeds (`tests/corpus`), and checks on each that a load
+//! stopping after a part (`load_through`) reports exactly what the full load reports for it.
 //!
-//! `tests/golden/decode.txt` holds one line per group of cases (a fixed feed, or all the variants
-//! of one node of the sample): a hash of the decoded `Feed`s (their `Debug` form) and of the
-//! problems. To re-bless after an intended change in behaviour:
-//! `COGOV_BLESS=1 cargo test --test decode_golden`.
+//! The snapshots `tests/golden/decode/<area>.txt` (`fixed`, `top`, then one per top-level list)
+//! are readable: per group `== group`, per variant `-- variant`, then its `dataset ...; usable:
+//! ...` line when it differs from the sample's, its problems as an edit of the sample's list
+//! (`+E ...` added, `-W ...` dropped: applied to the sample's list it gives the case's exactly) and
+//! how its decoded model (`Debug`) differs from the sample's (a hunk, or a hash when longer than
+//! `HUNK` lines); the fixed feeds list every problem. A failure names the first differing line of
+//! each file and writes the file as it is now to `target/decode_golden.<area>.actual.txt`. To
+//! re-bless after an intended change in behaviour: `COGOV_BLESS=1 cargo test --test decode_golden`.
+//!
+//! Each run also writes the decoder's verdict on every case (its errors' paths and codes) to
+//! `target/decode_verdicts.jsonl`, which `tests/schema/agreement.mjs` compares with the JSON Schema.
 
 mod corpus;
 
