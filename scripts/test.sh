@@ -2,7 +2,8 @@
 # Runs every test. Installs what it needs first (scripts/setup.sh skips what is present).
 #   formatting, clippy (warnings denied), native unit + integration + doc tests (including the
 #   python-dateutil cross-check and the .ics client parsers), wasm-bindgen tests in node and in
-#   headless Chromium, the JSON Schema check of the default data, the TypeScript declarations
+#   headless Chromium, the JSON Schema check of the default data and the schema's agreement with the
+#   decoder over the decode corpus, the TypeScript declarations
 #   (tsc --strict) and the custom-elements.json check, the size budget of each shipped bundle
 #   (scripts/size-check.sh against scripts/size-budgets.txt), a bounded run of each fuzz target
 #   (scripts/fuzz.sh; COGOV_FUZZ_SECONDS each, default 20) and page tests in Chromium.
@@ -36,8 +37,9 @@ step "wasm-bindgen tests in headless Chromium"
 CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_USE_BROWSER=1 \
   cargo test --target wasm32-unknown-unknown --test wasm
 
-step "JSON Schema and cross-references of the default data"
+step "JSON Schema and cross-references of the default data; schema and decoder agree over the decode corpus"
 node tests/schema/check.mjs
+node tests/schema/agreement.mjs # the decoder's verdicts: target/decode_verdicts.jsonl, written by tests/decode_golden.rs above
 node --no-warnings tests/js/i18n.mjs
 
 step "TypeScript declarations (tsc --strict over a consumer) and the Custom Elements Manifest"
