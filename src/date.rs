@@ -17,6 +17,11 @@ pub enum When {
 
 impl When {
     /// The calendar day.
+    ///
+    /// ```
+    /// let w = cogov::date::parse_when("2022-01-13T10:00").unwrap();
+    /// assert_eq!(w.date(), cogov::date::parse_date("2022-01-13").unwrap());
+    /// ```
     pub fn date(&self) -> NaiveDate {
         match self {
             When::Date(d) => *d,
@@ -24,6 +29,11 @@ impl When {
         }
     }
     /// Start of the value as a date-time (midnight for dates).
+    ///
+    /// ```
+    /// use cogov::date::{iso_local, parse_when};
+    /// assert_eq!(iso_local(parse_when("2022-01-13").unwrap().start()), "2022-01-13T00:00");
+    /// ```
     pub fn start(&self) -> NaiveDateTime {
         match self {
             When::Date(d) => d.and_time(NaiveTime::MIN),

@@ -717,9 +717,6 @@ impl<'a> Parser<'a> {
     }
 }
 
-/// `'x'`, or `U+XXXX` for invisible characters (`char`'s `Debug` would pull large tables
-/// into the wasm).
-#[cold]
 /// `n` in hexadecimal with at least four digits: `{:04x}` / `{:04X}` without the integer
 /// formatting code for hex, which the wasm would carry for these two messages alone.
 fn hex(n: u32, upper: bool) -> String {
@@ -742,6 +739,9 @@ fn hex(n: u32, upper: bool) -> String {
     }
 }
 
+/// `'x'`, or `U+XXXX` for invisible characters (`char`'s `Debug` would pull large tables
+/// into the wasm).
+#[cold]
 fn show(c: char) -> String {
     match c {
         '\'' => "\"'\"".into(),

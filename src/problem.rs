@@ -105,6 +105,13 @@ pub struct Report {
 
 impl Report {
     /// Files a problem under errors or warnings.
+    ///
+    /// ```
+    /// use cogov::problem::{Problem, Report};
+    /// let mut r = Report::default();
+    /// r.push(Problem::error("cogov", "feed.version", "unknown format version 2"));
+    /// assert_eq!(r.errors[0].code, "feed.version");
+    /// ```
     pub fn push(&mut self, p: Problem) {
         match p.severity {
             Severity::Error => self.errors.push(p),
@@ -113,6 +120,12 @@ impl Report {
     }
 
     /// Files an error (out of line: one call per place that reports one).
+    ///
+    /// ```
+    /// let mut r = cogov::problem::Report::default();
+    /// r.error("bodies[0].id".into(), "id.syntax", "must be 1-64 characters".into());
+    /// assert!(r.has_errors());
+    /// ```
     #[inline(never)]
     pub fn error(&mut self, path: String, code: &'static str, message: String) {
         self.errors.push(Problem {
@@ -124,6 +137,12 @@ impl Report {
     }
 
     /// Files a warning (out of line: one call per place that reports one).
+    ///
+    /// ```
+    /// let mut r = cogov::problem::Report::default();
+    /// r.warning("bodies[0].zz".into(), "field.unknown", "unknown field".into());
+    /// assert_eq!((r.errors.len(), r.warnings.len()), (0, 1));
+    /// ```
     #[inline(never)]
     pub fn warning(&mut self, path: String, code: &'static str, message: String) {
         self.warnings.push(Problem {
@@ -134,7 +153,12 @@ impl Report {
         });
     }
 
-    /// Whether any error was found.
+    /// Whether any error was found (warnings never count).
+    ///
+    /// ```
+    /// let r = cogov::dataset::load(r#"{"cogov": 2}"#).report;
+    /// assert!(r.has_errors());
+    /// ```
     pub fn has_errors(&self) -> bool {
         !self.errors.is_empty()
     }
@@ -169,14 +193,40 @@ pub enum Seg {
 
 impl Path {
     /// Adds a step.
+    ///
+    /// ```
+    /// use cogov::problem::{Path, Seg};
+    /// let mut p = Path::default();
+    /// p.push(Seg::Name("a key".into()));
+    /// assert_eq!(p.render(), r#"["a key"]"#);
+    /// ```
     pub fn push(&mut self, s: Seg) {
         self.segs.push(s);
     }
     /// Removes the last step.
+    ///
+    /// ```
+    /// use cogov::problem::{Path, Seg};
+    /// let mut p = Path::default();
+    /// p.push(Seg::Key("bodies"));
+    /// p.push(Seg::Index(0));
+    /// p.pop();
+    /// assert_eq!(p.render(), "bodies");
+    /// ```
     pub fn pop(&mut self) {
         self.segs.pop();
     }
-    /// The path as text, e.g. `proposals[12].history[3].stage`.
+    /// The path as text, e.g. `proposals[12].history[3].stage`; a member name that is not plain
+    /// is quoted.
+    ///
+    /// ```
+    /// use cogov::problem::{Path, Seg};
+    /// let mut p = Path::default();
+    /// p.push(Seg::Key("sessions"));
+    /// p.push(Seg::Index(2));
+    /// p.push(Seg::Name("x.y".into()));
+    /// assert_eq!(p.render(), r#"sessions[2]["x.y"]"#);
+    /// ```
     pub fn render(&self) -> String {
         let mut out = String::new();
         for s in &self.segs {

@@ -271,11 +271,23 @@ fn sift<T: Ord + Copy>(v: &mut [T], mut i: usize, n: usize) {
 }
 
 /// A day as a key that orders like `Option<NaiveDate>` (absent first).
+///
+/// ```
+/// use cogov::{date::parse_date, sort::day_key};
+/// let (a, b) = (parse_date("1999-12-31").unwrap(), parse_date("2000-01-01").unwrap());
+/// assert!(day_key(None) < day_key(Some(a)) && day_key(Some(a)) < day_key(Some(b)));
+/// ```
 pub fn day_key(d: Option<NaiveDate>) -> u64 {
     d.map_or(0, |d| (i64::from(d.num_days_from_ce()) + (1 << 40)) as u64)
 }
 
 /// A local date-time as a key that orders like `NaiveDateTime`.
+///
+/// ```
+/// use cogov::{date::parse_local, sort::time_key};
+/// let t = |s| time_key(parse_local(s).unwrap());
+/// assert!(t("2022-01-13T23:59") < t("2022-01-14T00:00"));
+/// ```
 pub fn time_key(t: NaiveDateTime) -> u64 {
     day_key(Some(t.date())) * 86_400 + u64::from(t.num_seconds_from_midnight())
 }

@@ -9,7 +9,7 @@ use crate::date::iso_date;
 use crate::feed::{Body, Role, Seat, Side};
 use crate::problem::Problem;
 use crate::text::Lang;
-use crate::view::{named, own, own_opt, sources, text, text_opt};
+use crate::view::{named, sources, text, text_opt};
 pub use crate::view::{Named, SourceView};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -245,16 +245,10 @@ pub fn structure(ds: &Dataset, q: StructureQuery) -> Result<StructureView, Probl
                 format!("{} is not the id of any body", crate::text::quote(id)),
             )
         })? as u32],
-        None => {
-            // a plain loop: a `filter` collect costs the wasm its iterator machinery
-            let mut top = Vec::new();
-            for (i, b) in bodies.iter().enumerate() {
-                if b.part_of.is_empty() && b.supports.is_empty() {
-                    top.push(i as u32);
-                }
-            }
-            top
-        }
+        None => (bodies.iter().enumerate())
+            .filter(|(_, b)| b.part_of.is_empty() && b.supports.is_empty())
+            .map(|(i, _)| i as u32)
+            .collect(),
     };
     // every (parent, body, by `supports`) link, by body in feed order, then in the order of
     // `part_of` and `supports`; each parent once per body
@@ -437,32 +431,27 @@ fn node(
 ) -> BodyNode {
     let b = &ds.feed.bodies[i];
     let lang = q.lang;
-    let cx = (ds, lang);
-    let mut also_under = Vec::new();
-    for list in [&b.part_of, &b.supports] {
-        for p in list {
-            if Some(p.as_str()) != parent_id {
-                also_under.push(named(ds, p, lang));
-            }
-        }
-    }
+    let also_under = (b.part_of.iter().chain(&b.supports))
+        .filter(|p| Some(p.as_str()) != parent_id)
+        .map(|p| named(ds, p, lang))
+        .collect();
     BodyNode {
-        id: own(&b.id),
+        id: b.id.clone(),
         kind: b.kind.as_str(),
         relation,
         name: text(&b.name, lang),
         short_name: text_opt(&b.short_name, lang),
         description: text_opt(&b.description, lang),
-        legal_basis: list(&b.legal_basis, cx, legal),
+        legal_basis: b.legal_basis.iter().map(|l| legal(l, lang)).collect(),
         composition: composition(ds, b, lang, q.as_of),
-        members: list(&b.members, cx, |(ds, lang), m| named(ds, m, lang)),
-        functions: list(&b.functions, cx, |(_, lang), t| text(t, lang)),
+        members: b.members.iter().map(|m| named(ds, m, lang)).collect(),
+        functions: b.functions.iter().map(|t| text(t, lang)).collect(),
         cadence: text_opt(&b.cadence, lang),
         term_years: b.term_years,
-        established: own_opt(&b.established),
+        established: b.established.clone(),
         region: text_opt(&b.region, lang),
-        url: own_opt(&b.url),
-        figures: list(&b.figures, cx, figure),
+        url: b.url.clone(),
+        figures: b.figures.iter().map(|f| figure(f, lang)).collect(),
         also_under,
         sources: sources(ds, &b.prov, lang),
         illustrative: b.prov.illustrative,
@@ -472,34 +461,20 @@ fn node(
     }
 }
 
-/// The dataset and language a sub-view is built in.
-type Cx<'a> = (&'a Dataset, Lang);
-
-/// `xs` mapped by `f`: one small loop per item type instead of an inlined
-/// `iter().map().collect()` at each use.
-#[inline(never)]
-fn list<T, U>(xs: &[T], cx: Cx, f: fn(Cx, &T) -> U) -> Vec<U> {
-    let mut out = Vec::with_capacity(xs.len());
-    for x in xs {
-        out.push(f(cx, x));
-    }
-    out
-}
-
-fn legal((_, lang): Cx, l: &crate::feed::LegalBasis) -> LegalView {
+fn legal(l: &crate::feed::LegalBasis, lang: Lang) -> LegalView {
     LegalView {
         statute: text(&l.statute, lang),
-        article: own_opt(&l.article),
+        article: l.article.clone(),
         effective: l.effective.map(iso_date),
-        url: own_opt(&l.url),
+        url: l.url.clone(),
     }
 }
 
-fn figure((_, lang): Cx, f: &crate::feed::Figure) -> FigureView {
+fn figure(f: &crate::feed::Figure, lang: Lang) -> FigureView {
     FigureView {
-        metric: own(&f.metric),
+        metric: f.metric.clone(),
         label: text(&f.label, lang),
-        period: own_opt(&f.period),
+        period: f.period.clone(),
         value: f.value,
     }
 }
@@ -567,21 +542,18 @@ fn seat_view(ds: &Dataset, s: &Seat, lang: Lang, as_of: Option<NaiveDate>) -> Se
         (None, Some(o)) => ds.name_of(o, lang),
         (None, None) => String::new(),
     };
-    // a plain loop: a `filter`/`map` collect costs the wasm its iterator machinery
-    let mut holders = Vec::new();
-    for h in &s.holders {
-        if as_of.is_none_or(|d| h.holds_on(d)) {
-            holders.push(HolderView {
-                name: text(&h.name, lang),
-                from: h.from.map(iso_date),
-                to: h.to.map(iso_date),
-                illustrative: h.prov.illustrative,
-            });
-        }
-    }
+    let holders = (s.holders.iter())
+        .filter(|h| as_of.is_none_or(|d| h.holds_on(d)))
+        .map(|h| HolderView {
+            name: text(&h.name, lang),
+            from: h.from.map(iso_date),
+            to: h.to.map(iso_date),
+            illustrative: h.prov.illustrative,
+        })
+        .collect();
     SeatView {
         label,
-        office: own_opt(&s.office),
+        office: s.office.clone(),
         role: s.role.as_str(),
         side: s.side.as_str(),
         count: s.count,
@@ -607,13 +579,12 @@ pub fn where_sits(ds: &Dataset, office: &str, lang: Lang) -> Result<Vec<Sitting>
             format!("{} is not the id of any office", crate::text::quote(office)),
         ));
     }
-    // plain loops: a `flat_map` collect costs the wasm its iterator machinery
     let mut out = Vec::new();
     for b in &ds.feed.bodies {
         for s in &b.seats {
             if s.office.as_deref() == Some(office) {
                 out.push(Sitting {
-                    body: own(&b.id),
+                    body: b.id.clone(),
                     body_name: text(&b.name, lang),
                     role: s.role.as_str(),
                     side: s.side.as_str(),

@@ -107,7 +107,7 @@ pub fn contains_ignore_case(hay: &str, needle: &str) -> bool {
         let (h, n) = (hay.as_bytes(), needle.as_bytes());
         return n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n));
     }
-    lower(hay).contains(needle)
+    contains(&lower(hay), needle)
 }
 
 /// Lower-cases ASCII and full-width Latin letters (`Ａ`..`Ｚ`), the letters that have case in

@@ -1,5 +1,5 @@
 //! View helpers shared by the domains' view models (structure, calendar, proposals): texts in
-//! the asked language, owned ids and links, names of records, resolved sources.
+//! the asked language, names of records, resolved sources.
 
 use crate::dataset::{Dataset, Ref};
 use crate::feed::{Provenance, SourceRef};
@@ -40,7 +40,6 @@ pub(crate) fn named(ds: &Dataset, id: &str, lang: Lang) -> Named {
 
 /// Sources of a record, resolved.
 pub fn sources(ds: &Dataset, prov: &Provenance, lang: Lang) -> Vec<SourceView> {
-    // a plain loop: a `filter_map` collect costs the wasm its iterator machinery
     let mut out = Vec::with_capacity(prov.sources.len());
     for s in &prov.sources {
         let src = match s {
@@ -52,8 +51,8 @@ pub fn sources(ds: &Dataset, prov: &Provenance, lang: Lang) -> Vec<SourceView> {
         };
         out.push(SourceView {
             title: text(&src.title, lang),
-            url: own_opt(&src.url),
-            date: own_opt(&src.date),
+            url: src.url.clone(),
+            date: src.date.clone(),
             publisher: text_opt(&src.publisher, lang),
         });
     }
@@ -64,19 +63,6 @@ pub fn sources(ds: &Dataset, prov: &Provenance, lang: Lang) -> Vec<SourceView> {
 #[inline(never)]
 pub(crate) fn text(t: &Text, lang: Lang) -> String {
     t.get(lang).to_string()
-}
-
-/// An owned copy of an id or link, out of line: one function for the many view fields built
-/// this way.
-#[inline(never)]
-pub(crate) fn own(s: &str) -> String {
-    s.to_string()
-}
-
-/// An owned copy of an optional id or link.
-#[inline(never)]
-pub(crate) fn own_opt(s: &Option<String>) -> Option<String> {
-    s.as_deref().map(own)
 }
 
 /// An optional text in `lang`, owned.

@@ -1,20 +1,27 @@
-//! Pins decoding + checking: the same `Feed` and the same problems (paths, codes, messages,
-//! order) and usable parts for thousands of mutated feeds, and checks on each that a load
-//! stopping after a part (`load_through`) reports exactly what the full load reports for it. The mutations are made from a coverage sample of
-//! `www/data/feed.json` (every field removed, retyped or given bad values, unknown fields added,
-//! list items duplicated or replaced) plus `www/data/broken.json` and a few hand-written cases.
+//! Pins decoding + checking: the same problems (paths, codes, messages, order), usable parts and
+//! decoded `Feed` for thousands of mutated feeds (`tests/corpus`), and checks on each that a load
+//! stopping after a part (`load_through`) reports exactly what the full load reports for it.
 //!
-//! `tests/golden/decode.txt` holds one line per group of cases (a fixed feed, or all the variants
-//! of one node of the sample): a hash of the decoded `Feed`s (their `Debug` form) and of the
-//! problems. To re-bless after an intended change in behaviour:
-//! `COGOV_BLESS=1 cargo test --test decode_golden`.
+//! The snapshots `tests/golden/decode/<area>.txt` (`fixed`, `top`, then one per top-level list)
+//! are readable: per group `== group`, per variant `-- variant`, then its `dataset ...; usable:
+//! ...` line when it differs from the sample's, its problems as an edit of the sample's list
+//! (`+E ...` added, `-W ...` dropped: applied to the sample's list it gives the case's exactly) and
+//! how its decoded model (`Debug`) differs from the sample's (a hunk, or a hash when longer than
+//! `HUNK` lines); the fixed feeds list every problem. A failure names the first differing line of
+//! each file and writes the file as it is now to `target/decode_golden.<area>.actual.txt`. To
+//! re-bless after an intended change in behaviour: `COGOV_BLESS=1 cargo test --test decode_golden`.
+//!
+//! Each run also writes the decoder's verdict on every case (its errors' paths and codes) to
+//! `target/decode_verdicts.jsonl`, which `tests/schema/agreement.mjs` compares with the JSON Schema.
+
+mod corpus;
 
 use cogov::dataset::Part;
-use serde_json::{json, Map, Value};
-use std::collections::BTreeSet;
+use serde_json::json;
 use std::fmt::Write as _;
+use std::io::Write as _;
 
-const GOLDEN: &str = "tests/golden/decode.txt";
+const GOLDEN: &str = "tests/golden/decode";
 const PARTS: [Part; 3] = [Part::Structure, Part::Calendar, Part::Proposals];
 
 fn fnv(s: &str) -> u64 {
@@ -26,19 +33,11 @@ fn fnv(s: &str) -> u64 {
     h
 }
 
-/// Everything observable about loading `text`.
-fn outcome(text: &str) -> String {
-    let mut out = String::new();
-    if let Ok(doc) = cogov::json::parse(text, &Default::default()) {
-        let (feed, _) = cogov::feed::decode(&doc, Default::default());
-        writeln!(out, "feed {:016x}", fnv(&format!("{feed:?}"))).unwrap();
-    }
-    let loaded = cogov::dataset::load(text);
-    writeln!(out, "dataset {}", loaded.dataset.is_some()).unwrap();
+/// A load that stops after a part (`load_through`) reports exactly what the full load reports for
+/// it, and the same parts are usable.
+fn check_load_through(text: &str, loaded: &cogov::dataset::Loaded) {
     let usable = PARTS.map(|p| loaded.parts.usable(p));
-    writeln!(out, "usable {usable:?}").unwrap();
     for (n, part) in PARTS[..2].iter().enumerate() {
-        // a load that stops after a part reports exactly what the full load reports for it
         let short = cogov::dataset::load_through(text, *part);
         let want = loaded.parts.report(*part, &loaded.report);
         assert_eq!(short.report, want, "load_through({part:?}) of {text}");
@@ -51,212 +50,263 @@ fn outcome(text: &str) -> String {
             );
         }
     }
+}
+
+/// The area file of a group: `fixed` for the fixed feeds, else the top-level member the node is
+/// in (`bodies`, `sessions`, ...; `top` for the document itself and its scalar members).
+fn area(group: &str) -> &str {
+    match group.strip_prefix("node /") {
+        None if group == "node " => "top",
+        None => "fixed",
+        Some(p) => match p.split('/').next().unwrap_or("") {
+            a @ ("sources" | "organizations" | "offices" | "bodies" | "series" | "sessions"
+            | "proposals" | "cards") => a,
+            _ => "top",
+        },
+    }
+}
+
+/// The decoded `Feed` as lines (its pretty `Debug` form).
+fn feed_lines(text: &str) -> Option<Vec<String>> {
+    let doc = cogov::json::parse(text, &Default::default()).ok()?;
+    let (feed, _) = cogov::feed::decode(&doc, Default::default());
+    // one space per level instead of four: the hunks below stay readable and short
+    let lines = format!("{feed:#?}");
+    Some(
+        lines
+            .lines()
+            .map(|l| {
+                let body = l.trim_start_matches(' ');
+                " ".repeat((l.len() - body.len()) / 4) + body
+            })
+            .collect(),
+    )
+}
+
+/// Longest hunk of the decoded model shown in a snapshot; a longer one is summarized by a hash.
+const HUNK: usize = 12;
+
+/// How the decoded model of a case differs from the sample's: the lines between the common
+/// prefix and suffix of their `Debug` forms.
+fn feed_summary(out: &mut String, got: &Option<Vec<String>>, sample: &[String]) {
+    let Some(got) = got else {
+        writeln!(out, "feed: not JSON").unwrap();
+        return;
+    };
+    if got == sample {
+        writeln!(out, "feed: as the sample").unwrap();
+        return;
+    }
+    let pre = got.iter().zip(sample).take_while(|(a, b)| a == b).count();
+    let max = got.len().min(sample.len()) - pre;
+    let suf = (0..max)
+        .take_while(|i| got[got.len() - 1 - i] == sample[sample.len() - 1 - i])
+        .count();
+    let (del, add) = (&sample[pre..sample.len() - suf], &got[pre..got.len() - suf]);
+    if del.len() + add.len() > HUNK {
+        writeln!(
+            out,
+            "feed: {} lines of the sample's from line {} replaced by {} lines (hash {:016x})",
+            del.len(),
+            pre + 1,
+            add.len(),
+            fnv(&add.join("\n"))
+        )
+        .unwrap();
+        return;
+    }
+    writeln!(out, "feed: at line {} of the sample's", pre + 1).unwrap();
+    for l in del {
+        writeln!(out, "  -{l}").unwrap();
+    }
+    for l in add {
+        writeln!(out, "  +{l}").unwrap();
+    }
+}
+
+/// The problems of a load, one line each (`E`/`W`, path, message, code), in order.
+fn problem_lines(loaded: &cogov::dataset::Loaded) -> Vec<String> {
+    let mut out = Vec::new();
     for (label, list) in [("E", &loaded.report.errors), ("W", &loaded.report.warnings)] {
         for p in list {
-            writeln!(out, "{label} {p} [{}]", p.code).unwrap();
+            out.push(format!("{label} {p} [{}]", p.code));
         }
     }
     out
 }
 
-/// Paths (keys, ignoring indices) of everything in `v`.
-fn shape(v: &Value, at: &str, out: &mut BTreeSet<String>) {
-    match v {
-        Value::Object(m) => {
-            for (k, x) in m {
-                let p = format!("{at}.{k}");
-                out.insert(format!("{p}:{}", kind(x)));
-                shape(x, &p, out);
-            }
+/// The edit from `a` to `b` (a longest common subsequence): `-` lines of `a` not kept, `+`
+/// lines of `b` inserted, in order; applying it to `a` gives `b` exactly.
+fn line_diff(out: &mut String, a: &[String], b: &[String]) {
+    let (n, m) = (a.len(), b.len());
+    let mut lcs = vec![vec![0u32; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            lcs[i][j] = if a[i] == b[j] {
+                lcs[i + 1][j + 1] + 1
+            } else {
+                lcs[i + 1][j].max(lcs[i][j + 1])
+            };
         }
-        Value::Array(a) => a.iter().for_each(|x| shape(x, &format!("{at}[]"), out)),
-        _ => {}
+    }
+    let (mut i, mut j) = (0, 0);
+    while i < n || j < m {
+        if i < n && j < m && a[i] == b[j] {
+            i += 1;
+            j += 1;
+        } else if j < m && (i == n || lcs[i][j + 1] >= lcs[i + 1][j]) {
+            writeln!(out, "+{}", b[j]).unwrap();
+            j += 1;
+        } else {
+            writeln!(out, "-{}", a[i]).unwrap();
+            i += 1;
+        }
     }
 }
 
-fn kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "bool",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
-    }
+/// `dataset yes|no; usable: <parts>` of a load.
+fn state_line(loaded: &cogov::dataset::Loaded) -> String {
+    let usable: Vec<&str> = PARTS
+        .iter()
+        .zip(["structure", "calendar", "proposals"])
+        .filter(|(p, _)| loaded.parts.usable(**p))
+        .map(|(_, n)| n)
+        .collect();
+    let dataset = if loaded.dataset.is_some() {
+        "yes"
+    } else {
+        "no"
+    };
+    let usable = if usable.is_empty() {
+        "none".into()
+    } else {
+        usable.join(" ")
+    };
+    format!("dataset {dataset}; usable: {usable}")
 }
 
-/// The feed with every list cut to the items that add a field (or a field type) not seen before.
-fn sample(v: &Value) -> Value {
-    match v {
-        Value::Object(m) => Value::Object(m.iter().map(|(k, x)| (k.clone(), sample(x))).collect()),
-        Value::Array(items) => {
-            let mut seen = BTreeSet::new();
-            let mut keep = Vec::new();
-            for item in items {
-                let mut s = BTreeSet::new();
-                shape(item, "", &mut s);
-                if keep.is_empty() || !s.is_subset(&seen) {
-                    seen.extend(s);
-                    keep.push(sample(item));
-                }
-            }
-            Value::Array(keep)
-        }
-        _ => v.clone(),
-    }
+/// What the variants are compared with.
+struct Sample {
+    /// `dataset ...; usable: ...` of the sample; a variant prints its own only when it differs.
+    state: String,
+    problems: Vec<String>,
+    feed: Vec<String>,
 }
 
-/// Paths to every object and array node, as JSON pointers.
-fn nodes(v: &Value, at: String, out: &mut Vec<String>) {
-    match v {
-        Value::Object(m) => {
-            out.push(at.clone());
-            for (k, x) in m {
-                nodes(x, format!("{at}/{k}"), out);
-            }
-        }
-        Value::Array(a) => {
-            out.push(at.clone());
-            for (i, x) in a.iter().enumerate() {
-                nodes(x, format!("{at}/{i}"), out);
-            }
-        }
-        _ => {}
+/// The readable summary of one case: whether it loads, which parts, its problems (for a variant:
+/// as an edit of the sample's list) and how its decoded model differs from the sample's.
+fn summary(out: &mut String, text: &str, sample: &Sample, fixed: bool) -> serde_json::Value {
+    let loaded = cogov::dataset::load(text);
+    check_load_through(text, &loaded);
+    let state = state_line(&loaded);
+    if fixed || state != sample.state {
+        writeln!(out, "{state}").unwrap();
     }
-}
-
-fn replacements() -> Vec<Value> {
-    vec![
-        Value::Null,
-        json!(true),
-        json!(0),
-        json!(-3),
-        json!(2.5),
-        json!(""),
-        json!("x"),
-        json!("Bad Id!"),
-        json!("ftp://x"),
-        json!("2024-02-30"),
-        json!("2024-05-01T09:30"),
-        json!([]),
-        json!(["x"]),
-        json!({}),
-        json!({"ko": ""}),
-    ]
-}
-
-fn cases() -> Vec<(String, String, String)> {
-    let text = std::fs::read_to_string("www/data/feed.json").unwrap();
-    let feed: Value = serde_json::from_str(&text).unwrap();
-    let base = sample(&feed);
-    let mut cases = vec![
-        ("feed.json".into(), String::new(), text),
-        (
-            "broken.json".into(),
-            String::new(),
-            std::fs::read_to_string("www/data/broken.json").unwrap(),
-        ),
-        ("sample".into(), String::new(), base.to_string()),
-    ];
-    let hand = [
-        r#"{"cogov": 1, "cogov": 2, "publisher": {"id": "p", "name": "P", "name": "Q"}}"#,
-        r#"{"cogov": 2}"#,
-        r#"{"cogov": 1.5}"#,
-        r#"{"cogov": "1"}"#,
-        r#"{}"#,
-        r#"[]"#,
-        r#"{"cogov": 1, "publisher": {"id": "p", "name": "P"}, "bodies": [{"id": "a", "id": "b", "kind": "association", "name": "A"}]}"#,
-        r#"{"cogov": 1, "publisher": {"id": "p", "name": "P"}, "timezone": "UTC"}"#,
-        r#"{"cogov": 1, "publisher": {"id": "p", "name": "P"}, "bodies": [{"id": "a", "kind": "association", "name": "A", "seats": [{"count": 0}]}]}"#,
-        r#"{"cogov": 1, "bodies": ["#,
-    ];
-    for (i, h) in hand.iter().enumerate() {
-        cases.push((format!("hand {i}"), String::new(), h.to_string()));
-    }
-    let mut at = Vec::new();
-    nodes(&base, String::new(), &mut at);
-    let reps = replacements();
-    for p in &at {
-        let node = base.pointer(p).unwrap();
-        let mut variant = |desc: String, f: &dyn Fn(&mut Value)| {
-            let mut v = base.clone();
-            f(v.pointer_mut(p).unwrap());
-            cases.push((format!("node {p}"), desc, v.to_string()));
-        };
-        match node {
-            Value::Object(m) => {
-                variant("+unknown".into(), &|n| {
-                    n.as_object_mut().unwrap().insert("zz".into(), json!(1));
-                });
-                variant("=[]".into(), &|n| *n = json!([]));
-                for k in m.keys() {
-                    let k2 = k.clone();
-                    variant(format!("-{k}"), &move |n| {
-                        n.as_object_mut().unwrap().remove(&k2);
-                    });
-                    for (j, r) in reps.iter().enumerate() {
-                        let k2 = k.clone();
-                        variant(format!("{k}=r{j}"), &move |n| {
-                            n.as_object_mut().unwrap().insert(k2.clone(), r.clone());
-                        });
-                    }
-                }
-            }
-            Value::Array(a) if !a.is_empty() => {
-                variant("dup0".into(), &|n| {
-                    let a = n.as_array_mut().unwrap();
-                    a.push(a[0].clone());
-                });
-                variant("0=null".into(), &|n| {
-                    n.as_array_mut().unwrap()[0] = Value::Null
-                });
-                variant("0=7".into(), &|n| n.as_array_mut().unwrap()[0] = json!(7));
-                variant("0={}".into(), &|n| {
-                    n.as_array_mut().unwrap()[0] = Value::Object(Map::new())
-                });
-            }
-            _ => {}
+    let problems = problem_lines(&loaded);
+    let feed = feed_lines(text);
+    if fixed {
+        for l in &problems {
+            writeln!(out, "{l}").unwrap();
         }
+        match &feed {
+            Some(f) => writeln!(
+                out,
+                "feed: {} lines, hash {:016x}",
+                f.len(),
+                fnv(&f.join("\n"))
+            )
+            .unwrap(),
+            None => writeln!(out, "feed: not JSON").unwrap(),
+        }
+    } else {
+        line_diff(out, &sample.problems, &problems);
+        feed_summary(out, &feed, &sample.feed);
     }
-    cases
+    let errors = loaded.report.errors.iter().map(|p| json!([p.path, p.code]));
+    json!({"json": feed.is_some(), "errors": errors.collect::<Vec<_>>()})
 }
 
 #[test]
 fn decoding_matches_golden() {
-    // One line per group (a fixed case, or all the variants of one node of the sample).
-    let mut got = String::new();
-    let mut group = String::new();
-    let mut all = String::new();
-    let cases = cases();
-    for (i, (g, desc, text)) in cases.iter().enumerate() {
-        writeln!(all, "{desc}\n{}", outcome(text)).unwrap();
-        if cases.get(i + 1).map(|c| &c.0) != Some(g) {
-            writeln!(got, "{:016x} {g}", fnv(&all)).unwrap();
-            if group.is_empty() {
-                group = all.clone();
-            }
-            all.clear();
+    let cases = corpus::cases();
+    // readable snapshots
+    let sample_text = corpus::sample_feed().to_string();
+    let loaded = cogov::dataset::load(&sample_text);
+    let sample = Sample {
+        state: state_line(&loaded),
+        problems: problem_lines(&loaded),
+        feed: feed_lines(&sample_text).unwrap(),
+    };
+    let target = std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| "target".into());
+    let verdicts = format!("{target}/decode_verdicts.jsonl");
+    let mut jsonl = std::io::BufWriter::new(std::fs::File::create(&verdicts).unwrap());
+    writeln!(jsonl, "{}", json!({ "sample": sample_text })).unwrap();
+    let mut files: Vec<(String, String)> = Vec::new();
+    for (i, c) in cases.iter().enumerate() {
+        let a = area(&c.group);
+        if !files.iter().any(|f| f.0 == a) {
+            files.push((a.to_string(), String::new()));
         }
+        let out = &mut files.iter_mut().find(|f| f.0 == a).unwrap().1;
+        if i == 0 || cases[i - 1].group != c.group {
+            writeln!(out, "== {}", c.group).unwrap();
+        }
+        if !c.variant.is_empty() {
+            writeln!(out, "-- {}", c.variant).unwrap();
+        }
+        let mut verdict = summary(out, &c.text, &sample, c.patch.is_none());
+        verdict["group"] = json!(c.group);
+        verdict["variant"] = json!(c.variant);
+        match &c.patch {
+            Some((at, node)) => verdict["patch"] = json!([at, node]),
+            None => verdict["text"] = json!(c.text),
+        }
+        writeln!(jsonl, "{verdict}").unwrap();
     }
+    jsonl.flush().unwrap();
     if std::env::var_os("COGOV_BLESS").is_some() {
-        std::fs::create_dir_all("tests/golden").unwrap();
-        std::fs::write(GOLDEN, &got).unwrap();
+        let _ = std::fs::remove_dir_all(GOLDEN);
+        std::fs::create_dir_all(GOLDEN).unwrap();
+        for (a, text) in &files {
+            std::fs::write(format!("{GOLDEN}/{a}.txt"), text).unwrap();
+        }
         return;
     }
-    let want = std::fs::read_to_string(GOLDEN).unwrap();
-    let differ: Vec<_> = got
-        .lines()
-        .zip(want.lines())
-        .filter(|(g, w)| g != w)
-        .map(|(g, _)| g)
-        .collect();
+    let mut differ = Vec::new();
+    for (a, got) in &files {
+        let path = format!("{GOLDEN}/{a}.txt");
+        let want = std::fs::read_to_string(&path).unwrap_or_default();
+        if let Some(d) = first_difference(&path, &want, got) {
+            std::fs::write(format!("{target}/decode_golden.{a}.actual.txt"), got).unwrap();
+            differ.push(d);
+        }
+    }
     assert!(
         differ.is_empty(),
-        "{} of {} groups of cases differ ({} cases), e.g. {}",
-        differ.len(),
-        got.lines().count(),
+        "decoding differs from {GOLDEN} ({} cases; each differing file written as \
+         {target}/decode_golden.<file>.actual.txt, COGOV_BLESS=1 to accept):\n{}",
         cases.len(),
-        differ.first().unwrap_or(&"")
+        differ.join("\n")
     );
-    assert_eq!(want.lines().count(), got.lines().count());
+}
+
+/// The first line where `got` differs from `want`, with the case it belongs to.
+fn first_difference(path: &str, want: &str, got: &str) -> Option<String> {
+    let (w, g): (Vec<&str>, Vec<&str>) = (want.lines().collect(), got.lines().collect());
+    let i = (0..w.len().max(g.len())).find(|&i| w.get(i) != g.get(i))?;
+    let head = |p: &str| {
+        g[..i.min(g.len())]
+            .iter()
+            .rev()
+            .find(|l| l.starts_with(p))
+            .copied()
+    };
+    Some(format!(
+        "{path}:{}: {} {}\n  want {}\n  got  {}",
+        i + 1,
+        head("== ").unwrap_or(""),
+        head("-- ").unwrap_or(""),
+        w.get(i).unwrap_or(&"(end of file)"),
+        g.get(i).unwrap_or(&"(end of file)")
+    ))
 }

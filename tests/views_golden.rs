@@ -1,12 +1,13 @@
 //! Pins the JSON of every view the wasm boundary returns, for the default dataset
 //! `www/data/feed.json`: each view is written by the boundary's own JSON writer
-//! (`src/wasm/json.rs`, what JS reads with `JSON.parse`) and checked against
-//! `tests/golden/views.txt`, which holds one line per query: its name, length and a hash of the
-//! JSON. The same view written by `serde_json` (what the native CLI prints) must read back as the
-//! same JSON value. To re-bless after an intended change: `COGOV_BLESS=1 cargo test --test
-//! views_golden`; a failing run writes the full dump of every view to
-//! `target/views_golden.actual.txt` (and a blessing run to `target/views_golden.txt`), so two
-//! dumps can be diffed.
+//! (`src/wasm/json.rs`, what JS reads with `JSON.parse`) and checked against the readable
+//! snapshots `tests/golden/views/<kind>.txt`: one file per kind of view, each view under
+//! `## name`, its JSON laid out one member or item per line where it does not fit in 100 columns
+//! (every token as the boundary wrote it), a view equal to an earlier one of its file as `= name`.
+//! A difference is reported as the first differing line of each file, under its view's name, and
+//! the file as it is now is written to `target/views_golden.<kind>.actual.txt` for `diff`. The same
+//! view written by `serde_json` (what the native CLI prints) must read back as the same JSON
+//! value. To re-bless after an intended change: `COGOV_BLESS=1 cargo test --test views_golden`.
 
 #[allow(dead_code)]
 #[path = "../src/wasm/json.rs"]
@@ -24,17 +25,8 @@ use serde::Serialize;
 use serde_json::Value;
 use std::fmt::Write as _;
 
-const GOLDEN: &str = "tests/golden/views.txt";
+const GOLDEN: &str = "tests/golden/views";
 const FEED: &str = include_str!("../www/data/feed.json");
-
-fn fnv(s: &str) -> u64 {
-    let mut h: u64 = 0xcbf29ce484222325;
-    for b in s.bytes() {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x100000001b3);
-    }
-    h
-}
 
 /// Numbers as 15 significant digits: the boundary writes `28` where `serde_json` writes `28.0`,
 /// and `serde_json` reads the shortest digits back to within one unit of the last place.
@@ -407,6 +399,126 @@ fn proposal_views(d: &mut Dump, ds: &Dataset) {
     }
 }
 
+/// Widest line of a snapshot: a JSON array or object that fits stays on one line.
+const WIDTH: usize = 100;
+
+/// The end (exclusive) of the JSON value starting at byte `i` of `s` (written without whitespace).
+fn value_end(s: &[u8], start: usize) -> usize {
+    if !matches!(s[start], b'"' | b'[' | b'{') {
+        let n = s[start..].iter().position(|c| b",:]}".contains(c));
+        return n.map_or(s.len(), |n| start + n);
+    }
+    let (mut depth, mut in_str, mut i) = (0usize, false, start);
+    loop {
+        let c = s[i];
+        i += 1;
+        match (in_str, c) {
+            (true, b'\\') => i += 1,
+            (true, b'"') => in_str = false,
+            (true, _) => {}
+            (false, b'"') => in_str = true,
+            (false, b'[' | b'{') => depth += 1,
+            (false, b']' | b'}') => depth -= 1,
+            _ => {}
+        }
+        if depth == 0 && !in_str {
+            return i;
+        }
+    }
+}
+
+/// `text` (compact JSON from the boundary) laid out one member or item per line where it does not
+/// fit in `WIDTH`; every token is the boundary's own, so removing the line breaks and indentation
+/// gives `text` back.
+fn layout(text: &str, at: usize, indent: usize, out: &mut String) -> usize {
+    let s = text.as_bytes();
+    let end = value_end(s, at);
+    if end - at + indent <= WIDTH || !matches!(s[at], b'[' | b'{') || end - at == 2 {
+        out.push_str(&text[at..end]);
+        return end;
+    }
+    out.push(s[at] as char);
+    let mut i = at + 1;
+    loop {
+        out.push('\n');
+        out.push_str(&" ".repeat(indent + 1));
+        if s[at] == b'{' {
+            let k = value_end(s, i);
+            out.push_str(&text[i..=k]); // the key and its colon
+            i = k + 1;
+        }
+        i = layout(text, i, indent + 1, out);
+        if s[i] == b',' {
+            out.push(',');
+            i += 1;
+        } else {
+            out.push('\n');
+            out.push_str(&" ".repeat(indent));
+            out.push(s[i] as char);
+            return i + 1;
+        }
+    }
+}
+
+/// A view as snapshot lines: JSON laid out by `layout`, other text (links, .ics, errors) as it is
+/// with CRLF line ends written as LF.
+fn snapshot(text: &str) -> String {
+    if text.starts_with(['{', '[']) {
+        let mut out = String::new();
+        let end = layout(text, 0, 0, &mut out);
+        assert_eq!(end, text.len());
+        let back: String = out.lines().map(str::trim_start).collect();
+        assert_eq!(back, text, "the layout keeps every token");
+        out
+    } else {
+        assert!(!text.replace("\r\n", "").contains('\n'), "only CRLF lines");
+        text.replace("\r\n", "\n")
+    }
+}
+
+/// The snapshot files: one per kind of view (the first word of its name), each view under a
+/// `## name` line, a view equal to an earlier one of the same file as `= name` of that one.
+fn snapshot_files(views: &[(String, String)]) -> Vec<(String, String)> {
+    let mut files: Vec<(String, String)> = Vec::new();
+    let mut seen: Vec<(String, &str, &str)> = Vec::new(); // (file, text, name)
+    for (name, text) in views {
+        let kind = name.split(' ').next().unwrap().to_string();
+        if !files.iter().any(|f| f.0 == kind) {
+            files.push((kind.clone(), String::new()));
+        }
+        let out = &mut files.iter_mut().find(|f| f.0 == kind).unwrap().1;
+        writeln!(out, "## {name}").unwrap();
+        match seen
+            .iter()
+            .find(|(f, t, _)| *f == kind && *t == text.as_str())
+        {
+            Some((_, _, first)) => writeln!(out, "= {first}").unwrap(),
+            None => {
+                writeln!(out, "{}", snapshot(text)).unwrap();
+                seen.push((kind, text, name));
+            }
+        }
+    }
+    files
+}
+
+/// The first line where `got` differs from `want`, under the name of its view.
+fn first_difference(path: &str, want: &str, got: &str) -> Option<String> {
+    let (w, g): (Vec<&str>, Vec<&str>) = (want.lines().collect(), got.lines().collect());
+    let i = (0..w.len().max(g.len())).find(|&i| w.get(i) != g.get(i))?;
+    let view = g[..i.min(g.len())]
+        .iter()
+        .rev()
+        .find(|l| l.starts_with("## "));
+    Some(format!(
+        "{path}:{}: {}\n  want {}\n  got  {}",
+        i + 1,
+        view.unwrap_or(&""),
+        w.get(i).unwrap_or(&"(end of file)"),
+        g.get(i).unwrap_or(&"(end of file)")
+    ))
+}
+
 #[test]
 fn every_view_of_the_default_feed_is_pinned() {
     let ds = cogov::dataset::load(FEED)
@@ -416,35 +528,29 @@ fn every_view_of_the_default_feed_is_pinned() {
     structure_views(&mut d, &ds);
     calendar_views(&mut d, &ds);
     proposal_views(&mut d, &ds);
-    let mut lines = String::new();
-    let mut full = String::new();
-    for (name, text) in &d.views {
-        writeln!(lines, "{name}\t{}\t{:016x}", text.len(), fnv(text)).unwrap();
-        writeln!(full, "## {name}\n{text}").unwrap();
-    }
+    let files = snapshot_files(&d.views);
     let target = std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| "target".into());
     if std::env::var_os("COGOV_BLESS").is_some() {
-        std::fs::write(GOLDEN, &lines).unwrap();
-        std::fs::write(format!("{target}/views_golden.txt"), &full).unwrap();
+        let _ = std::fs::remove_dir_all(GOLDEN);
+        std::fs::create_dir_all(GOLDEN).unwrap();
+        for (kind, text) in &files {
+            std::fs::write(format!("{GOLDEN}/{kind}.txt"), text).unwrap();
+        }
         return;
     }
-    let golden = std::fs::read_to_string(GOLDEN).expect("tests/golden/views.txt (bless first)");
-    if golden != lines {
-        let actual = format!("{target}/views_golden.actual.txt");
-        std::fs::write(&actual, &full).unwrap();
-        let g: Vec<&str> = golden.lines().collect();
-        let differing: Vec<String> = lines
-            .lines()
-            .zip(g.iter().chain(std::iter::repeat(&"")))
-            .filter(|(a, b)| a != *b)
-            .take(10)
-            .map(|(a, b)| format!("  got  {a}\n  want {b}"))
-            .collect();
-        panic!(
-            "views differ from {GOLDEN} ({} vs {} lines; full dump in {actual}):\n{}",
-            lines.lines().count(),
-            g.len(),
-            differing.join("\n")
-        );
+    let mut differ = Vec::new();
+    for (kind, got) in &files {
+        let path = format!("{GOLDEN}/{kind}.txt");
+        let want = std::fs::read_to_string(&path).unwrap_or_default();
+        if let Some(d) = first_difference(&path, &want, got) {
+            std::fs::write(format!("{target}/views_golden.{kind}.actual.txt"), got).unwrap();
+            differ.push(d);
+        }
     }
+    assert!(
+        differ.is_empty(),
+        "views differ from {GOLDEN} (each differing file written as \
+         {target}/views_golden.<kind>.actual.txt; COGOV_BLESS=1 to accept):\n{}",
+        differ.join("\n")
+    );
 }

@@ -8,7 +8,7 @@ use crate::date::When;
 use crate::ics::{self, Calendar, Event, Status};
 use crate::problem::Problem;
 use crate::recur::HARD_CAP;
-use crate::text::Lang;
+use crate::text::{self, Lang};
 use chrono::{Days, NaiveDate, NaiveDateTime};
 
 /// The longest `base_url` accepted (it is repeated in every event).
@@ -167,7 +167,7 @@ fn texts(v: &SessionView, publisher: &str, lang: Lang, base_url: Option<&str>) -
         summary,
         description: Some(description),
         location,
-        url: base_url.map(|b| match b.contains('#') {
+        url: base_url.map(|b| match text::contains(b, "#") {
             true => concat(&[b, &v.id]),
             false => concat(&[b, "#", &v.id]),
         }),

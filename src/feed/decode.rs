@@ -242,16 +242,18 @@ fn legal_basis(r: &mut Reader, v: &Value) -> Option<LegalBasis> {
     })
 }
 
+/// Whether member `key` is there: a member that is null is absent (docs/FORMAT.md), so
+/// `"office": null` is no office and `"relative": null` no relative rule.
+fn present(f: Fields, key: &str) -> bool {
+    !matches!(get(f, key), None | Some(Value::Null))
+}
+
 #[inline(never)]
 fn seat(r: &mut Reader, v: &Value) -> Option<Seat> {
     let f = r.record(v, &["office", "title", "side", "role", "count", "holders"])?;
     let office = opt_ref(r, f, "office");
     let title = r.field(f, "title", |r, v| r.text(v));
-    if office.is_none()
-        && title.is_none()
-        && get(f, "office").is_none()
-        && get(f, "title").is_none()
-    {
+    if office.is_none() && title.is_none() && !present(f, "office") && !present(f, "title") {
         r.error("seat.unnamed", "a seat needs an office or a title");
     }
     Some(Seat {
@@ -367,8 +369,8 @@ fn rule(r: &mut Reader, v: &Value) -> Option<RuleDef> {
             "effective",
         ],
     )?;
-    let form = if get(f, "relative").is_some() {
-        if get(f, "rrule").is_some() {
+    let form = if present(f, "relative") {
+        if present(f, "rrule") {
             r.error("rule.form", "a rule has either rrule or relative, not both");
         }
         r.field(f, "relative", |r, v| {

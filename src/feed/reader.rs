@@ -40,7 +40,7 @@ pub struct Reader {
 
 impl Reader {
     /// A reader with no problems yet.
-    pub fn new(limits: Limits) -> Reader {
+    pub(crate) fn new(limits: Limits) -> Reader {
         Reader {
             path: Path::default(),
             report: Report::default(),
@@ -49,26 +49,31 @@ impl Reader {
     }
 
     /// Reports an error at the current path.
-    pub fn error(&mut self, code: &'static str, message: impl Into<String>) {
+    pub(crate) fn error(&mut self, code: &'static str, message: impl Into<String>) {
         self.report.error(self.path.render(), code, message.into());
     }
 
     /// Reports a warning at the current path.
-    pub fn warn(&mut self, code: &'static str, message: impl Into<String>) {
+    pub(crate) fn warn(&mut self, code: &'static str, message: impl Into<String>) {
         self.report
             .warning(self.path.render(), code, message.into());
     }
 
     /// Reports an error at member `key` of the current path (out of line: one call per check).
     #[inline(never)]
-    pub fn error_at(&mut self, key: &'static str, code: &'static str, message: impl Into<String>) {
+    pub(crate) fn error_at(
+        &mut self,
+        key: &'static str,
+        code: &'static str,
+        message: impl Into<String>,
+    ) {
         self.path.push(Seg::Key(key));
         self.error(code, message);
         self.path.pop();
     }
 
     /// Runs `f` one step deeper in the path.
-    pub fn at<T>(&mut self, seg: Seg, f: impl FnOnce(&mut Self) -> T) -> T {
+    pub(crate) fn at<T>(&mut self, seg: Seg, f: impl FnOnce(&mut Self) -> T) -> T {
         self.path.push(seg);
         let r = f(self);
         self.path.pop();
@@ -76,12 +81,20 @@ impl Reader {
     }
 
     /// Reads a record: an object whose members are `own` plus `sources`, `illustrative`, `note`.
-    pub fn record<'v, 'a>(&mut self, v: &'v Value<'a>, own: &[&str]) -> Option<Fields<'v, 'a>> {
+    pub(crate) fn record<'v, 'a>(
+        &mut self,
+        v: &'v Value<'a>,
+        own: &[&str],
+    ) -> Option<Fields<'v, 'a>> {
         self.object_of(v, own, &["sources", "illustrative", "note"])
     }
 
     /// Reads an object, warning about members not in `known` and about repeated members.
-    pub fn object<'v, 'a>(&mut self, v: &'v Value<'a>, known: &[&str]) -> Option<Fields<'v, 'a>> {
+    pub(crate) fn object<'v, 'a>(
+        &mut self,
+        v: &'v Value<'a>,
+        known: &[&str],
+    ) -> Option<Fields<'v, 'a>> {
         self.object_of(v, known, &[])
     }
 
@@ -138,12 +151,12 @@ impl Reader {
     }
 
     /// Reports a value of the wrong JSON type.
-    pub fn type_error(&mut self, expected: &str, v: &Value) {
+    pub(crate) fn type_error(&mut self, expected: &str, v: &Value) {
         self.error("type", format!("expected {expected}, found {}", v.kind()));
     }
 
     /// Runs `read` on the member `key` when present and not null.
-    pub fn field<T>(
+    pub(crate) fn field<T>(
         &mut self,
         f: Fields,
         key: &'static str,
@@ -175,7 +188,7 @@ impl Reader {
     }
 
     /// Like [`Reader::field`] but reports a missing member.
-    pub fn required<T>(
+    pub(crate) fn required<T>(
         &mut self,
         f: Fields,
         key: &'static str,
@@ -198,7 +211,7 @@ impl Reader {
     }
 
     /// Reads a list member, element by element; a missing member is an empty list.
-    pub fn list<T>(
+    pub(crate) fn list<T>(
         &mut self,
         f: Fields,
         key: &'static str,
@@ -254,7 +267,7 @@ impl Reader {
     }
 
     /// A string within the length limit.
-    pub fn string(&mut self, v: &Value) -> Option<String> {
+    pub(crate) fn string(&mut self, v: &Value) -> Option<String> {
         self.str(v).map(str::to_string)
     }
 
@@ -283,7 +296,7 @@ impl Reader {
     }
 
     /// A non-empty string.
-    pub fn nonempty(&mut self, v: &Value) -> Option<String> {
+    pub(crate) fn nonempty(&mut self, v: &Value) -> Option<String> {
         let s = self.string(v)?;
         if crate::text::blank(&s) {
             self.error("text.empty", "must not be empty");
@@ -293,7 +306,7 @@ impl Reader {
     }
 
     /// An id: 1-64 characters of a-z, 0-9, `-`, `_`, `.`, starting with a letter or digit.
-    pub fn id(&mut self, v: &Value) -> Option<String> {
+    pub(crate) fn id(&mut self, v: &Value) -> Option<String> {
         match id_of(v) {
             Ok(id) => Some(id),
             Err((code, message)) => {
@@ -304,7 +317,7 @@ impl Reader {
     }
 
     /// Localized text: a string or `{"ko": .., "en": ..}` with at least one non-empty form.
-    pub fn text(&mut self, v: &Value) -> Option<Text> {
+    pub(crate) fn text(&mut self, v: &Value) -> Option<Text> {
         let mut t = Text::default();
         let before = self.report.errors.len();
         match v {
@@ -334,7 +347,7 @@ impl Reader {
     }
 
     /// An `http:` or `https:` URL.
-    pub fn url(&mut self, v: &Value) -> Option<String> {
+    pub(crate) fn url(&mut self, v: &Value) -> Option<String> {
         let s = self.string(v)?;
         // the scheme's length, compared in place (no lower-cased copy, no substring search)
         let b = s.as_bytes();
@@ -358,7 +371,7 @@ impl Reader {
     }
 
     /// A `YYYY-MM-DD` date.
-    pub fn date(&mut self, v: &Value) -> Option<NaiveDate> {
+    pub(crate) fn date(&mut self, v: &Value) -> Option<NaiveDate> {
         let s = self.str(v)?;
         date::parse_date(s)
             .map_err(|m| self.error("date.invalid", m))
@@ -366,7 +379,7 @@ impl Reader {
     }
 
     /// A year, year-month or date, kept as written.
-    pub fn partial_date(&mut self, v: &Value) -> Option<String> {
+    pub(crate) fn partial_date(&mut self, v: &Value) -> Option<String> {
         let s = self.string(v)?;
         date::parse_partial(&s)
             .map_err(|m| self.error("date.invalid", m))
@@ -375,7 +388,7 @@ impl Reader {
     }
 
     /// A date or local date-time.
-    pub fn when(&mut self, v: &Value) -> Option<When> {
+    pub(crate) fn when(&mut self, v: &Value) -> Option<When> {
         let s = self.str(v)?;
         date::parse_when(s)
             .map_err(|m| self.error("date.invalid", m))
@@ -383,7 +396,7 @@ impl Reader {
     }
 
     /// A word of a closed vocabulary.
-    pub fn word<W: Word>(&mut self, v: &Value) -> Option<W> {
+    pub(crate) fn word<W: Word>(&mut self, v: &Value) -> Option<W> {
         let s = self.word_str(v)?;
         let w = W::parse_word(s);
         if w.is_none() {
@@ -412,7 +425,7 @@ impl Reader {
     }
 
     /// A whole number at least `min`.
-    pub fn uint(&mut self, v: &Value, min: u32) -> Option<u32> {
+    pub(crate) fn uint(&mut self, v: &Value, min: u32) -> Option<u32> {
         let Value::Number(n) = v else {
             self.type_error("a whole number", v);
             return None;
@@ -429,7 +442,7 @@ impl Reader {
     }
 
     /// A number, optionally positive.
-    pub fn number(&mut self, v: &Value, min: i32) -> Option<f64> {
+    pub(crate) fn number(&mut self, v: &Value, min: i32) -> Option<f64> {
         let Value::Number(n) = v else {
             self.type_error("a number", v);
             return None;
@@ -442,7 +455,7 @@ impl Reader {
     }
 
     /// A boolean.
-    pub fn boolean(&mut self, v: &Value) -> Option<bool> {
+    pub(crate) fn boolean(&mut self, v: &Value) -> Option<bool> {
         match v {
             Value::Bool(b) => Some(*b),
             _ => {
@@ -453,7 +466,7 @@ impl Reader {
     }
 
     /// `sources`, `illustrative` and `note` of a record.
-    pub fn provenance(&mut self, f: Fields) -> Provenance {
+    pub(crate) fn provenance(&mut self, f: Fields) -> Provenance {
         Provenance {
             sources: self.list(f, "sources", |r, v| match v {
                 Value::String(_) => r.id(v).map(SourceRef::Id),
@@ -467,7 +480,7 @@ impl Reader {
     }
 
     /// A source record (with an id at the top level, without one inline).
-    pub fn source(&mut self, v: &Value, with_id: bool) -> Option<Source> {
+    pub(crate) fn source(&mut self, v: &Value, with_id: bool) -> Option<Source> {
         let f = self.object(v, &["id", "title", "url", "date", "publisher"])?;
         let id = if with_id {
             self.required(f, "id", |r, v| r.id(v)).unwrap_or_default()
@@ -511,7 +524,7 @@ impl<T> Sink for List<T> {
 
 /// [`Reader::id`] without reporting: the id, or the problem's code and message (for a
 /// reference whose problems belong to a later part, such as an agenda's proposal).
-pub fn id_of(v: &Value) -> Result<String, (&'static str, String)> {
+pub(crate) fn id_of(v: &Value) -> Result<String, (&'static str, String)> {
     let Value::String(s) = v else {
         return Err((
             "type",
@@ -542,7 +555,7 @@ const MAX_KNOWN: usize = 32;
 
 /// The member named `key`: the last one when it is repeated, as `JSON.parse` and the JSON Schema
 /// read it (docs/FORMAT.md, "Repeated members").
-pub fn get<'v, 'a>(f: Fields<'v, 'a>, key: &str) -> Option<&'v Value<'a>> {
+pub(crate) fn get<'v, 'a>(f: Fields<'v, 'a>, key: &str) -> Option<&'v Value<'a>> {
     for (k, v) in f.iter().rev() {
         if same(key_str(k), key) {
             return Some(v);

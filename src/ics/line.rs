@@ -33,7 +33,7 @@ pub struct Lines<'s> {
 }
 
 impl<'s> Lines<'s> {
-    pub fn new(buf: &'s mut String) -> Self {
+    pub(crate) fn new(buf: &'s mut String) -> Self {
         Lines { buf, col: 0 }
     }
 
@@ -47,7 +47,7 @@ impl<'s> Lines<'s> {
     /// Appends `s` as is (caller guarantees it holds no control characters),
     /// folding where needed but never inside a UTF-8 character.
     #[inline]
-    pub fn raw(&mut self, mut s: &str) {
+    pub(crate) fn raw(&mut self, mut s: &str) {
         loop {
             let room = MAX_OCTETS.saturating_sub(self.col);
             if s.len() <= room {
@@ -69,7 +69,7 @@ impl<'s> Lines<'s> {
 
     /// Appends a short unit (an escape sequence) that must stay on one physical line.
     #[inline]
-    pub fn atom(&mut self, s: &str) {
+    pub(crate) fn atom(&mut self, s: &str) {
         if self.col + s.len() > MAX_OCTETS {
             self.fold();
         }
@@ -80,7 +80,7 @@ impl<'s> Lines<'s> {
     /// Appends `s` as an escaped TEXT value (RFC 5545 §3.3.11):
     /// `\` → `\\`, `;` → `\;`, `,` → `\,`, LF / CRLF / lone CR → `\n`;
     /// every other ASCII control character except TAB is dropped.
-    pub fn text(&mut self, s: &str) {
+    pub(crate) fn text(&mut self, s: &str) {
         let bytes = s.as_bytes();
         let mut run = 0; // start of the pending run of literal bytes
         while let Some(off) = bytes[run..].iter().position(|&b| SPECIAL[usize::from(b)]) {
@@ -107,7 +107,7 @@ impl<'s> Lines<'s> {
 
     /// Appends a URI or other unescaped value, dropping ASCII control characters
     /// (they can never appear in a content line, and CR/LF would inject lines).
-    pub fn sanitized(&mut self, s: &str) {
+    pub(crate) fn sanitized(&mut self, s: &str) {
         let mut run = 0;
         for (i, b) in s.bytes().enumerate() {
             if b < 0x20 || b == 0x7f {
@@ -120,13 +120,13 @@ impl<'s> Lines<'s> {
 
     /// Ends the current content line.
     #[inline]
-    pub fn end(&mut self) {
+    pub(crate) fn end(&mut self) {
         self.buf.push_str("\r\n");
         self.col = 0;
     }
 
     /// Writes a whole line `NAME:VALUE` where the value is TEXT.
-    pub fn text_line(&mut self, name: &str, value: &str) {
+    pub(crate) fn text_line(&mut self, name: &str, value: &str) {
         self.raw(name);
         self.raw(":");
         self.text(value);
@@ -134,7 +134,7 @@ impl<'s> Lines<'s> {
     }
 
     /// Writes a whole line from pre-validated ASCII pieces.
-    pub fn line(&mut self, s: &str) {
+    pub(crate) fn line(&mut self, s: &str) {
         self.raw(s);
         self.end();
     }

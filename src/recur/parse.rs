@@ -48,7 +48,7 @@ impl RuleSpec {
     pub fn parse(text: &str) -> Result<RuleSpec, RecurError> {
         let upper = text.trim().to_ascii_uppercase();
         let body = upper.strip_prefix("RRULE:").unwrap_or(&upper);
-        if body.contains(['\n', '\r']) {
+        if body.bytes().any(|b| matches!(b, b'\n' | b'\r')) {
             return Err(RecurError::new(
                 "unsupported_property",
                 "rrule text has several lines: pass dtstart and exdates separately",
@@ -365,7 +365,7 @@ pub fn parse_local(text: &str) -> Result<NaiveDateTime, RecurError> {
 /// Whether a value is a bare date (`YYYYMMDD` / `YYYY-MM-DD`).
 pub(crate) fn is_date_only(text: &str) -> bool {
     let t = text.trim();
-    !t.contains(['T', 't'])
+    !t.bytes().any(|b| matches!(b, b'T' | b't'))
 }
 
 fn local_value(t: &str) -> Result<NaiveDateTime, RecurError> {

@@ -67,6 +67,7 @@ if (validate) {
     'figure': withBody({ figures: [{ metric: 'agenda_items', label: 'Agenda items', period: '2019', value: 72 }] }),
     'rrule parts in another order': withRule({ dtstart: '2022-07-08', rrule: 'BYMONTH=7;FREQ=YEARLY' }),
     'seat with office and title': withBody({ seats: [{ office: 'o', title: 'Chair' }] }),
+    'sent without ministry (to every ministry of the proposal)': withStep({ stage: 'sent' }),
   };
   const bad = {
     'version 2': { ...base(), cogov: 2 },
@@ -125,7 +126,6 @@ if (validate) {
     'answer without answer': withStep({ stage: 'answer', ministry: 'moef' }),
     'answer without ministry': withStep({ stage: 'answer', answer: 'accepted' }),
     'unknown answer': withStep({ stage: 'answer', ministry: 'moef', answer: 'rejected' }),
-    'sent without ministry': withStep({ stage: 'sent' }),
     'reflected without reflection': withStep({ stage: 'reflected' }),
     'unknown reflection': withStep({ stage: 'reflected', reflection: 'ordinance' }),
     'step without date': { ...base(), proposals: [{ id: 'p', title: 'P', history: [{ stage: 'submitted' }] }] },

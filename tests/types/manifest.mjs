@@ -38,6 +38,8 @@ same('custom elements', elements.map((e) => `${e.tagName}=${e.name}`), defined);
 
 // the sources
 const base = read('www/lib/element.js');
+// attributes lib/core.js reads from every element at fetch time, not observed (no re-render when they change)
+const coreRead = [...new Set([...read('www/lib/core.js').matchAll(/\.getAttribute\('([a-z-]+)'\)/g)].map((m) => m[1]))].filter((a) => a !== 'src');
 const baseObserved = quoted(base.match(/static get observedAttributes\(\) \{\s*return \[([^\]]*)\]/)[1]);
 function quoted(s) {
   return [...s.matchAll(/'([^']*)'/g)].map((m) => m[1]);
@@ -91,7 +93,7 @@ for (const el of elements) {
   const sec = section(tag);
   const attrs = el.attributes.map((a) => a.name);
   const observed = [...baseObserved, ...quoted(src.match(/static get observedAttributes\(\) \{\s*return \[\.\.\.super\.observedAttributes, ([^\]]*)\]/)[1])];
-  same(`${tag} attributes (observedAttributes, plus the reflected state)`, attrs, [...observed, 'state']);
+  same(`${tag} attributes (observedAttributes, the reflected state, and what lib/core.js reads when it fetches)`, attrs, [...observed, 'state', ...coreRead]);
   same(`${tag} attributes (docs/ELEMENTS.md)`, attrs, table(sec, 'Attributes').concat(table(sec, 'Attributes').some(shared_) ? [] : ['src', 'lang']));
 
   const mine = parts(src);

@@ -1,6 +1,6 @@
 // <cogov-calendar>: council sessions as a month grid (WAI-ARIA grid, roving tabindex) or an agenda
 // list, a body filter, a detail panel with .ics and Google Calendar links, #session=<id> deep links.
-import { CogovElement } from '../lib/element.js';
+import { CogovElement, badge } from '../lib/element.js';
 import { now, today as kstToday } from '../lib/clock.js';
 import { fill, h, join, link, safeUrl } from '../lib/dom.js';
 import { date, dayLong, labels, monthName, ui, weekday, word, extend } from '../lib/i18n.js';
@@ -364,7 +364,3 @@ const base = () => {
   const b = location.href.split('#')[0] + HASH;
   return /^https?:/i.test(b) && new TextEncoder().encode(b).length <= 2048 ? b : undefined;
 };
-
-function badge(L) {
-  return h('span', { part: 'badge', class: 'badge' }, ui(L, 'illustrative'));
-}

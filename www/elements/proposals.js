@@ -1,7 +1,7 @@
 // <cogov-proposals>: policy proposals as a filterable list, one proposal's timeline and answers,
 // task management cards, answer statistics (SVG chart + the same numbers in a table) and what
 // changed since a session. View, filters, search, page and selection live in location.hash.
-import { CogovElement } from '../lib/element.js';
+import { CogovElement, badge } from '../lib/element.js';
 import { today } from '../lib/clock.js';
 import { fill, h, join, link } from '../lib/dom.js';
 import { date, labels, num, extend } from '../lib/i18n.js';
@@ -410,10 +410,6 @@ export class CogovProposals extends CogovElement {
 }
 
 const has = (v) => v && (!Array.isArray(v) || v.length > 0);
-
-function badge(L) {
-  return h('span', { part: 'badge', class: 'badge' }, L.ui.illustrative);
-}
 
 function sec(title, ...body) {
   return h('section', { class: 'sec' }, h('h4', null, title), ...body);

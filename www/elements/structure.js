@@ -1,6 +1,6 @@
 // <cogov-structure>: the body graph of a feed as an accessible tree (WAI-ARIA tree view, roving
 // tabindex) beside a detail panel for the selected body.
-import { CogovElement } from '../lib/element.js';
+import { CogovElement, badge } from '../lib/element.js';
 import { fill, h, join, link } from '../lib/dom.js';
 import { date, labels, num, ui, word } from '../lib/i18n.js';
 
@@ -226,10 +226,6 @@ function more(L, lang, items, tag, shown = FEW) {
 
 /** The names of the first few of `items` (members, also under), and how many more. */
 const names = (L, lang, items) => [join(few(items).map((x) => x.name)), more(L, lang, items)];
-
-function badge(L) {
-  return h('span', { part: 'badge', class: 'badge' }, ui(L, 'illustrative'));
-}
 
 /** The item itself if visible, else its closest collapsed ancestor. */
 function visibleSelf(li) {

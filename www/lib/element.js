@@ -17,6 +17,9 @@ function firstRenderTurn() {
   return mine;
 }
 
+/** The visible label of an illustrative record (an example, not a fact from a source). */
+export const badge = (L) => h('span', { part: 'badge', class: 'badge' }, L.ui.illustrative);
+
 export class CogovElement extends HTMLElement {
   /** Defines the element once; a second call (two copies of cogov.js on one page) is a no-op. */
   static define(tag, registry = customElements) {
