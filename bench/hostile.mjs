@@ -1,6 +1,7 @@
 // Hostile but VALID feeds: the shapes a careless or hostile publisher can produce (issue 10).
 // Shared by bench/budgets.mjs (figures) and tests/page/hostile.mjs (assertions).
-//   node bench/hostile.mjs DIR      writes every shape to DIR/<name>.json and prints their sizes
+//   node bench/hostile.mjs DIR              writes every shape to DIR/<name>.json and prints their sizes
+//   node bench/hostile.mjs SHAPE N OUT.json one calendar shape (calendarShape below)
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 
 const header = (extra = {}) => ({
@@ -109,6 +110,73 @@ export function big(mb = 10) {
   return base;
 }
 
+/**
+ * Small feeds hostile to the calendar alone (issue 10, item 3), `n` the size:
+ *   series   n series, each FREQ=DAILY;COUNT=1000000 from 1900-01-01 (n=1000: ~172 KB)
+ *   numbered the same with numbering (제N차 counts every occurrence since 1900)
+ *   weekly   n series FREQ=WEEKLY;BYDAY=MO,WE,FR;COUNT=1000000 from 1900 (numbered)
+ *   chain    one daily series and n relative series, each 1 day after the previous one
+ *   fanout   one daily series and n relative series all following it
+ *   sessions one body, n explicit sessions (one a day from 2000), n/10 series with overrides
+ *   bodies   n bodies, each with one weekly series (for session_bodies)
+ * (examples/calendar_hostile.rs times queries on them.)
+ */
+export function calendarShape(shape, n) {
+  const feed = {
+    cogov: 1,
+    publisher: { id: 'p', name: 'P' },
+    sources: [{ id: 's', title: 'S' }],
+    bodies: [{ id: 'b', kind: 'forum', name: 'B', sources: ['s'] }],
+    series: [],
+    sessions: [],
+  };
+  const daily = (id, rrule, numbered) => ({
+    id, body: 'b', kind: 'regular', sources: ['s'],
+    ...(numbered ? { numbering: { first: 1 } } : {}),
+    rules: [{ dtstart: '1900-01-01T10:00', rrule }],
+  });
+  const relative = (id, series, offset) => ({
+    id, body: 'b', kind: 'working', sources: ['s'],
+    rules: [{ relative: { series, offset_days: offset } }],
+  });
+  switch (shape) {
+    case 'series':
+    case 'numbered':
+      for (let i = 0; i < n; i++) feed.series.push(daily(`s${i}`, 'FREQ=DAILY;COUNT=1000000', shape === 'numbered'));
+      break;
+    case 'weekly':
+      for (let i = 0; i < n; i++) feed.series.push(daily(`s${i}`, 'FREQ=WEEKLY;BYDAY=MO,WE,FR;COUNT=1000000', true));
+      break;
+    case 'chain':
+      feed.series.push(daily('s0', 'FREQ=DAILY;COUNT=1000000', true));
+      for (let i = 1; i <= n; i++) feed.series.push(relative(`s${i}`, `s${i - 1}`, 1));
+      break;
+    case 'fanout':
+      feed.series.push(daily('s0', 'FREQ=DAILY;COUNT=1000000', true));
+      for (let i = 1; i <= n; i++) feed.series.push(relative(`s${i}`, 's0', -(i % 30)));
+      break;
+    case 'sessions': {
+      const day = i => new Date(Date.UTC(2000, 0, 1) + i * 86400000).toISOString().slice(0, 10);
+      for (let i = 0; i < n / 10; i++) feed.series.push({ ...daily(`s${i}`, 'FREQ=DAILY', true), rules: [{ dtstart: '2000-01-01T10:00', rrule: 'FREQ=DAILY' }] });
+      for (let i = 0; i < n; i++) {
+        const s = { id: `x${i}`, body: 'b', start: `${day(i)}T15:00`, sources: ['s'] };
+        if (i < n / 10) Object.assign(s, { series: `s${i}`, recurrence_id: `${day(i)}T10:00` });
+        feed.sessions.push(s);
+      }
+      break;
+    }
+    case 'bodies':
+      for (let i = 0; i < n; i++) {
+        feed.bodies.push({ id: `b${i}`, kind: 'forum', name: `B${i}`, sources: ['s'] });
+        feed.series.push({ ...daily(`s${i}`, 'FREQ=WEEKLY'), body: `b${i}`, rules: [{ dtstart: '2026-01-05T10:00', rrule: 'FREQ=WEEKLY' }] });
+      }
+      break;
+    default:
+      throw new Error(`unknown calendar shape ${shape}`);
+  }
+  return feed;
+}
+
 /** Every shape, by name: [name, feed]. Sizes as in issue 10. */
 export const shapes = () => [
   ['lattice-20', lattice(20)],
@@ -123,12 +191,21 @@ export const shapes = () => [
   ['big-10mb', big(10)],
 ];
 
+// node bench/hostile.mjs DIR                 every shape of shapes() into DIR/<name>.json
+// node bench/hostile.mjs SHAPE N OUT.json     one calendarShape (check it with `cogov validate OUT.json`)
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const dir = process.argv[2] || '/tmp/cogov-hostile';
-  mkdirSync(dir, { recursive: true });
-  for (const [name, feed] of shapes()) {
+  const [first = '/tmp/cogov-hostile', n, out] = process.argv.slice(2);
+  if (n !== undefined) {
+    const feed = calendarShape(first, Number(n));
     const text = JSON.stringify(feed);
-    writeFileSync(`${dir}/${name}.json`, text);
-    console.log(`${dir}/${name}.json: ${(text.length / 1024).toFixed(0)} KB`);
+    writeFileSync(out || '/tmp/cogov-hostile.json', text);
+    console.log(`${out}: ${(text.length / 1024).toFixed(0)} KB, ${feed.series.length} series, ${feed.sessions.length} sessions`);
+  } else {
+    mkdirSync(first, { recursive: true });
+    for (const [name, feed] of shapes()) {
+      const text = JSON.stringify(feed);
+      writeFileSync(`${first}/${name}.json`, text);
+      console.log(`${first}/${name}.json: ${(text.length / 1024).toFixed(0)} KB`);
+    }
   }
 }

@@ -1,4 +1,4 @@
-//! Times calendar queries on a feed (made by `node bench/gen_hostile_calendar.mjs SHAPE N FILE`):
+//! Times calendar queries on a feed (made by `node bench/hostile.mjs SHAPE N FILE`):
 //! `cargo run --release --example calendar_hostile -- FILE [FROM TO]...` prints, for each window
 //! (default: 2026-01 and 1900-2200), the median of 5 `calendar::sessions` calls with the count
 //! and `truncated`, then `session_bodies` and `session_starts` over the first window.
