@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the shipped files: the wasm builds in www/pkg/ (release with the pinned toolchain of
 # scripts/ship-env.sh, then wasm-opt -Oz) with their JS glue,
-# the minified bundles www/dist/cogov*.js with their stylesheets www/dist/cogov*.css, then prints the size of everything a partner site downloads (raw and gzip).
+# the minified bundles www/dist/cogov*.js with their stylesheets www/dist/cogov*.css, the npm package
+# in dist/package/, then prints the size of everything a partner site downloads (raw and gzip).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,4 +28,7 @@ wasm cogov-proposals --no-default-features --features proposals
 # stylesheet in www/dist/: what partner pages load. The sources in www/ stay loadable as they are.
 rm -rf www/dist
 node scripts/bundle.mjs
+# The npm package cogov in dist/package/ (scripts/package.mjs): the bundles, their css and wasm,
+# types, manifest, docs and licenses, and a package.json with Cargo.toml's version.
+node scripts/package.mjs
 bash scripts/sizes.sh

@@ -4,13 +4,15 @@
 //                            (pkg/cogov-<widget>.js → pkg/cogov-<widget>_bg.wasm)
 //   dist/<bundle>.css        its stylesheet: the www/css/ sheets its elements use, concatenated
 //                            (every shadow root of the bundle adopts it)
-// Each bundle is one minified ES module: no module waterfall. The sources in www/ stay loadable
-// unbundled (they use the full wasm).
+// Each bundle is one minified ES module: no module waterfall. Each .js and .css starts with the
+// license banner of scripts/version.mjs (`/*! cogov vX.Y.Z | MIT OR Apache-2.0 | ... */`). The
+// sources in www/ stay loadable unbundled (they use the full wasm).
 import { build } from 'esbuild';
 import { minify } from 'terser';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { banner } from './version.mjs';
 
 const www = resolve(dirname(fileURLToPath(import.meta.url)), '../www');
 const common = { bundle: true, format: 'esm', minify: true, target: 'es2022', logLevel: 'warning' };
@@ -62,7 +64,7 @@ const bundles = [
  */
 async function terser(file) {
   const { code } = await minify(readFileSync(file, 'utf8'), { module: true, compress: true, mangle: true, format: { ascii_only: true } });
-  writeFileSync(file, code);
+  writeFileSync(file, `${banner}\n${code}`);
 }
 
 /**
@@ -70,7 +72,7 @@ async function terser(file) {
  * drop the blanks after their colon and commas (tokens are the same; only the --_* values differ when
  * serialized, and nothing reads those).
  */
-const tightenCustomProperties = (file) => writeFileSync(file, readFileSync(file, 'utf8')
+const tightenCustomProperties = (file) => writeFileSync(file, `${banner}\n` + readFileSync(file, 'utf8')
   .replace(/(--[\w-]+):\s*([^;}"']*)(?=[;}])/g, (_, name, value) => `${name}:${value.replace(/,\s+/g, ',').trim()}`));
 
 await Promise.all(bundles.flatMap(([entry, wasm, sheets]) => [

@@ -6,3 +6,4 @@ import { CogovCalendar } from './elements/calendar.js';
 CogovCalendar.define('cogov-calendar');
 
 export { CogovCalendar };
+export { setAssetBase } from './lib/core.js';

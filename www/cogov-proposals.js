@@ -6,3 +6,4 @@ import { CogovProposals } from './elements/proposals.js';
 CogovProposals.define('cogov-proposals');
 
 export { CogovProposals };
+export { setAssetBase } from './lib/core.js';

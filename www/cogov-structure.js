@@ -6,3 +6,4 @@ import { CogovStructure } from './elements/structure.js';
 CogovStructure.define('cogov-structure');
 
 export { CogovStructure };
+export { setAssetBase } from './lib/core.js';

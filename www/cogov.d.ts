@@ -107,6 +107,17 @@ export class CogovCalendar extends CogovElement {}
  */
 export class CogovProposals extends CogovElement {}
 
+/**
+ * Where the widgets fetch their wasm and stylesheet from: `url` (resolved against the page) is the
+ * directory holding the package's `dist/` and `pkg/` folders, e.g. `'/static/cogov/'` after copying
+ * `node_modules/cogov/dist` and `node_modules/cogov/pkg` there. Needed once an app's bundler has
+ * inlined the bundle (its own URL is then the app's); without it they resolve next to the bundle's
+ * own URL (a CDN, a copy of the package). Call it right after the import, before the first widget
+ * loads. Throws a `TypeError` (`code` `arg.type`) unless `url` is an http(s) URL.
+ * Exported by every bundle (`cogov`, `cogov/structure`, ...); each bundle has its own setting.
+ */
+export function setAssetBase(url: string | URL): void;
+
 declare global {
   interface HTMLElementTagNameMap {
     'cogov-structure': CogovStructure;

@@ -18,3 +18,4 @@ CogovProposals.define('cogov-proposals');
 
 export { CogovStructure, CogovCalendar, CogovProposals };
 export { CogovElement } from './lib/element.js';
+export { setAssetBase } from './lib/core.js';

@@ -26,7 +26,23 @@ import {
   type Sitting,
   type StatsView,
   type StructureView,
+  setAssetBase,
 } from '../../www/cogov.js';
+import { CogovCalendar as OnlyCalendar, setAssetBase as calendarAssetBase, type SessionList as OnlySessions } from '../../www/cogov-calendar.js';
+import { CogovStructure as OnlyStructure } from '../../www/cogov-structure.js';
+import { CogovProposals as OnlyProposals } from '../../www/cogov-proposals.js';
+
+// where the bundles fetch their wasm and css (a string or a URL); each one-widget bundle has its own
+setAssetBase('/static/cogov/');
+calendarAssetBase(new URL('https://cdn.example/cogov@0.1.0/'));
+// @ts-expect-error a URL, not a number
+setAssetBase(5);
+const only: [OnlyCalendar, OnlyStructure, OnlyProposals] = [oneCalendar(), new OnlyStructure(), new OnlyProposals()];
+const none: OnlySessions = { sessions: [], truncated: false };
+console.log(only, none);
+function oneCalendar(): OnlyCalendar {
+  return document.createElement('cogov-calendar');
+}
 
 // every element class, its tag in the tag map, `define`, `update()`, `error`, `language`
 const chart: CogovStructure | null = document.querySelector('cogov-structure');

@@ -18,7 +18,7 @@ export const ready = () => (starting ||= start());
 
 async function start() {
   try {
-    const url = new URL(typeof COGOV_WASM === 'string' ? COGOV_WASM : '../pkg/cogov_bg.wasm', import.meta.url).href;
+    const url = asset(typeof COGOV_WASM === 'string' ? COGOV_WASM : '../pkg/cogov_bg.wasm');
     // the download and compile have a time limit too: a stalled wasm must not leave every widget loading
     compiled ||= fetch(url, { signal: AbortSignal.timeout(WASM_SECONDS * 1000) }).catch((e) =>
       Promise.reject(fail('wasm.fetch', url, e?.name === 'TimeoutError' ? `no wasm within ${WASM_SECONDS} s` : 'the wasm could not be fetched'))).then((r) =>
@@ -81,6 +81,29 @@ function poison() {
   } catch {} // no room for a new instance now: the next ready() tries again
 }
 
+let assetBase;
+/**
+ * Where the wasm and the stylesheets are fetched from: `url` (resolved against the page) is the
+ * directory holding the package's `dist/` and `pkg/`. Without it they resolve next to this
+ * module's own URL, which is right for a bundle loaded as published (a CDN, a copy of the
+ * package) but not once an app's bundler has inlined it (docs/PACKAGE.md). Takes effect for the
+ * fetches that start after it: call it before the first element renders.
+ */
+export function setAssetBase(url) {
+  let u;
+  try {
+    u = (typeof url === 'string' || url instanceof URL) && new URL(url, document.baseURI);
+  } catch {}
+  if (!/^https?:$/.test(u?.protocol)) {
+    const got = typeof url === 'string' ? `"${url.slice(0, 100)}"` : typeof url;
+    throw Object.assign(new TypeError(`setAssetBase: url must be an http(s) URL, got ${got}`), { code: 'arg.type', path: 'url' });
+  }
+  if (!u.pathname.endsWith('/')) u.pathname += '/';
+  // the paths below are relative to the module: a bundle is in dist/, the sources' core.js in lib/
+  assetBase = new URL(typeof COGOV_CSS === 'string' ? 'dist/' : 'lib/', u).href;
+}
+const asset = (path) => new URL(path, assetBase || import.meta.url).href;
+
 const sheets = new Map();
 /**
  * Adopts the base sheet plus `names` (css/<name>.css) into a shadow root: constructed sheets
@@ -88,8 +111,7 @@ const sheets = new Map();
  * COGOV_CSS naming its one minified sheet, which already holds everything its elements use.
  */
 export async function adoptStyles(root, names = []) {
-  const urls = (typeof COGOV_CSS === 'string' ? [COGOV_CSS] : ['base', ...names].map((n) => `../css/${n}.css`))
-    .map((u) => new URL(u, import.meta.url).href);
+  const urls = (typeof COGOV_CSS === 'string' ? [COGOV_CSS] : ['base', ...names].map((n) => `../css/${n}.css`)).map(asset);
   if (!root.adoptedStyleSheets || !window.CSSStyleSheet?.prototype.replace) {
     // once per root: the element's renders keep them (lib/element.js #show)
     if (!root.querySelector('link')) root.prepend(...urls.map((href) => Object.assign(document.createElement('link'), { rel: 'stylesheet', href })));
