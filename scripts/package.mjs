@@ -33,11 +33,16 @@ for (const b of BUNDLES) {
 copy('www/cogov-jsx.d.ts');
 copy('www/types/views.d.ts');
 copy('www/feed.schema.json');
-copy('docs/ELEMENTS.md');
-copy('docs/FORMAT.md');
 // its examples name the CDN path of this version
 writeFileSync(join(out, 'README.md'), readFileSync(join(root, 'docs/PACKAGE.md'), 'utf8').replace(/cogov@\d+\.\d+\.\d+/g, `cogov@${version}`));
 for (const f of ['CHANGELOG.md', 'LICENSE-MIT', 'LICENSE-APACHE']) copy(f);
+
+// ELEMENTS.md and FORMAT.md beside the files they link to (www/X is X in the package, PACKAGE.md
+// its README.md; a link to a file the package lacks, such as a demo page, is left as its text)
+for (const doc of ['ELEMENTS.md', 'FORMAT.md']) {
+  writeFileSync(join(out, doc), readFileSync(join(root, 'docs', doc), 'utf8').replace(/\[([^\]]*)\]\(\.\.\/www\/([^)#]*)\)/g,
+    (_, text, file) => (existsSync(join(out, file)) ? `[${text}](${file})` : text)).replaceAll('](PACKAGE.md)', '](README.md)'));
+}
 
 // The manifest describes the sources (cogov.js, elements/*.js, lib/element.js); in the package
 // each class is in a bundle: an element's module is its one-widget bundle (which defines it), and

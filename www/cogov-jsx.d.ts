@@ -1,6 +1,6 @@
 // JSX typings for React 19 (`jsx: "react-jsx"`): the cogov elements in `IntrinsicElements`, with
 // their attributes. Type-only; it needs the app's own @types/react (nothing at run time). Include it
-// once in the app, e.g. `import type {} from 'cogov/www/cogov-jsx';` or in tsconfig `files`.
+// once in the app, e.g. `import type {} from 'cogov/jsx';` (the npm package) or in tsconfig `files`.
 //
 //   <cogov-structure src="/data/feed.json" lang="ko" body="gaok-association" />
 //
