@@ -6,7 +6,7 @@
 // imported from a page elsewhere on the origin resolves its wasm and stylesheet next to the bundle.
 // Run via run.mjs.
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -73,12 +73,25 @@ const error: CogovError | null = calendar.error;
 const shown = (v: StructureView, s: SessionList): number => v.roots.length + s.sessions.length;
 export const used = [chart, error, shown, CogovProposals, OnlyStructure.define('my-chart'), manifest.schemaVersion];
 `);
+  // and a React component through cogov/jsx, in an app that has @types/react (the repository's, linked)
+  writeFileSync(join(dir, 'src/view.tsx'), `import type {} from 'cogov/jsx';
+import type { SelectDetail } from 'cogov';
+export const View = (p: { pick: (d: SelectDetail) => void }) => (
+  <div>
+    <cogov-structure src="/feed.json" lang="ko" oncogov-select={(e) => p.pick(e.detail)} />
+    {/* @ts-expect-error not a view of the calendar */}
+    <cogov-calendar view="grid" />
+  </div>
+);
+`);
+  mkdirSync(join(dir, 'node_modules/@types'));
+  symlinkSync(join(ROOT, 'node_modules/@types/react'), join(dir, 'node_modules/@types/react'));
   writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
     compilerOptions: {
       strict: true, noEmit: true, target: 'ES2022', module: 'ESNext', moduleResolution: 'Bundler', resolveJsonModule: true,
-      lib: ['ES2022', 'DOM', 'DOM.Iterable'], types: [], skipLibCheck: false,
+      lib: ['ES2022', 'DOM', 'DOM.Iterable'], types: [], skipLibCheck: false, jsx: 'react-jsx',
     },
-    files: ['src/check.ts'],
+    files: ['src/check.ts', 'src/view.tsx'],
   }));
   try {
     run(join(BIN, 'tsc'), ['-p', 'tsconfig.json'], dir);
