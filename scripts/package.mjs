@@ -63,7 +63,9 @@ for (const m of manifest.modules) {
     if (!into.exports.some((x) => x.kind === ex.kind && x.name === ex.name)) into.exports.push(ex);
   }
 }
-writeFileSync(join(out, 'custom-elements.json'), JSON.stringify({ ...manifest, readme: 'ELEMENTS.md', modules: [...modules.values()] }, null, 2) + '\n');
+// every other module reference (superclass, inheritedFrom) moves the same way
+const remap = (k, v) => (k === 'module' && typeof v === 'string' ? moved(v) ?? v : v);
+writeFileSync(join(out, 'custom-elements.json'), JSON.stringify({ ...manifest, readme: 'ELEMENTS.md', modules: [...modules.values()] }, remap, 2) + '\n');
 
 const pkg = JSON.parse(readFileSync(join(root, 'scripts/package.template.json'), 'utf8'));
 delete pkg['//'];
