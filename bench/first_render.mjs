@@ -2,7 +2,7 @@
 // the first <cogov-structure> shows the default data (state=ready, then the next frame).
 //   node bench/first_render.mjs [RUNS] [PAGE ...]   (default: 9 runs each of /structure.html, the
 //   org chart alone with dist/cogov-structure.js, and /index.html, the demo with all seven widgets)
-// Every run is a fresh browser context (empty HTTP cache) on a local python3 http.server, so the
+// Every run is a fresh browser context (empty HTTP cache) on a local scripts/serve.mjs, so the
 // wasm is compiled and the feed parsed cold each time. Prints medians (and min–max) of:
 //   nav→ready   navigation start → state=ready        dcl→ready  DOMContentLoaded end → state=ready
 //   nav→paint   navigation start → the frame after ready   load   navigation start → load event end

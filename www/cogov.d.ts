@@ -75,8 +75,12 @@ export class CogovElement extends HTMLElement {
   static define<T extends typeof CogovElement>(this: T, tag: string, registry?: CustomElementRegistry): T;
   static readonly observedAttributes: string[];
   /** The error shown when the `state` attribute is `error`; while the last good view is shown under
-   * the "could not refresh" notice (`state` stays `ready`), the refresh's failure; else null.
-   * The element's own codes: `fetch.failed`, `fetch.status`, `fetch.timeout`, `feed.missing`. */
+   * the "could not refresh" notice (`state` stays `ready`), the refresh's failure; while the view
+   * is shown unstyled under the "stylesheet could not be loaded" notice, the stylesheet's; else null.
+   * The element's own codes: `fetch.failed`, `fetch.cors`, `fetch.status`, `fetch.timeout`,
+   * `feed.missing`; the wasm's `wasm.cors`, `wasm.fetch`, `wasm.status`, `wasm.type`,
+   * `wasm.timeout`; the stylesheet's `css.cors`, `css.fetch`, `css.status`, `css.type`,
+   * `css.timeout` (docs/EMBEDDING.md). */
   readonly error: CogovError | null;
   /** Re-renders (batched like an attribute change), e.g. after a change of the inline feed's text. */
   update(): void;

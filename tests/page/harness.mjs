@@ -1,9 +1,8 @@
 // Shared test harness: a static server for www/, Chromium via playwright-core, small assertions.
-import { spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { serve as serveDir } from '../../scripts/serve.mjs';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const OUT = join(ROOT, 'tests/out');
@@ -22,28 +21,12 @@ export function eq(actual, expected, what) {
   assert(a === e, `${what}: expected ${e}, got ${a}`);
 }
 
-function freePort() {
-  return new Promise((ok, bad) => {
-    const s = createServer().once('error', bad).listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => ok(port));
-    });
-  });
-}
-
-/** `python3 -m http.server` on a free port serving www/; resolves when it answers. */
-export async function serve() {
-  const port = await freePort();
-  const proc = spawn('python3', ['-m', 'http.server', '--bind', '127.0.0.1', String(port), '-d', join(ROOT, 'www')], { stdio: 'ignore' });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(base + '/cogov.js')).ok) return { base, stop: () => proc.kill() };
-    } catch {}
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  proc.kill();
-  throw new Error('the static server did not start');
+/**
+ * scripts/serve.mjs (what scripts/serve.sh serves with: CORS `*`, MIME types, gzip, ETag/304) on a
+ * free port serving `dir` (www/); `opts.cors` false or a function of the path turns CORS off.
+ */
+export function serve(dir = join(ROOT, 'www'), opts = {}) {
+  return serveDir(dir, opts);
 }
 
 export async function launch() {

@@ -108,7 +108,7 @@ export const checks = [
     },
   },
   {
-    name: 'shared: a stalled stylesheet does not keep the widget loading (the timeout applies to it too)',
+    name: 'shared: a stalled stylesheet does not keep the widget loading (the timeout applies to it too): css.timeout notice',
     async run(env) {
       const p = await open(env, PAGE);
       try {
@@ -117,8 +117,11 @@ export const checks = [
         // the timeout applies to the feed too: 2 s leaves a loaded machine time to serve the feed
         await add(p.page, '<cogov-structure id="org" src="/data/feed.json" timeout="2"></cogov-structure>');
         const state = await waitState(p.page, '#org', ['ready', 'error'], 10000);
-        eq([state, await p.page.$eval('#org', (el) => el.error?.code || null)], ['ready', null], 'state (and error) without the stylesheet');
-        eq((await p.page.evaluate(look, '#org')).tree, true, 'the tree is shown (unstyled)');
+        eq([state, await p.page.$eval('#org', (el) => el.error?.code || null)], ['ready', 'css.timeout'], 'state (and error) without the stylesheet');
+        const got = await p.page.evaluate(look, '#org');
+        eq([got.tree, got.notice?.role, got.notice?.first, got.message], [true, 'status', true, "no widget's file within 2 s"], 'the tree is shown (unstyled) under a notice');
+        assert(got.notice.text.startsWith('The stylesheet could not be loaded: shown without styles') && got.notice.text.includes('/dist/cogov.css: ')
+          && got.notice.text.endsWith('(css.timeout)'), `the notice says why: ${got.notice.text}`);
         assert(asked >= 1, 'the sheet was asked for');
         noErrors(p);
       } finally {

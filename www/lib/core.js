@@ -20,11 +20,17 @@ async function start() {
   try {
     const url = asset(typeof COGOV_WASM === 'string' ? COGOV_WASM : '../pkg/cogov_bg.wasm');
     // the download and compile have a time limit too: a stalled wasm must not leave every widget loading
-    compiled ||= fetch(url, { signal: AbortSignal.timeout(WASM_SECONDS * 1000) }).catch((e) =>
-      Promise.reject(fail('wasm.fetch', url, e?.name === 'TimeoutError' ? `no wasm within ${WASM_SECONDS} s` : 'the wasm could not be fetched'))).then((r) =>
-      !r.ok ? Promise.reject(fail('wasm.fetch', r.url, `the server answered ${r.status}`))
-      // compileStreaming needs the wasm served as application/wasm
-      : /^application\/wasm\b/.test(r.headers.get('content-type')) ? WebAssembly.compileStreaming(r) : r.arrayBuffer().then(WebAssembly.compile));
+    compiled ||= fetch(url, { signal: AbortSignal.timeout(WASM_SECONDS * 1000) }).catch(async (e) =>
+      Promise.reject(e?.name === 'TimeoutError' ? fetchError('wasm.timeout', url, 'timeout', WASM_SECONDS)
+        : await unreachable('wasm', url))).then((r) =>
+      !r.ok ? Promise.reject(fetchError('wasm.status', r.url, `the server answered ${r.status}`, r.status))
+      // compileStreaming needs the wasm served as application/wasm; another type is compiled from
+      // its bytes (what was served is checked by the compile: an HTML page is wasm.type)
+      : (/^application\/wasm\b/.test(r.headers.get('content-type')) ? WebAssembly.compileStreaming(r) : r.arrayBuffer().then(WebAssembly.compile))
+        .catch((e) => Promise.reject(!(e instanceof WebAssembly.CompileError) ? e
+          // a page whose CSP lacks 'wasm-unsafe-eval' makes the compile fail too (the message names the policy)
+          : /CSP|Content.Security|eval/i.test(e.message) || refused.has('wasm-eval') || refused.has('eval') ? fetchError('wasm.csp', r.url, 'CSP', "script-src 'wasm-unsafe-eval'")
+          : fetchError('wasm.type', r.url, 'not wasm', r.headers.get('content-type') || '?'))));
     [module, next] = await Promise.all([compiled, next || glue()]);
     return instantiate();
   } catch (e) {
@@ -109,25 +115,48 @@ const sheets = new Map();
  * Adopts the base sheet plus `names` (css/<name>.css) into a shadow root: constructed sheets
  * shared by every element (no inline style, CSP-safe). A bundle (dist/*.js) is built with
  * COGOV_CSS naming its one minified sheet, which already holds everything its elements use.
+ * Resolves to null, or to the error of a sheet that could not be fetched (`css.cors`,
+ * `css.status`, `css.type`, ...): the widget then renders unstyled under a notice saying so, its
+ * error and notice boxes styled by a small sheet of this module's own (`BARE`).
  */
 export async function adoptStyles(root, names = []) {
   const urls = (typeof COGOV_CSS === 'string' ? [COGOV_CSS] : ['base', ...names].map((n) => `../css/${n}.css`)).map(asset);
   if (!root.adoptedStyleSheets || !window.CSSStyleSheet?.prototype.replace) {
     // once per root: the element's renders keep them (lib/element.js #show)
     if (!root.querySelector('link')) root.prepend(...urls.map((href) => Object.assign(document.createElement('link'), { rel: 'stylesheet', href })));
-    return;
+    return null;
   }
+  let error = null;
   const loaded = await Promise.all(urls.map((url) => {
     // a sheet that does not arrive (within the element's timeout) leaves this render unstyled, not
     // loading; the next render asks again
     if (!sheets.has(url)) {
-      sheets.set(url, fetchText(url, secondsOf(root.host)).then((css) => new CSSStyleSheet().replace(css)).catch(() => sheets.delete(url) && null));
+      sheets.set(url, fetchText(url, secondsOf(root.host), 'css').then((css) => new CSSStyleSheet().replace(css)));
     }
-    return sheets.get(url);
+    return sheets.get(url).catch((e) => {
+      sheets.delete(url);
+      error = e;
+      return null;
+    });
   }));
-  const add = loaded.filter((s) => s && !root.adoptedStyleSheets.includes(s));
-  if (add.length) root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...add];
+  // the bare sheet while one is missing; a sheet that arrives at a later render replaces it
+  const had = root.adoptedStyleSheets, keep = had.filter((s) => s !== bare);
+  const add = [...loaded, error && (bare ||= bareSheet())].filter((s) => s && !keep.includes(s));
+  if (add.length || keep.length !== had.length) root.adoptedStyleSheets = [...keep, ...add];
+  return error;
 }
+const bareSheet = () => {
+  const s = new CSSStyleSheet();
+  s.replaceSync(BARE);
+  return s;
+};
+let bare;
+/** The bare sheet into a shadow root that has no sheet yet (an error before the stylesheet arrived). */
+export function bareStyles(root) {
+  if (root.adoptedStyleSheets?.length === 0 && window.CSSStyleSheet?.prototype.replaceSync) root.adoptedStyleSheets = [(bare ||= bareSheet())];
+}
+// the error and notice boxes (and the host) readable when the widget's stylesheet is missing
+const BARE = ':host{display:block;overflow-wrap:anywhere}.error-title,.notice-title{font-weight:600}[part=error],[part=notice]{border:1px solid;border-left-width:4px;padding:0 .75rem;margin:0 0 .5rem}';
 
 const texts = new Map();
 const feeds = new Map();
@@ -162,22 +191,27 @@ export function sourceOf(el) {
 
 /**
  * Fetches `url` as text within `seconds` per attempt (`fetch.timeout`). A network error
- * (`fetch.failed`) or an answer 5xx or 429 (`fetch.status`) is tried once more after about a
- * second; another 4xx and a timeout are not (a stalled server would double the wait).
+ * (`fetch.failed`; `fetch.cors` when `url` is on another origin) or an answer 5xx or 429
+ * (`fetch.status`) is tried once more after about a second; another 4xx and a timeout are not
+ * (a stalled server would double the wait). `kind` 'css' (a stylesheet: `css.*` codes) also
+ * wants the answer served as text/css (`css.type`), as a `<link>` would.
  */
-async function fetchText(url, seconds) {
+async function fetchText(url, seconds, kind = 'fetch') {
   for (let retry = 1; ; retry--) {
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), seconds * 1000);
     let error;
     try {
       const r = await fetch(url, { signal: abort.signal });
+      const type = r.headers.get('content-type') || '';
+      if (r.ok && kind === 'css' && type && !/^text\/css\b/i.test(type)) throw fetchError('css.type', url, 'not text/css', type);
       if (r.ok) return await r.text();
-      error = fetchError('fetch.status', url, `the server answered ${r.status}`, r.status);
+      error = fetchError(kind + '.status', url, `the server answered ${r.status}`, r.status);
       if (r.status < 500 && r.status !== 429) retry = 0;
     } catch (e) {
-      if (abort.signal.aborted) throw fetchError('fetch.timeout', url, `no feed within ${seconds} s`, seconds);
-      error = fetchError('fetch.failed', url, 'the feed could not be fetched');
+      if (typeof e?.code === 'string') throw e; // css.type, not a DOMException (whose code is a number)
+      if (abort.signal.aborted) throw fetchError(kind + '.timeout', url, `no ${kind === 'css' ? 'stylesheet' : 'feed'} within ${seconds} s`, seconds);
+      error = await unreachable(kind, url);
     } finally {
       clearTimeout(timer);
     }
@@ -185,6 +219,30 @@ async function fetchText(url, seconds) {
     await sleep(1000 + Math.random() * 500);
   }
 }
+
+/**
+ * The error of a fetch that failed without an answer (its message in English: lib/element.js
+ * gives every code of this module its message in the widget's language). The browser does not
+ * say why (a CORS refusal, a CSP refusal and a network error are the same TypeError), but a CSP
+ * refusal fires `securitypolicyviolation` (in a task of its own: hence the wait) naming the URL:
+ * `<kind>.csp` (its `arg` what the policy must allow). Else a file on another origin than the
+ * page is `<kind>.cors` (its `arg` the origin; the likely cause: that server sends no
+ * Access-Control-Allow-Origin), one on the page's own origin a network error.
+ */
+async function unreachable(kind, url) {
+  await sleep(0);
+  const origin = new URL(url).origin;
+  return refused.has(url) ? fetchError(kind + '.csp', url, 'CSP', `connect-src ${origin}`)
+    : origin !== location.origin ? fetchError(kind + '.cors', url, `CORS? ${origin}`, origin)
+    : fetchError(kind === 'fetch' ? 'fetch.failed' : kind + '.fetch', url, 'network error');
+}
+// what the page's Content-Security-Policy refused: blocked URLs, 'wasm-eval' (a compile); the
+// last 64 (a host page may have many violations of its own)
+const refused = new Set();
+document.addEventListener('securitypolicyviolation', (e) => {
+  refused.add(e.blockedURI);
+  if (refused.size > 64) refused.delete(refused.values().next().value);
+});
 
 // `arg` (the status, the seconds) fills the element's localized message (lib/element.js).
 const fetchError = (code, url, message, arg) => Object.assign(fail(code, url, message), { arg });

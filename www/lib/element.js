@@ -1,6 +1,6 @@
 // The base of every cogov element: attributes are the source of truth, one batched render per
 // microtask, states loading/error/ready, errors shown inside the widget and never thrown at the page.
-import { adoptStyles, feedFor, langOf, normalize, onReset, sourceOf } from './core.js';
+import { adoptStyles, bareStyles, feedFor, langOf, normalize, onReset, sourceOf } from './core.js';
 import { h } from './dom.js';
 import { labels, ui } from './i18n.js';
 
@@ -94,11 +94,13 @@ export class CogovElement extends HTMLElement {
     if (!this.hasAttribute('state') || this.getAttribute('state') === 'error') {
       this.#show(lang, 'loading', h('p', { part: 'loading', role: 'status' }, ui(L, 'loading')));
     }
-    let view, error, stale;
+    let view, error, stale, unstyled;
     try {
       let feed;
       try {
-        const [source] = await Promise.all([sourceOf(this), adoptStyles(root, this.constructor.sheets)]);
+        const [source, styles] = await Promise.all([sourceOf(this), adoptStyles(root, this.constructor.sheets)]);
+        // a stylesheet that could not be fetched: the view is shown unstyled, under a notice saying why
+        unstyled = styles && localize(normalize(styles), L);
         if (this.getAttribute('state') === 'loading') await firstRenderTurn();
         if (run !== this.#run) return;
         // loaded in the element's own turn: an org chart first renders from the structure part
@@ -117,11 +119,12 @@ export class CogovElement extends HTMLElement {
       // not fetched or loaded the first time, or rejected by the element (an unknown body, a bad date)
       error = localize(normalize(e), L);
     }
-    this.error = error || stale || null;
+    this.error = error || stale || unstyled || null;
     if (error) {
       this.#show(lang, 'error', problems(L, error));
+      bareStyles(root);
     } else {
-      this.#show(lang, 'ready', [stale ? notice(L, stale) : null, view]);
+      this.#show(lang, 'ready', [unstyled ? notice(L, unstyled, 'unstyled') : null, stale ? notice(L, stale, 'stale') : null, view]);
       this.rendered?.();
       // one mark per element (its first view): marks stay in the performance timeline until cleared
       if (!this.#marked) performance.mark('cogov-ready', { detail: { tag: this.localName, id: this.id } });
@@ -151,7 +154,9 @@ export class CogovElement extends HTMLElement {
 
 /** An error of lib/core.js's own (fetch.*, feed.missing) with its message in the widget's language. */
 function localize(err, L) {
-  const t = L.err[err.code];
+  // `wasm.*` and `css.*` (the widget's own files) read as `file.*`, else as the feed's `fetch.*`
+  const end = err.code.replace(/^(wasm|css)\./, '');
+  const t = L.err[err.code] || (end !== err.code && (L.err['file.' + end] || L.err['fetch.' + end]));
   if (!t || (t.includes('{}') && err.arg == null)) return err;
   const { code, path } = err, message = t.replace('{}', err.arg);
   return { code, path, message, problems: [{ code, path, message }] };
@@ -167,10 +172,13 @@ function problems(L, err) {
     h('ul', { part: 'problems' }, list.slice(0, MAX_PROBLEMS).map(problem), rest > 0 ? h('li', null, ui(L, 'more', rest)) : null));
 }
 
-/** Above the last good view when a refresh failed: what failed, briefly (the whole error is `element.error`). */
-function notice(L, err) {
+/**
+ * Above the view when a refresh failed (`title` 'stale': the last good view is shown) or the
+ * stylesheet is missing ('unstyled'): what failed, briefly (the whole error is `element.error`).
+ */
+function notice(L, err, title) {
   const list = err.problems.length ? err.problems : [err];
   return h('div', { part: 'notice', role: 'status', class: 'notice' },
-    h('p', { class: 'notice-title' }, ui(L, 'stale')),
+    h('p', { class: 'notice-title' }, ui(L, title)),
     h('ul', { part: 'problems' }, problem(list[0]), list.length > 1 ? h('li', null, ui(L, 'more', list.length - 1)) : null));
 }

@@ -1,5 +1,10 @@
 // Korean and English labels for the UI and the feed's vocabularies; numbers and dates via Intl.
 
+// the likely cause of a failed fetch from another origin (lib/core.js `unreachable`)
+const CORS_KO = '그 서버가 다른 사이트의 요청을 허용하지 않거나(CORS) 연결되지 않습니다';
+const CORS_EN = 'that server does not allow other sites (CORS) or cannot be reached';
+
+
 const KO = {
   kind: {
     cooperation_meeting: '협력회의', general_assembly: '총회', working_council: '실무협의회', support_group: '지원단',
@@ -19,12 +24,19 @@ const KO = {
     publisher: '발행 {}', illustrative: '예시', asOf: '{} 기준', error: '데이터를 표시할 수 없습니다',
     more: '외 {}건', loading: '불러오는 중…', empty: '표시할 기구가 없습니다',
     stale: '새 데이터를 불러오지 못해 마지막으로 불러온 데이터를 표시합니다',
+    unstyled: '스타일시트를 불러오지 못해 스타일 없이 표시합니다',
   },
-  // messages of lib/core.js's own errors, by code ({}: the HTTP status, the seconds)
+  // messages of lib/core.js's own errors, by code ({}: the HTTP status, the seconds, the other
+  // origin, the type served); `wasm.*` and `css.*` read as `file.*`, else `fetch.*` (lib/element.js)
   err: {
     'fetch.failed': '피드를 가져오지 못했습니다 (네트워크 오류)', 'fetch.status': '서버가 {} 상태로 응답했습니다',
     'fetch.timeout': '{}초 안에 피드를 받지 못했습니다', 'wasm.trap': '엔진이 멈춰 다시 시작했습니다. 다시 시도해 주세요',
     'feed.missing': 'src 속성도 <script type="application/json"> 자식 요소도 없습니다',
+    'fetch.cors': '다른 출처({})의 피드를 가져오지 못했습니다. ' + CORS_KO,
+    'fetch.csp': '이 페이지의 콘텐츠 보안 정책(CSP)이 막았습니다. 허용해야 할 것: {}',
+    'file.cors': '다른 출처({})의 위젯 파일을 가져오지 못했습니다. ' + CORS_KO,
+    'file.fetch': '위젯 파일을 가져오지 못했습니다 (네트워크 오류)', 'file.timeout': '{}초 안에 위젯 파일을 받지 못했습니다',
+    'file.type': '위젯 파일이 잘못된 형식({})으로 제공되었습니다',
   },
   seats: (n) => `${n}명`,
   years: (n) => `${n}년`,
@@ -53,11 +65,17 @@ const EN = {
     publisher: 'Published by {}', illustrative: 'Illustrative', asOf: 'as of {}', error: 'The data could not be shown',
     more: 'and {} more', loading: 'Loading…', empty: 'No bodies to show',
     stale: 'Could not refresh: showing the data loaded last',
+    unstyled: 'The stylesheet could not be loaded: shown without styles',
   },
   err: {
     'fetch.failed': 'the feed could not be fetched (network error)', 'fetch.status': 'the server answered {}',
     'fetch.timeout': 'no feed within {} s', 'wasm.trap': 'The engine stopped and was restarted; please try again',
     'feed.missing': 'no src attribute and no <script type="application/json"> child',
+    'fetch.cors': 'the feed on {} could not be fetched: ' + CORS_EN,
+    'fetch.csp': "blocked by this page's Content-Security-Policy, which must allow {}",
+    'file.cors': "the widget's files on {} could not be fetched: " + CORS_EN,
+    'file.fetch': "a widget's file could not be fetched (network error)", 'file.timeout': "no widget's file within {} s",
+    'file.type': "a widget's file was served with the wrong type ({})",
   },
   seats: (n) => `${n} seat${n === '1' ? '' : 's'}`,
   years: (n) => `${n} year${n === '1' ? '' : 's'}`,
