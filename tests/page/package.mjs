@@ -5,12 +5,11 @@
 // in Chromium. And the CDN path: the installed package served as /cdn/cogov@<version>/ and
 // imported from a page elsewhere on the origin resolves its wasm and stylesheet next to the bundle.
 // Run via run.mjs.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ROOT, assert, eq, noErrors, open, outDir, waitState } from './harness.mjs';
+import { ROOT, assert, eq, noErrors, open, outDir, serve, waitState } from './harness.mjs';
 
 const PKG = join(ROOT, 'dist/package');
 const BIN = join(ROOT, 'node_modules/.bin');
@@ -110,24 +109,6 @@ ${TAGS.map((t) => `<${t} src="feed.json" lang="ko" month="2026-07"></${t}>`).joi
   return { tmp, dir, srv, pkg, packed, installed };
 }
 
-async function serve(dir) {
-  const port = await new Promise((ok, bad) => {
-    const s = createServer().once('error', bad).listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => ok(port));
-    });
-  });
-  const proc = spawn('python3', ['-m', 'http.server', '--bind', '127.0.0.1', String(port), '-d', dir], { stdio: 'ignore' });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(base + '/app/index.html')).ok) return { base, stop: () => proc.kill() };
-    } catch {}
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  proc.kill();
-  throw new Error('the static server did not start');
-}
 
 /** Opens `path` on the package's server; every tag in `tags` renders its view, styled, with the files under `assets`. */
 async function renders(env, path, tags, assets, shot) {
