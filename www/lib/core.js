@@ -109,6 +109,7 @@ export async function adoptStyles(root, names = []) {
 
 const texts = new Map();
 const feeds = new Map();
+const seen = new Map(); // feed URL -> {etag, modified, sum}: the validators and a checksum of the text last fetched
 /** Seconds a fetch may take (each attempt, body included): the element's `timeout` (at most 600), else 15. */
 function secondsOf(el) {
   const t = +el.getAttribute('timeout');
@@ -131,7 +132,7 @@ export function sourceOf(el) {
   const url = new URL(src, document.baseURI).href;
   let p = texts.get(url);
   if (!p) {
-    p = Promise.all([ready(), fetchText(url, secondsOf(el))]).then(([, text]) => ({ url, text }));
+    p = Promise.all([ready(), fetchText(url, secondsOf(el), 1)]).then(([, text]) => ({ url, text }));
     p.catch(() => texts.delete(url));
     texts.set(url, p);
   }
@@ -139,18 +140,76 @@ export function sourceOf(el) {
 }
 
 /**
+ * Refetches the feed of element `el`'s `src` (`el.refresh()`); true when its text changed, and
+ * then the new text replaces the old for every element on that URL: the URL's Feeds are dropped
+ * from the cache (an element keeps its own until its next render loads the new text) and the
+ * elements are told (`onChange`). Same-origin, the request carries the server's validators
+ * (`If-None-Match`, `If-Modified-Since`) and a 304 is "unchanged"; cross-origin (where those
+ * headers would need a CORS preflight) the browser revalidates its cached copy itself
+ * (`cache: 'no-cache'`). Either way a text whose checksum is the one of the text loaded last is
+ * unchanged: it is not parsed again. Throws the fetch's error (`fetch.*`).
+ */
+export async function refetch(el) {
+  const url = new URL(el.getAttribute('src'), document.baseURI).href;
+  await texts.get(url)?.catch(() => {}); // a first fetch under way is waited for, not doubled
+  const before = seen.get(url)?.sum;
+  const text = await fetchText(url, secondsOf(el), 2);
+  if (text == null || seen.get(url).sum === before) return false;
+  texts.set(url, Promise.resolve({ url, text }));
+  feeds.delete(url);
+  gens.set(url, generation(url) + 1);
+  queueMicrotask(() => changes.forEach((fn) => fn(url)));
+  return true;
+}
+
+const gens = new Map();
+/** How many times a refresh found a new text at `url` (what an element showed last is `url` and this). */
+export const generation = (url) => gens.get(url) || 0;
+
+/** `fn(url)` is called when a refresh found a new text at `url`; returns the function that unregisters it. */
+export function onChange(fn) {
+  changes.add(fn);
+  return () => changes.delete(fn);
+}
+const changes = new Set();
+
+/** A 53-bit checksum of a text (cyrb53), in one pass. */
+function checksum(s) {
+  let a = 0xdeadbeef ^ s.length, b = 0x41c6ce57 ^ s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, 2654435761);
+    b = Math.imul(b ^ c, 1597334677);
+  }
+  a = Math.imul(a ^ (a >>> 16), 2246822507) ^ Math.imul(b ^ (b >>> 13), 3266489909);
+  b = Math.imul(b ^ (b >>> 16), 2246822507) ^ Math.imul(a ^ (a >>> 13), 3266489909);
+  return 2097152 * (b >>> 0) + (a >>> 0);
+}
+
+/**
  * Fetches `url` as text within `seconds` per attempt (`fetch.timeout`). A network error
  * (`fetch.failed`) or an answer 5xx or 429 (`fetch.status`) is tried once more after about a
  * second; another 4xx and a timeout are not (a stalled server would double the wait).
+ * `feed`: 1 a feed (its validators and checksum are kept in `seen`), 2 a feed's refresh
+ * (conditional, see `refetch`; null for a 304), 0 a stylesheet.
  */
-async function fetchText(url, seconds) {
+async function fetchText(url, seconds, feed = 0) {
+  const again = feed === 2, v = again && seen.get(url), headers = {};
+  const same = new URL(url).origin === location.origin;
+  if (v && same && v.etag) headers['If-None-Match'] = v.etag;
+  if (v && same && v.modified) headers['If-Modified-Since'] = v.modified;
   for (let retry = 1; ; retry--) {
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), seconds * 1000);
     let error;
     try {
-      const r = await fetch(url, { signal: abort.signal });
-      if (r.ok) return await r.text();
+      const r = await fetch(url, { signal: abort.signal, headers, cache: again && !same ? 'no-cache' : 'default' });
+      if (r.status === 304 && again) return null;
+      if (r.ok) {
+        const text = await r.text();
+        if (feed) seen.set(url, { etag: r.headers.get('etag'), modified: r.headers.get('last-modified'), sum: checksum(text) });
+        return text;
+      }
       error = fetchError('fetch.status', url, `the server answered ${r.status}`, r.status);
       if (r.status < 500 && r.status !== 429) retry = 0;
     } catch (e) {
