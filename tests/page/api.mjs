@@ -12,6 +12,7 @@ const noErrors = (p) => clean({ ...p, console: p.console.filter((m) => !m.starts
 
 const FEED = readFileSync(join(ROOT, 'www/data/feed.json'), 'utf8');
 const PAGE = '/__fixtures__/shared.html';
+const LAST_MODIFIED = 'Tue, 01 Dec 2026 00:00:00 GMT';
 const add = (page, html) => page.evaluate((x) => document.body.insertAdjacentHTML('beforeend', x), html);
 
 /** Page init script: records every cogov-* event (target id, type, detail, defaultPrevented) in `window.__events`. */
@@ -174,12 +175,12 @@ export const checks = [
         const v2 = FEED.replace('"en": "Central-Local Government Cooperation Meeting"', '"en": "Central-Local Government Cooperation Meeting (renamed)"');
         assert(v2 !== FEED, 'the changed feed differs');
         await p.page.route('**/__feeds__/live.json', (route) => {
-          const inm = route.request().headers()['if-none-match'] || null;
-          server.requests.push({ mode: server.mode, inm });
+          const inm = route.request().headers()['if-none-match'] || null, ims = route.request().headers()['if-modified-since'] || null;
+          server.requests.push({ mode: server.mode, inm, ims });
           if (server.mode === 'fail') return route.fulfill({ status: 500, body: 'down', contentType: 'text/plain' });
           const etag = server.mode === 'v1' ? '"v1"' : '"v2"';
           if (inm === etag) return route.fulfill({ status: 304, headers: { etag } });
-          route.fulfill({ body: server.mode === 'v1' ? FEED : v2, contentType: 'application/json', headers: { etag, 'cache-control': 'no-cache' } });
+          route.fulfill({ body: server.mode === 'v1' ? FEED : v2, contentType: 'application/json', headers: { etag, 'last-modified': LAST_MODIFIED, 'cache-control': 'no-cache' } });
         });
         await add(p.page, `<cogov-structure id="ko" lang="ko" src="/__feeds__/live.json"></cogov-structure>
           <cogov-structure id="en" lang="en" src="/__feeds__/live.json"></cogov-structure>`);
@@ -192,7 +193,7 @@ export const checks = [
         const refresh = (ids) => p.page.evaluate((xs) => Promise.all(xs.map((x) => document.getElementById(x).refresh())), ids);
         eq(await refresh(['ko']), [false], 'unchanged (304)');
         await settle(p.page);
-        eq(server.requests.at(-1), { mode: 'v1', inm: '"v1"' }, 'the refresh sent the ETag');
+        eq(server.requests.at(-1), { mode: 'v1', inm: '"v1"', ims: LAST_MODIFIED }, 'the refresh sent the validators (ETag, Last-Modified)');
         eq(await renders(p.page), first, 'a 304 renders nothing');
 
         server.mode = 'v2';
@@ -217,7 +218,7 @@ export const checks = [
         assert(ko.notice.startsWith('새 데이터를 불러오지 못해 마지막으로 불러온 데이터를 표시합니다') && ko.notice.includes('서버가 500 상태로 응답했습니다'), `Korean notice: ${ko.notice}`);
         assert(en2.notice.startsWith('Could not refresh: showing the data loaded last') && en2.notice.includes('the server answered 500'), `English notice: ${en2.notice}`);
         assert(ko.names[0] && en2.names[0].includes('(renamed)'), 'the last good view stays');
-        eq((await events(p.page, 'cogov-error')).map((e) => [e.id, e.detail.stale, e.detail.error.code]), [['ko', true, 'fetch.status'], ['en', true, 'fetch.status']], 'cogov-error (stale)');
+        eq((await events(p.page, 'cogov-error')).map((e) => [e.id, e.detail.stale, e.detail.error.code]).sort(), [['en', true, 'fetch.status'], ['ko', true, 'fetch.status']], 'cogov-error (stale), one per widget');
         const dir = outDir();
         for (const id of ['ko', 'en']) await (await p.page.$('#' + id)).screenshot({ path: join(dir, `api-refresh-failed-${id}.png`) });
 
@@ -235,6 +236,11 @@ export const checks = [
         const waited = Date.now() - t;
         assert(server.requests.length > m && waited > 4000, `refresh="5" fetched after ${waited} ms (${server.requests.length - m} requests)`);
         await p.page.evaluate(() => document.getElementById('en').removeAttribute('refresh'));
+        // hostile periods: none of them floods the server (a timeout past 2^31 ms would fire at once)
+        const k = server.requests.length;
+        await p.page.evaluate(() => ['1e12', '-5', 'NaN', 'Infinity', '0'].forEach((v, i) => document.getElementById(i % 2 ? 'ko' : 'en').setAttribute('refresh', v)));
+        await new Promise((r) => setTimeout(r, 1500));
+        eq(server.requests.length, k, 'refresh="1e12", "-5", "NaN", "Infinity", "0": no request within 1.5 s');
         noErrors(p);
       } finally {
         await p.close();

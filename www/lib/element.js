@@ -5,8 +5,8 @@ import { h } from './dom.js';
 import { labels, ui } from './i18n.js';
 
 const MAX_PROBLEMS = 20;
-/** The shortest period of the `refresh` attribute, in seconds (a smaller value counts as this). */
-const MIN_REFRESH = 5;
+/** The shortest and longest periods of the `refresh` attribute, in seconds (values outside count as these). */
+const MIN_REFRESH = 5, MAX_REFRESH = 86400;
 const FOCUSABLE = 'button, a[href], input, select, textarea, [tabindex]';
 
 const camel = (a) => a.replace(/-(\w)/g, (_, c) => c.toUpperCase());
@@ -186,12 +186,15 @@ export class CogovElement extends HTMLElement {
     }
   };
 
-  /** (Re)starts the `refresh` timer: every `refresh` seconds (at least 5) while connected; skipped while the page is hidden. */
+  /**
+   * (Re)starts the `refresh` timer: every `refresh` seconds (5 to 86,400: setTimeout fires at
+   * once past 2^31 ms) while connected; a turn is skipped while the page is hidden.
+   */
   #arm() {
     clearTimeout(this.#timer);
     const s = +this.getAttribute('refresh');
     if (!this.isConnected || !(s > 0)) return;
-    this.#timer = setTimeout(() => (document.hidden ? Promise.resolve() : this.#refresh()).then(() => this.#arm()), Math.max(s, MIN_REFRESH) * 1000);
+    this.#timer = setTimeout(() => (document.hidden ? Promise.resolve() : this.#refresh()).then(() => this.#arm()), Math.min(Math.max(s, MIN_REFRESH), MAX_REFRESH) * 1000);
   }
 
   #source() {
