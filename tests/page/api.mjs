@@ -341,9 +341,14 @@ export const checks = [
           const a = document.getElementById('prop').shadowRoot.querySelector('[part~=tab][data-view=list]');
           a.click();
           const l = document.getElementById('prop').shadowRoot.querySelector('[part~=proposal-link]');
-          return [l.hasAttribute('href'), l.getAttribute('role'), l.tabIndex];
+          return [l.hasAttribute('href'), l.getAttribute('role'), l.tabIndex, getComputedStyle(l).textDecorationLine, getComputedStyle(l).cursor];
         });
-        eq(link, [false, 'link', 0], 'proposal links carry no hash href (role link, focusable)');
+        eq(link, [false, 'link', 0, 'underline', 'pointer'], 'proposal links carry no hash href (role link, focusable, styled as a link)');
+        await p.page.evaluate(() => document.getElementById('prop').shadowRoot.querySelector('[part~=proposal-link]').focus());
+        await p.page.keyboard.press('Enter');
+        await settle(p.page);
+        eq((await p.page.evaluate(look, '#prop')).tab, 'detail', 'Enter on a link opens the proposal');
+        await click('#prop', '[part~=tab][data-view=list]');
         await p.page.evaluate(() => {
           const f = document.getElementById('prop').shadowRoot.querySelector('select[name=stage]');
           f.selectedIndex = 1;
