@@ -248,6 +248,38 @@ export const checks = [
     },
   },
   {
+    name: 'api: refresh of a cross-origin feed: no validator headers (no CORS preflight), the same text by checksum is unchanged, a new one renders',
+    async run(env) {
+      const p = await open(env, PAGE, { init: EVENTS });
+      try {
+        const other = env.base.replace('127.0.0.1', 'localhost'); // another origin, the same server
+        const server = { body: FEED, requests: [] };
+        await p.page.route('**/__feeds__/cross.json', (route) => {
+          const r = route.request();
+          server.requests.push([r.method(), r.headers()['if-none-match'] || null]);
+          route.fulfill({ body: server.body, contentType: 'application/json', headers: { etag: '"x"', 'access-control-allow-origin': '*', 'access-control-expose-headers': 'ETag' } });
+        });
+        await add(p.page, `<cogov-structure id="x" lang="en" src="${other}/__feeds__/cross.json"></cogov-structure>`);
+        await waitState(p.page, '#x');
+        await settle(p.page);
+        const r0 = (await renders(p.page)).x;
+        const refresh = () => p.page.evaluate(() => document.getElementById('x').refresh());
+        eq(await refresh(), false, 'the same text: unchanged');
+        await settle(p.page);
+        eq((await renders(p.page)).x, r0, 'no render');
+        server.body = FEED.replace('"en": "Central-Local Government Cooperation Meeting"', '"en": "Central-Local Government Cooperation Meeting (cross)"');
+        eq(await refresh(), true, 'a new text: changed');
+        await settle(p.page);
+        eq((await renders(p.page)).x, r0 + 1, 'one render');
+        assert((await p.page.evaluate(look, '#x')).names[0].includes('(cross)'), 'the new text is shown');
+        eq(server.requests, [['GET', null], ['GET', null], ['GET', null]], 'three GETs, no OPTIONS preflight, no If-None-Match set by the script');
+        noErrors(p);
+      } finally {
+        await p.close();
+      }
+    },
+  },
+  {
     name: 'api: el.feed = object | text renders it; the same data again neither loads nor renders; bad values keep the last good view',
     async run(env) {
       const p = await open(env, PAGE, { init: EVENTS });
