@@ -219,6 +219,11 @@ export const checks = [
         assert(en2.notice.startsWith('Could not refresh: showing the data loaded last') && en2.notice.includes('the server answered 500'), `English notice: ${en2.notice}`);
         assert(ko.names[0] && en2.names[0].includes('(renamed)'), 'the last good view stays');
         eq((await events(p.page, 'cogov-error')).map((e) => [e.id, e.detail.stale, e.detail.error.code]).sort(), [['en', true, 'fetch.status'], ['ko', true, 'fetch.status']], 'cogov-error (stale), one per widget');
+        await p.page.evaluate(() => (document.getElementById('ko').asOf = '2026-01-01'));
+        await settle(p.page);
+        eq([(await events(p.page, 'cogov-error')).length, (await p.page.evaluate(look, '#ko')).notice?.startsWith('새 데이터를 불러오지 못해')], [2, true],
+          'a re-render under the same failure keeps the notice and fires no second cogov-error');
+        await p.page.evaluate(() => (document.getElementById('ko').asOf = null));
         const dir = outDir();
         for (const id of ['ko', 'en']) await (await p.page.$('#' + id)).screenshot({ path: join(dir, `api-refresh-failed-${id}.png`) });
 

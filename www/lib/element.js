@@ -235,7 +235,7 @@ export class CogovElement extends HTMLElement {
     if (!this.hasAttribute('state') || this.getAttribute('state') === 'error') {
       this.#show(lang, 'loading', h('p', { part: 'loading', role: 'status' }, ui(L, 'loading')));
     }
-    let view, error, stale, data;
+    let view, error, stale, data, raw; // raw: the failure as thrown (cogov-error fires once per failure)
     try {
       let feed;
       try {
@@ -246,19 +246,19 @@ export class CogovElement extends HTMLElement {
         // alone, and the full load waits for the first calendar or proposal list's turn
         feed = this.#feed = feedFor(source, this.constructor.part);
         data = source.url ? `${generation(source.url)} ${source.url}` : source.text;
-        if (this.#refreshError) stale = localize(normalize(this.#refreshError), L);
+        if ((raw = this.#refreshError)) stale = localize(normalize(raw), L);
       } catch (e) {
         // not fetched or not loaded: the last feed that loaded is shown again, under a notice
         // (not after a trap: that Feed's instance is gone)
         if (!this.#feed || run !== this.#run || e?.code === 'wasm.trap') throw e;
-        stale = localize(normalize(e), L);
+        stale = localize(normalize((raw = e)), L);
         feed = this.#feed;
       }
       view = this.render(feed, lang);
     } catch (e) {
       if (run !== this.#run) return;
       // not fetched or loaded the first time, or rejected by the element (an unknown body, a bad date)
-      error = localize(normalize(e), L);
+      error = localize(normalize((raw = e)), L);
     }
     this.error = error || stale || null;
     if (error) {
@@ -271,14 +271,19 @@ export class CogovElement extends HTMLElement {
       if (!this.#marked) performance.mark('cogov-ready', { detail: { tag: this.localName, id: this.id } });
       this.#marked = true;
     }
-    this.#tell(error, stale, data);
+    this.#tell(error, stale, data, raw);
   }
 
   #shown = null; // what the last cogov-ready showed: the feed's URL with its generation (lib/core.js), or the inline text
+  #told = null; // the failure of the last cogov-error
 
-  /** `cogov-error` after a render that could not get or show its feed; `cogov-ready` after one showing data it had not shown. */
-  #tell(error, stale, data) {
-    if (error || stale) this.emit('error', { error: error || stale, stale: !error });
+  /**
+   * `cogov-error` after a render that could not get or show its feed (once per failure: re-renders
+   * showing the same one stay silent); `cogov-ready` after one showing data it had not shown.
+   */
+  #tell(error, stale, data, raw) {
+    if (raw && raw !== this.#told) this.emit('error', { error: error || stale, stale: !error });
+    this.#told = raw || null;
     if (!error && !stale && data !== this.#shown) {
       this.#shown = data;
       this.emit('ready', { url: this.#text == null ? this.getAttribute('src') || '' : '' });
