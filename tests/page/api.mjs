@@ -264,7 +264,9 @@ export const checks = [
           server.requests.push([r.method(), r.headers()['if-none-match'] || null]);
           route.fulfill({ body: server.body, contentType: 'application/json', headers: { etag: '"x"', 'access-control-allow-origin': '*', 'access-control-expose-headers': 'ETag' } });
         });
-        await add(p.page, `<cogov-structure id="x" lang="en" src="${other}/__feeds__/cross.json"></cogov-structure>`);
+        // and a widget whose src is no URL: told of the change too, it must not throw
+        await add(p.page, `<cogov-structure id="x" lang="en" src="${other}/__feeds__/cross.json"></cogov-structure><cogov-structure id="nourl" src="http://[bad"></cogov-structure>`);
+        eq(await waitState(p.page, '#nourl', ['error']), 'error', 'a src that is no URL is the error state');
         await waitState(p.page, '#x');
         await settle(p.page);
         const r0 = (await renders(p.page)).x;

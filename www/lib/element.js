@@ -92,7 +92,11 @@ export class CogovElement extends HTMLElement {
       }
     }
     // another element's refresh found new data at this element's URL: render it
-    this.#unchange ||= onChange((url) => this.#text == null && this.getAttribute('src') && new URL(this.getAttribute('src'), document.baseURI).href === url && this.#schedule());
+    this.#unchange ||= onChange((url) => {
+      try {
+        if (this.#text == null && this.getAttribute('src') && new URL(this.getAttribute('src'), document.baseURI).href === url) this.#schedule();
+      } catch {} // a src that is no URL: its own render shows that
+    });
     this.#arm();
     // after a trap elsewhere, a view of a dropped Feed renders again from a fresh instance (an
     // element in the error state waits for its next render: a feed that traps does not loop)
