@@ -192,6 +192,9 @@ export const checks = [
 
         const refresh = (ids) => p.page.evaluate((xs) => Promise.all(xs.map((x) => document.getElementById(x).refresh())), ids);
         eq(await refresh(['ko']), [false], 'unchanged (304)');
+        const before = server.requests.length;
+        eq(await p.page.evaluate(() => Promise.all(Array.from({ length: 1000 }, () => document.getElementById('ko').refresh())).then((r) => r.every((x) => x === false))), true, '1,000 refreshes at once');
+        eq(server.requests.length - before, 1, '1,000 refreshes at once make one request');
         await settle(p.page);
         eq(server.requests.at(-1), { mode: 'v1', inm: '"v1"', ims: LAST_MODIFIED }, 'the refresh sent the validators (ETag, Last-Modified)');
         eq(await renders(p.page), first, 'a 304 renders nothing');

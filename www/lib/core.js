@@ -147,13 +147,21 @@ export function sourceOf(el) {
  * (`If-None-Match`, `If-Modified-Since`) and a 304 is "unchanged"; cross-origin (where those
  * headers would need a CORS preflight) the browser revalidates its cached copy itself
  * (`cache: 'no-cache'`). Either way a text whose checksum is the one of the text loaded last is
- * unchanged: it is not parsed again. Throws the fetch's error (`fetch.*`).
+ * unchanged: it is not parsed again. Throws the fetch's error (`fetch.*`). Refreshes of one URL
+ * asked while one is under way share it (a thousand calls make one request).
  */
 export async function refetch(el) {
   const url = new URL(el.getAttribute('src'), document.baseURI).href;
+  let p = refetching.get(url);
+  if (!p) refetching.set(url, (p = fetchAgain(url, secondsOf(el)).finally(() => refetching.delete(url))));
+  return p;
+}
+const refetching = new Map();
+
+async function fetchAgain(url, seconds) {
   await texts.get(url)?.catch(() => {}); // a first fetch under way is waited for, not doubled
   const before = seen.get(url)?.sum;
-  const text = await fetchText(url, secondsOf(el), 2);
+  const text = await fetchText(url, seconds, 2);
   if (text == null || seen.get(url).sum === before) return false;
   texts.set(url, Promise.resolve({ url, text }));
   feeds.delete(url);
