@@ -4,10 +4,15 @@
 //
 //   <cogov-structure src="/data/feed.json" lang="ko" body="gaok-association" />
 //
-// React 19 sets the attributes of a custom element as written and adds a listener for a prop
-// named `on` + the event name, so `oncogov-select={(e) => ...}` hears `cogov-select`.
+// React 19 sets a prop as the element's property when it has one (month, feed, refresh...), else
+// as an attribute, and adds a listener for a prop named `on` + the event name as written, so
+// `oncogov-select={(e) => ...}` hears `cogov-select` (`onCogovSelect` would listen for an event
+// called "CogovSelect", which never fires).
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
-import type { CogovCalendar, CogovElement, CogovProposals, CogovStructure, SelectDetail } from './cogov.js';
+import type {
+  CalendarChangeDetail, CogovCalendar, CogovElement, CogovProposals, CogovStructure, ErrorDetail, HistoryMode,
+  ProposalsChangeDetail, ReadyDetail, SelectDetail,
+} from './cogov.js';
 
 /** The attributes every cogov element reads (docs/ELEMENTS.md, "What every element shares"). */
 export interface CogovAttributes<E extends CogovElement> extends DetailedHTMLProps<HTMLAttributes<E>, E> {
@@ -15,8 +20,18 @@ export interface CogovAttributes<E extends CogovElement> extends DetailedHTMLPro
   src?: string;
   /** `ko` or `en` (else the closest `[lang]`, else the document's, else Korean). */
   lang?: string;
-  /** A visitor chose something (click, Enter or Space); never fired on load. */
+  /** Seconds each fetch may take (default 15). */
+  timeout?: number | string;
+  /** Seconds between refreshes of the `src` feed (at least 5). */
+  refresh?: number | string;
+  /** The feed given by script (JSON text or an object), set as the element's property. */
+  feed?: string | object | null;
+  /** A visitor chose something (click, Enter or Space); never fired on load. Cancelable. */
   'oncogov-select'?: (event: CustomEvent<SelectDetail>) => void;
+  /** Data the element had not shown is on screen. */
+  'oncogov-ready'?: (event: CustomEvent<ReadyDetail>) => void;
+  /** A render could not get or show its feed, or a refresh failed (`detail.stale`). */
+  'oncogov-error'?: (event: CustomEvent<ErrorDetail>) => void;
 }
 
 export interface CogovStructureAttributes extends CogovAttributes<CogovStructure> {
@@ -35,6 +50,10 @@ export interface CogovCalendarAttributes extends CogovAttributes<CogovCalendar> 
   view?: 'month' | 'list';
   /** `YYYY-MM-DD`; default: the clock, in Asia/Seoul. */
   today?: string;
+  /** `none` (default): the URL is left alone; `hash`: `#session=<id>` deep links. */
+  history?: HistoryMode;
+  /** A visitor changed the month, the view or the body filter. */
+  'oncogov-change'?: (event: CustomEvent<CalendarChangeDetail>) => void;
 }
 
 export interface CogovProposalsAttributes extends CogovAttributes<CogovProposals> {
@@ -42,8 +61,12 @@ export interface CogovProposalsAttributes extends CogovAttributes<CogovProposals
   view?: 'list' | 'cards' | 'stats' | 'changed' | 'detail';
   /** `YYYY-MM-DD` for card states and the default "changed" sessions; default: today in Korea. */
   today?: string;
-  /** The widget's entry in `location.hash` (default `proposals`). */
+  /** The widget's entry in `location.hash` (default `proposals`), with `history="hash"`. */
   'hash-key'?: string;
+  /** `none` (default): the state lives in the element; `hash`: in `location.hash`. */
+  history?: HistoryMode;
+  /** A visitor changed the view, a filter, the sort, the page... */
+  'oncogov-change'?: (event: CustomEvent<ProposalsChangeDetail>) => void;
 }
 
 declare module 'react' {

@@ -69,6 +69,41 @@ export type SelectDetail =
 
 export type CogovState = 'loading' | 'error' | 'ready';
 
+/** Detail of `cogov-ready`: data the element had not shown is on screen. */
+export interface ReadyDetail {
+  /** The `src` it came from; `''` for an inline or script-given (`el.feed`) feed. */
+  url: string;
+}
+
+/** Detail of `cogov-error`. */
+export interface ErrorDetail {
+  /** What `element.error` holds (messages in the widget's language). */
+  error: CogovError;
+  /** true: a refresh failed and the last good view stays under the notice; false: the error box is shown. */
+  stale: boolean;
+}
+
+/** Detail of `cogov-change` on `<cogov-calendar>`: a visitor changed an attribute (already set). */
+export interface CalendarChangeDetail {
+  name: 'month' | 'view' | 'body';
+  /** The attribute's new value; null when removed (every body). */
+  value: string | null;
+}
+
+/** Detail of `cogov-change` on `<cogov-proposals>`. */
+export interface ProposalsChangeDetail {
+  /** What changed: `filter` for a filter or the search. */
+  name: 'view' | 'filter' | 'sort' | 'desc' | 'page' | 'id' | 'by' | 'since' | 'until';
+  value: string | null;
+  /** The whole state as strings (view, stage, answer, ministry, proposer, year, session, q, sort, desc, page, id, by, since, until). */
+  state: Record<string, string>;
+}
+
+export type ChangeDetail = CalendarChangeDetail | ProposalsChangeDetail;
+
+/** The `history` attribute: `none` (default) leaves the page's URL alone; `hash` keeps the state in `location.hash`. */
+export type HistoryMode = 'none' | 'hash';
+
 /** The base of every cogov element. */
 export class CogovElement extends HTMLElement {
   /** Defines the element under `tag`; a no-op when `tag` is already defined. */
@@ -86,6 +121,24 @@ export class CogovElement extends HTMLElement {
   update(): void;
   /** The language rendered: the `lang` attribute, the closest `[lang]`, the document's, else 'ko'. */
   readonly language: Lang;
+  /** Reflects `src` (null when absent). */
+  src: string | null;
+  /** Reflects `timeout` (seconds, null when absent: 15). */
+  timeout: number | null;
+  /**
+   * The feed given by script: JSON text, or an object (JSON.stringify'd, then read by the same
+   * decoder). Shown instead of `src` while not null; the same text again does not load or render again.
+   */
+  feed: string | object | null;
+  /**
+   * Reading: the method, which fetches the `src` feed again (conditionally) and re-renders only
+   * when it changed (true); on failure the last good view stays under a notice (false). Never rejects.
+   * Assigning: sets the `refresh` attribute (seconds between refreshes, at least 5; null removes it).
+   */
+  get refresh(): () => Promise<boolean>;
+  set refresh(seconds: number | string | null | undefined);
+  /** Focuses the widget's first interactive element. */
+  focus(options?: FocusOptions): void;
 }
 
 /**
@@ -94,7 +147,12 @@ export class CogovElement extends HTMLElement {
  * `timeout` (seconds the fetch may take, default 15; every element has it),
  * `body` (root body id), `as-of` (YYYY-MM-DD: seat holders on that day). Reflects `state`.
  */
-export class CogovStructure extends CogovElement {}
+export class CogovStructure extends CogovElement {
+  /** Reflects `body`. */
+  body: string | null;
+  /** Reflects `as-of` (YYYY-MM-DD). */
+  asOf: string | null;
+}
 
 /**
  * `<cogov-calendar src="data/feed.json" lang="ko" body="ga-general-assembly" month="2026-07" view="month">`
@@ -102,14 +160,34 @@ export class CogovStructure extends CogovElement {}
  * `view` (`month` | `list`; narrow containers always show the list), `today` (YYYY-MM-DD; default:
  * the clock, in Asia/Seoul). Reflects `state`. Opens `#session=<id>` from the URL hash.
  */
-export class CogovCalendar extends CogovElement {}
+export class CogovCalendar extends CogovElement {
+  /** Reflects `body`. */
+  body: string | null;
+  /** Reflects `month` (YYYY-MM). */
+  month: string | null;
+  /** Reflects `view`. */
+  view: 'month' | 'list' | (string & {}) | null;
+  /** Reflects `today` (YYYY-MM-DD). */
+  today: string | null;
+  /** Reflects `history` (null: `none`). */
+  history: HistoryMode | null;
+}
 
 /**
  * `<cogov-proposals src="data/feed.json" lang="ko" view="list" today="2026-11-22" hash-key="proposals">`
  * Views list, detail, cards, stats, changed; state kept in `location.hash` under `hash-key`.
  * Fires `cogov-select` with `{kind: 'proposal', id, name}`. Reflects `state`.
  */
-export class CogovProposals extends CogovElement {}
+export class CogovProposals extends CogovElement {
+  /** Reflects `view`. */
+  view: 'list' | 'cards' | 'stats' | 'changed' | 'detail' | (string & {}) | null;
+  /** Reflects `today` (YYYY-MM-DD). */
+  today: string | null;
+  /** Reflects `hash-key`. */
+  hashKey: string | null;
+  /** Reflects `history` (null: `none`). */
+  history: HistoryMode | null;
+}
 
 /**
  * Where the widgets fetch their wasm and stylesheet from: `url` (resolved against the page) is the
@@ -129,11 +207,21 @@ declare global {
     'cogov-proposals': CogovProposals;
   }
   interface HTMLElementEventMap {
-    /** A visitor chose a body or a session, or opened a proposal (click, Enter or Space). Bubbles and crosses shadow roots. */
+    /** A visitor chose a body or a session, or opened a proposal (click, Enter or Space). Bubbles and crosses shadow roots.
+     * Cancelable: `preventDefault()` stops the widget's default action. */
     'cogov-select': CustomEvent<SelectDetail>;
+    /** A visitor changed the calendar's month, view or filter, or the proposals' view or state. */
+    'cogov-change': CustomEvent<ChangeDetail>;
+    /** Data the element had not shown is on screen. */
+    'cogov-ready': CustomEvent<ReadyDetail>;
+    /** A render could not get or show its feed, or a refresh failed (`stale`). */
+    'cogov-error': CustomEvent<ErrorDetail>;
   }
   /** The same events heard on `document` and `window` (they bubble and are composed). */
   interface GlobalEventHandlersEventMap {
     'cogov-select': CustomEvent<SelectDetail>;
+    'cogov-change': CustomEvent<ChangeDetail>;
+    'cogov-ready': CustomEvent<ReadyDetail>;
+    'cogov-error': CustomEvent<ErrorDetail>;
   }
 }

@@ -69,6 +69,35 @@ for (const el of elements) {
 }
 console.log(attributes);
 
+// properties reflecting the attributes, el.feed, el.refresh(), el.focus()
+calendar.month = '2026-09';
+calendar.history = 'hash';
+calendar.timeout = 30;
+calendar.refresh = 60;
+calendar.refresh = null;
+const refreshed: Promise<boolean> = calendar.refresh();
+proposals.hashKey = 'p';
+proposals.view = 'stats';
+if (chart) chart.asOf = null;
+calendar.feed = { cogov: 1 };
+calendar.feed = '{"cogov": 1}';
+calendar.focus();
+// @ts-expect-error history is none or hash
+calendar.history = 'push';
+// @ts-expect-error timeout is a number
+calendar.timeout = '30';
+console.log(refreshed, calendar.month?.slice(0, 4), proposals.hashKey);
+
+// lifecycle and change events
+calendar.addEventListener('cogov-ready', (e) => console.log(e.detail.url));
+calendar.addEventListener('cogov-error', (e) => console.log(e.detail.stale, e.detail.error.code));
+calendar.addEventListener('cogov-change', (e) => {
+  const d = e.detail;
+  if ('state' in d) console.log(d.state['view']);
+  else console.log(d.name, d.value ?? 'all');
+});
+calendar.addEventListener('cogov-select', (e) => e.preventDefault());
+
 // the event and its detail, on an element and on the document
 function onSelect(e: CustomEvent<SelectDetail>): string {
   const d = e.detail;

@@ -58,6 +58,9 @@ function parts(src) {
 const cssVars = (name) => [...read(`www/css/${name}.css`).matchAll(/var\((--cogov-[\w-]+)/g)].map((m) => m[1]);
 const allCss = ['base', 'controls', 'calendar', 'proposals'].flatMap(cssVars);
 const shared = parts(base);
+const emittedBy = (src) => [...src.matchAll(/this\.emit\('([\w-]+)'/g)].map((m) => `cogov-${m[1]}`);
+const baseEmitted = emittedBy(base); // cogov-ready, cogov-error: every element's
+const camel = (a) => a.replace(/-(\w)/g, (_, c) => c.toUpperCase());
 const domParts = parts(read('www/lib/dom.js')).words;
 
 // docs/ELEMENTS.md, one section per element
@@ -104,8 +107,15 @@ for (const el of elements) {
   same(`${tag} parts (rendered by ${el.path} and lib/element.js)`, got.filter((p) => !prefixed(p) && !domParts.includes(p) || rendered.includes(p)), rendered);
   same(`${tag} parts (docs/ELEMENTS.md)`, got, table(sec, 'Parts'));
 
-  const emitted = [...src.matchAll(/this\.emit\('([\w-]+)'/g)].map((m) => `cogov-${m[1]}`);
-  same(`${tag} events (emitted by ${el.path})`, el.events.map((e) => e.name), emitted);
+  const emitted = [...emittedBy(src), ...baseEmitted];
+  same(`${tag} events (emitted by ${el.path} and lib/element.js)`, el.events.map((e) => e.name), emitted);
+
+  // every attribute is a JS property (lib/element.js reflect(); `lang` is the platform's, `refresh` the method's setter)
+  for (const a of el.attributes.filter((x) => x.name !== 'state')) {
+    if (a.fieldName !== camel(a.name)) fail(`${tag} attribute ${a.name}: fieldName ${a.fieldName}, want ${camel(a.name)}`);
+    if (!['lang', 'refresh'].includes(a.name) && !el.members.some((m) => m.kind === 'field' && m.name === a.fieldName && m.attribute === a.name)) fail(`${tag}: no member field ${a.fieldName} for the attribute ${a.name}`);
+  }
+  for (const name of ['feed', 'refresh', 'focus', 'update', 'error', 'language']) if (!el.members.some((m) => m.name === name)) fail(`${tag}: the manifest lacks the member ${name}`);
   same(`${tag} events (docs/ELEMENTS.md)`, el.events.map((e) => e.name), table(sec, 'Events'));
 
   const props = el.cssProperties.map((p) => p.name);

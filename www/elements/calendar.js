@@ -52,14 +52,27 @@ export class CogovCalendar extends CogovElement {
   static sheets = ['controls', 'calendar'];
 
   static get observedAttributes() {
-    return [...super.observedAttributes, 'body', 'month', 'view', 'today'];
+    return [...super.observedAttributes, 'body', 'month', 'view', 'today', 'history'];
   }
 
   #feed; #lang; #L; #body; #month; #today;
   #byDay = new Map(); // YYYY-MM-DD -> sessions starting that day
   #open = null; // {id} or {day}: what the detail panel shows
   #focusDay; #refocus; #back; #hash = true; #narrow; #ro; #panel; #grid; #nextId;
-  #onHash = () => (this.#hash = true) && this.update(); // a deep link to follow at the next render
+  #onHash = () => this.#hist && (this.#hash = true) && this.update(); // a deep link to follow at the next render
+
+  /** `history="hash"`: deep links `#session=<id>` are read and written; else (`none`, the default) the URL is left alone. */
+  get #hist() {
+    return this.getAttribute('history') === 'hash';
+  }
+
+  /** A visitor's change of `name` (month, view, body): sets the attribute and fires `cogov-change`. */
+  #set(name, value) {
+    if (this.getAttribute(name) === value) return;
+    if (value == null) this.removeAttribute(name);
+    else this.setAttribute(name, value);
+    this.emit('change', { name, value });
+  }
 
   connectedCallback() {
     super.connectedCallback();
@@ -72,6 +85,7 @@ export class CogovCalendar extends CogovElement {
   }
 
   disconnectedCallback() {
+    super.disconnectedCallback();
     removeEventListener('hashchange', this.#onHash);
     this.#ro.disconnect();
   }
@@ -90,7 +104,7 @@ export class CogovCalendar extends CogovElement {
     this.#refocus = a?.dataset.k || (a?.dataset.day && 'day') || (a?.id === 'detail-name' && 'detail') ||
       (a?.dataset.id && { id: a.dataset.id, inPanel: !!a.closest('.detail') });
 
-    if (this.#hash) {
+    if (this.#hash && this.#hist) {
       this.#hash = false;
       const id = location.hash.startsWith(HASH) && decode(location.hash.slice(HASH.length));
       const s = id && feed.session(id, lang);
@@ -117,8 +131,8 @@ export class CogovCalendar extends CogovElement {
     this.#nextId = next?.id;
 
     const btn = (k, label, attrs, text = label) => h('button', { type: 'button', 'data-k': k, 'aria-label': text === label ? null : label, ...attrs }, text);
-    const go = (m) => () => this.setAttribute('month', m);
-    const view = (v) => () => this.setAttribute('view', v);
+    const go = (m) => () => this.#set('month', m);
+    const view = (v) => () => this.#set('view', v);
     const bodies = feed.calendarBodies(lang);
     this.#panel = h('section', { part: 'detail', class: 'detail', 'aria-labelledby': 'detail-name', hidden: true });
     return h('div', { class: `cal${this.#narrow ? ' narrow' : ''}`, onkeydown: (e) => e.key === 'Escape' && this.#open && this.#close() },
@@ -132,7 +146,7 @@ export class CogovCalendar extends CogovElement {
           btn('grid', ui(L, 'grid'), { 'aria-pressed': String(!list), onclick: view('month') }),
           btn('list', ui(L, 'list'), { 'aria-pressed': String(list), onclick: view('list') })),
         h('label', { class: 'filter' }, ui(L, 'body'), ' ',
-          h('select', { part: 'filter', 'data-k': 'body', onchange: (e) => (e.target.value ? this.setAttribute('body', e.target.value) : this.removeAttribute('body')) },
+          h('select', { part: 'filter', 'data-k': 'body', onchange: (e) => this.#set('body', e.target.value || null) },
             h('option', { value: '' }, ui(L, 'all')),
             bodies.map((b) => h('option', { value: b.id, selected: b.id === body }, b.name)))),
         btn('ics', ui(L, 'ics'), { part: 'download', onclick: () => this.#download(null) })),
@@ -251,7 +265,7 @@ export class CogovCalendar extends CogovElement {
     this.#focusDay = d;
     if (d.slice(0, 7) !== this.#month) {
       this.#refocus = 'day';
-      this.setAttribute('month', d.slice(0, 7));
+      this.#set('month', d.slice(0, 7));
       return;
     }
     for (const x of this.#grid.querySelectorAll('[tabindex="0"]')) x.tabIndex = -1;
@@ -275,20 +289,19 @@ export class CogovCalendar extends CogovElement {
     else if (list.length) (this.#back = from), this.#show({ day: d }, true);
   }
 
-  /** A visitor chose a session: show it, put it in the URL hash, tell the page. */
+  /** A visitor chose a session: tell the page; unless it called preventDefault(), show it (and with history="hash" put it in the URL). */
   #choose(id, from) {
     const s = this.#feed.session(id, this.#lang);
-    if (!s) return;
+    if (!s || !this.emit('select', { kind: 'session', id, name: this.#title(s), start: s.start }, true)) return;
     if (!this.#open?.day) this.#back = from;
     this.#show({ id }, true);
-    history.replaceState(history.state, '', HASH + encodeURIComponent(id).replace(/%40/g, '@'));
-    this.emit('select', { kind: 'session', id, name: this.#title(s), start: s.start });
+    if (this.#hist) history.replaceState(history.state, '', HASH + encodeURIComponent(id).replace(/%40/g, '@'));
   }
 
   #close() {
     this.#open = null;
     this.#panel.hidden = true;
-    if (location.hash.startsWith(HASH)) history.replaceState(history.state, '', location.pathname + location.search);
+    if (this.#hist && location.hash.startsWith(HASH)) history.replaceState(history.state, '', location.pathname + location.search);
     // back to what opened the panel; after a re-render, to its counterpart in the new DOM
     const back = this.#back?.isConnected ? this.#back : this.#back?.dataset.id ? this.#session(this.#back.dataset.id) : null;
     (back || this.#cell(this.#focusDay))?.focus();
@@ -320,7 +333,7 @@ export class CogovCalendar extends CogovElement {
       ['when', h('time', { datetime: s.start }, this.#when(s))],
       ['place', loc && join([loc.name, loc.address, loc.url && link(loc.url, ui(L, 'online'))])],
     ].filter(([, v]) => v);
-    const google = safeUrl(this.#feed.googleLink(s.id, lang, base()));
+    const google = safeUrl(this.#feed.googleLink(s.id, lang, this.#base()));
     return [
       h('h3', { id: 'detail-name', part: 'detail-name', tabindex: '-1', 'data-status': s.status }, this.#title(s)),
       h('p', { class: 'tags' }, h('span', { class: 'tag', part: 'kind' }, word(L, 'skind', s.kind)), ' ', this.#status(s, true),
@@ -336,9 +349,14 @@ export class CogovCalendar extends CogovElement {
     ];
   }
 
+  /** The page URL events link back to (`page#session=` + id), with history="hash" only: elsewhere the hash is the host's. */
+  #base() {
+    return this.#hist ? base() : undefined;
+  }
+
   /** Saves an .ics of one session, or of the filtered calendar, made on click (a Blob URL). */
   #download(id) {
-    const text = this.#feed.ics(this.#body, id, now().toISOString().slice(0, 19) + 'Z', base(), this.#lang);
+    const text = this.#feed.ics(this.#body, id, now().toISOString().slice(0, 19) + 'Z', this.#base(), this.#lang);
     const url = URL.createObjectURL(new Blob([text], { type: 'text/calendar;charset=utf-8' }));
     const name = `${(id || this.#body || 'cogov').replace(/[^\w.-]+/g, '_')}.ics`;
     const a = h('a', { href: url, download: name, hidden: true });

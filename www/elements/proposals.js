@@ -58,7 +58,7 @@ export class CogovProposals extends CogovElement {
   static sheets = ['proposals', 'controls'];
 
   static get observedAttributes() {
-    return [...super.observedAttributes, 'view', 'today', 'hash-key'];
+    return [...super.observedAttributes, 'view', 'today', 'hash-key', 'history'];
   }
 
   #s = null; // state: {view, stage, …, q, sort, desc, page, id, by, since, until}
@@ -70,7 +70,12 @@ export class CogovProposals extends CogovElement {
   #form;
   #tabs;
   #panel;
-  #onHash = () => this.#s && this.#fromHash() && this.#draw();
+  #onHash = () => this.#s && this.#hist && this.#fromHash() && this.#draw();
+
+  /** `history="hash"`: the state is kept in `location.hash` under `hash-key`; else (`none`, the default) in the element only. */
+  get #hist() {
+    return this.getAttribute('history') === 'hash';
+  }
 
   connectedCallback() {
     super.connectedCallback();
@@ -78,6 +83,7 @@ export class CogovProposals extends CogovElement {
   }
 
   disconnectedCallback() {
+    super.disconnectedCallback();
     removeEventListener('hashchange', this.#onHash);
   }
 
@@ -127,7 +133,7 @@ export class CogovProposals extends CogovElement {
 
   /** Reads the state from the hash; true when it changed. */
   #fromHash() {
-    const part = location.hash.slice(1).split('&').find((p) => p.startsWith(this.#key + '='));
+    const part = this.#hist && location.hash.slice(1).split('&').find((p) => p.startsWith(this.#key + '='));
     const s = { view: this.#s.view };
     if (part) for (const kv of part.slice(this.#key.length + 1).split(',')) {
       const i = kv.indexOf(':');
@@ -144,11 +150,20 @@ export class CogovProposals extends CogovElement {
     return '#' + [...rest, mine && `${this.#key}=${mine}`].filter(Boolean).join('&');
   }
 
-  /** A user's navigation: merge `patch` into the state, record it in the hash, redraw. */
+  /** A user's navigation: merge `patch` into the state, record it in the hash (history="hash"), redraw, tell the page. */
   #go(patch, focus) {
-    Object.assign(this.#s, patch);
-    history.replaceState(history.state, '', this.#hash(this.#s));
+    const s = this.#s, name = Object.keys(patch).find((k) => String(patch[k] ?? '') !== String(s[k] ?? ''));
+    Object.assign(s, patch);
+    if (this.#hist) history.replaceState(history.state, '', this.#hash(s));
     this.#draw(focus);
+    if (name) this.emit('change', { name: FILTERS.includes(name) || name === 'q' ? 'filter' : name, value: s[name] ?? null, state: this.#state() });
+  }
+
+  /** The state as the page sees it (`cogov-change`): the members set, as strings. */
+  #state() {
+    const out = {};
+    for (const k in this.#s) if (this.#s[k] != null && this.#s[k] !== '') out[k] = String(this.#s[k]);
+    return out;
   }
 
   #apply() {
@@ -213,9 +228,13 @@ export class CogovProposals extends CogovElement {
     t.focus();
   }
 
-  /** A link to a proposal's detail (a real hash URL; a plain click stays in the widget). */
+  /** A link to a proposal's detail (a real hash URL with history="hash"; a plain click stays in the widget). */
   #open(id, title) {
-    return h('a', { href: this.#hash({ ...this.#s, view: 'detail', id }), part: 'proposal-link', 'data-k': 'p:' + id,
+    // without history="hash" the page's hash is not the widget's: a link without href (role link, Enter opens it)
+    const hist = this.#hist;
+    return h('a', { href: hist ? this.#hash({ ...this.#s, view: 'detail', id }) : null, role: hist ? null : 'link', tabindex: hist ? null : '0',
+      part: 'proposal-link', 'data-k': 'p:' + id,
+      onkeydown: (e) => !hist && e.key === 'Enter' && this.#choose(id, title),
       onclick: (e) => {
         if (e.button || e.ctrlKey || e.metaKey || e.shiftKey) return;
         e.preventDefault();
@@ -223,9 +242,9 @@ export class CogovProposals extends CogovElement {
       } }, title);
   }
 
+  /** A visitor opened a proposal: tell the page; unless it called preventDefault(), show its detail. */
   #choose(id, name) {
-    this.#go({ view: 'detail', id }, 'panel');
-    this.emit('select', { kind: 'proposal', id, name });
+    if (this.emit('select', { kind: 'proposal', id, name }, true)) this.#go({ view: 'detail', id }, 'panel');
   }
 
   #tag(cls, text, attrs) {

@@ -131,11 +131,10 @@ export class CogovStructure extends CogovElement {
     else if (this.#choose(li) && e.detail) this.#reveal();
   }
 
-  /** A user's choice: select and tell the page. */
+  /** A user's choice: tell the page; unless it called preventDefault(), select (show the body's details). */
   #choose(li) {
-    const n = this.#select(li);
-    this.emit('select', { kind: 'body', id: n.id, name: n.name });
-    return n;
+    const n = this.#nodes.get(li.dataset.key);
+    return this.emit('select', { kind: 'body', id: n.id, name: n.name }, true) ? this.#select(li) : null;
   }
 
   #select(li) {

@@ -160,6 +160,7 @@ const BARE = ':host{display:block;overflow-wrap:anywhere}.error-title,.notice-ti
 
 const texts = new Map();
 const feeds = new Map();
+const seen = new Map(); // feed URL -> {etag, modified, sum}: the validators and a checksum of the text last fetched
 /** Seconds a fetch may take (each attempt, body included): the element's `timeout` (at most 600), else 15. */
 function secondsOf(el) {
   const t = +el.getAttribute('timeout');
@@ -182,11 +183,66 @@ export function sourceOf(el) {
   const url = new URL(src, document.baseURI).href;
   let p = texts.get(url);
   if (!p) {
-    p = Promise.all([ready(), fetchText(url, secondsOf(el))]).then(([, text]) => ({ url, text }));
+    p = Promise.all([ready(), fetchText(url, secondsOf(el), 'fetch', 1)]).then(([, text]) => ({ url, text }));
     p.catch(() => texts.delete(url));
     texts.set(url, p);
   }
   return p;
+}
+
+/**
+ * Refetches the feed of element `el`'s `src` (`el.refresh()`); true when its text changed, and
+ * then the new text replaces the old for every element on that URL: the URL's Feeds are dropped
+ * from the cache (an element keeps its own until its next render loads the new text) and the
+ * elements are told (`onChange`). Same-origin, the request carries the server's validators
+ * (`If-None-Match`, `If-Modified-Since`) and a 304 is "unchanged"; cross-origin (where those
+ * headers would need a CORS preflight) the browser revalidates its cached copy itself
+ * (`cache: 'no-cache'`). Either way a text whose checksum is the one of the text loaded last is
+ * unchanged: it is not parsed again. Throws the fetch's error (`fetch.*`). Refreshes of one URL
+ * asked while one is under way share it (a thousand calls make one request).
+ */
+export async function refetch(el) {
+  const url = new URL(el.getAttribute('src'), document.baseURI).href;
+  let p = refetching.get(url);
+  if (!p) refetching.set(url, (p = fetchAgain(url, secondsOf(el)).finally(() => refetching.delete(url))));
+  return p;
+}
+const refetching = new Map();
+
+async function fetchAgain(url, seconds) {
+  await texts.get(url)?.catch(() => {}); // a first fetch under way is waited for, not doubled
+  const before = seen.get(url)?.sum;
+  const text = await fetchText(url, seconds, 'fetch', 2);
+  if (text == null || seen.get(url).sum === before) return false;
+  texts.set(url, Promise.resolve({ url, text }));
+  feeds.delete(url);
+  gens.set(url, generation(url) + 1);
+  queueMicrotask(() => changes.forEach((fn) => fn(url)));
+  return true;
+}
+
+const gens = new Map();
+/** How many times a refresh found a new text at `url` (what an element showed last is `url` and this). */
+export const generation = (url) => gens.get(url) || 0;
+
+/** `fn(url)` is called when a refresh found a new text at `url`; returns the function that unregisters it. */
+export function onChange(fn) {
+  changes.add(fn);
+  return () => changes.delete(fn);
+}
+const changes = new Set();
+
+/** A 53-bit checksum of a text (cyrb53), in one pass. */
+function checksum(s) {
+  let a = 0xdeadbeef ^ s.length, b = 0x41c6ce57 ^ s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    a = Math.imul(a ^ c, 2654435761);
+    b = Math.imul(b ^ c, 1597334677);
+  }
+  a = Math.imul(a ^ (a >>> 16), 2246822507) ^ Math.imul(b ^ (b >>> 13), 3266489909);
+  b = Math.imul(b ^ (b >>> 16), 2246822507) ^ Math.imul(a ^ (a >>> 13), 3266489909);
+  return 2097152 * (b >>> 0) + (a >>> 0);
 }
 
 /**
@@ -195,17 +251,28 @@ export function sourceOf(el) {
  * (`fetch.status`) is tried once more after about a second; another 4xx and a timeout are not
  * (a stalled server would double the wait). `kind` 'css' (a stylesheet: `css.*` codes) also
  * wants the answer served as text/css (`css.type`), as a `<link>` would.
+ * `feed`: 1 a feed (its validators and checksum are kept in `seen`), 2 a feed's refresh
+ * (conditional, see `refetch`; null for a 304), 0 a stylesheet.
  */
-async function fetchText(url, seconds, kind = 'fetch') {
+async function fetchText(url, seconds, kind = 'fetch', feed = 0) {
+  const again = feed === 2, v = again && seen.get(url), headers = {};
+  const same = new URL(url).origin === location.origin;
+  if (v && same && v.etag) headers['If-None-Match'] = v.etag;
+  if (v && same && v.modified) headers['If-Modified-Since'] = v.modified;
   for (let retry = 1; ; retry--) {
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(), seconds * 1000);
     let error;
     try {
-      const r = await fetch(url, { signal: abort.signal });
+      const r = await fetch(url, { signal: abort.signal, headers, cache: again && !same ? 'no-cache' : 'default' });
+      if (r.status === 304 && again) return null;
       const type = r.headers.get('content-type') || '';
       if (r.ok && kind === 'css' && type && !/^text\/css\b/i.test(type)) throw fetchError('css.type', url, 'not text/css', type);
-      if (r.ok) return await r.text();
+      if (r.ok) {
+        const text = await r.text();
+        if (feed) seen.set(url, { etag: r.headers.get('etag'), modified: r.headers.get('last-modified'), sum: checksum(text) });
+        return text;
+      }
       error = fetchError(kind + '.status', url, `the server answered ${r.status}`, r.status);
       if (r.status < 500 && r.status !== 429) retry = 0;
     } catch (e) {
