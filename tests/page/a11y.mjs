@@ -9,7 +9,7 @@
 // document: no rule is disabled.
 import { readFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { assert, noErrors, open, OUT, ROOT, waitState } from './harness.mjs';
+import { assert, eq, noErrors, open, OUT, ROOT, waitState } from './harness.mjs';
 
 const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const IDS = ['s-ko', 's-en', 'c-ko', 'c-en', 'c-x', 'p-ko', 'p-en'];
@@ -25,11 +25,30 @@ function click([id, q]) {
 /** Waits for every widget's render after an action (one microtask batch, then a frame). */
 const settle = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 30))));
 
+/** In the page: what each widget shows (to check that a step reached the view it names). */
+function views() {
+  const r = (id) => document.getElementById(id).shadowRoot;
+  const out = {};
+  for (const l of ['ko', 'en']) {
+    const s = r(`s-${l}`), c = r(`c-${l}`), p = r(`p-${l}`), panel = c.querySelector('[part~=detail]');
+    out[l] = {
+      body: s.querySelector('[aria-selected=true]')?.dataset.key,
+      calendar: c.querySelector('[role=grid]') ? 'grid' : c.querySelector('[part~=list]') ? 'list' : 'none',
+      detail: panel && !panel.hidden ? 'open' : 'closed',
+      filter: c.querySelector('[part~=filter]')?.value,
+      tab: p.querySelector('[role=tab][aria-selected=true]')?.dataset.view,
+    };
+  }
+  const x = r('c-x').querySelector('[part~=detail]');
+  out.x = x && !x.hidden ? 'open' : 'closed';
+  return out;
+}
+
 /** Each step puts every widget in another view; axe runs after each. */
 const STEPS = [
   // structure: the chart with the first body's detail panel; calendar: the month grid (a list at
   // 320 px); proposals: the list
-  ['first views', async () => {}],
+  ['first views', async () => {}, (v, narrow) => v.body === '/cooperation-meeting' && v.calendar === (narrow ? 'list' : 'grid') && v.tab === 'list'],
   ['structure: a body with seats; calendar: list; proposals: detail', async (page) => {
     for (const l of ['ko', 'en']) {
       await page.evaluate(click, [`s-${l}`, '[data-key="/cooperation-meeting"] > .row']);
@@ -37,7 +56,7 @@ const STEPS = [
       await page.evaluate(click, [`p-${l}`, '[part~=proposal-link]']);
     }
     await page.evaluate(() => document.getElementById('c-x').setAttribute('view', 'list'));
-  }],
+  }, (v) => v.calendar === 'list' && v.tab === 'detail'],
   ['calendar: month grid and a session detail; proposals: cards', async (page) => {
     for (const l of ['ko', 'en']) {
       await page.evaluate((id) => document.getElementById(id).setAttribute('view', 'month'), `c-${l}`);
@@ -48,7 +67,7 @@ const STEPS = [
     await page.evaluate(() => document.getElementById('c-x').setAttribute('view', 'month'));
     await settle(page);
     await page.evaluate(click, ['c-x', '.title, .chip']);
-  }],
+  }, (v, narrow, x) => v.calendar === (narrow ? 'list' : 'grid') && v.detail === 'open' && v.tab === 'cards' && x === 'open'],
   ['calendar: filtered by a body, next month; proposals: statistics', async (page) => {
     for (const l of ['ko', 'en']) {
       await page.evaluate((id) => {
@@ -58,10 +77,10 @@ const STEPS = [
       }, `c-${l}`);
       await page.evaluate(click, [`p-${l}`, '[role=tab][data-view=stats]']);
     }
-  }],
+  }, (v) => v.filter === 'ga-general-assembly' && v.tab === 'stats'],
   ['proposals: changes between sessions', async (page) => {
     for (const l of ['ko', 'en']) await page.evaluate(click, [`p-${l}`, '[role=tab][data-view=changed]']);
-  }],
+  }, (v) => v.tab === 'changed'],
 ];
 
 async function axe(page) {
@@ -79,12 +98,14 @@ async function pass(env, width, scheme) {
     await p.page.emulateMedia({ colorScheme: scheme });
     for (const id of IDS) await waitState(p.page, '#' + id);
     await p.page.addScriptTag({ content: AXE });
-    for (const [name, step] of STEPS) {
+    for (const [name, step, expect] of STEPS) {
       await step(p.page);
       await settle(p.page);
       for (const id of IDS) await waitState(p.page, '#' + id);
-      const v = await axe(p.page);
-      if (v.length) found.push(`${width} px ${scheme}, ${name}:\n      ${v.join('\n      ')}`);
+      const v = await p.page.evaluate(views);
+      for (const l of ['ko', 'en']) assert(expect(v[l], width < 560, v.x), `${width} px ${scheme}, ${name}: ${l} shows ${JSON.stringify(v[l])} (x: ${v.x})`);
+      const bad = await axe(p.page);
+      if (bad.length) found.push(`${width} px ${scheme}, ${name}:\n      ${bad.join('\n      ')}`);
       if (SHOTS) {
         mkdirSync(SHOTS, { recursive: true });
         const i = STEPS.findIndex(([n]) => n === name);
@@ -107,3 +128,135 @@ export const checks = [1280, 320].flatMap((width) => ['light', 'dark'].map((sche
     assert(!found.length, `axe violations:\n    ${found.join('\n    ')}`);
   },
 })));
+
+/** In the page: the heading tags of a widget, in document order, with their text. */
+function headings(id) {
+  return [...document.getElementById(id).shadowRoot.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((x) => `${x.localName} ${x.textContent.trim().slice(0, 20)}`);
+}
+
+/** WCAG relative luminance and contrast of two `rgb(…)` colours (runs in Node). */
+const lum = (c) => {
+  const [r, g, b] = c.match(/[\d.]+/g).slice(0, 3).map((v) => {
+    const x = v / 255;
+    return x <= 0.04045 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+};
+const contrast = (a, b) => {
+  const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p);
+  return (x + 0.05) / (y + 0.05);
+};
+
+checks.push(
+  {
+    name: 'a11y: heading-level sets the widgets\' heading levels (2 under a page h1, capped at h6), a bad one is an error in the widget\'s language; axe heading-order passes',
+    async run(env) {
+      const p = await open(env, '/__fixtures__/headings.html');
+      try {
+        for (const id of ['s2', 'c2', 'c-ko', 'c24', 'p2', 's6']) await waitState(p.page, '#' + id);
+        const s2 = await p.page.evaluate(headings, 's2');
+        assert(s2[0].startsWith('h2 ') && s2.slice(1).every((x) => x.startsWith('h3 ')) && s2.length > 2, `s2 headings: ${s2}`);
+        const c2 = await p.page.evaluate(headings, 'c2');
+        assert(c2[0] === 'h2 July 2026', `c2 headings: ${c2}`);
+        const s6 = await p.page.evaluate(headings, 's6');
+        assert(s6.length > 2 && s6.every((x) => x.startsWith('h6 ')), `s6 headings (capped at h6): ${s6}`);
+        // proposals: the detail's title at the top level, its sections and cards one below
+        await p.page.evaluate(click, ['p2', '[part~=proposal-link]']);
+        await settle(p.page);
+        const p2 = await p.page.evaluate(headings, 'p2');
+        assert(p2[0].startsWith('h2 ') && p2.slice(1).every((x) => x.startsWith('h3 ')), `p2 detail headings: ${p2}`);
+        await p.page.evaluate(click, ['p2', '[role=tab][data-view=cards]']);
+        await settle(p.page);
+        const cards = await p.page.evaluate(headings, 'p2');
+        assert(cards.length > 1 && cards.every((x) => x.startsWith('h2 ')), `p2 cards headings: ${cards}`);
+        for (const [id, path, text] of [['s-bad', 'heading-level', 'heading-level must be a whole number from 1 to 6 (got "9")'],
+          ['c-bad', 'first-day', 'first-day 속성은 0부터 6까지의 정수여야 합니다 (받은 값: "7")']]) {
+          eq(await waitState(p.page, '#' + id, ['error', 'ready']), 'error', `${id} state`);
+          const e = await p.page.$eval('#' + id, (el) => ({ path: el.error.path, code: el.error.code, text: el.shadowRoot.querySelector('[role=alert]').textContent }));
+          eq([e.code, e.path], ['arg.attribute', path], `${id} error`);
+          assert(e.text.includes(text), `${id} shows "${text}": ${e.text}`);
+        }
+        await p.page.addScriptTag({ content: AXE });
+        const bad = await p.page.evaluate(async () => (await window.axe.run(document.querySelector('main'), { runOnly: ['heading-order'] })).violations.map((v) => v.nodes.map((n) => n.target)));
+        eq(bad, [], 'heading-order violations under the h1');
+        noErrors(p);
+      } finally {
+        await p.close();
+      }
+    },
+  },
+  {
+    name: 'a11y: first-day starts the month grid and its weekday header on that day (Home/End follow); hour12 writes 12-hour times in ko and en',
+    async run(env) {
+      const p = await open(env, '/__fixtures__/headings.html');
+      try {
+        for (const id of ['c2', 'c-ko', 'c24']) await waitState(p.page, '#' + id);
+        const grid = (id) => p.page.evaluate((id) => {
+          const r = document.getElementById(id).shadowRoot;
+          return {
+            heads: [...r.querySelectorAll('[role=columnheader]')].map((th) => th.getAttribute('abbr')),
+            first: r.querySelector('[role=gridcell]').dataset.day,
+            last: [...r.querySelectorAll('[role=gridcell]')].pop().dataset.day,
+            times: [...r.querySelectorAll('.chip .time')].map((t) => t.textContent),
+            upcoming: r.querySelector('[part~=upcoming]').textContent,
+          };
+        }, id);
+        const mon = await grid('c2');
+        eq([mon.heads[0], mon.heads[6], mon.first, mon.last], ['Monday', 'Sunday', '2026-06-29', '2026-08-02'], 'c2 first-day=1 (Monday)');
+        assert(mon.times.length && mon.times.every((t) => /^\d{1,2}:\d\d [ap]m$/.test(t)), `c2 12-hour times: ${mon.times}`);
+        const sat = await grid('c-ko');
+        eq([sat.heads[0], sat.first, sat.last], ['토요일', '2026-06-27', '2026-07-31'], 'c-ko first-day=6 (Saturday)');
+        assert(sat.times.length && sat.times.every((t) => /^(오전|오후) \d{1,2}:\d\d$/.test(t)), `c-ko 12-hour times: ${sat.times}`);
+        const sun = await grid('c24');
+        eq([sun.heads[0], sun.first], ['일요일', '2026-06-28'], 'c24 default first day (Sunday)');
+        assert(sun.times.length && sun.times.every((t) => /^\d\d:\d\d$/.test(t)), `c24 24-hour times (hour12="false"): ${sun.times}`);
+        // Home / End go to the first and last column of the week
+        await p.page.evaluate(() => document.getElementById('c2').shadowRoot.querySelector('[data-day="2026-07-15"]').focus());
+        const key = async (k) => (await p.page.keyboard.press(k), p.page.evaluate(() => document.getElementById('c2').shadowRoot.activeElement.dataset.day));
+        eq([await key('Home'), await key('End')], ['2026-07-13', '2026-07-19'], 'Home/End with Monday first');
+        noErrors(p);
+      } finally {
+        await p.close();
+      }
+    },
+  },
+  {
+    name: 'a11y: chart segments have >= 3:1 contrast against the background in light and dark; at 320 px the statistics tables scroll in focusable named regions',
+    async run(env) {
+      for (const scheme of ['light', 'dark']) {
+        const p = await open(env, '/__fixtures__/a11y.html', { viewport: { width: 320, height: 900 } });
+        try {
+          await p.page.emulateMedia({ colorScheme: scheme });
+          for (const l of ['ko', 'en']) {
+            await waitState(p.page, `#p-${l}`);
+            await p.page.evaluate(click, [`p-${l}`, '[role=tab][data-view=stats]']);
+          }
+          await settle(p.page);
+          const r = await p.page.evaluate(() => {
+            const root = document.getElementById('p-en').shadowRoot;
+            return {
+              bg: getComputedStyle(document.body).backgroundColor,
+              fills: [...new Set([...root.querySelectorAll('.chart rect')].map((x) => `${x.dataset.answer} ${getComputedStyle(x).fill}`))],
+              regions: [...root.querySelectorAll('.scroll')].map((x) => ({ role: x.getAttribute('role'), name: x.getAttribute('aria-label'), tab: x.tabIndex, scrolls: x.scrollWidth > x.clientWidth })),
+            };
+          });
+          assert(r.fills.length >= 4, `${scheme}: answer classes in the chart: ${r.fills}`);
+          for (const f of r.fills) {
+            const c = contrast(f.slice(f.indexOf(' ') + 1), r.bg);
+            assert(c >= 3, `${scheme}: ${f} on ${r.bg} is ${c.toFixed(2)}:1`);
+          }
+          eq(r.regions.map((x) => [x.role, !!x.name, x.tab]), [['region', true, 0], ['region', true, 0]], `${scheme}: scroll regions`);
+          assert(r.regions[0].scrolls, `${scheme}: the statistics table scrolls at 320 px`);
+          // reached by Tab: focus the last control before it, then Tab lands on the region
+          await p.page.evaluate(() => document.getElementById('p-en').shadowRoot.querySelector('[data-k=by]').focus());
+          await p.page.keyboard.press('Tab');
+          const at = await p.page.evaluate(() => document.getElementById('p-en').shadowRoot.activeElement?.className);
+          eq(at, 'scroll', `${scheme}: Tab after the group-by select`);
+          noErrors(p);
+        } finally {
+          await p.close();
+        }
+      }
+    },
+  },
+);
