@@ -1,7 +1,8 @@
 // Accessibility: axe-core (pinned in package.json) on every view of every widget, ko and en, at
 // 1280 and 320 px, light and dark (emulated prefers-color-scheme on a page declaring
-// `color-scheme: light dark`): 0 violations. Run via run.mjs; COGOV_SHOTS=1 also writes
-// screenshots of each view into tests/out/a11y/.
+// `color-scheme: light dark`): 0 violations; and the presentation attributes (heading-level,
+// first-day, hour12), chart contrast, scroll regions, print. Run via run.mjs; COGOV_SHOTS=DIR also
+// writes a screenshot of each widget in each view into DIR (to look at, not compared).
 //
 // The page is tests/page/fixtures/a11y.html: a host page with an h1 and an h2 above each widget
 // (axe's heading-order reads the page's headings and the widgets' together), every widget in ko and
@@ -9,11 +10,11 @@
 // document: no rule is disabled.
 import { readFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { assert, eq, noErrors, open, OUT, ROOT, waitState } from './harness.mjs';
+import { assert, eq, noErrors, open, ROOT, waitState } from './harness.mjs';
 
 const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const IDS = ['s-ko', 's-en', 'c-ko', 'c-en', 'c-x', 'p-ko', 'p-en'];
-const SHOTS = process.env.COGOV_SHOTS ? join(OUT, 'a11y') : null;
+const SHOTS = process.env.COGOV_SHOTS || null;
 
 /** In the page: clicks `q` inside the shadow root of `#id` (the first match), or throws. */
 function click([id, q]) {
@@ -260,3 +261,35 @@ checks.push(
     },
   },
 );
+
+checks.push({
+  name: 'a11y: printed, every widget is black on white with no controls, the whole tree open and the tables unboxed',
+  async run(env) {
+    const p = await open(env, '/__fixtures__/a11y.html', { viewport: { width: 800, height: 900 } });
+    try {
+      await p.page.emulateMedia({ media: 'print', colorScheme: 'dark' });
+      for (const id of IDS) await waitState(p.page, '#' + id);
+      await p.page.evaluate(click, ['p-en', '[role=tab][data-view=stats]']);
+      await settle(p.page);
+      const r = await p.page.evaluate((ids) => ids.map((id) => {
+        const root = document.getElementById(id).shadowRoot, shown = (x) => x.checkVisibility();
+        return {
+          id,
+          color: getComputedStyle(root.querySelector('[part~=content]')).color,
+          bg: getComputedStyle(document.getElementById(id)).backgroundColor,
+          controls: [...root.querySelectorAll('button:not(.link):not(.sort), select, input, [role=tab]')].filter(shown).length,
+          closed: [...root.querySelectorAll('[aria-expanded=false] > [role=group]')].filter((g) => !shown(g)).length,
+          collapsed: root.querySelectorAll('[aria-expanded=false]').length,
+          boxed: [...root.querySelectorAll('.scroll')].filter((x) => getComputedStyle(x).overflowX !== 'visible').length,
+        };
+      }), IDS);
+      for (const w of r) {
+        eq([w.color, w.bg, w.controls, w.closed, w.boxed], ['rgb(0, 0, 0)', 'rgb(255, 255, 255)', 0, 0, 0], `${w.id} printed (color, background, visible controls, hidden branches, scroll boxes)`);
+      }
+      assert(r[0].collapsed > 0, `the structure has collapsed branches to print open: ${r[0].collapsed}`);
+      if (SHOTS) await p.page.screenshot({ path: join(SHOTS, 'print.png'), fullPage: true });
+    } finally {
+      await p.close();
+    }
+  },
+});
