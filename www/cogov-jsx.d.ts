@@ -15,6 +15,8 @@ export interface CogovAttributes<E extends CogovElement> extends DetailedHTMLPro
   src?: string;
   /** `ko` or `en` (else the closest `[lang]`, else the document's, else Korean). */
   lang?: string;
+  /** `1`-`6`, default 3: the level of the widget's top headings (their sections one below). */
+  'heading-level'?: '1' | '2' | '3' | '4' | '5' | '6' | 1 | 2 | 3 | 4 | 5 | 6;
   /** A visitor chose something (click, Enter or Space); never fired on load. */
   'oncogov-select'?: (event: CustomEvent<SelectDetail>) => void;
 }
@@ -35,6 +37,10 @@ export interface CogovCalendarAttributes extends CogovAttributes<CogovCalendar> 
   view?: 'month' | 'list';
   /** `YYYY-MM-DD`; default: the clock, in Asia/Seoul. */
   today?: string;
+  /** `0`-`6`: the weekday the grid's weeks start on, 0 = Sunday (default). */
+  'first-day'?: '0' | '1' | '2' | '3' | '4' | '5' | '6' | 0 | 1 | 2 | 3 | 4 | 5 | 6;
+  /** Present (or `true`): 12-hour times; absent or `"false"`: 24-hour (default). */
+  hour12?: boolean | 'true' | 'false' | '';
 }
 
 export interface CogovProposalsAttributes extends CogovAttributes<CogovProposals> {
