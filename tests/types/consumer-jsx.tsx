@@ -17,8 +17,6 @@ export function Governance(props: { feed: string; onPick: (d: SelectDetail) => v
       <cogov-calendar heading-level="2" first-day={1} hour12 />
       {/* @ts-expect-error headings go from 1 to 6 */}
       <cogov-proposals heading-level="7" />
-      {/* @ts-expect-error not an attribute of the org chart */}
-      <cogov-structure first-day="1" />
     </div>
   );
 }
