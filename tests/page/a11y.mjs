@@ -226,7 +226,7 @@ checks.push(
     },
   },
   {
-    name: 'a11y: chart segments have >= 3:1 contrast against the background in light and dark; at 320 px the statistics tables scroll in focusable named regions',
+    name: 'a11y: chart segments have >= 3:1 contrast against the background in light and dark and a hatching per answer class; at 320 px the statistics tables scroll in focusable named regions',
     async run(env) {
       for (const scheme of ['light', 'dark']) {
         const p = await open(env, '/__fixtures__/a11y.html', { viewport: { width: 320, height: 900 } });
@@ -241,11 +241,18 @@ checks.push(
             const root = document.getElementById('p-en').shadowRoot;
             return {
               bg: getComputedStyle(document.body).backgroundColor,
-              fills: [...new Set([...root.querySelectorAll('.chart rect')].map((x) => `${x.dataset.answer} ${getComputedStyle(x).fill}`))],
+              fills: [...new Set([...root.querySelectorAll('.chart rect[data-answer]')].map((x) => `${x.dataset.answer} ${getComputedStyle(x).fill}`))],
+              // each segment and swatch but accepted ones has a hatching over it, drawn by a pattern of the chart
+              hatched: [...root.querySelectorAll('.chart rect[data-answer], .legend rect[data-answer]')].map((x) => {
+                const over = x.nextElementSibling, id = over?.getAttribute('fill')?.match(/^url\(#(.+)\)$/)?.[1];
+                return `${x.dataset.answer}:${id && root.getElementById(id)?.localName === 'pattern' ? 'hatched' : 'solid'}`;
+              }),
               regions: [...root.querySelectorAll('.scroll')].map((x) => ({ role: x.getAttribute('role'), name: x.getAttribute('aria-label'), tab: x.tabIndex, scrolls: x.scrollWidth > x.clientWidth })),
             };
           });
           assert(r.fills.length >= 4, `${scheme}: answer classes in the chart: ${r.fills}`);
+          const wrong = r.hatched.filter((x) => x.endsWith(x.startsWith('accepted:') ? 'hatched' : 'solid'));
+          assert(r.hatched.length > 10 && !wrong.length, `${scheme}: hatching (not colour alone): ${wrong.join(' ') || r.hatched.length}`);
           for (const f of r.fills) {
             const c = contrast(f.slice(f.indexOf(' ') + 1), r.bg);
             assert(c >= 3, `${scheme}: ${f} on ${r.bg} is ${c.toFixed(2)}:1`);

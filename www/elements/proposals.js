@@ -50,6 +50,8 @@ extend(
 const VIEWS = ['list', 'detail', 'cards', 'stats', 'changed'];
 const FILTERS = ['stage', 'answer', 'ministry', 'proposer', 'year', 'session'];
 const CLASSES = ['accepted', 'partly_accepted', 'not_accepted', 'long_term', 'pending'];
+/** Hatching of the chart's segments and legend swatches besides their colours (accepted is solid). */
+const HATCH = { partly_accepted: 'M0 8L8 0', not_accepted: 'M0 0L8 8M0 8L8 0', long_term: 'M4 0V8', pending: 'M0 4H8' };
 const PAGE = 10;
 const SORTS = { title: 'title', stage: 'stage', submitted: 'date' };
 const GROUPS = ['ministry', 'proposer', 'year', 'session'];
@@ -347,17 +349,20 @@ export class CogovProposals extends CogovElement {
       el.append(...kids);
       return el;
     };
+    // a segment is its colour plus, but for accepted, a hatching on top (not colour alone)
+    const hatch = (k, attrs) => HATCH[k] ? svg('rect', { ...attrs, class: 'hatch', fill: `url(#hatch-${k})` }) : '';
     const chart = svg('svg', { role: 'img', 'aria-label': title, part: 'chart', class: 'chart', width: '100%', height: st.groups.length * ROW + 4 },
       svg('title', {}, title),
+      svg('defs', {}, ...Object.entries(HATCH).map(([k, d]) => svg('pattern', { id: 'hatch-' + k, width: 8, height: 8, patternUnits: 'userSpaceOnUse' }, svg('path', { d })))),
       ...st.groups.map((g, i) => {
         let x = 0;
         const y = i * ROW;
         return svg('g', {}, svg('text', { x: 0, y: y + 13, class: 'label' }, g.name),
           ...CLASSES.filter((k) => g[k]).map((k) => {
             const w = (g[k] / max) * 90;
-            const r = svg('rect', { x: x + '%', y: y + 18, width: w + '%', height: 16, 'data-answer': k }, svg('title', {}, `${g.name}: ${label[k]} ${g[k]}`));
+            const at = { x: x + '%', y: y + 18, width: w + '%', height: 16 };
             x += w;
-            return r;
+            return svg('g', {}, svg('rect', { ...at, 'data-answer': k }), hatch(k, at), svg('title', {}, `${g.name}: ${label[k]} ${g[k]}`));
           }),
           svg('text', { x: x + 1 + '%', y: y + 31, class: 'n' }, num(lang, g.total)));
       }));
@@ -370,7 +375,7 @@ export class CogovProposals extends CogovElement {
     return [
       byForm,
       st.groups.length ? [chart, h('ul', { class: 'legend', part: 'legend', 'aria-hidden': 'true' },
-        CLASSES.map((k) => h('li', null, h('span', { class: 'swatch', 'data-answer': k }), label[k])))] : h('p', { part: 'empty' }, P.none),
+        CLASSES.map((k) => h('li', null, svg('svg', { class: 'swatch', width: 12, height: 12 }, svg('rect', { width: 12, height: 12, 'data-answer': k }), hatch(k, { width: 12, height: 12 })), label[k])))] : h('p', { part: 'empty' }, P.none),
       scroll(title.replace(/ \(.*\)$/, ''), h('table', { part: 'stats-table', class: 'ptable stats' },
         h('caption', null, title.replace(/ \(.*\)$/, '')),
         h('thead', null, h('tr', null, h('th', { scope: 'col' }, P.group), CLASSES.map((k) => h('th', { scope: 'col' }, label[k])),
