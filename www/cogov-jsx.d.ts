@@ -26,6 +26,8 @@ export interface CogovAttributes<E extends CogovElement> extends DetailedHTMLPro
   refresh?: number | string;
   /** The feed given by script (JSON text or an object), set as the element's property. */
   feed?: string | object | null;
+  /** `1`-`6`, default 3: the level of the widget's top headings (their sections one below). */
+  'heading-level'?: '1' | '2' | '3' | '4' | '5' | '6' | 1 | 2 | 3 | 4 | 5 | 6;
   /** A visitor chose something (click, Enter or Space); never fired on load. Cancelable. */
   'oncogov-select'?: (event: CustomEvent<SelectDetail>) => void;
   /** Data the element had not shown is on screen. */
@@ -54,6 +56,10 @@ export interface CogovCalendarAttributes extends CogovAttributes<CogovCalendar> 
   history?: HistoryMode;
   /** A visitor changed the month, the view or the body filter. */
   'oncogov-change'?: (event: CustomEvent<CalendarChangeDetail>) => void;
+  /** `0`-`6`: the weekday the grid's weeks start on, 0 = Sunday (default). */
+  'first-day'?: '0' | '1' | '2' | '3' | '4' | '5' | '6' | 0 | 1 | 2 | 3 | 4 | 5 | 6;
+  /** Present (or `true`): 12-hour times; absent or `"false"`: 24-hour (default). */
+  hour12?: boolean | 'true' | 'false' | '';
 }
 
 export interface CogovProposalsAttributes extends CogovAttributes<CogovProposals> {

@@ -144,7 +144,8 @@ export class CogovElement extends HTMLElement {
 /**
  * `<cogov-structure src="data/feed.json" lang="ko" body="gaok-association" as-of="2026-01-01">`
  * Attributes: `src` (feed URL; else an inline `<script type="application/json">` child), `lang`,
- * `timeout` (seconds the fetch may take, default 15; every element has it),
+ * `timeout` (seconds the fetch may take, default 15; every element has it), `heading-level` (1-6,
+ * default 3: the top headings' level, sections one below; every element has it),
  * `body` (root body id), `as-of` (YYYY-MM-DD: seat holders on that day). Reflects `state`.
  */
 export class CogovStructure extends CogovElement {
@@ -158,7 +159,8 @@ export class CogovStructure extends CogovElement {
  * `<cogov-calendar src="data/feed.json" lang="ko" body="ga-general-assembly" month="2026-07" view="month">`
  * Attributes: `src`, `lang`, `body` (only this body's sessions), `month` (YYYY-MM; default: today's),
  * `view` (`month` | `list`; narrow containers always show the list), `today` (YYYY-MM-DD; default:
- * the clock, in Asia/Seoul). Reflects `state`. Opens `#session=<id>` from the URL hash.
+ * the clock, in Asia/Seoul), `first-day` (0-6, 0 = Sunday, the default), `hour12` (12-hour times;
+ * default 24-hour). Reflects `state`. Opens `#session=<id>` from the URL hash.
  */
 export class CogovCalendar extends CogovElement {
   /** Reflects `body`. */

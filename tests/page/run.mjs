@@ -2,7 +2,7 @@
 // Each suite module exports `checks`: [{name, run(env)}], env = {browser, base}.
 import { Failure, launch, serve } from './harness.mjs';
 
-const SUITES = ['./structure.mjs', './calendar.mjs', './proposals.mjs', './bundles.mjs', './shared.mjs', './boundary.mjs', './hostile.mjs', './embed.mjs', './package.mjs', './api.mjs', './frameworks.mjs'];
+const SUITES = ['./structure.mjs', './calendar.mjs', './proposals.mjs', './bundles.mjs', './shared.mjs', './boundary.mjs', './hostile.mjs', './embed.mjs', './package.mjs', './api.mjs', './frameworks.mjs', './a11y.mjs'];
 const filter = process.argv[2] || '';
 
 const server = await serve();

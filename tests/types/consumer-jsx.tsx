@@ -18,6 +18,9 @@ export function Governance(props: { feed: string; onPick: (d: SelectDetail) => v
       <cogov-proposals history="push" />
       {/* @ts-expect-error not an attribute of the org chart */}
       <cogov-structure month="2026-07" />
+      <cogov-calendar heading-level="2" first-day={1} hour12 />
+      {/* @ts-expect-error headings go from 1 to 6 */}
+      <cogov-proposals heading-level="7" />
     </div>
   );
 }

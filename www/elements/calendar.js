@@ -1,6 +1,6 @@
 // <cogov-calendar>: council sessions as a month grid (WAI-ARIA grid, roving tabindex) or an agenda
 // list, a body filter, a detail panel with .ics and Google Calendar links, #session=<id> deep links.
-import { CogovElement, badge } from '../lib/element.js';
+import { CogovElement, badge, intAttr } from '../lib/element.js';
 import { now, today as kstToday } from '../lib/clock.js';
 import { fill, h, join, link, safeUrl } from '../lib/dom.js';
 import { date, dayLong, labels, monthName, ui, weekday, word, extend } from '../lib/i18n.js';
@@ -52,10 +52,12 @@ export class CogovCalendar extends CogovElement {
   static sheets = ['controls', 'calendar'];
 
   static get observedAttributes() {
-    return [...super.observedAttributes, 'body', 'month', 'view', 'today', 'history'];
+    return [...super.observedAttributes, 'body', 'month', 'view', 'today', 'history', 'first-day', 'hour12'];
   }
 
   #feed; #lang; #L; #body; #month; #today;
+  #first = 0; // first-day: the weekday the grid's weeks start on (0 = Sunday)
+  #h12 = false; // hour12: 12-hour times (오후 2:00 / 2:00 pm)
   #byDay = new Map(); // YYYY-MM-DD -> sessions starting that day
   #open = null; // {id} or {day}: what the detail panel shows
   #focusDay; #refocus; #back; #hash = true; #narrow; #ro; #panel; #grid; #nextId;
@@ -96,6 +98,10 @@ export class CogovCalendar extends CogovElement {
     let month = this.getAttribute('month') || today.slice(0, 7);
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw argError('month', `${month} is not a month (YYYY-MM)`);
     const body = (this.#body = this.getAttribute('body') || null);
+    // Korean wall calendars and US ones start on Sunday; times are 24-hour in both (as Korean
+    // official notices write them, and as the en-GB dates read)
+    this.#first = intAttr(this, 'first-day', 0, 6, 0, lang);
+    this.#h12 = this.hasAttribute('hour12') && this.getAttribute('hour12') !== 'false';
     this.#feed = feed;
     this.#lang = lang;
     this.#narrow ??= ((w) => w > 0 && w < NARROW)(this.getBoundingClientRect().width);
@@ -119,8 +125,8 @@ export class CogovCalendar extends CogovElement {
     if (this.#focusDay?.slice(0, 7) !== month) this.#focusDay = today.slice(0, 7) === month ? today : first;
 
     const list = this.#narrow || this.getAttribute('view') === 'list';
-    const from = list ? first : addDays(first, -dow(first));
-    const to = list ? last : addDays(last, 6 - dow(last));
+    const from = list ? first : addDays(first, -this.#wd(first));
+    const to = list ? last : addDays(last, 6 - this.#wd(last));
     const { sessions, truncated } = feed.sessions(from, to, body, lang);
     this.#byDay.clear();
     for (const s of sessions) {
@@ -139,7 +145,7 @@ export class CogovCalendar extends CogovElement {
       h('div', { class: 'toolbar', part: 'toolbar' },
         h('div', { class: 'nav' },
           btn('prev', ui(L, 'prev'), { onclick: go(addMonths(month, -1)) }, '‹'),
-          h('h3', { id: 'month', part: 'month', 'aria-live': 'polite' }, monthName(lang, month)),
+          this.hd(0, { id: 'month', part: 'month', 'aria-live': 'polite' }, monthName(lang, month)),
           btn('next', ui(L, 'next'), { onclick: go(addMonths(month, 1)) }, '›'),
           btn('today', ui(L, 'today'), { onclick: go(today.slice(0, 7)) })),
         this.#narrow ? null : h('div', { class: 'views', role: 'group' },
@@ -152,7 +158,7 @@ export class CogovCalendar extends CogovElement {
         btn('ics', ui(L, 'ics'), { part: 'download', onclick: () => this.#download(null) })),
       h('p', { class: 'upcoming', part: 'upcoming' }, ui(L, 'upcoming'), ': ',
         next ? [h('button', { type: 'button', class: 'link', 'data-id': next.id, 'data-k': 'upnext', onclick: (e) => this.#choose(next.id, e.target) }, this.#title(next)),
-          ' · ', dayLong(lang, next.start), time(next.start) && ` ${time(next.start)}`] : ui(L, 'noneNext')),
+          ' · ', dayLong(lang, next.start), time(next.start) && ` ${this.#time(next.start)}`] : ui(L, 'noneNext')),
       truncated ? h('p', { class: 'note', role: 'status' }, ui(L, 'truncated')) : null,
       list ? this.#list(sessions, last) : this.#gridOf(from, to),
       this.#panel);
@@ -162,7 +168,7 @@ export class CogovCalendar extends CogovElement {
     if (this.#open) this.#show(this.#open);
     const k = this.#refocus;
     if (k === 'day') this.#cell(this.#focusDay)?.focus();
-    else if (k === 'detail') this.#panel.querySelector('h3')?.focus();
+    else if (k === 'detail') this.#panel.querySelector('.hd0')?.focus();
     else if (k?.id) this.#session(k.id, k.inPanel)?.focus();
     else if (k) this.shadowRoot.querySelector(`[data-k="${k}"]`)?.focus();
   }
@@ -170,6 +176,19 @@ export class CogovCalendar extends CogovElement {
   /** The button of session `id` in the list or grid (or in the detail panel's day list). */
   #session(id, inPanel = false) {
     return [...this.shadowRoot.querySelectorAll('[data-id]')].find((b) => b.dataset.id === id && !!b.closest('.detail') === inPanel);
+  }
+
+  /** A day's place in the grid's week (0 = the first-day column). */
+  #wd(d) {
+    return (dow(d) - this.#first + 7) % 7;
+  }
+
+  /** The time of a date-time, 24-hour ("14:00") or with hour12 "오후 2:00" / "2:00 pm"; '' for a date. */
+  #time(s) {
+    const t = time(s);
+    if (!t || !this.#h12) return t;
+    const hr = +t.slice(0, 2), hm = `${hr % 12 || 12}${t.slice(2)}`;
+    return this.#lang === 'ko' ? `${hr < 12 ? '오전' : '오후'} ${hm}` : `${hm} ${hr < 12 ? 'am' : 'pm'}`;
   }
 
   #title(s) {
@@ -183,7 +202,7 @@ export class CogovCalendar extends CogovElement {
 
   #when(s) {
     const lang = this.#lang, d0 = s.start.slice(0, 10), d1 = s.end?.slice(0, 10);
-    const t0 = time(s.start), t1 = time(s.end);
+    const t0 = this.#time(s.start), t1 = this.#time(s.end);
     return join([dayLong(lang, d0), t0 && (t1 && d1 === d0 ? `${t0}–${t1}` : t0), d1 && d1 !== d0 ? `– ${dayLong(lang, d1)}${t1 ? ` ${t1}` : ''}` : null], ' ');
   }
 
@@ -212,7 +231,7 @@ export class CogovCalendar extends CogovElement {
     },
     h('span', { class: 'dnum', 'aria-hidden': 'true' }, String(+d.slice(8))), h('span', { class: 'sr' }, dayLong(this.#lang, d)),
     list.slice(0, CHIPS).map((s) => h('div', { class: `chip${s.id === this.#nextId ? ' next' : ''}`, part: s.id === this.#nextId ? 'session next' : 'session', 'data-id': s.id, 'data-status': s.status, title: this.#title(s) },
-      this.#status(s), ' ', time(s.start) ? h('span', { class: 'time' }, time(s.start)) : null, ' ', h('span', { class: 'title' }, this.#title(s)))),
+      this.#status(s), ' ', time(s.start) ? h('span', { class: 'time' }, this.#time(s.start)) : null, ' ', h('span', { class: 'title' }, this.#title(s)))),
     list.length > CHIPS ? h('div', { class: 'more' }, ui(this.#L, 'moreS', list.length - CHIPS)) : null);
   }
 
@@ -221,7 +240,7 @@ export class CogovCalendar extends CogovElement {
     // An empty month still shows what comes after it.
     const after = this.#feed.nextSessions(addDays(last, 1), 3, this.#body, this.#lang).sessions;
     return [h('p', { part: 'empty', class: 'empty' }, ui(this.#L, 'none')),
-      after.length ? [h('h4', { class: 'after' }, ui(this.#L, 'after')), h('ol', { part: 'list', class: 'list' }, after.map((s) => this.#item(s)))] : null];
+      after.length ? [this.hd(1, { class: 'after' }, ui(this.#L, 'after')), h('ol', { part: 'list', class: 'list' }, after.map((s) => this.#item(s)))] : null];
   }
 
   #item(s) {
@@ -247,8 +266,8 @@ export class CogovCalendar extends CogovElement {
       case 'ArrowLeft': to = addDays(d, -1); break;
       case 'ArrowDown': to = addDays(d, 7); break;
       case 'ArrowUp': to = addDays(d, -7); break;
-      case 'Home': to = addDays(d, -dow(d)); break;
-      case 'End': to = addDays(d, 6 - dow(d)); break;
+      case 'Home': to = addDays(d, -this.#wd(d)); break;
+      case 'End': to = addDays(d, 6 - this.#wd(d)); break;
       case 'PageUp': case 'PageDown': {
         const m = addMonths(d.slice(0, 7), e.key === 'PageUp' ? -1 : 1);
         to = `${m}-${String(Math.min(+d.slice(8), +addDays(addMonths(m, 1) + '-01', -1).slice(8))).padStart(2, '0')}`;
@@ -312,7 +331,7 @@ export class CogovCalendar extends CogovElement {
     const L = this.#L, p = this.#panel;
     const close = h('button', { type: 'button', class: 'close', 'data-k': 'close', 'aria-label': ui(L, 'close'), onclick: () => this.#close() }, '×');
     if (open.day) {
-      fill(p, close, h('h3', { id: 'detail-name', part: 'detail-name', tabindex: '-1' }, ui(L, 'sessions', dayLong(this.#lang, open.day))),
+      fill(p, close, this.hd(0, { id: 'detail-name', part: 'detail-name', tabindex: '-1' }, ui(L, 'sessions', dayLong(this.#lang, open.day))),
         h('ol', { class: 'list' }, (this.#byDay.get(open.day) || []).map((s) => this.#item(s))));
     } else {
       const s = this.#feed.session(open.id, this.#lang);
@@ -321,12 +340,12 @@ export class CogovCalendar extends CogovElement {
     }
     p.hidden = false;
     p.classList.toggle('next', open.id === this.#nextId);
-    if (focus) p.querySelector('h3').focus();
+    if (focus) p.querySelector('.hd0').focus();
   }
 
   #detail(s) {
     const L = this.#L, lang = this.#lang, loc = s.location;
-    const sec = (key, items, f) => items.length ? h('section', { class: 'sec' }, h('h4', null, ui(L, key)), h('ul', null, items.map((x) => h('li', null, f(x))))) : null;
+    const sec = (key, items, f) => items.length ? h('section', { class: 'sec' }, this.hd(1, null, ui(L, key)), h('ul', null, items.map((x) => h('li', null, f(x))))) : null;
     const facts = [
       ['body', s.body_name],
       ['number', s.number && L.nth(s.number)],
@@ -335,7 +354,7 @@ export class CogovCalendar extends CogovElement {
     ].filter(([, v]) => v);
     const google = safeUrl(this.#feed.googleLink(s.id, lang, this.#base()));
     return [
-      h('h3', { id: 'detail-name', part: 'detail-name', tabindex: '-1', 'data-status': s.status }, this.#title(s)),
+      this.hd(0, { id: 'detail-name', part: 'detail-name', tabindex: '-1', 'data-status': s.status }, this.#title(s)),
       h('p', { class: 'tags' }, h('span', { class: 'tag', part: 'kind' }, word(L, 'skind', s.kind)), ' ', this.#status(s, true),
         s.illustrative ? [' ', badge(L)] : null),
       h('dl', { class: 'facts' }, facts.map(([k, v]) => [h('dt', null, ui(L, k)), h('dd', null, v)])),

@@ -50,6 +50,8 @@ extend(
 const VIEWS = ['list', 'detail', 'cards', 'stats', 'changed'];
 const FILTERS = ['stage', 'answer', 'ministry', 'proposer', 'year', 'session'];
 const CLASSES = ['accepted', 'partly_accepted', 'not_accepted', 'long_term', 'pending'];
+/** Hatching of the chart's segments and legend swatches besides their colours (accepted is solid). */
+const HATCH = { partly_accepted: 'M0 8L8 0', not_accepted: 'M0 0L8 8M0 8L8 0', long_term: 'M4 0V8', pending: 'M0 4H8' };
 const PAGE = 10;
 const SORTS = { title: 'title', stage: 'stage', submitted: 'date' };
 const GROUPS = ['ministry', 'proposer', 'year', 'session'];
@@ -215,7 +217,7 @@ export class CogovProposals extends CogovElement {
       fill(this.#panel, h('p', { part: 'error', role: 'alert' }, String(e.message || e)));
     }
     if (focus === 'keep' && had) this.#panel.querySelector(`[data-k="${CSS.escape(had)}"]`)?.focus();
-    else if (focus === 'panel') this.#panel.querySelector('h3')?.focus();
+    else if (focus === 'panel') this.#panel.querySelector('.hd0')?.focus();
   }
 
   #tabKey(e) {
@@ -296,17 +298,17 @@ export class CogovProposals extends CogovElement {
     ].filter(([, v]) => has(v));
     return [
       h('p', null, h('button', { type: 'button', class: 'back', part: 'button', onclick: () => this.#go({ view: 'list' }) }, '← ', P.back)),
-      h('h3', { part: 'detail-name', tabindex: '-1' }, d.title),
+      this.hd(0, { part: 'detail-name', tabindex: '-1' }, d.title),
       h('p', { class: 'tags' }, h('span', { class: 'tag', part: 'stage' }, d.stage_label), ' ', this.#tag(d.answer, d.answer_label),
         d.illustrative ? [' ', badge(L)] : null),
       d.summary && h('p', null, d.summary),
       h('dl', { class: 'facts' }, facts.map(([k, v]) => [h('dt', null, P[k]), h('dd', null, v)])),
-      d.ministries.length ? sec(P.answers, h('ul', { part: 'answers', class: 'answers' }, d.ministries.map((m) => h('li', null,
+      d.ministries.length ? sec(this, P.answers, h('ul', { part: 'answers', class: 'answers' }, d.ministries.map((m) => h('li', null,
         h('strong', null, m.name), ' ', this.#tag(m.answer, m.answer_label),
         m.answered ? [' ', h('time', { datetime: m.answered }, date(lang, m.answered))] : null,
         m.answers_given > 1 ? ` (${P.revised.replace('{}', num(lang, m.answers_given))})` : null,
         m.text ? h('p', null, m.text) : null)))) : null,
-      sec(P.timeline, h('ol', { part: 'timeline', class: 'timeline' }, d.timeline.map((t) => h('li', { 'data-stage': t.stage },
+      sec(this, P.timeline, h('ol', { part: 'timeline', class: 'timeline' }, d.timeline.map((t) => h('li', { 'data-stage': t.stage },
         h('time', { datetime: t.date }, date(lang, t.date)), ' ', h('strong', null, t.stage_label),
         t.answer_label ? [' ', this.#tag(t.answer, t.answer_label)] : null, t.illustrative ? [' ', badge(L)] : null,
         h('span', { class: 'meta' }, join([t.body?.name, t.session?.name, t.decision_label, t.ministry?.name, t.reflection_label,
@@ -314,9 +316,9 @@ export class CogovProposals extends CogovElement {
         t.note ? h('p', null, t.note) : null,
         t.sources.length ? h('p', { class: 'src' }, P.sources, ': ', sources(lang, t.sources)) : null,
         t.days != null ? h('small', { class: 'days' }, P.days.replace('{}', num(lang, t.days))) : null)))),
-      d.cards.length ? sec(P.cards, h('ul', { class: 'cards' }, d.cards.map((k) => this.#card(k, false)))) : null,
+      d.cards.length ? sec(this, P.cards, h('ul', { class: 'cards' }, d.cards.map((k) => this.#card(k, false)))) : null,
       d.note ? h('p', { class: 'note' }, d.note) : null,
-      d.sources.length ? sec(P.sources, h('p', null, sources(lang, d.sources))) : null,
+      d.sources.length ? sec(this, P.sources, h('p', null, sources(lang, d.sources))) : null,
     ];
   }
 
@@ -340,7 +342,8 @@ export class CogovProposals extends CogovElement {
       ['proposal', withProposal && k.proposal && this.#open(k.proposal.id, k.proposal.name)],
     ].filter(([, v]) => has(v));
     return h('li', { part: `card card-${k.state}`, class: 'card', 'data-state': k.state },
-      h('h4', null, k.title),
+      // the cards view's top headings; under a proposal's title in its detail
+      this.hd(withProposal ? 0 : 1, null, k.title),
       h('p', { class: 'tags' }, h('span', { class: 'state', part: 'card-state' }, k.state === 'overdue' ? '⚠ ' : k.state === 'reported' ? '✓ ' : '◷ ', P[k.state]),
         k.illustrative ? [' ', badge(L)] : null),
       h('dl', { class: 'facts' }, facts.map(([t, v]) => [h('dt', null, P[t]), h('dd', null, v)])),
@@ -365,17 +368,20 @@ export class CogovProposals extends CogovElement {
       el.append(...kids);
       return el;
     };
+    // a segment is its colour plus, but for accepted, a hatching on top (not colour alone)
+    const hatch = (k, attrs) => HATCH[k] ? svg('rect', { ...attrs, class: 'hatch', fill: `url(#hatch-${k})` }) : '';
     const chart = svg('svg', { role: 'img', 'aria-label': title, part: 'chart', class: 'chart', width: '100%', height: st.groups.length * ROW + 4 },
       svg('title', {}, title),
+      svg('defs', {}, ...Object.entries(HATCH).map(([k, d]) => svg('pattern', { id: 'hatch-' + k, width: 8, height: 8, patternUnits: 'userSpaceOnUse' }, svg('path', { d })))),
       ...st.groups.map((g, i) => {
         let x = 0;
         const y = i * ROW;
         return svg('g', {}, svg('text', { x: 0, y: y + 13, class: 'label' }, g.name),
           ...CLASSES.filter((k) => g[k]).map((k) => {
             const w = (g[k] / max) * 90;
-            const r = svg('rect', { x: x + '%', y: y + 18, width: w + '%', height: 16, 'data-answer': k }, svg('title', {}, `${g.name}: ${label[k]} ${g[k]}`));
+            const at = { x: x + '%', y: y + 18, width: w + '%', height: 16 };
             x += w;
-            return r;
+            return svg('g', {}, svg('rect', { ...at, 'data-answer': k }), hatch(k, at), svg('title', {}, `${g.name}: ${label[k]} ${g[k]}`));
           }),
           svg('text', { x: x + 1 + '%', y: y + 31, class: 'n' }, num(lang, g.total)));
       }));
@@ -388,18 +394,18 @@ export class CogovProposals extends CogovElement {
     return [
       byForm,
       st.groups.length ? [chart, h('ul', { class: 'legend', part: 'legend', 'aria-hidden': 'true' },
-        CLASSES.map((k) => h('li', null, h('span', { class: 'swatch', 'data-answer': k }), label[k])))] : h('p', { part: 'empty' }, P.none),
-      h('table', { part: 'stats-table', class: 'ptable stats' },
+        CLASSES.map((k) => h('li', null, svg('svg', { class: 'swatch', width: 12, height: 12 }, svg('rect', { width: 12, height: 12, 'data-answer': k }), hatch(k, { width: 12, height: 12 })), label[k])))] : h('p', { part: 'empty' }, P.none),
+      scroll(title.replace(/ \(.*\)$/, ''), h('table', { part: 'stats-table', class: 'ptable stats' },
         h('caption', null, title.replace(/ \(.*\)$/, '')),
         h('thead', null, h('tr', null, h('th', { scope: 'col' }, P.group), CLASSES.map((k) => h('th', { scope: 'col' }, label[k])),
           h('th', { scope: 'col' }, P.answered), h('th', { scope: 'col' }, P.rate), h('th', { scope: 'col' }, P.strict))),
         h('tbody', null, st.groups.map((g) => row(g))),
-        h('tfoot', null, row({ ...st.overall, name: P.overall }))),
+        h('tfoot', null, row({ ...st.overall, name: P.overall })))),
       h('p', { part: 'note', class: 'note' }, L.weight(num(lang, st.weight))),
-      h('table', { part: 'funnel', class: 'ptable stats' }, h('caption', null, P.funnel),
+      scroll(P.funnel, h('table', { part: 'funnel', class: 'ptable stats' }, h('caption', null, P.funnel),
         h('thead', null, h('tr', null, [P.stage, P.reached, P.current, P.median].map((t) => h('th', { scope: 'col' }, t)))),
         h('tbody', null, st.stages.map((x) => h('tr', null, h('th', { scope: 'row' }, x.label), cell(x.reached), cell(x.current),
-          h('td', null, x.median_days == null ? '–' : num(lang, x.median_days)))))),
+          h('td', null, x.median_days == null ? '–' : num(lang, x.median_days))))))),
     ];
   }
 
@@ -428,10 +434,13 @@ export class CogovProposals extends CogovElement {
   }
 }
 
+/** A table in a box that scrolls sideways when narrow: a named region reachable by keyboard. */
+const scroll = (name, table) => h('div', { class: 'scroll', role: 'region', tabindex: '0', 'aria-label': name }, table);
+
 const has = (v) => v && (!Array.isArray(v) || v.length > 0);
 
-function sec(title, ...body) {
-  return h('section', { class: 'sec' }, h('h4', null, title), ...body);
+function sec(el, title, ...body) {
+  return h('section', { class: 'sec' }, el.hd(1, null, title), ...body);
 }
 
 function sources(lang, list) {

@@ -59,10 +59,11 @@ export class CogovStructure extends CogovElement {
   #item(n, parent, level, pos, size) {
     const L = this.#L, key = `${parent}/${n.id}`, kids = level < MAX_LEVEL ? n.children : [], c = n.composition;
     const open = kids.length ? this.#open.get(key) ?? kids.length <= OPEN_UP_TO : null;
-    const id = `b${this.#nodes.size}`;
     this.#nodes.set(key, n);
-    return h('li', { role: 'treeitem', tabindex: '-1', 'data-key': key, 'aria-labelledby': id, 'aria-level': level, 'aria-posinset': pos + 1, 'aria-setsize': size, 'aria-expanded': open == null ? null : String(open) },
-      h('div', { class: 'row', part: 'body', id },
+    // named from its row: browsers leave a treeitem's own group out of its name (an aria-labelledby
+    // would hide the visible text from the name: axe label-content-name-mismatch)
+    return h('li', { role: 'treeitem', tabindex: '-1', 'data-key': key, 'aria-level': level, 'aria-posinset': pos + 1, 'aria-setsize': size, 'aria-expanded': open == null ? null : String(open) },
+      h('div', { class: 'row', part: 'body' },
         h('span', { class: 'twisty', 'aria-hidden': 'true' }),
         h('span', { class: 'label' },
           h('span', { part: 'body-name', class: 'name' }, n.name), ' ',
@@ -156,7 +157,7 @@ export class CogovStructure extends CogovElement {
 
   #detail(n, parent) {
     const L = this.#L, lang = this.#lang, c = n.composition;
-    const sec = (title, ...body) => h('section', { class: 'sec' }, h('h4', null, title), ...body);
+    const sec = (title, ...body) => h('section', { class: 'sec' }, this.hd(1, null, title), ...body);
     const list = (items, f, attrs) => items.length ? h('ul', attrs, few(items).map((x) => h('li', null, f(x))), more(L, lang, items, 'li')) : null;
     const facts = [
       ['cadence', n.cadence],
@@ -166,7 +167,7 @@ export class CogovStructure extends CogovElement {
       ['url', n.url && link(n.url)],
     ].filter(([, v]) => v);
     return [
-      h('h3', { id: 'detail-name', part: 'detail-name' }, n.name, n.short_name && n.short_name !== n.name ? h('small', null, ` (${n.short_name})`) : null),
+      this.hd(0, { id: 'detail-name', part: 'detail-name' }, n.name, n.short_name && n.short_name !== n.name ? h('small', null, ` (${n.short_name})`) : null),
       h('p', { class: 'tags' }, h('span', { part: 'kind', class: 'tag' }, word(L, 'kind', n.kind)),
         n.illustrative ? [' ', badge(L), n.note ? ` ${n.note}` : null] : null),
       parent ? h('p', { class: 'rel' }, ui(L, n.relation, parent.name)) : null,
@@ -194,7 +195,7 @@ export class CogovStructure extends CogovElement {
       return s;
     }));
     return h('section', { class: 'sec', part: 'seats' },
-      h('h4', null, ui(L, 'seats'), ' ', count(c.total)), bar,
+      this.hd(1, null, ui(L, 'seats'), ' ', count(c.total)), bar,
       c.sides.map((g) => h('div', { class: 'side', 'data-side': g.side },
         h('p', { class: 'side-head' }, h('span', { class: 'swatch' }), word(L, 'side', g.side), ' ', count(g.count),
           g.roles.length > 1 || g.roles[0][0] !== 'member' ? ` (${g.roles.map(([r, k]) => `${word(L, 'role', r)} ${num(lang, k)}`).join(', ')})` : null),

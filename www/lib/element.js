@@ -65,7 +65,17 @@ export class CogovElement extends HTMLElement {
   static part = 'all';
 
   static get observedAttributes() {
-    return ['src', 'lang', 'refresh'];
+    return ['src', 'lang', 'refresh', 'heading-level'];
+  }
+
+  #level = 3;
+
+  /**
+   * A heading `n` levels below the widget's top one: `heading-level` (1-6, default 3) is the top,
+   * capped at h6. Class `hd<n>` styles it whatever its level.
+   */
+  hd(n, attrs, ...kids) {
+    return h('h' + Math.min(6, this.#level + n), { ...attrs, class: `hd${n}${attrs?.class ? ' ' + attrs.class : ''}` }, ...kids);
   }
 
   #queued = false;
@@ -260,6 +270,7 @@ export class CogovElement extends HTMLElement {
         stale = localize(normalize((raw = e)), L);
         feed = this.#feed;
       }
+      this.#level = intAttr(this, 'heading-level', 1, 6, 3, lang);
       view = this.render(feed, lang);
     } catch (e) {
       if (run !== this.#run) return;
@@ -318,6 +329,19 @@ export class CogovElement extends HTMLElement {
   emit(name, detail, cancelable = false) {
     return this.dispatchEvent(new CustomEvent(`cogov-${name}`, { detail, bubbles: true, composed: true, cancelable }));
   }
+}
+
+/**
+ * A whole-number attribute from `lo` to `hi` (`dflt` when absent); anything else is the error
+ * `arg.attribute` naming the attribute, in the widget's language.
+ */
+export function intAttr(el, name, lo, hi, dflt, lang) {
+  const v = el.getAttribute(name);
+  if (v == null) return dflt;
+  if (/^\s*\d{1,2}\s*$/.test(v) && +v >= lo && +v <= hi) return +v;
+  const message = lang === 'ko' ? `${name} 속성은 ${lo}부터 ${hi}까지의 정수여야 합니다 (받은 값: "${v.slice(0, 40)}")`
+    : `${name} must be a whole number from ${lo} to ${hi} (got "${v.slice(0, 40)}")`;
+  throw { code: 'arg.attribute', path: name, message, problems: [{ code: 'arg.attribute', path: name, message }] };
 }
 
 /** An error of lib/core.js's own (fetch.*, feed.missing) with its message in the widget's language. */
