@@ -125,6 +125,8 @@ export class CogovElement extends HTMLElement {
   src: string | null;
   /** Reflects `timeout` (seconds, null when absent: 15). */
   timeout: number | null;
+  /** Reflects `heading-level` ('1'-'6', null when absent: 3). */
+  headingLevel: string | null;
   /**
    * The feed given by script: JSON text, or an object (JSON.stringify'd, then read by the same
    * decoder). Shown instead of `src` while not null; the same text again does not load or render again.
@@ -173,6 +175,10 @@ export class CogovCalendar extends CogovElement {
   today: string | null;
   /** Reflects `history` (null: `none`). */
   history: HistoryMode | null;
+  /** Reflects `first-day` ('0'-'6', null when absent: 0 = Sunday). */
+  firstDay: string | null;
+  /** Reflects `hour12` ('' or 'true' when present: 12-hour times; null or 'false': 24-hour). */
+  hour12: string | null;
 }
 
 /**
