@@ -311,7 +311,9 @@ export class CogovElement extends HTMLElement {
   #show(lang, state, content) {
     const wrap = h('div', { part: 'content', lang, class: state }, content, state === 'ready' ? null : h('slot'));
     // the <link> sheets of browsers without constructable stylesheets (lib/core.js adoptStyles) stay
-    this.shadowRoot.replaceChildren(...this.shadowRoot.querySelectorAll('link'), wrap);
+    // where they are: moving one (replaceChildren) reloads it, and the view is unstyled meanwhile
+    for (const n of [...this.shadowRoot.childNodes]) if (n.localName !== 'link') n.remove();
+    this.shadowRoot.append(wrap);
     this.setAttribute('state', state);
     this.toggleAttribute('aria-busy', state === 'loading');
   }
