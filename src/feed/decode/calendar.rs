@@ -7,7 +7,6 @@ use crate::feed::model::*;
 use crate::feed::reader::{get, Reader};
 use crate::json::Value;
 
-#[inline(never)]
 pub(super) fn location(r: &mut Reader, v: &Value) -> Option<Location> {
     let f = r.object(v, &["name", "address", "url"])?;
     Some(Location {
@@ -17,7 +16,6 @@ pub(super) fn location(r: &mut Reader, v: &Value) -> Option<Location> {
     })
 }
 
-#[inline(never)]
 pub(super) fn series(r: &mut Reader, v: &Value) -> Option<Series> {
     let f = r.record(
         v,
@@ -57,7 +55,6 @@ pub(super) fn series(r: &mut Reader, v: &Value) -> Option<Series> {
     Some(s)
 }
 
-#[inline(never)]
 pub(super) fn rule(r: &mut Reader, v: &Value) -> Option<RuleDef> {
     let f = r.record(
         v,
@@ -155,7 +152,6 @@ const SESSION: [&str; 13] = [
     "documents",
 ];
 
-#[inline(never)]
 pub(super) fn session(r: &mut Reader, v: &Value) -> Option<Session> {
     let f = r.record(v, &SESSION)?;
     let s = Session {
@@ -209,7 +205,6 @@ pub(super) fn session(r: &mut Reader, v: &Value) -> Option<Session> {
     Some(s)
 }
 
-#[inline(never)]
 pub(super) fn agenda_item(r: &mut Reader, v: &Value) -> Option<AgendaItem> {
     let f = r.object(v, &["title", "kind", "proposal"])?;
     // the proposal belongs to the proposals part: its problems are reported there

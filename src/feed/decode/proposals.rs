@@ -17,7 +17,6 @@ const PROPOSAL: [&str; 9] = [
     "history",
 ];
 
-#[inline(never)]
 pub(super) fn proposal(r: &mut Reader, v: &Value) -> Option<Proposal> {
     let f = r.record(v, &PROPOSAL)?;
     Some(Proposal {
@@ -47,7 +46,6 @@ const STEP: [&str; 10] = [
     "dissent",
 ];
 
-#[inline(never)]
 pub(super) fn step(r: &mut Reader, v: &Value) -> Option<Step> {
     let f = r.record(v, &STEP)?;
     let date = r.required(f, "date", |r, v| r.date(v));
@@ -79,7 +77,6 @@ const CARD: [&str; 9] = [
     "reports",
 ];
 
-#[inline(never)]
 pub(super) fn card(r: &mut Reader, v: &Value) -> Option<Card> {
     let f = r.record(v, &CARD)?;
     Some(Card {

@@ -8,7 +8,6 @@ use crate::feed::model::*;
 use crate::feed::reader::Reader;
 use crate::json::Value;
 
-#[inline(never)]
 pub(super) fn publisher(r: &mut Reader, v: &Value) -> Option<Publisher> {
     let f = r.object(v, &["id", "name", "url"])?;
     Some(Publisher {
@@ -18,7 +17,6 @@ pub(super) fn publisher(r: &mut Reader, v: &Value) -> Option<Publisher> {
     })
 }
 
-#[inline(never)]
 pub(super) fn organization(r: &mut Reader, v: &Value) -> Option<Organization> {
     let f = r.record(v, &["id", "kind", "name", "short_name", "url"])?;
     Some(Organization {
@@ -33,7 +31,6 @@ pub(super) fn organization(r: &mut Reader, v: &Value) -> Option<Organization> {
     })
 }
 
-#[inline(never)]
 pub(super) fn office(r: &mut Reader, v: &Value) -> Option<Office> {
     let f = r.record(v, &["id", "name", "org"])?;
     Some(Office {
@@ -64,7 +61,6 @@ const BODY: [&str; 17] = [
     "figures",
 ];
 
-#[inline(never)]
 pub(super) fn body(r: &mut Reader, v: &Value) -> Option<Body> {
     let f = r.record(v, &BODY)?;
     Some(Body {
@@ -98,7 +94,6 @@ pub(super) fn body(r: &mut Reader, v: &Value) -> Option<Body> {
     })
 }
 
-#[inline(never)]
 pub(super) fn legal_basis(r: &mut Reader, v: &Value) -> Option<LegalBasis> {
     let f = r.object(v, &["statute", "article", "effective", "url"])?;
     Some(LegalBasis {
@@ -111,7 +106,6 @@ pub(super) fn legal_basis(r: &mut Reader, v: &Value) -> Option<LegalBasis> {
     })
 }
 
-#[inline(never)]
 pub(super) fn seat(r: &mut Reader, v: &Value) -> Option<Seat> {
     let f = r.record(v, &["office", "title", "side", "role", "count", "holders"])?;
     let office = opt_ref(r, f, "office");
@@ -130,7 +124,6 @@ pub(super) fn seat(r: &mut Reader, v: &Value) -> Option<Seat> {
     })
 }
 
-#[inline(never)]
 pub(super) fn holder(r: &mut Reader, v: &Value) -> Option<Holder> {
     let f = r.record(v, &["name", "from", "to"])?;
     let h = Holder {
@@ -155,7 +148,6 @@ pub(super) fn holder(r: &mut Reader, v: &Value) -> Option<Holder> {
     Some(h)
 }
 
-#[inline(never)]
 pub(super) fn figure(r: &mut Reader, v: &Value) -> Option<Figure> {
     let f = r.record(v, &["metric", "label", "period", "value"])?;
     Some(Figure {
