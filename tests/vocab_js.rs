@@ -3,6 +3,9 @@
 //! labels), so the two cannot drift: this test fails when the committed file differs from what the
 //! Rust table gives, and `COGOV_BLESS=1 cargo test --test vocab_js` rewrites it.
 
+// Test code, native only: clippy.toml's wasm bans do not apply.
+#![allow(clippy::disallowed_methods, clippy::disallowed_types)]
+
 use cogov::feed::{
     AgendaKind, Answer, BodyKind, Decision, OrgKind, Reflection, Role, SessionKind, Side, Stage,
     Status,
