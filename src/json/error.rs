@@ -3,7 +3,7 @@
 use super::parser::Parser;
 use std::fmt;
 
-/// Why [`parse`] failed, and where.
+/// Why [`parse`](super::parse) failed, and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseError {
     /// Stable machine-readable code, e.g. `json.syntax` (see the module docs).
