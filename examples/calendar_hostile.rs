@@ -3,6 +3,9 @@
 //! (default: 2026-01 and 1900-2200), the median of 5 `calendar::sessions` calls with the count
 //! and `truncated`, then `session_bodies` and `session_starts` over the first window.
 
+// Test code, native only: clippy.toml's wasm bans do not apply.
+#![allow(clippy::disallowed_methods, clippy::disallowed_types)]
+
 use cogov::calendar::{session_bodies, session_starts, sessions, SessionQuery};
 use cogov::recur::HARD_CAP;
 use cogov::text::Lang;

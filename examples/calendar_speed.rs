@@ -7,6 +7,9 @@
 //! compiling every rule (once per dataset); (3) `calendar::sessions` per body (expansion + view
 //! models, no JS objects). The node figure minus (3) is the cost of building JS objects.
 
+// Test code, native only: clippy.toml's wasm bans do not apply.
+#![allow(clippy::disallowed_methods, clippy::disallowed_types)]
+
 use cogov::calendar::{sessions, SessionQuery};
 use cogov::feed::RuleForm;
 use cogov::recur::{ExDate, RuleSet, ValidRule, HARD_CAP};

@@ -46,11 +46,31 @@ impl Parts {
     }
 
     /// Whether `part` was loaded (with or without errors).
+    ///
+    /// ```
+    /// use cogov::dataset::{load, load_through, Part};
+    /// let text = r#"{"cogov": 1, "publisher": {"id": "p", "name": "P"}, "sessions": [{"id": 7}]}"#;
+    /// let through = load_through(text, Part::Structure);
+    /// assert!(through.parts.loaded(Part::Structure) && !through.parts.loaded(Part::Calendar));
+    /// let all = load(text);
+    /// assert!(all.parts.loaded(Part::Calendar) && !all.parts.usable(Part::Calendar));
+    /// ```
     pub fn loaded(&self, part: Part) -> bool {
         self.ends[part as usize].is_some()
     }
 
     /// The problems of `part` and the parts before it, out of `report` (the load's report).
+    ///
+    /// ```
+    /// use cogov::dataset::{load, Part};
+    /// let loaded = load(r#"{"cogov": 1, "publisher": {"id": "p", "name": "P"},
+    ///   "sessions": [{"id": 7}], "proposals": [{"id": 8}]}"#);
+    /// let structure = loaded.parts.report(Part::Structure, &loaded.report);
+    /// let calendar = loaded.parts.report(Part::Calendar, &loaded.report);
+    /// assert!(structure.errors.is_empty());
+    /// assert_eq!(calendar.errors[0].path, "sessions[0].id");
+    /// assert!(calendar.errors.len() < loaded.report.errors.len()); // the proposal's are left out
+    /// ```
     pub fn report(&self, part: Part, report: &Report) -> Report {
         // a part that was not loaded added nothing: everything came from the parts before it
         let (e, w) =
@@ -81,6 +101,14 @@ pub struct Dataset {
 
 impl Dataset {
     /// Whether `part` loaded without errors (the structure part always did).
+    ///
+    /// ```
+    /// use cogov::dataset::{load, Part};
+    /// let ds = load(r#"{"cogov": 1, "publisher": {"id": "p", "name": "P"}, "sessions": [{"id": 7}]}"#)
+    ///     .dataset
+    ///     .unwrap();
+    /// assert!(ds.usable(Part::Structure) && !ds.usable(Part::Calendar));
+    /// ```
     pub fn usable(&self, part: Part) -> bool {
         self.parts.usable(part)
     }
@@ -91,16 +119,42 @@ impl Dataset {
     }
 
     /// The proposal index, built on the first call and kept.
+    ///
+    /// ```
+    /// let ds = cogov::dataset::load(r#"{"cogov": 1, "publisher": {"id": "p", "name": "P"},
+    ///   "proposals": [{"id": "x", "title": "X", "proposers": ["p"], "history": [{"date": "2026-01-02", "stage": "submitted"}]}]}"#)
+    ///     .dataset
+    ///     .unwrap();
+    /// let index = ds.proposal_index();
+    /// assert!(std::ptr::eq(index, ds.proposal_index())); // built once, then kept
+    /// ```
     pub fn proposal_index(&self) -> &crate::proposals::ProposalIndex {
         self.derived.proposals(&self.feed)
     }
 
     /// What `id` names.
+    ///
+    /// ```
+    /// let text = r#"{"cogov": 1, "publisher": {"id": "p", "name": "P"},
+    ///   "bodies": [{"id": "ga", "kind": "general_assembly", "name": {"ko": "총회", "en": "Assembly"}}]}"#;
+    /// use cogov::dataset::{load, Ref};
+    /// let ds = load(text).dataset.unwrap();
+    /// assert_eq!(ds.lookup("ga"), Some(Ref::Body(0)));
+    /// assert_eq!(ds.lookup("p"), None); // the publisher is not a record
+    /// ```
     pub fn lookup(&self, id: &str) -> Option<Ref> {
         self.ids.get(id).map(|&p| Ref::unpack(p))
     }
 
     /// The index of body `id`.
+    ///
+    /// ```
+    /// let text = r#"{"cogov": 1, "publisher": {"id": "p", "name": "P"},
+    ///   "bodies": [{"id": "ga", "kind": "general_assembly", "name": {"ko": "총회", "en": "Assembly"}}]}"#;
+    /// let ds = cogov::dataset::load(text).dataset.unwrap();
+    /// assert_eq!(ds.body_index("ga"), Some(0));
+    /// assert_eq!(ds.body_index("nobody"), None);
+    /// ```
     pub fn body_index(&self, id: &str) -> Option<usize> {
         match self.lookup(id) {
             Some(Ref::Body(i)) => Some(i),
@@ -124,6 +178,14 @@ impl Dataset {
     }
 
     /// The name or title text of whatever `id` names.
+    ///
+    /// ```
+    /// let text = r#"{"cogov": 1, "publisher": {"id": "p", "name": "P"},
+    ///   "bodies": [{"id": "ga", "kind": "general_assembly", "name": {"ko": "총회", "en": "Assembly"}}]}"#;
+    /// let ds = cogov::dataset::load(text).dataset.unwrap();
+    /// assert_eq!(ds.text_of("ga").map(|t| t.get(cogov::text::Lang::En)), Some("Assembly"));
+    /// assert!(ds.text_of("nobody").is_none());
+    /// ```
     pub fn text_of(&self, id: &str) -> Option<&Text> {
         let f = &self.feed;
         Some(match self.lookup(id)? {

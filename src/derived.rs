@@ -25,7 +25,7 @@ pub(crate) struct Derived {
 
 impl Derived {
     /// The state of a dataset whose checks compiled `rules`.
-    pub fn new(rules: CompiledRules) -> Derived {
+    pub(crate) fn new(rules: CompiledRules) -> Derived {
         Derived {
             rules,
             proposals: OnceCell::new(),
@@ -33,7 +33,7 @@ impl Derived {
     }
 
     /// The proposal index of `feed` (the feed this state derives from), built on the first call.
-    pub fn proposals(&self, feed: &Feed) -> &ProposalIndex {
+    pub(crate) fn proposals(&self, feed: &Feed) -> &ProposalIndex {
         self.proposals.get_or_init(|| ProposalIndex::new(feed))
     }
 }

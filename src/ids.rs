@@ -157,6 +157,12 @@ impl Ref {
     }
 
     /// The JSON path of the record, e.g. `bodies[3]`.
+    ///
+    /// ```
+    /// use cogov::dataset::Ref;
+    /// assert_eq!(Ref::Body(3).path(), "bodies[3]");
+    /// assert_eq!(Ref::Org(0).path(), "organizations[0]");
+    /// ```
     pub fn path(self) -> String {
         let (list, i) = match self {
             Ref::Source(i) => ("sources", i),

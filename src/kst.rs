@@ -42,6 +42,13 @@ pub fn from_utc(utc: NaiveDateTime) -> Option<NaiveDateTime> {
 
 /// The day in Korea at UTC time `utc_now` (the caller's clock); the last day at the end of the
 /// calendar's range.
+///
+/// ```
+/// use cogov::date::parse_local;
+/// let day = |utc| cogov::date::iso_date(cogov::kst::today(parse_local(utc).unwrap()));
+/// assert_eq!(day("2026-03-01T14:59"), "2026-03-01");
+/// assert_eq!(day("2026-03-01T15:00"), "2026-03-02"); // midnight in Seoul
+/// ```
 pub fn today(utc_now: NaiveDateTime) -> NaiveDate {
     from_utc(utc_now).map_or(NaiveDate::MAX, |t| t.date())
 }

@@ -45,6 +45,12 @@ fn key_order(mut keyed: Vec<(u64, u32)>) -> Vec<u32> {
 /// bottom-up natural merge sort. Written by hand because the lists sorted here are mostly
 /// concatenations of sorted runs (one per series), which it merges in a few linear passes where
 /// `sort_unstable` does not see them; and its code is a fraction of the std sort's.
+///
+/// ```
+/// let mut v = vec![(3, 0), (5, 1), (1, 2), (4, 3), (3, 4)]; // two runs
+/// cogov::sort::keys(&mut v);
+/// assert_eq!(v, [(1, 2), (3, 0), (3, 4), (4, 3), (5, 1)]);
+/// ```
 pub fn keys(v: &mut Vec<(u64, u32)>) {
     let n = v.len();
     let mut bounds = vec![0];

@@ -81,6 +81,12 @@ impl Text {
     }
 
     /// Whether any form is present.
+    ///
+    /// ```
+    /// use cogov::text::Text;
+    /// assert!(Text::default().is_empty());
+    /// assert!(!Text::plain("총회").is_empty());
+    /// ```
     pub fn is_empty(&self) -> bool {
         self.ko.is_none() && self.en.is_none() && self.plain.is_none()
     }
@@ -102,6 +108,13 @@ impl Text {
 }
 
 /// Case-insensitive substring test; `needle` must already be lower-case.
+///
+/// ```
+/// use cogov::text::contains_ignore_case;
+/// assert!(contains_ignore_case("Local FINANCE", "finance"));
+/// assert!(contains_ignore_case("ＡＩ 정책", "ａｉ")); // full-width Latin folds too
+/// assert!(!contains_ignore_case("지방재정", "finance"));
+/// ```
 pub fn contains_ignore_case(hay: &str, needle: &str) -> bool {
     if hay.is_ascii() && needle.is_ascii() {
         let (h, n) = (hay.as_bytes(), needle.as_bytes());

@@ -39,7 +39,7 @@ pub(crate) fn named(ds: &Dataset, id: &str, lang: Lang) -> Named {
 }
 
 /// Sources of a record, resolved.
-pub fn sources(ds: &Dataset, prov: &Provenance, lang: Lang) -> Vec<SourceView> {
+pub(crate) fn sources(ds: &Dataset, prov: &Provenance, lang: Lang) -> Vec<SourceView> {
     let mut out = Vec::with_capacity(prov.sources.len());
     for s in &prov.sources {
         let src = match s {

@@ -1,4 +1,7 @@
 //! `cogov sessions`, `cogov ics` and `cogov expand` over the default feed.
+
+// Test code, native only: clippy.toml's wasm bans do not apply.
+#![allow(clippy::disallowed_methods, clippy::disallowed_types)]
 #![cfg(not(target_arch = "wasm32"))]
 
 use cogov::cli::{run, Output};

@@ -3,6 +3,9 @@
 //! files that are not UTF-8 (`json.utf8` with offset, line and column, in the CLI's report); and
 //! the codes docs/FORMAT.md shows are codes the reader emits.
 
+// Test code, native only: clippy.toml's wasm bans do not apply.
+#![allow(clippy::disallowed_methods, clippy::disallowed_types)]
+
 use cogov::dataset::load;
 use std::time::Instant;
 

@@ -1,3 +1,5 @@
+// Test code, native only: clippy.toml's wasm bans do not apply.
+#![allow(clippy::disallowed_methods, clippy::disallowed_types)]
 #![allow(clippy::type_complexity)]
 //! Proposal queries and statistics as specs, against a fixture of eight proposals whose every
 //! expected number is counted by hand in the comments below.

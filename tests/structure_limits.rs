@@ -3,6 +3,9 @@
 //! recursion would fail here and not only on the browser's smaller wasm stack), wide feeds are
 //! cut to the view's caps. No timed assertions: `examples/structure_speed.rs` prints the figures.
 
+// Test code, native only: clippy.toml's wasm bans do not apply.
+#![allow(clippy::disallowed_methods, clippy::disallowed_types)]
+
 use cogov::dataset::{load, Dataset};
 use cogov::structure::{structure, BodyNode, StructureQuery, StructureView, MAX_DEPTH, MAX_NODES};
 use cogov::text::Lang;

@@ -1,6 +1,9 @@
 //! Broken feeds give errors with paths; the core never panics. Each test reads as a spec:
 //! `errors(feed)` lists `path: message [code]` lines.
 
+// Test code, native only: clippy.toml's wasm bans do not apply.
+#![allow(clippy::disallowed_methods, clippy::disallowed_types)]
+
 use cogov::dataset::load;
 
 const HEAD: &str = r#""cogov": 1, "publisher": {"id": "gaok", "name": {"ko": "대한민국시도지사협의회", "en": "GAOK"}}"#;

@@ -9,6 +9,9 @@
 //! view written by `serde_json` (what the native CLI prints) must read back as the same JSON
 //! value. To re-bless after an intended change: `COGOV_BLESS=1 cargo test --test views_golden`.
 
+// Test code, native only: clippy.toml's wasm bans do not apply.
+#![allow(clippy::disallowed_methods, clippy::disallowed_types)]
+
 #[allow(dead_code)]
 #[path = "../src/wasm/json.rs"]
 mod wasm_json;

@@ -7,7 +7,7 @@ mod model;
 mod reader;
 
 pub(crate) use decode::{
-    calendar as decode_calendar, proposals as decode_proposals, top as decode_top,
+    calendar_part as decode_calendar, proposals_part as decode_proposals, top as decode_top,
 };
 pub use decode::{decode, Limits};
 pub use kinds::*;

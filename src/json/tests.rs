@@ -665,7 +665,7 @@ fn hex_matches_padded_format() {
         0x10_FFFF,
         u32::MAX,
     ] {
-        assert_eq!(super::hex(n, true), format!("{n:04X}"));
-        assert_eq!(super::hex(n, false), format!("{n:04x}"));
+        assert_eq!(super::error::hex(n, true), format!("{n:04X}"));
+        assert_eq!(super::error::hex(n, false), format!("{n:04x}"));
     }
 }

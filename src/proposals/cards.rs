@@ -200,7 +200,7 @@ fn session_day(ds: &Dataset, id: &str) -> Option<(usize, NaiveDate)> {
 }
 
 /// The session where card `k`'s results are due, and whether it was given explicitly.
-pub fn due(ds: &Dataset, k: usize, next_session: &NextSession) -> Option<(DueSession, bool)> {
+fn due(ds: &Dataset, k: usize, next_session: &NextSession) -> Option<(DueSession, bool)> {
     let c = ds.feed.cards.get(k)?;
     if let Some((_, date)) = c.due_session.as_deref().and_then(|id| session_day(ds, id)) {
         return Some((
@@ -216,7 +216,7 @@ pub fn due(ds: &Dataset, k: usize, next_session: &NextSession) -> Option<(DueSes
 }
 
 /// Card `k` (index in `feed.cards`) as of `today`.
-pub fn card(
+pub(crate) fn card(
     ds: &Dataset,
     k: usize,
     today: Option<NaiveDate>,

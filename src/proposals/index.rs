@@ -23,6 +23,21 @@ pub struct MinistryAnswer {
 
 impl MinistryAnswer {
     /// The answer class (`pending` when unanswered).
+    ///
+    /// ```
+    /// let ds = cogov::dataset::load(r#"{"cogov": 1, "publisher": {"id": "p", "name": "P"},
+    ///   "organizations": [{"id": "seoul", "kind": "metropolitan", "name": "Seoul"},
+    ///     {"id": "mois", "kind": "ministry", "name": "MOIS"}, {"id": "mof", "kind": "ministry", "name": "MOF"}],
+    ///   "proposals": [{"id": "x", "title": "X", "proposers": ["seoul"], "history": [
+    ///     {"date": "2026-01-02", "stage": "submitted"},
+    ///     {"date": "2026-02-01", "stage": "sent", "ministry": "mois"}, {"date": "2026-02-01", "stage": "sent", "ministry": "mof"},
+    ///     {"date": "2026-03-01", "stage": "answer", "ministry": "mois", "answer": "accepted"}]}]}"#)
+    ///     .dataset
+    ///     .unwrap();
+    /// let idx = ds.proposal_index();
+    /// let classes: Vec<_> = idx.answers(&idx.entries[0]).iter().map(|a| a.class()).collect();
+    /// assert_eq!(classes, [cogov::proposals::AnswerClass::Accepted, cogov::proposals::AnswerClass::Pending]);
+    /// ```
     pub fn class(&self) -> AnswerClass {
         AnswerClass::of(self.answer)
     }
@@ -121,23 +136,39 @@ impl ProposalIndex {
     }
 
     /// Per-ministry latest answers of `e`, in the order the ministries were sent to.
+    ///
+    /// ```
+    /// let ds = cogov::dataset::load(r#"{"cogov": 1, "publisher": {"id": "p", "name": "P"},
+    ///   "organizations": [{"id": "seoul", "kind": "metropolitan", "name": "Seoul"},
+    ///     {"id": "mois", "kind": "ministry", "name": "MOIS"}, {"id": "mof", "kind": "ministry", "name": "MOF"}],
+    ///   "proposals": [{"id": "x", "title": "X", "proposers": ["seoul"], "history": [
+    ///     {"date": "2026-01-02", "stage": "submitted"},
+    ///     {"date": "2026-02-01", "stage": "sent", "ministry": "mois"}, {"date": "2026-02-01", "stage": "sent", "ministry": "mof"},
+    ///     {"date": "2026-03-01", "stage": "answer", "ministry": "mois", "answer": "accepted"}]}]}"#)
+    ///     .dataset
+    ///     .unwrap();
+    /// let idx = ds.proposal_index();
+    /// let answers = idx.answers(&idx.entries[0]); // mois answered, mof not yet
+    /// assert_eq!(answers.len(), 2);
+    /// assert_eq!((answers[0].answer, answers[1].answer), (Some(cogov::feed::Answer::Accepted), None));
+    /// ```
     pub fn answers(&self, e: &Entry) -> &[MinistryAnswer] {
         e.answers.get(&self.answers)
     }
 
     /// Interned proposer ids of `e` (every co-proposer).
-    pub fn proposers(&self, e: &Entry) -> &[u32] {
+    pub(crate) fn proposers(&self, e: &Entry) -> &[u32] {
         e.proposers.get(&self.proposers)
     }
 
     /// Interned ids of the sessions of any step of `e`.
-    pub fn sessions(&self, e: &Entry) -> &[u32] {
+    pub(crate) fn sessions(&self, e: &Entry) -> &[u32] {
         e.sessions.get(&self.sessions)
     }
 
     /// Title, summary and theme of `e` in every language, lower-case, for text search; empty
     /// until [`ProposalIndex::build_text`] ran (text filters call it).
-    pub fn text(&self, e: &Entry) -> &str {
+    pub(crate) fn text(&self, e: &Entry) -> &str {
         let Some((text, spans)) = self.text.get() else {
             return "";
         };
@@ -150,7 +181,7 @@ impl ProposalIndex {
 
     /// Builds the search text of every proposal of `feed` (the feed the index was built from),
     /// once.
-    pub fn build_text(&self, feed: &Feed) {
+    pub(crate) fn build_text(&self, feed: &Feed) {
         self.text.get_or_init(|| {
             let mut text = String::new();
             let mut spans = Vec::with_capacity(feed.proposals.len());
@@ -172,17 +203,17 @@ impl ProposalIndex {
     }
 
     /// The interned number of `id`, if any proposal mentions it.
-    pub fn intern_of(&self, id: &str) -> Option<u32> {
+    pub(crate) fn intern_of(&self, id: &str) -> Option<u32> {
         self.interned.get(id).copied()
     }
 
     /// The id behind an interned number.
-    pub fn id(&self, n: u32) -> &str {
+    pub(crate) fn id(&self, n: u32) -> &str {
         self.ids.get(n as usize).map_or("", String::as_str)
     }
 
     /// How many ids are interned.
-    pub fn id_count(&self) -> usize {
+    pub(crate) fn id_count(&self) -> usize {
         self.ids.len()
     }
 

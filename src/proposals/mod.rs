@@ -13,7 +13,7 @@ pub mod stats;
 
 pub use index::{Entry, MinistryAnswer, ProposalIndex};
 
-use crate::feed::{Answer, Decision, Reflection, Stage};
+use crate::feed::Answer;
 use crate::text::Lang;
 use serde::Serialize;
 
@@ -63,6 +63,12 @@ impl AnswerClass {
     ];
 
     /// The class of an answer, `Pending` for none.
+    ///
+    /// ```
+    /// use cogov::{feed::Answer, proposals::AnswerClass};
+    /// assert_eq!(AnswerClass::of(Some(Answer::LongTerm)), AnswerClass::LongTerm);
+    /// assert_eq!(AnswerClass::of(None), AnswerClass::Pending);
+    /// ```
     pub fn of(a: Option<Answer>) -> AnswerClass {
         match a {
             Some(Answer::Accepted) => AnswerClass::Accepted,
@@ -74,6 +80,12 @@ impl AnswerClass {
     }
 
     /// The word used in queries and JSON.
+    ///
+    /// ```
+    /// use cogov::proposals::AnswerClass;
+    /// assert_eq!(AnswerClass::PartlyAccepted.as_str(), "partly_accepted");
+    /// assert!(AnswerClass::ALL.iter().all(|&c| AnswerClass::parse(c.as_str()) == Some(c)));
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             AnswerClass::Accepted => "accepted",
@@ -135,76 +147,23 @@ impl AnswerClass {
         })
     }
 
-    /// Label in `lang` (수용, 일부수용, 불수용, 중장기검토, 회신 대기).
+    /// Label in `lang`: the answer's own ([`Answer::label`]: 수용, 일부수용, 불수용, 중장기검토),
+    /// or 회신 대기 for a pending one.
+    ///
+    /// ```
+    /// use cogov::{proposals::AnswerClass, text::Lang};
+    /// assert_eq!(AnswerClass::PartlyAccepted.label(Lang::Ko), "일부수용");
+    /// assert_eq!(AnswerClass::Pending.label(Lang::En), "Awaiting answer");
+    /// ```
     pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (AnswerClass::Accepted, Lang::Ko) => "수용",
-            (AnswerClass::PartlyAccepted, Lang::Ko) => "일부수용",
-            (AnswerClass::NotAccepted, Lang::Ko) => "불수용",
-            (AnswerClass::LongTerm, Lang::Ko) => "중장기검토",
-            (AnswerClass::Pending, Lang::Ko) => "회신 대기",
-            (AnswerClass::Accepted, Lang::En) => "Accepted",
-            (AnswerClass::PartlyAccepted, Lang::En) => "Partly accepted",
-            (AnswerClass::NotAccepted, Lang::En) => "Not accepted",
-            (AnswerClass::LongTerm, Lang::En) => "Long-term review",
-            (AnswerClass::Pending, Lang::En) => "Awaiting answer",
-        }
-    }
-}
-
-/// Label of a stage in `lang`.
-///
-/// ```
-/// use cogov::{feed::Stage, proposals::stage_label, text::Lang};
-/// assert_eq!(stage_label(Stage::Answer, Lang::Ko), "부처 회신");
-/// ```
-pub fn stage_label(s: Stage, lang: Lang) -> &'static str {
-    let (ko, en) = match s {
-        Stage::Submitted => ("제출", "Submitted"),
-        Stage::Analysis => ("분석·피드백", "Analysis"),
-        Stage::Deliberation => ("실무 심의·조정", "Deliberation"),
-        Stage::Decision => ("의결", "Decision"),
-        Stage::Sent => ("부처 송부", "Sent to ministry"),
-        Stage::Answer => ("부처 회신", "Ministry answer"),
-        Stage::Reflected => ("반영", "Reflected"),
-        Stage::Closed => ("종결", "Closed"),
-        Stage::Withdrawn => ("철회", "Withdrawn"),
-    };
-    if lang == Lang::Ko {
-        ko
-    } else {
-        en
-    }
-}
-
-/// Label of a decision in `lang`.
-pub fn decision_label(d: Decision, lang: Lang) -> &'static str {
-    let (ko, en) = match d {
-        Decision::Agreed => ("합의", "Agreed"),
-        Decision::Dissent => ("이견", "Dissent"),
-        Decision::Adopted => ("채택", "Adopted"),
-        Decision::HeldOver => ("보류", "Held over"),
-        Decision::Rejected => ("부결", "Rejected"),
-        Decision::Returned => ("반려", "Returned"),
-        Decision::Merged => ("병합", "Merged"),
-    };
-    if lang == Lang::Ko {
-        ko
-    } else {
-        en
-    }
-}
-
-/// Label of a reflection in `lang`.
-pub fn reflection_label(r: Reflection, lang: Lang) -> &'static str {
-    let (ko, en) = match r {
-        Reflection::Law => ("법령 개정", "Law amended"),
-        Reflection::Budget => ("예산 반영", "Budget"),
-        Reflection::NationalAgenda => ("국정과제", "National agenda"),
-    };
-    if lang == Lang::Ko {
-        ko
-    } else {
-        en
+        let answer = match self {
+            AnswerClass::Accepted => Answer::Accepted,
+            AnswerClass::PartlyAccepted => Answer::PartlyAccepted,
+            AnswerClass::NotAccepted => Answer::NotAccepted,
+            AnswerClass::LongTerm => Answer::LongTerm,
+            AnswerClass::Pending if lang == Lang::Ko => return "회신 대기",
+            AnswerClass::Pending => return "Awaiting answer",
+        };
+        answer.label(lang)
     }
 }

@@ -3,7 +3,7 @@
 
 use super::cards::{self, CardView, NextSession};
 use super::index::{Entry, ProposalIndex};
-use super::{decision_label, order_by, order_by_key, reflection_label, stage_label, AnswerClass};
+use super::{order_by, order_by_key, AnswerClass};
 use crate::dataset::{Dataset, Ref};
 use crate::date::iso_date;
 use crate::feed::Stage;
@@ -50,6 +50,12 @@ pub enum SortKey {
 
 impl SortKey {
     /// Reads `date`, `updated`, `title` or `stage`.
+    ///
+    /// ```
+    /// use cogov::proposals::query::SortKey;
+    /// assert_eq!(SortKey::parse("updated"), Some(SortKey::Updated));
+    /// assert_eq!(SortKey::parse("Date"), None);
+    /// ```
     pub fn parse(s: &str) -> Option<SortKey> {
         Some(match s {
             "date" => SortKey::Date,
@@ -80,6 +86,12 @@ pub struct ProposalQuery<'a> {
 
 impl ProposalQuery<'_> {
     /// Everything, by submission date, in `lang`.
+    ///
+    /// ```
+    /// use cogov::{proposals::query::{ProposalQuery, SortKey}, text::Lang};
+    /// let q = ProposalQuery::all(Lang::En);
+    /// assert_eq!((q.sort, q.descending, q.offset, q.limit), (SortKey::Date, false, 0, None));
+    /// ```
     pub fn all(lang: Lang) -> ProposalQuery<'static> {
         ProposalQuery {
             filter: Filter::default(),
@@ -209,6 +221,24 @@ pub fn filter(ds: &Dataset, idx: &ProposalIndex, f: &Filter) -> Result<Vec<usize
 }
 
 /// Counts the proposals passing `f` without collecting them.
+///
+/// ```
+/// let ds = cogov::dataset::load(r#"{"cogov": 1, "publisher": {"id": "p", "name": "P"},
+///   "organizations": [{"id": "seoul", "kind": "metropolitan", "name": "Seoul"},
+///     {"id": "mois", "kind": "ministry", "name": "MOIS"}, {"id": "mof", "kind": "ministry", "name": "MOF"}],
+///   "proposals": [{"id": "x", "title": "X", "proposers": ["seoul"], "history": [
+///     {"date": "2026-01-02", "stage": "submitted"},
+///     {"date": "2026-02-01", "stage": "sent", "ministry": "mois"}, {"date": "2026-02-01", "stage": "sent", "ministry": "mof"},
+///     {"date": "2026-03-01", "stage": "answer", "ministry": "mois", "answer": "accepted"}]}]}"#)
+///     .dataset
+///     .unwrap();
+/// use cogov::proposals::{query::{count, Filter}, AnswerClass};
+/// let idx = ds.proposal_index();
+/// let pending = Filter { answer: Some(AnswerClass::Pending), ..Filter::default() };
+/// assert_eq!(count(&ds, idx, &pending), Ok(1));
+/// let unknown = Filter { ministry: Some("nobody"), ..Filter::default() };
+/// assert_eq!(count(&ds, idx, &unknown).unwrap_err().code, "query.unknown_id");
+/// ```
 pub fn count(ds: &Dataset, idx: &ProposalIndex, f: &Filter) -> Result<usize, Problem> {
     let c = Compiled::new(ds, idx, f)?;
     Ok(idx.entries.iter().filter(|e| c.matches(idx, e)).count())
@@ -361,7 +391,7 @@ fn item(ds: &Dataset, idx: &ProposalIndex, e: &Entry, lang: Lang) -> ProposalIte
         title: crate::view::text(&p.title, lang),
         theme: crate::view::text_opt(&p.theme, lang),
         stage: e.stage,
-        stage_label: e.stage.map(|s| stage_label(s, lang)),
+        stage_label: e.stage.map(|s| s.label(lang)),
         answer: e.answer,
         answer_label: e.answer.map(|a| a.label(lang)),
         proposers: p.proposers.iter().map(|x| named(ds, x, lang)).collect(),
@@ -516,16 +546,16 @@ pub fn detail(
         .map(|(j, s)| StepView {
             date: iso_date(s.date),
             stage: s.stage,
-            stage_label: stage_label(s.stage, lang),
+            stage_label: s.stage.label(lang),
             body: s.body.as_deref().map(|x| named(ds, x, lang)),
             session: s.session.as_deref().map(|x| named(ds, x, lang)),
             decision: s.decision.map(|d| d.as_str()),
-            decision_label: s.decision.map(|d| decision_label(d, lang)),
+            decision_label: s.decision.map(|d| d.label(lang)),
             ministry: s.ministry.as_deref().map(|x| named(ds, x, lang)),
             answer: s.answer.map(|a| AnswerClass::of(Some(a))),
             answer_label: s.answer.map(|a| AnswerClass::of(Some(a)).label(lang)),
             reflection: s.reflection.map(|r| r.as_str()),
-            reflection_label: s.reflection.map(|r| reflection_label(r, lang)),
+            reflection_label: s.reflection.map(|r| r.label(lang)),
             merged_into: s.merged_into.as_deref().map(|x| named(ds, x, lang)),
             dissent: s.dissent.iter().map(|x| named(ds, x, lang)).collect(),
             note: crate::view::text_opt(&s.prov.note, lang),
@@ -620,7 +650,7 @@ pub fn choices(ds: &Dataset, idx: &ProposalIndex, lang: Lang) -> Choices {
     Choices {
         stages: Stage::ALL
             .iter()
-            .map(|&s| word(s.as_str(), stage_label(s, lang)))
+            .map(|&s| word(s.as_str(), s.label(lang)))
             .collect(),
         answers: AnswerClass::ALL
             .iter()

@@ -17,7 +17,7 @@
 
 use super::index::{overall, state, ProposalIndex, STAGES};
 use super::query::{Compiled, Filter};
-use super::{stage_label, AnswerClass};
+use super::AnswerClass;
 use crate::dataset::{Dataset, Ref};
 use crate::date::{iso_date, When};
 use crate::feed::Stage;
@@ -47,6 +47,12 @@ pub enum GroupBy {
 
 impl GroupBy {
     /// Reads `ministry`, `proposer`, `year` or `session`.
+    ///
+    /// ```
+    /// use cogov::proposals::stats::GroupBy;
+    /// assert_eq!(GroupBy::parse("ministry"), Some(GroupBy::Ministry));
+    /// assert_eq!(GroupBy::parse("month"), None);
+    /// ```
     pub fn parse(s: &str) -> Option<GroupBy> {
         Some(match s {
             "ministry" => GroupBy::Ministry,
@@ -57,6 +63,12 @@ impl GroupBy {
         })
     }
     /// The word.
+    ///
+    /// ```
+    /// use cogov::proposals::stats::GroupBy;
+    /// assert_eq!(GroupBy::Year.as_str(), "year");
+    /// assert_eq!(GroupBy::parse(GroupBy::Session.as_str()), Some(GroupBy::Session));
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             GroupBy::Ministry => "ministry",
@@ -96,10 +108,20 @@ impl Counts {
         *slot += 1;
     }
     /// Everything counted, pending included.
+    ///
+    /// ```
+    /// let c = cogov::proposals::stats::Counts { accepted: 1, partly_accepted: 2, not_accepted: 1, long_term: 0, pending: 3 };
+    /// assert_eq!(c.total(), 7);
+    /// ```
     pub fn total(&self) -> u32 {
         self.answered() + self.pending
     }
     /// Answers given (pending excluded).
+    ///
+    /// ```
+    /// let c = cogov::proposals::stats::Counts { accepted: 1, partly_accepted: 2, not_accepted: 1, long_term: 0, pending: 3 };
+    /// assert_eq!(c.answered(), 4);
+    /// ```
     pub fn answered(&self) -> u32 {
         self.accepted + self.partly_accepted + self.not_accepted + self.long_term
     }
@@ -419,7 +441,7 @@ pub fn stats(
         .iter()
         .map(|&s| StageStats {
             stage: s,
-            label: stage_label(s, lang),
+            label: s.label(lang),
             reached: reached[s as usize],
             current: current[s as usize],
             median_days: days[s as usize].median(),
@@ -482,6 +504,24 @@ pub struct ChangedView {
 }
 
 /// A proposal's standing after every step dated on or before `day`.
+///
+/// ```
+/// let ds = cogov::dataset::load(r#"{"cogov": 1, "publisher": {"id": "p", "name": "P"},
+///   "organizations": [{"id": "seoul", "kind": "metropolitan", "name": "Seoul"},
+///     {"id": "mois", "kind": "ministry", "name": "MOIS"}, {"id": "mof", "kind": "ministry", "name": "MOF"}],
+///   "proposals": [{"id": "x", "title": "X", "proposers": ["seoul"], "history": [
+///     {"date": "2026-01-02", "stage": "submitted"},
+///     {"date": "2026-02-01", "stage": "sent", "ministry": "mois"}, {"date": "2026-02-01", "stage": "sent", "ministry": "mof"},
+///     {"date": "2026-03-01", "stage": "answer", "ministry": "mois", "answer": "accepted"}]}]}"#)
+///     .dataset
+///     .unwrap();
+/// use cogov::{proposals::{stats::standing_on, AnswerClass}, text::Lang};
+/// let day = |s| cogov::date::parse_local(s).unwrap().date();
+/// let before = standing_on(&ds, 0, day("2026-01-15T00:00"), Lang::Ko);
+/// assert_eq!((before.stage_label, before.answer), (Some("제출"), None));
+/// let after = standing_on(&ds, 0, day("2026-03-01T00:00"), Lang::En);
+/// assert_eq!((after.stage_label, after.answer), (Some("Ministry answer"), Some(AnswerClass::Pending)));
+/// ```
 pub fn standing_on(ds: &Dataset, i: usize, day: NaiveDate, lang: Lang) -> Standing {
     let p = &ds.feed.proposals[i];
     let upto = p.history.iter().take_while(|s| s.date <= day).count();
@@ -489,7 +529,7 @@ pub fn standing_on(ds: &Dataset, i: usize, day: NaiveDate, lang: Lang) -> Standi
     let answer = overall(stage, raw.iter().map(|r| r.answer));
     Standing {
         stage,
-        stage_label: stage.map(|s| stage_label(s, lang)),
+        stage_label: stage.map(|s| s.label(lang)),
         answer,
         answer_label: answer.map(|a| a.label(lang)),
     }

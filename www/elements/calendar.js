@@ -4,6 +4,7 @@ import { CogovElement, badge, intAttr } from '../lib/element.js';
 import { now, today as kstToday } from '../lib/clock.js';
 import { fill, h, join, link, safeUrl } from '../lib/dom.js';
 import { date, dayLong, labels, monthName, ui, weekday, word, extend } from '../lib/i18n.js';
+import { sessionKind, status } from '../lib/vocab.js';
 
 // Labels only the calendar uses (merged into the shared sets).
 extend(
@@ -15,8 +16,8 @@ extend(
       online: '온라인', none: '이 달에는 회의가 없습니다', after: '이후 회의', noneNext: '예정된 회의가 없습니다',
       truncated: '회의가 너무 많아 일부만 표시합니다', sessions: '{}의 회의', moreS: '+{}건',
     },
-    status: { scheduled: '예정', held: '개최', cancelled: '취소', postponed: '연기', moved: '변경' },
-    skind: { regular: '정기', special: '임시', plenary: '본회의', working: '실무', forum: '포럼', seminar: '세미나', meeting: '회의', other: '기타' },
+    status: status.ko, // the vocabularies' labels: the core's table (src/feed/kinds.rs)
+    skind: sessionKind.ko,
     nth: (n) => `제${n}차`,
   },
   {
@@ -27,8 +28,8 @@ extend(
       online: 'Online', none: 'No sessions this month', after: 'Coming next', noneNext: 'No sessions ahead',
       truncated: 'Too many sessions: only some are shown', sessions: 'Sessions on {}', moreS: '+{} more',
     },
-    status: { scheduled: 'Scheduled', held: 'Held', cancelled: 'Cancelled', postponed: 'Postponed', moved: 'Moved' },
-    skind: { regular: 'Regular', special: 'Special', plenary: 'Plenary', working: 'Working-level', forum: 'Forum', seminar: 'Seminar', meeting: 'Meeting', other: 'Other' },
+    status: status.en,
+    skind: sessionKind.en,
     nth: (n) => `${n}${[, 'st', 'nd', 'rd'][(n % 100 >> 3) ^ 1 && n % 10] || 'th'}`,
   },
 );

@@ -2,7 +2,11 @@
 // tabindex) beside a detail panel for the selected body.
 import { CogovElement, badge } from '../lib/element.js';
 import { fill, h, join, link } from '../lib/dom.js';
-import { date, labels, num, ui, word } from '../lib/i18n.js';
+import { date, extend, labels, num, ui, word } from '../lib/i18n.js';
+import { bodyKind, role, side } from '../lib/vocab.js';
+
+// The vocabularies the structure widget renders (labels from the core's table, src/feed/kinds.rs).
+extend({ kind: bodyKind.ko, side: side.ko, role: role.ko }, { kind: bodyKind.en, side: side.en, role: role.en });
 
 /** Bodies with more sub-bodies than this start collapsed. */
 const OPEN_UP_TO = 5;

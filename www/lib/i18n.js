@@ -1,4 +1,6 @@
-// Korean and English labels for the UI and the feed's vocabularies; numbers and dates via Intl.
+// Korean and English labels for the UI; numbers and dates via Intl. The labels of the feed's
+// vocabularies are in ./vocab.js, written from the core's one table (src/feed/kinds.rs): each element
+// adds those it renders with `extend`.
 
 // the likely cause of a failed fetch from another origin (lib/core.js `unreachable`)
 const CORS_KO = '그 서버가 다른 사이트의 요청을 허용하지 않거나(CORS) 연결되지 않습니다';
@@ -6,16 +8,6 @@ const CORS_EN = 'that server does not allow other sites (CORS) or cannot be reac
 
 
 const KO = {
-  kind: {
-    cooperation_meeting: '협력회의', general_assembly: '총회', working_council: '실무협의회', support_group: '지원단',
-    association: '협의체', association_council: '협의체 회의', citizen_council: '시민협의회', platform: '플랫폼',
-    forum: '포럼', seminar: '세미나', committee: '위원회', other: '기타',
-  },
-  side: { central: '중앙', local: '지방', citizen: '시민', official: '공무원', expert: '전문가', association: '협의체', other: '기타' },
-  role: {
-    chair: '의장', co_chair: '공동의장', vice_chair: '부의장', representative: '대표', standing_director: '상임단장',
-    co_director: '공동단장', member: '위원', secretary: '간사',
-  },
   relation: { part_of: '소속', supports: '지원' },
   ui: {
     tree: '조직도', part_of: '{}의 소속 기구', supports: '{}을(를) 지원', also: '함께 속한 기구',
@@ -48,16 +40,6 @@ const KO = {
 };
 
 const EN = {
-  kind: {
-    cooperation_meeting: 'Cooperation meeting', general_assembly: 'General assembly', working_council: 'Working-level council',
-    support_group: 'Support group', association: 'Association', association_council: 'Council of associations',
-    citizen_council: 'Citizen council', platform: 'Platform', forum: 'Forum', seminar: 'Seminar', committee: 'Committee', other: 'Other',
-  },
-  side: { central: 'Central government', local: 'Local government', citizen: 'Citizens', official: 'Officials', expert: 'Experts', association: 'Associations', other: 'Other' },
-  role: {
-    chair: 'Chair', co_chair: 'Co-chair', vice_chair: 'Vice-chair', representative: 'Representative',
-    standing_director: 'Standing director', co_director: 'Co-director', member: 'Member', secretary: 'Secretary',
-  },
   relation: { part_of: 'part of', supports: 'supports' },
   ui: {
     tree: 'Organization chart', part_of: 'Part of {}', supports: 'Supports {}', also: 'Also under',

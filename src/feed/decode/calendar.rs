@@ -1,0 +1,226 @@
+//! The calendar part's records: series with their rules, sessions with their agenda.
+
+use super::{id, opt_ref, present};
+use crate::date::{iso_date, parse_local};
+use crate::feed::kinds::*;
+use crate::feed::model::*;
+use crate::feed::reader::{get, Reader};
+use crate::json::Value;
+
+pub(super) fn location(r: &mut Reader, v: &Value) -> Option<Location> {
+    let f = r.object(v, &["name", "address", "url"])?;
+    Some(Location {
+        name: r.field(f, "name", |r, v| r.text(v)),
+        address: r.field(f, "address", |r, v| r.text(v)),
+        url: r.field(f, "url", |r, v| r.url(v)),
+    })
+}
+
+pub(super) fn series(r: &mut Reader, v: &Value) -> Option<Series> {
+    let f = r.record(
+        v,
+        &[
+            "id",
+            "body",
+            "kind",
+            "title",
+            "location",
+            "numbering",
+            "rules",
+        ],
+    )?;
+    let s = Series {
+        id: id(r, f),
+        body: r.required(f, "body", |r, v| r.id(v)).unwrap_or_default(),
+        kind: r
+            .field(f, "kind", |r, v| r.word(v))
+            .unwrap_or(SessionKind::Regular),
+        title: r.field(f, "title", |r, v| r.text(v)),
+        location: r.field(f, "location", location),
+        numbering: r.field(f, "numbering", |r, v| {
+            let f = r.object(v, &["first", "from"])?;
+            let first = r.required(f, "first", |r, v| r.uint(v, 1))?;
+            Some((first, r.field(f, "from", |r, v| r.date(v))))
+        }),
+        rules: r.list(f, "rules", rule),
+        prov: r.provenance(f),
+    };
+    if s.rules.is_empty() && !matches!(get(f, "rules"), Some(Value::Array(a)) if !a.is_empty()) {
+        r.error_at(
+            "rules",
+            "series.no_rules",
+            "a series needs at least one rule",
+        );
+    }
+    Some(s)
+}
+
+pub(super) fn rule(r: &mut Reader, v: &Value) -> Option<RuleDef> {
+    let f = r.record(
+        v,
+        &[
+            "dtstart",
+            "rrule",
+            "duration_minutes",
+            "exdates",
+            "relative",
+            "effective",
+        ],
+    )?;
+    let form = if present(f, "relative") {
+        if present(f, "rrule") {
+            r.error("rule.form", "a rule has either rrule or relative, not both");
+        }
+        r.field(f, "relative", |r, v| {
+            let f = r.object(v, &["series", "offset_days", "time"])?;
+            let series = r.required(f, "series", |r, v| r.id(v))?;
+            let offset_days = r.required(f, "offset_days", |r, v| match v {
+                Value::Number(n) if n.fract() == 0.0 && n.abs() <= 366.0 => Some(*n as i32),
+                _ => {
+                    r.error(
+                        "number.range",
+                        "must be a whole number of days between -366 and 366",
+                    );
+                    None
+                }
+            })?;
+            let time = r.field(f, "time", |r, v| {
+                let s = r.string(v)?;
+                parse_local(&format!("2000-01-01T{s}"))
+                    .map(|t| t.time())
+                    .map_err(|m| r.error("date.invalid", m))
+                    .ok()
+            });
+            Some(RuleForm::Relative {
+                series,
+                offset_days,
+                time,
+            })
+        })?
+    } else {
+        let dtstart = r.required(f, "dtstart", |r, v| r.when(v));
+        let rrule = r.required(f, "rrule", |r, v| r.nonempty(v));
+        RuleForm::Recurrence {
+            dtstart: dtstart?,
+            rrule: rrule?,
+            duration_minutes: r.field(f, "duration_minutes", |r, v| r.uint(v, 1)),
+            exdates: r.list(f, "exdates", |r, v| r.when(v)),
+        }
+    };
+    let (from, to) = r
+        .field(f, "effective", |r, v| {
+            let f = r.object(v, &["from", "to"])?;
+            let from = r.field(f, "from", |r, v| r.date(v));
+            let to = r.field(f, "to", |r, v| r.date(v));
+            if let (Some(a), Some(b)) = (from, to) {
+                if b < a {
+                    r.error_at(
+                        "to",
+                        "date.order",
+                        format!(
+                            "period ends ({}) before it starts ({})",
+                            iso_date(b),
+                            iso_date(a)
+                        ),
+                    );
+                }
+            }
+            Some((from, to))
+        })
+        .unwrap_or_default();
+    Some(RuleDef {
+        form,
+        from,
+        to,
+        prov: r.provenance(f),
+    })
+}
+
+const SESSION: [&str; 13] = [
+    "id",
+    "body",
+    "series",
+    "recurrence_id",
+    "kind",
+    "number",
+    "title",
+    "start",
+    "end",
+    "location",
+    "status",
+    "agenda",
+    "documents",
+];
+
+pub(super) fn session(r: &mut Reader, v: &Value) -> Option<Session> {
+    let f = r.record(v, &SESSION)?;
+    let s = Session {
+        id: id(r, f),
+        body: r.required(f, "body", |r, v| r.id(v)).unwrap_or_default(),
+        series: opt_ref(r, f, "series"),
+        recurrence_id: r.field(f, "recurrence_id", |r, v| r.when(v)),
+        kind: r
+            .field(f, "kind", |r, v| r.word(v))
+            .unwrap_or(SessionKind::Meeting),
+        number: r.field(f, "number", |r, v| r.uint(v, 1)),
+        title: r.field(f, "title", |r, v| r.text(v)),
+        start: r.required(f, "start", |r, v| r.when(v))?,
+        end: r.field(f, "end", |r, v| r.when(v)),
+        location: r.field(f, "location", location),
+        status: r
+            .field(f, "status", |r, v| r.word(v))
+            .unwrap_or(Status::Scheduled),
+        agenda: r.list(f, "agenda", agenda_item),
+        documents: r.list(f, "documents", |r, v| {
+            let f = r.object(v, &["title", "url"])?;
+            let title = r.required(f, "title", |r, v| r.text(v));
+            let url = r.required(f, "url", |r, v| r.url(v));
+            Some(Document {
+                title: title?,
+                url: url?,
+            })
+        }),
+        prov: r.provenance(f),
+    };
+    if let Some(end) = s.end {
+        if end < s.start || (end.date() == s.start.date() && end.start() < s.start.start()) {
+            r.error_at(
+                "end",
+                "date.order",
+                format!(
+                    "session ends ({}) before it starts ({})",
+                    end.iso(),
+                    s.start.iso()
+                ),
+            );
+        }
+    }
+    if s.recurrence_id.is_some() && s.series.is_none() {
+        r.error_at(
+            "recurrence_id",
+            "session.recurrence",
+            "recurrence_id needs a series",
+        );
+    }
+    Some(s)
+}
+
+pub(super) fn agenda_item(r: &mut Reader, v: &Value) -> Option<AgendaItem> {
+    let f = r.object(v, &["title", "kind", "proposal"])?;
+    // the proposal belongs to the proposals part: its problems are reported there
+    let (proposal, proposal_problem) = match crate::feed::reader::get(f, "proposal") {
+        None | Some(Value::Null) => (None, None),
+        Some(p) => match crate::feed::reader::id_of(p) {
+            Ok(id) => (Some(id), None),
+            Err(problem) => (None, Some(problem)),
+        },
+    };
+    Some(AgendaItem {
+        title: r.required(f, "title", |r, v| r.text(v))?,
+        kind: r
+            .field(f, "kind", |r, v| r.word(v))
+            .unwrap_or(AgendaKind::Other),
+        proposal,
+        proposal_problem,
+    })
+}
