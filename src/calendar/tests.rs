@@ -264,10 +264,32 @@ fn ics_has_one_event_per_instance_with_stable_uids() {
     assert_eq!(unfolded.matches("BEGIN:VEVENT").count(), 4);
     assert!(unfolded.contains("\r\nNAME:Association\r\n"));
     assert!(unfolded.contains("\r\nREFRESH-INTERVAL;VALUE=DURATION:PT1440M\r\n"));
-    assert!(unfolded.contains("\r\nUID:ga-2022@p\r\n"));
-    assert!(unfolded.contains("\r\nUID:ga-regular@2024-07-12@p\r\n"));
-    assert!(unfolded.contains("\r\nSTATUS:CANCELLED\r\n"));
-    assert!(unfolded.contains("\r\nSEQUENCE:0\r\n"));
+    // an override keeps the UID of the occurrence it replaces, with a higher SEQUENCE
+    assert!(!unfolded.contains("\r\nUID:ga-2022@p\r\n"));
+    let event = |uid: &str| {
+        let at = unfolded.find(&format!("\r\nUID:{uid}\r\n")).unwrap();
+        let end = at + unfolded[at..].find("END:VEVENT").unwrap();
+        unfolded[at..end].to_string()
+    };
+    let cancelled = event("ga-regular@2022-07-08@p");
+    assert!(
+        cancelled.contains("\r\nSTATUS:CANCELLED\r\n"),
+        "{cancelled}"
+    );
+    assert!(cancelled.contains("\r\nSEQUENCE:2\r\n"), "{cancelled}");
+    let moved = event("ga-regular@2023-07-14@p");
+    assert!(moved.contains("\r\nDTSTART;TZID=Asia/Seoul:20230721T150000\r\n"));
+    assert!(moved.contains("\r\nSEQUENCE:2\r\n"), "{moved}");
+    let scheduled = event("ga-regular@2024-07-12@p");
+    assert!(scheduled.contains("\r\nSEQUENCE:0\r\n"));
+    assert!(scheduled.contains("\r\nCATEGORIES:Regular session\r\n"));
+    // no end: the all-day special session lasts its day
+    let special = event("special-2024@p");
+    assert!(
+        special.contains("\r\nDTEND;VALUE=DATE:20241221\r\n"),
+        "{special}"
+    );
+    assert!(special.contains("\r\nSEQUENCE:0\r\n"));
     assert!(unfolded.contains("\r\nDTSTAMP:20260101T000000Z\r\n"));
     assert!(unfolded.contains("\r\nURL;VALUE=URI:https://example.org/sessions#ga-2023\r\n"));
     assert!(unfolded.contains("\r\nSUMMARY:Regular Assembly (No. 4)\r\n"));

@@ -328,6 +328,8 @@ fn series(r: &mut Reader, v: &Value) -> Option<Series> {
             "location",
             "numbering",
             "rules",
+            "revision",
+            "updated",
         ],
     )?;
     let s = Series {
@@ -344,6 +346,8 @@ fn series(r: &mut Reader, v: &Value) -> Option<Series> {
             Some((first, r.field(f, "from", |r, v| r.date(v))))
         }),
         rules: r.list(f, "rules", rule),
+        revision: r.field(f, "revision", revision),
+        updated: r.field(f, "updated", |r, v| r.when(v)),
         prov: r.provenance(f),
     };
     if s.rules.is_empty() && !matches!(get(f, "rules"), Some(Value::Array(a)) if !a.is_empty()) {
@@ -354,6 +358,20 @@ fn series(r: &mut Reader, v: &Value) -> Option<Series> {
         );
     }
     Some(s)
+}
+
+/// The most a `revision` may be: it becomes an iCalendar `SEQUENCE`, which clients read as a
+/// signed 32-bit integer.
+pub const MAX_REVISION: u32 = 1_000_000;
+
+/// A record's `revision`: a whole number from 0 to [`MAX_REVISION`].
+fn revision(r: &mut Reader, v: &Value) -> Option<u32> {
+    let n = r.uint(v, 0)?;
+    if n > MAX_REVISION {
+        r.error("number.range", "must be at most 1000000");
+        return None;
+    }
+    Some(n)
 }
 
 #[inline(never)]
@@ -438,7 +456,7 @@ fn rule(r: &mut Reader, v: &Value) -> Option<RuleDef> {
     })
 }
 
-const SESSION: [&str; 13] = [
+const SESSION: [&str; 15] = [
     "id",
     "body",
     "series",
@@ -452,6 +470,8 @@ const SESSION: [&str; 13] = [
     "status",
     "agenda",
     "documents",
+    "revision",
+    "updated",
 ];
 
 #[inline(never)]
@@ -483,6 +503,8 @@ fn session(r: &mut Reader, v: &Value) -> Option<Session> {
                 url: url?,
             })
         }),
+        revision: r.field(f, "revision", revision),
+        updated: r.field(f, "updated", |r, v| r.when(v)),
         prov: r.provenance(f),
     };
     if let Some(end) = s.end {
