@@ -165,6 +165,8 @@ struct Identity {
     id: String,
     sequence: u32,
     updated: Option<When>,
+    /// The length of the occurrence an override without `end` replaces (it keeps it).
+    length: Option<TimeDelta>,
 }
 
 /// The series record of index `id`, if `id` names a series.
@@ -200,16 +202,19 @@ pub fn sequence(revision: Option<u32>, base: u32, overrides: bool, changed: bool
 
 /// The id of series `i`'s occurrence that `rid` names, as its generated view has it
 /// (`series@YYYY-MM-DD`, or `series@YYYY-MM-DDTHH:MM` for a later one that day); the date form
-/// when no occurrence matches.
-fn occurrence_id(ds: &Dataset, ex: &Expander, i: usize, rid: When) -> String {
+/// when no occurrence matches; with the occurrence's length when it has an end.
+fn occurrence_id(ds: &Dataset, ex: &Expander, i: usize, rid: When) -> (String, Option<TimeDelta>) {
     let series = &ds.feed.series[i].id;
     let d = rid.date();
     let (occs, _) = ex.occurrences(i, d, d, HARD_CAP);
-    let at = match occs.iter().position(|o| same_occurrence(o.start, rid)) {
-        Some(k) if k > 0 => occs[k].start.iso(),
+    let k = occs.iter().position(|o| same_occurrence(o.start, rid));
+    let occ = k.and_then(|k| occs.get(k));
+    let at = match (k, occ) {
+        (Some(k), Some(o)) if k > 0 => o.start.iso(),
         _ => crate::date::iso_date(d),
     };
-    concat(&[series, "@", &at])
+    let length = occ.and_then(|o| Some(o.end?.start() - o.start.start()));
+    (concat(&[series, "@", &at]), length)
 }
 
 fn identity(ds: &Dataset, ex: &Expander, v: &SessionView) -> Identity {
@@ -218,8 +223,10 @@ fn identity(ds: &Dataset, ex: &Expander, v: &SessionView) -> Identity {
         let s = &ds.feed.sessions[k];
         if let (Some(i), Some(rid)) = (series_index(ds, s.series.as_deref()), s.recurrence_id) {
             let series = &ds.feed.series[i];
+            let (id, length) = occurrence_id(ds, ex, i, rid);
             return Identity {
-                id: occurrence_id(ds, ex, i, rid),
+                id,
+                length,
                 sequence: sequence(s.revision, series.revision.unwrap_or(0), true, changed),
                 updated: s.updated.or(series.updated),
             };
@@ -228,6 +235,7 @@ fn identity(ds: &Dataset, ex: &Expander, v: &SessionView) -> Identity {
             id: s.id.clone(),
             sequence: sequence(s.revision, 0, false, changed),
             updated: s.updated,
+            length: None,
         };
     }
     let series = series_index(ds, v.series.as_deref()).map(|i| &ds.feed.series[i]);
@@ -235,6 +243,7 @@ fn identity(ds: &Dataset, ex: &Expander, v: &SessionView) -> Identity {
         id: v.id.clone(),
         sequence: series.and_then(|s| s.revision).unwrap_or(0),
         updated: series.and_then(|s| s.updated),
+        length: None,
     }
 }
 
@@ -295,12 +304,12 @@ fn texts(
         }
         s
     });
-    // no end: a timed session lasts DEFAULT_MINUTES, an all-day one its day
+    // no end: an override keeps the length of the occurrence it replaces; else a timed
+    // session lasts DEFAULT_MINUTES, an all-day one its day
+    let length = who.length.unwrap_or(TimeDelta::minutes(DEFAULT_MINUTES));
     let end = v.end_when.map(when).or(match v.start_when {
         When::Date(d) => Some(ics::When::Date(d)),
-        When::At(t) => t
-            .checked_add_signed(TimeDelta::minutes(DEFAULT_MINUTES))
-            .map(ics::When::Local),
+        When::At(t) => t.checked_add_signed(length).map(ics::When::Local),
     });
     Texts {
         uid: concat(&[&who.id, "@", publisher]),
@@ -459,11 +468,7 @@ pub fn google_link(
             format!("{} is not the id of any session", crate::text::quote(id)),
         )
     })?;
-    let who = Identity {
-        id: v.id.clone(),
-        sequence: 0,
-        updated: None,
-    };
+    let who = identity(ds, &expander(ds), &v);
     let t = texts(&v, who, &ds.feed.publisher.id, lang, base_url);
     Ok(ics::google_calendar_url(&event(&t), None))
 }

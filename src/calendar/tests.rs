@@ -781,3 +781,36 @@ fn a_fan_out_of_fan_outs_stops_with_the_budget() {
     let list = sessions(&ds, &wide("2026-01-01", "2026-01-31")).unwrap();
     assert!(list.truncated);
 }
+
+#[test]
+fn revision_and_updated_are_checked() {
+    let with = |field: &str| {
+        FEED.replace(
+            "\"start\": \"2024-12-20\",",
+            &format!("\"start\": \"2024-12-20\", {field},"),
+        )
+    };
+    assert!(problems(&with("\"revision\": 3, \"updated\": \"2024-12-01T09:30\"")).is_empty());
+    assert_eq!(
+        problems(&with("\"revision\": -1")),
+        ["error sessions[2].revision: must be at least 0 [number.range]"]
+    );
+    assert_eq!(
+        problems(&with("\"revision\": 2000000")),
+        ["error sessions[2].revision: must be at most 1000000 [number.range]"]
+    );
+    assert_eq!(
+        problems(&with("\"revision\": 1.5")),
+        ["error sessions[2].revision: must be a whole number [number.integer]"]
+    );
+    let p = problems(&with("\"updated\": \"yesterday\""));
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert!(p[0].starts_with("error sessions[2].updated: ") && p[0].ends_with("[date.invalid]"));
+    let series = FEED.replace(
+        "\"numbering\": {\"first\": 1",
+        "\"revision\": \"2\", \"numbering\": {\"first\": 1",
+    );
+    let p = problems(&series);
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert!(p[0].starts_with("error series[0].revision: "), "{p:?}");
+}
