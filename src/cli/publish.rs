@@ -21,6 +21,11 @@ use std::path::Path;
 /// How often subscribers fetch the published calendars again: every 12 hours.
 pub const REFRESH_MINUTES: u32 = 12 * 60;
 
+/// At most this many bodies get a file of their own (the first in feed order; each file is one
+/// query over the feed, so the work stays within this factor of one export); the others are
+/// counted in `index.json` (`bodies_left_out`) and are in `calendar.ics`.
+pub const MAX_BODY_FILES: usize = 256;
+
 /// `index.json`.
 #[derive(Serialize)]
 struct Index<'a> {
@@ -35,6 +40,8 @@ struct Index<'a> {
     refresh_minutes: u32,
     base_url: Option<&'a str>,
     calendars: Vec<Entry>,
+    /// Bodies with sessions past [`MAX_BODY_FILES`], without a file of their own.
+    bodies_left_out: usize,
 }
 
 #[derive(Serialize)]
@@ -146,7 +153,9 @@ fn files(ds: &crate::dataset::Dataset, q: &Query) -> Result<String, String> {
     let mut targets: Vec<(String, Option<String>, String)> =
         vec![("calendar.ics".into(), None, publisher.clone())];
     let mut taken = std::collections::HashSet::new();
-    for (k, b) in calendar::session_bodies(ds, lang).into_iter().enumerate() {
+    let bodies = calendar::session_bodies(ds, lang);
+    let bodies_left_out = bodies.len().saturating_sub(MAX_BODY_FILES);
+    for (k, b) in bodies.into_iter().take(MAX_BODY_FILES).enumerate() {
         let mut name = file_name(&b.id);
         if !taken.insert(name.clone()) {
             name = format!("body-{k}.ics");
@@ -205,8 +214,14 @@ fn files(ds: &crate::dataset::Dataset, q: &Query) -> Result<String, String> {
         refresh_minutes: REFRESH_MINUTES,
         base_url: base,
         calendars,
+        bodies_left_out,
     };
     write(&out_dir.join("index.json"), super::json(&index).as_bytes())?;
+    if bodies_left_out > 0 {
+        report.push_str(&format!(
+            "{bodies_left_out} more bodies have sessions: at most {MAX_BODY_FILES} get a file of their own\n"
+        ));
+    }
     report.push_str("index.json\n");
     Ok(report)
 }
