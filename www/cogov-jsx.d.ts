@@ -35,6 +35,8 @@ export interface CogovCalendarAttributes extends CogovAttributes<CogovCalendar> 
   view?: 'month' | 'list';
   /** `YYYY-MM-DD`; default: the clock, in Asia/Seoul. */
   today?: string;
+  /** Where `cogov publish` output is served (http(s)): a "Subscribe" menu to its calendars. */
+  'ics-base'?: string;
 }
 
 export interface CogovProposalsAttributes extends CogovAttributes<CogovProposals> {

@@ -96,7 +96,8 @@ export class CogovStructure extends CogovElement {}
  * `<cogov-calendar src="data/feed.json" lang="ko" body="ga-general-assembly" month="2026-07" view="month">`
  * Attributes: `src`, `lang`, `body` (only this body's sessions), `month` (YYYY-MM; default: today's),
  * `view` (`month` | `list`; narrow containers always show the list), `today` (YYYY-MM-DD; default:
- * the clock, in Asia/Seoul). Reflects `state`. Opens `#session=<id>` from the URL hash.
+ * the clock, in Asia/Seoul), `ics-base` (where `cogov publish` output is served: a "Subscribe" menu).
+ * Reflects `state`. Opens `#session=<id>` from the URL hash.
  */
 export class CogovCalendar extends CogovElement {}
 
