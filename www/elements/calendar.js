@@ -352,7 +352,8 @@ export class CogovCalendar extends CogovElement {
     const raw = this.getAttribute('ics-base');
     if (raw == null) return null;
     const L = this.#L, base = icsBase(raw);
-    if (!base) return h('p', { class: 'note', part: 'subscribe-error', role: 'status' }, ui(L, 'badBase', JSON.stringify(raw)));
+    // the value quoted, at most 200 characters of it
+    if (!base) return h('p', { class: 'note', part: 'subscribe-error', role: 'status' }, ui(L, 'badBase', JSON.stringify(raw.length > 200 ? raw.slice(0, 200) + '…' : raw)));
     const group = (title, path) => {
       const https = new URL(path, base).href, webcal = https.replace(/^https?:/, 'webcal:');
       const google = 'https://calendar.google.com/calendar/render?cid=' + encodeURIComponent(webcal);
