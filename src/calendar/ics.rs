@@ -201,20 +201,26 @@ pub fn sequence(revision: Option<u32>, base: u32, overrides: bool, changed: bool
 }
 
 /// The id of series `i`'s occurrence that `rid` names, as its generated view has it
-/// (`series@YYYY-MM-DD`, or `series@YYYY-MM-DDTHH:MM` for a later one that day); the date form
-/// when no occurrence matches; with the occurrence's length when it has an end.
-fn occurrence_id(ds: &Dataset, ex: &Expander, i: usize, rid: When) -> (String, Option<TimeDelta>) {
+/// (`series@YYYY-MM-DD`, or `series@YYYY-MM-DDTHH:MM` for a later one that day), with the
+/// occurrence's length when it has an end; `None` when no occurrence matches (the override
+/// then replaces nothing and is an event of its own).
+fn occurrence_id(
+    ds: &Dataset,
+    ex: &Expander,
+    i: usize,
+    rid: When,
+) -> Option<(String, Option<TimeDelta>)> {
     let series = &ds.feed.series[i].id;
     let d = rid.date();
     let (occs, _) = ex.occurrences(i, d, d, HARD_CAP);
-    let k = occs.iter().position(|o| same_occurrence(o.start, rid));
-    let occ = k.and_then(|k| occs.get(k));
-    let at = match (k, occ) {
-        (Some(k), Some(o)) if k > 0 => o.start.iso(),
-        _ => crate::date::iso_date(d),
+    let k = occs.iter().position(|o| same_occurrence(o.start, rid))?;
+    let o = occs.get(k)?;
+    let at = match k {
+        0 => crate::date::iso_date(d),
+        _ => o.start.iso(),
     };
-    let length = occ.and_then(|o| Some(o.end?.start() - o.start.start()));
-    (concat(&[series, "@", &at]), length)
+    let length = o.end.map(|e| e.start() - o.start.start());
+    Some((concat(&[series, "@", &at]), length))
 }
 
 fn identity(ds: &Dataset, ex: &Expander, v: &SessionView) -> Identity {
@@ -222,14 +228,15 @@ fn identity(ds: &Dataset, ex: &Expander, v: &SessionView) -> Identity {
     if let Some(Ref::Session(k)) = ds.lookup(&v.id) {
         let s = &ds.feed.sessions[k];
         if let (Some(i), Some(rid)) = (series_index(ds, s.series.as_deref()), s.recurrence_id) {
-            let series = &ds.feed.series[i];
-            let (id, length) = occurrence_id(ds, ex, i, rid);
-            return Identity {
-                id,
-                length,
-                sequence: sequence(s.revision, series.revision.unwrap_or(0), true, changed),
-                updated: s.updated.or(series.updated),
-            };
+            if let Some((id, length)) = occurrence_id(ds, ex, i, rid) {
+                let series = &ds.feed.series[i];
+                return Identity {
+                    id,
+                    length,
+                    sequence: sequence(s.revision, series.revision.unwrap_or(0), true, changed),
+                    updated: s.updated.or(series.updated),
+                };
+            }
         }
         return Identity {
             id: s.id.clone(),

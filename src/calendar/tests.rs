@@ -814,3 +814,28 @@ fn revision_and_updated_are_checked() {
     assert_eq!(p.len(), 1, "{p:?}");
     assert!(p[0].starts_with("error series[0].revision: "), "{p:?}");
 }
+
+#[test]
+fn ics_uids_stay_unique_for_stray_and_repeated_overrides() {
+    let feed = FEED.replace(
+        "  {\"id\": \"special-2024\"",
+        "  {\"id\": \"stray\", \"body\": \"ga\", \"series\": \"ga-regular\", \"recurrence_id\": \"2024-07-12T09:00\", \"start\": \"2024-07-12T09:00\", \"sources\": [\"src-a\"]},
+  {\"id\": \"ga-2023b\", \"body\": \"ga\", \"series\": \"ga-regular\", \"recurrence_id\": \"2023-07-14T14:00\", \"start\": \"2023-07-22T10:00\", \"sources\": [\"src-a\"]},
+  {\"id\": \"special-2024\"",
+    );
+    let l = load(&feed);
+    let ds = l.dataset.expect("dataset");
+    let text = calendar_ics(&ds, &ics_query(Some("ga"), None)).unwrap();
+    let uids: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.strip_prefix("UID:"))
+        .collect();
+    let mut unique = uids.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(uids.len(), unique.len(), "{uids:?}");
+    // a recurrence_id naming no occurrence replaces nothing: an event of its own
+    assert!(uids.contains(&"stray@p") && uids.contains(&"ga-regular@2024-07-12@p"));
+    // the first override of an occurrence has its UID, a second one its own id
+    assert!(uids.contains(&"ga-regular@2023-07-14@p") && uids.contains(&"ga-2023b@p"));
+}
