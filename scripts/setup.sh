@@ -51,4 +51,8 @@ if ! python3 -c 'import dateutil, icalendar' 2>/dev/null; then
   say "installing python-dateutil and icalendar (independent checks of the engine and .ics)"
   python3 -m pip install -q python-dateutil icalendar
 fi
+if ! python3 -c 'import recurring_ical_events' 2>/dev/null; then
+  say "installing recurring-ical-events (a client store for the .ics update test, tests/ics_update.py)"
+  python3 -m pip install -q recurring-ical-events==3.8.2
+fi
 say "ready"

@@ -67,7 +67,11 @@ fn ics_for_a_body_uses_the_given_now() {
     ]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(out.stdout.matches("BEGIN:VEVENT").count(), 4);
-    assert!(out.stdout.contains("\r\nUID:four-assoc-2024-09@gaok\r\n"));
+    // the cancellation (session four-assoc-2024-09) keeps the UID of the occurrence it replaces
+    assert!(out
+        .stdout
+        .contains("\r\nUID:four-assoc-quarterly@2024-09-18@gaok\r\n"));
+    assert!(!out.stdout.contains("\r\nUID:four-assoc-2024-09@gaok\r\n"));
     assert!(out.stdout.contains("\r\nSTATUS:CANCELLED\r\n"));
     assert!(out.stdout.contains("\r\nDTSTAMP:20260101T000000Z\r\n"));
 }

@@ -60,6 +60,8 @@ export interface CogovCalendarAttributes extends CogovAttributes<CogovCalendar> 
   'first-day'?: '0' | '1' | '2' | '3' | '4' | '5' | '6' | 0 | 1 | 2 | 3 | 4 | 5 | 6;
   /** Present (or `true`): 12-hour times; absent or `"false"`: 24-hour (default). */
   hour12?: boolean | 'true' | 'false' | '';
+  /** Where `cogov publish` output is served (http(s)): a "Subscribe" menu to its calendars. */
+  'ics-base'?: string;
 }
 
 export interface CogovProposalsAttributes extends CogovAttributes<CogovProposals> {

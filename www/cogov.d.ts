@@ -162,7 +162,8 @@ export class CogovStructure extends CogovElement {
  * Attributes: `src`, `lang`, `body` (only this body's sessions), `month` (YYYY-MM; default: today's),
  * `view` (`month` | `list`; narrow containers always show the list), `today` (YYYY-MM-DD; default:
  * the clock, in Asia/Seoul), `first-day` (0-6, 0 = Sunday, the default), `hour12` (12-hour times;
- * default 24-hour). Reflects `state`. Opens `#session=<id>` from the URL hash.
+ * default 24-hour), `ics-base` (where `cogov publish` output is served: a "Subscribe" menu).
+ * Reflects `state`. Opens `#session=<id>` from the URL hash (with `history="hash"`).
  */
 export class CogovCalendar extends CogovElement {
   /** Reflects `body`. */

@@ -1,15 +1,34 @@
-//! Sessions as iCalendar: one `VEVENT` per expanded instance (UID `{id}@{publisher}`,
-//! `SEQUENCE:0`, `STATUS:CANCELLED` for cancelled sessions), written by [`crate::ics`], and
-//! Google Calendar links for one session.
-
-use super::expand::{find_session, sessions, SessionQuery, SessionView};
-use crate::dataset::Dataset;
+//! Sessions as iCalendar: one standalone `VEVENT` per session (no RRULE), written by
+//! [`crate::ics`], and Google Calendar links for one session.
+//!
+//! An event is meant to be updated in the calendars that imported or subscribed to it (RFC 5545
+//! with RFC 5546's PUBLISH rules, docs/FORMAT.md "Calendar files that update"):
+//! - its `UID` is `{occurrence id}@{publisher}` for the whole life of the session: a generated
+//!   occurrence's id (`series@YYYY-MM-DD`), kept by the explicit session that overrides it
+//!   (moved, cancelled: `series` + `recurrence_id`); an explicit one-off session's own id;
+//! - its `SEQUENCE` grows with each significant change ([`sequence`]), from the records'
+//!   `revision`, and at least by one for an override and for a cancelled, postponed or moved
+//!   status; `LAST-MODIFIED` is the record's `updated`;
+//! - a cancelled session stays in the file with `STATUS:CANCELLED`;
+//! - a timed session without an end lasts [`DEFAULT_MINUTES`], an all-day one its day;
+//! - `CATEGORIES` is the session kind in the file's language.
+use super::expand::{expander, find_session, sessions, SessionQuery, SessionView};
+use super::expander::{same_occurrence, Expander};
+use crate::dataset::{Dataset, Ref};
 use crate::date::When;
 use crate::ics::{self, Calendar, Event, Status};
 use crate::problem::Problem;
 use crate::recur::HARD_CAP;
 use crate::text::{self, Lang};
-use chrono::{Days, NaiveDate, NaiveDateTime};
+use chrono::{Days, NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
+
+/// How long a timed session without an `end` lasts in a calendar file (2 hours, the usual
+/// length of a council session), instead of a zero-length event.
+pub const DEFAULT_MINUTES: i64 = 120;
+
+/// How often a subscribed calendar asks for the file again when the caller names nothing:
+/// once a day (`REFRESH-INTERVAL`, `X-PUBLISHED-TTL`).
+pub const DEFAULT_REFRESH_MINUTES: u32 = 24 * 60;
 
 /// The longest `base_url` accepted (it is repeated in every event).
 pub const MAX_BASE_URL: usize = 2048;
@@ -88,6 +107,8 @@ struct Texts {
     end: Option<ics::When>,
     status: Status,
     kind: &'static str,
+    sequence: u32,
+    last_modified: Option<NaiveDateTime>,
 }
 
 impl Texts {
@@ -120,7 +141,135 @@ fn concat(parts: &[&str]) -> String {
     s
 }
 
-fn texts(v: &SessionView, publisher: &str, lang: Lang, base_url: Option<&str>) -> Texts {
+/// The session kind word in `lang` (`CATEGORIES`).
+fn kind_label(kind: &str, lang: Lang) -> &'static str {
+    let (ko, en) = match kind {
+        "regular" => ("정기회의", "Regular session"),
+        "special" => ("임시회의", "Special session"),
+        "plenary" => ("본회의", "Plenary session"),
+        "working" => ("실무회의", "Working-level meeting"),
+        "forum" => ("포럼", "Forum"),
+        "seminar" => ("세미나", "Seminar"),
+        "meeting" => ("회의", "Meeting"),
+        _ => ("기타", "Other"),
+    };
+    match lang {
+        Lang::Ko => ko,
+        _ => en,
+    }
+}
+
+/// What an event is across publications: the id its `UID` is made of, its `SEQUENCE` and
+/// `LAST-MODIFIED` (local, Korea).
+struct Identity {
+    id: String,
+    sequence: u32,
+    updated: Option<When>,
+    /// The length of the occurrence an override without `end` replaces (it keeps it).
+    length: Option<TimeDelta>,
+}
+
+/// The series record of index `id`, if `id` names a series.
+fn series_index(ds: &Dataset, id: Option<&str>) -> Option<usize> {
+    match ds.lookup(id?) {
+        Some(Ref::Series(i)) => Some(i),
+        _ => None,
+    }
+}
+
+/// The `SEQUENCE` of a session: its `revision`, but at least `implied`.
+///
+/// `implied` is what the feed says without revisions: a generated occurrence has its series'
+/// revision (0 by default); an explicit session overriding it has one more, and a cancelled,
+/// postponed or moved session one more again. So a move or a cancellation recorded without any
+/// `revision` still raises the `SEQUENCE` above the scheduled occurrence's, and a cancellation
+/// after a move above the move's.
+///
+/// ```
+/// use cogov::calendar::ics::sequence;
+/// assert_eq!(sequence(None, 0, false, false), 0); // scheduled
+/// assert_eq!(sequence(None, 0, true, false), 1); // an override (moved in time or place)
+/// assert_eq!(sequence(None, 0, true, true), 2); // an override, cancelled
+/// assert_eq!(sequence(Some(5), 0, true, true), 5); // the feed's own count
+/// assert_eq!(sequence(Some(0), 3, false, true), 4); // never below what the feed implies
+/// ```
+pub fn sequence(revision: Option<u32>, base: u32, overrides: bool, changed: bool) -> u32 {
+    let implied = base
+        .saturating_add(u32::from(overrides))
+        .saturating_add(u32::from(changed));
+    revision.map_or(implied, |r| r.max(implied))
+}
+
+/// The id of series `i`'s occurrence that `rid` names, as its generated view has it
+/// (`series@YYYY-MM-DD`, or `series@YYYY-MM-DDTHH:MM` for a later one that day), with the
+/// occurrence's length when it has an end; `None` when no occurrence matches (the override
+/// then replaces nothing and is an event of its own).
+fn occurrence_id(
+    ds: &Dataset,
+    ex: &Expander,
+    i: usize,
+    rid: When,
+) -> Option<(String, Option<TimeDelta>)> {
+    let series = &ds.feed.series[i].id;
+    let d = rid.date();
+    let (occs, _) = ex.occurrences(i, d, d, HARD_CAP);
+    let k = occs.iter().position(|o| same_occurrence(o.start, rid))?;
+    let o = occs.get(k)?;
+    let at = match k {
+        0 => crate::date::iso_date(d),
+        _ => o.start.iso(),
+    };
+    let length = o.end.map(|e| e.start() - o.start.start());
+    Some((concat(&[series, "@", &at]), length))
+}
+
+fn identity(ds: &Dataset, ex: &Expander, v: &SessionView) -> Identity {
+    let changed = matches!(v.status, "cancelled" | "postponed" | "moved");
+    if let Some(Ref::Session(k)) = ds.lookup(&v.id) {
+        let s = &ds.feed.sessions[k];
+        if let (Some(i), Some(rid)) = (series_index(ds, s.series.as_deref()), s.recurrence_id) {
+            if let Some((id, length)) = occurrence_id(ds, ex, i, rid) {
+                let series = &ds.feed.series[i];
+                return Identity {
+                    id,
+                    length,
+                    sequence: sequence(s.revision, series.revision.unwrap_or(0), true, changed),
+                    updated: s.updated.or(series.updated),
+                };
+            }
+        }
+        return Identity {
+            id: s.id.clone(),
+            sequence: sequence(s.revision, 0, false, changed),
+            updated: s.updated,
+            length: None,
+        };
+    }
+    let series = series_index(ds, v.series.as_deref()).map(|i| &ds.feed.series[i]);
+    Identity {
+        id: v.id.clone(),
+        sequence: series.and_then(|s| s.revision).unwrap_or(0),
+        updated: series.and_then(|s| s.updated),
+        length: None,
+    }
+}
+
+/// A local time in Korea (a date: its midnight) in UTC.
+fn utc(w: When) -> Option<NaiveDateTime> {
+    let t = match w {
+        When::Date(d) => d.and_time(NaiveTime::MIN),
+        When::At(t) => t,
+    };
+    t.checked_sub_signed(TimeDelta::seconds(crate::kst::OFFSET_SECONDS))
+}
+
+fn texts(
+    v: &SessionView,
+    who: Identity,
+    publisher: &str,
+    lang: Lang,
+    base_url: Option<&str>,
+) -> Texts {
     let summary = match v.number {
         Some(n) => {
             let n = n.to_string();
@@ -162,8 +311,15 @@ fn texts(v: &SessionView, publisher: &str, lang: Lang, base_url: Option<&str>) -
         }
         s
     });
+    // no end: an override keeps the length of the occurrence it replaces; else a timed
+    // session lasts DEFAULT_MINUTES, an all-day one its day
+    let length = who.length.unwrap_or(TimeDelta::minutes(DEFAULT_MINUTES));
+    let end = v.end_when.map(when).or(match v.start_when {
+        When::Date(d) => Some(ics::When::Date(d)),
+        When::At(t) => t.checked_add_signed(length).map(ics::When::Local),
+    });
     Texts {
-        uid: concat(&[&v.id, "@", publisher]),
+        uid: concat(&[&who.id, "@", publisher]),
         summary,
         description: Some(description),
         location,
@@ -172,13 +328,15 @@ fn texts(v: &SessionView, publisher: &str, lang: Lang, base_url: Option<&str>) -
             false => concat(&[b, "#", &v.id]),
         }),
         start: when(v.start_when),
-        end: v.end_when.map(when),
+        end,
         status: match v.status {
             "cancelled" => Status::Cancelled,
             "postponed" => Status::Tentative,
             _ => Status::Confirmed,
         },
-        kind: v.kind,
+        kind: kind_label(v.kind, lang),
+        sequence: who.sequence,
+        last_modified: who.updated.and_then(utc),
     }
 }
 
@@ -189,12 +347,39 @@ fn event(t: &Texts) -> Event<'_> {
     e.location = t.location.as_deref();
     e.url = t.url.as_deref();
     e.status = t.status;
-    e.sequence = 0;
+    e.sequence = t.sequence;
     e.categories = std::slice::from_ref(&t.kind);
+    e.last_modified = t.last_modified;
     e
 }
 
-/// The sessions asked for as an iCalendar document named after the publisher, refreshed daily.
+/// What makes an export a subscription ([`calendar_ics_for`]): its name, the URL it is served
+/// at and how often a client should fetch it again.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Subscription<'a> {
+    /// `NAME` / `X-WR-CALNAME` (default: the publisher's name).
+    pub name: Option<&'a str>,
+    /// RFC 7986 `URL` and `SOURCE` of the calendar: where it is published (http(s), at most
+    /// [`MAX_BASE_URL`] bytes, `arg.url`).
+    pub url: Option<&'a str>,
+    /// `REFRESH-INTERVAL` and `X-PUBLISHED-TTL` in minutes (default
+    /// [`DEFAULT_REFRESH_MINUTES`]).
+    pub refresh_minutes: Option<u32>,
+}
+
+/// An export and what it holds.
+#[derive(Clone, Debug)]
+pub struct Export {
+    /// The iCalendar text.
+    pub text: String,
+    /// How many events it has.
+    pub events: usize,
+    /// Sessions were left out (the 10,000 sessions, the work budget or [`MAX_ICS_BYTES`]).
+    pub truncated: bool,
+}
+
+/// The sessions asked for as an iCalendar document named after the publisher, refreshed daily:
+/// the widget's download and `cogov ics` ([`calendar_ics_for`] without a [`Subscription`]).
 ///
 /// At most 10,000 events and about [`MAX_ICS_BYTES`] of text; when anything was left out the
 /// calendar has `X-COGOV-TRUNCATED:TRUE`.
@@ -202,7 +387,16 @@ fn event(t: &Texts) -> Event<'_> {
 /// Errors: an unknown body (`arg.body`) or session (`arg.session`), a base url that is not
 /// http(s) or longer than [`MAX_BASE_URL`] bytes (`arg.url`).
 pub fn calendar_ics(ds: &Dataset, q: &IcsQuery) -> Result<String, Problem> {
+    calendar_ics_for(ds, q, &Subscription::default()).map(|e| e.text)
+}
+
+/// The sessions asked for as an iCalendar document, as [`calendar_ics`] writes it, with the
+/// name, URL and refresh interval of `sub`: what `cogov publish` writes for each file.
+///
+/// Errors: as [`calendar_ics`]; `sub.url` is checked as a base url is (`arg.url`).
+pub fn calendar_ics_for(ds: &Dataset, q: &IcsQuery, sub: &Subscription) -> Result<Export, Problem> {
     check_base_url(q.base_url)?;
+    check_base_url(sub.url)?;
     let mut truncated = false;
     let views = match q.session {
         Some(id) => vec![find_session(ds, id, q.lang).ok_or_else(|| {
@@ -228,10 +422,19 @@ pub fn calendar_ics(ds: &Dataset, q: &IcsQuery) -> Result<String, Problem> {
         }
     };
     let publisher = &ds.feed.publisher;
+    // one expansion budget for the occurrences that overrides name
+    let ex = expander(ds);
+    let mut uids = crate::ids::Ids::new();
     let mut bytes = 0usize;
     let mut all: Vec<Texts> = Vec::new();
     for v in views.iter().filter(|v| q.body.is_none_or(|b| b == v.body)) {
-        let t = texts(v, &publisher.id, q.lang, q.base_url);
+        let mut who = identity(ds, &ex, v);
+        // two overrides of one occurrence: the second keeps its own id
+        if uids.get(&who.id).is_some() {
+            who.id = v.id.clone();
+        }
+        uids.insert(who.id.clone(), 0);
+        let t = texts(v, who, &publisher.id, q.lang, q.base_url);
         bytes += t.len();
         if bytes > MAX_ICS_BYTES {
             truncated = true;
@@ -240,15 +443,19 @@ pub fn calendar_ics(ds: &Dataset, q: &IcsQuery) -> Result<String, Problem> {
         all.push(t);
     }
     let cal = Calendar {
-        name: publisher.name.get(q.lang),
+        name: sub.name.unwrap_or(publisher.name.get(q.lang)),
         prodid: "-//cogov//cogov//KO",
-        url: None,
-        refresh_interval_minutes: Some(24 * 60),
+        url: sub.url,
+        refresh_interval_minutes: Some(sub.refresh_minutes.unwrap_or(DEFAULT_REFRESH_MINUTES)),
         dtstamp_utc: q.dtstamp_utc,
         events: all.iter().map(event).collect(),
         truncated,
     };
-    Ok(ics::to_string(&cal))
+    Ok(Export {
+        text: ics::to_string(&cal),
+        events: all.len(),
+        truncated,
+    })
 }
 
 /// A Google Calendar "add event" link for one session.
@@ -268,6 +475,7 @@ pub fn google_link(
             format!("{} is not the id of any session", crate::text::quote(id)),
         )
     })?;
-    let t = texts(&v, &ds.feed.publisher.id, lang, base_url);
+    let who = identity(ds, &expander(ds), &v);
+    let t = texts(&v, who, &ds.feed.publisher.id, lang, base_url);
     Ok(ics::google_calendar_url(&event(&t), None))
 }

@@ -17,7 +17,7 @@ pub use expand::{
     find_session, next_session, next_sessions, session_bodies, session_starts, sessions,
     AgendaView, DocumentView, LocationView, SessionList, SessionQuery, SessionView,
 };
-pub use ics::{calendar_ics, google_link, IcsQuery};
+pub use ics::{calendar_ics, calendar_ics_for, google_link, Export, IcsQuery, Subscription};
 
 #[cfg(test)]
 mod tests;

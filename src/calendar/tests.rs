@@ -264,10 +264,32 @@ fn ics_has_one_event_per_instance_with_stable_uids() {
     assert_eq!(unfolded.matches("BEGIN:VEVENT").count(), 4);
     assert!(unfolded.contains("\r\nNAME:Association\r\n"));
     assert!(unfolded.contains("\r\nREFRESH-INTERVAL;VALUE=DURATION:PT1440M\r\n"));
-    assert!(unfolded.contains("\r\nUID:ga-2022@p\r\n"));
-    assert!(unfolded.contains("\r\nUID:ga-regular@2024-07-12@p\r\n"));
-    assert!(unfolded.contains("\r\nSTATUS:CANCELLED\r\n"));
-    assert!(unfolded.contains("\r\nSEQUENCE:0\r\n"));
+    // an override keeps the UID of the occurrence it replaces, with a higher SEQUENCE
+    assert!(!unfolded.contains("\r\nUID:ga-2022@p\r\n"));
+    let event = |uid: &str| {
+        let at = unfolded.find(&format!("\r\nUID:{uid}\r\n")).unwrap();
+        let end = at + unfolded[at..].find("END:VEVENT").unwrap();
+        unfolded[at..end].to_string()
+    };
+    let cancelled = event("ga-regular@2022-07-08@p");
+    assert!(
+        cancelled.contains("\r\nSTATUS:CANCELLED\r\n"),
+        "{cancelled}"
+    );
+    assert!(cancelled.contains("\r\nSEQUENCE:2\r\n"), "{cancelled}");
+    let moved = event("ga-regular@2023-07-14@p");
+    assert!(moved.contains("\r\nDTSTART;TZID=Asia/Seoul:20230721T150000\r\n"));
+    assert!(moved.contains("\r\nSEQUENCE:2\r\n"), "{moved}");
+    let scheduled = event("ga-regular@2024-07-12@p");
+    assert!(scheduled.contains("\r\nSEQUENCE:0\r\n"));
+    assert!(scheduled.contains("\r\nCATEGORIES:Regular session\r\n"));
+    // no end: the all-day special session lasts its day
+    let special = event("special-2024@p");
+    assert!(
+        special.contains("\r\nDTEND;VALUE=DATE:20241221\r\n"),
+        "{special}"
+    );
+    assert!(special.contains("\r\nSEQUENCE:0\r\n"));
     assert!(unfolded.contains("\r\nDTSTAMP:20260101T000000Z\r\n"));
     assert!(unfolded.contains("\r\nURL;VALUE=URI:https://example.org/sessions#ga-2023\r\n"));
     assert!(unfolded.contains("\r\nSUMMARY:Regular Assembly (No. 4)\r\n"));
@@ -758,4 +780,62 @@ fn a_fan_out_of_fan_outs_stops_with_the_budget() {
     assert!(ex.steps() <= crate::recur::QUERY_STEPS);
     let list = sessions(&ds, &wide("2026-01-01", "2026-01-31")).unwrap();
     assert!(list.truncated);
+}
+
+#[test]
+fn revision_and_updated_are_checked() {
+    let with = |field: &str| {
+        FEED.replace(
+            "\"start\": \"2024-12-20\",",
+            &format!("\"start\": \"2024-12-20\", {field},"),
+        )
+    };
+    assert!(problems(&with("\"revision\": 3, \"updated\": \"2024-12-01T09:30\"")).is_empty());
+    assert_eq!(
+        problems(&with("\"revision\": -1")),
+        ["error sessions[2].revision: must be at least 0 [number.range]"]
+    );
+    assert_eq!(
+        problems(&with("\"revision\": 2000000")),
+        ["error sessions[2].revision: must be at most 1000000 [number.range]"]
+    );
+    assert_eq!(
+        problems(&with("\"revision\": 1.5")),
+        ["error sessions[2].revision: must be a whole number [number.integer]"]
+    );
+    let p = problems(&with("\"updated\": \"yesterday\""));
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert!(p[0].starts_with("error sessions[2].updated: ") && p[0].ends_with("[date.invalid]"));
+    let series = FEED.replace(
+        "\"numbering\": {\"first\": 1",
+        "\"revision\": \"2\", \"numbering\": {\"first\": 1",
+    );
+    let p = problems(&series);
+    assert_eq!(p.len(), 1, "{p:?}");
+    assert!(p[0].starts_with("error series[0].revision: "), "{p:?}");
+}
+
+#[test]
+fn ics_uids_stay_unique_for_stray_and_repeated_overrides() {
+    let feed = FEED.replace(
+        "  {\"id\": \"special-2024\"",
+        "  {\"id\": \"stray\", \"body\": \"ga\", \"series\": \"ga-regular\", \"recurrence_id\": \"2024-07-12T09:00\", \"start\": \"2024-07-12T09:00\", \"sources\": [\"src-a\"]},
+  {\"id\": \"ga-2023b\", \"body\": \"ga\", \"series\": \"ga-regular\", \"recurrence_id\": \"2023-07-14T14:00\", \"start\": \"2023-07-22T10:00\", \"sources\": [\"src-a\"]},
+  {\"id\": \"special-2024\"",
+    );
+    let l = load(&feed);
+    let ds = l.dataset.expect("dataset");
+    let text = calendar_ics(&ds, &ics_query(Some("ga"), None)).unwrap();
+    let uids: Vec<&str> = text
+        .lines()
+        .filter_map(|l| l.strip_prefix("UID:"))
+        .collect();
+    let mut unique = uids.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(uids.len(), unique.len(), "{uids:?}");
+    // a recurrence_id naming no occurrence replaces nothing: an event of its own
+    assert!(uids.contains(&"stray@p") && uids.contains(&"ga-regular@2024-07-12@p"));
+    // the first override of an occurrence has its UID, a second one its own id
+    assert!(uids.contains(&"ga-regular@2023-07-14@p") && uids.contains(&"ga-2023b@p"));
 }

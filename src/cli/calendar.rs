@@ -76,7 +76,7 @@ pub fn sessions(args: &Args) -> Result<Output, String> {
 }
 
 /// `--now` (UTC, `2026-01-01T00:00:00Z`, `...T00:00` or a date), else the system clock.
-fn now(args: &Args) -> Result<NaiveDateTime, String> {
+pub(super) fn now(args: &Args) -> Result<NaiveDateTime, String> {
     if let Some(s) = args.value("now") {
         let s = s.strip_suffix('Z').unwrap_or(s);
         return if s.len() == 10 {

@@ -7,6 +7,7 @@
 mod args;
 mod calendar;
 mod proposals;
+mod publish;
 mod structure;
 mod validate;
 
@@ -19,6 +20,7 @@ pub const USAGE: &str = "usage:
   cogov where-sits FEED OFFICE [--json] [--lang ko|en]
   cogov sessions FEED --from YYYY-MM-DD --to YYYY-MM-DD [--body BODY] [--json] [--lang ko|en]
   cogov ics FEED [--body BODY] [--session ID] [--from YYYY-MM-DD --to YYYY-MM-DD] [--now UTC] [--url BASE] [--lang ko|en]
+  cogov publish FEED --out DIR [--base-url URL] [--lang ko|en] [--from YYYY-MM-DD --to YYYY-MM-DD] [--now UTC]
   cogov expand --dtstart LOCAL_DATETIME --rrule RULE [--exdate LIST] [--limit N]
   cogov proposals FEED [--stage S] [--answer A] [--ministry M] [--proposer P] [--year Y] [--session S]
         [--text T] [--sort date|updated|title|stage] [--desc] [--offset N] [--limit N] [--json] [--lang ko|en]
@@ -54,6 +56,7 @@ pub fn run(argv: &[String]) -> Result<Output, String> {
         "where-sits" => structure::where_sits(&args),
         "sessions" => calendar::sessions(&args),
         "ics" => calendar::ics(&args),
+        "publish" => publish::run(&args),
         "expand" => calendar::expand(&args),
         "proposals" => proposals::run(&args),
         "stats" => proposals::stats(&args),

@@ -251,6 +251,10 @@ pub struct Series {
     pub numbering: Option<(u32, Option<NaiveDate>)>,
     /// Rules.
     pub rules: Vec<RuleDef>,
+    /// How many significant changes the series has had (the `SEQUENCE` of its occurrences).
+    pub revision: Option<u32>,
+    /// When the series was last changed (`LAST-MODIFIED` of its occurrences).
+    pub updated: Option<When>,
     /// Sources.
     pub prov: Provenance,
 }
@@ -322,6 +326,10 @@ pub struct Session {
     pub agenda: Vec<AgendaItem>,
     /// Documents.
     pub documents: Vec<Document>,
+    /// How many significant changes the session has had (its `SEQUENCE`).
+    pub revision: Option<u32>,
+    /// When the session was last changed (its `LAST-MODIFIED`).
+    pub updated: Option<When>,
     /// Sources.
     pub prov: Provenance,
 }

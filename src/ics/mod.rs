@@ -127,6 +127,8 @@ pub struct Event<'a> {
     pub recurrence_id: Option<When>,
     /// `CATEGORIES`; empty strings are skipped.
     pub categories: &'a [&'a str],
+    /// `LAST-MODIFIED`, in UTC: when the record behind the event last changed.
+    pub last_modified: Option<NaiveDateTime>,
 }
 
 impl<'a> Event<'a> {
@@ -155,6 +157,7 @@ impl<'a> Event<'a> {
             exdates: &[],
             recurrence_id: None,
             categories: &[],
+            last_modified: None,
         }
     }
 }
@@ -166,7 +169,7 @@ pub struct Calendar<'a> {
     pub name: &'a str,
     /// `PRODID`, e.g. `"-//cogov//cogov 0.1//KO"`.
     pub prodid: &'a str,
-    /// RFC 7986 `URL` of the calendar itself (where it can be re-fetched).
+    /// RFC 7986 `URL` and `SOURCE` of the calendar itself (where it can be re-fetched).
     pub url: Option<&'a str>,
     /// RFC 7986 `REFRESH-INTERVAL` (and `X-PUBLISHED-TTL`) in minutes; `0` or `None` omits it.
     pub refresh_interval_minutes: Option<u32>,
@@ -212,9 +215,12 @@ pub fn write(cal: &Calendar, out: &mut String) {
     w.text_line("X-WR-CALNAME", cal.name);
     w.line(concat!("X-WR-TIMEZONE:", tzid!()));
     if let Some(url) = cal.url {
-        w.raw("URL;VALUE=URI:");
-        w.sanitized(url);
-        w.end();
+        // RFC 7986: URL is where the calendar is described, SOURCE where it is refreshed from
+        for name in ["URL;VALUE=URI:", "SOURCE;VALUE=URI:"] {
+            w.raw(name);
+            w.sanitized(url);
+            w.end();
+        }
     }
     if let Some(m) = cal.refresh_interval_minutes.filter(|&m| m > 0) {
         let mut n = Digits::new();
@@ -352,6 +358,13 @@ fn write_event(w: &mut Lines, e: &Event, dtstamp: &str) {
     w.text_line("UID", e.uid);
     w.raw("DTSTAMP:");
     w.line(dtstamp);
+    if let Some(t) = e.last_modified {
+        let mut d = Digits::new();
+        d.date_time(t);
+        d.push(b'Z');
+        w.raw("LAST-MODIFIED:");
+        w.line(d.as_str());
+    }
     when_line(w, "DTSTART", e.start);
     if let Some(end) = normalized_end(e) {
         when_line(w, "DTEND", end);

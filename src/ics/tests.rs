@@ -182,6 +182,7 @@ fn calendar_header_and_footer() {
          X-WR-CALNAME:테스트 의회\n\
          X-WR-TIMEZONE:Asia/Seoul\n\
          URL;VALUE=URI:https://cogov.example/council.ics\n\
+         SOURCE;VALUE=URI:https://cogov.example/council.ics\n\
          REFRESH-INTERVAL;VALUE=DURATION:PT720M\n\
          X-PUBLISHED-TTL:PT720M\n\
          END:VCALENDAR\n"

@@ -351,4 +351,77 @@ export const checks = [
       }
     },
   },
+  {
+    name: 'calendar: ics-base gives subscribe links (webcal, https, Google) for all and the filtered body; a bad base is a note',
+    async run(env) {
+      const p = await open(env, '/__fixtures__/subscribe.html');
+      const links = (sel) => p.page.evaluate((s) => {
+        const root = document.querySelector(s).shadowRoot, menu = root.querySelector('[part~=subscribe]');
+        return menu && {
+          summary: menu.querySelector('summary').textContent,
+          groups: [...menu.querySelectorAll('.menu > ul > li > strong')].map((x) => x.textContent),
+          webcal: [...menu.querySelectorAll('[part~=subscribe-webcal]')].map((a) => a.getAttribute('href')),
+          google: [...menu.querySelectorAll('[part~=subscribe-google]')].map((a) => a.getAttribute('href')),
+          https: [...menu.querySelectorAll('[part~=subscribe-url]')].map((a) => [a.getAttribute('href'), a.textContent]),
+          text: menu.textContent,
+        };
+      }, sel);
+      try {
+        for (const id of ['ko', 'en', 'bad', 'none']) await waitState(p.page, '#' + id);
+        const host = env.base.replace(/^http:\/\//, '');
+        const ko = await links('#ko');
+        eq(ko.summary, '구독', 'Korean summary');
+        eq(ko.groups, ['전체 일정'], 'no body filter: one group, every session');
+        eq(ko.webcal, [`webcal://${host}/__fixtures__/sub/calendar.ics`], 'a relative base resolves against the page');
+        eq(ko.https, [[`${env.base}/__fixtures__/sub/calendar.ics`, `${env.base}/__fixtures__/sub/calendar.ics`]], 'the https address, shown');
+        eq(ko.google, ['https://calendar.google.com/calendar/render?cid=' + encodeURIComponent(`webcal://${host}/__fixtures__/sub/calendar.ics`)], 'Google subscribe-by-URL link');
+        assert(ko.text.includes('갱신'), 'says a subscription updates itself');
+
+        const en = await links('#en');
+        eq(en.summary, 'Subscribe', 'English summary');
+        eq(en.groups.length, 2, 'a filtered body: its calendar and every session');
+        assert(en.groups[0].startsWith('Sessions of ') && en.groups[1] === 'All sessions', `groups: ${en.groups}`);
+        eq(en.webcal, ['webcal://example.org/cogov/subscribe/bodies/ga-general-assembly.ics', 'webcal://example.org/cogov/subscribe/calendar.ics'],
+          'webcal links (query and fragment of the base dropped)');
+        eq(en.https.map(([h]) => h), ['https://example.org/cogov/subscribe/bodies/ga-general-assembly.ics', 'https://example.org/cogov/subscribe/calendar.ics'], 'https links');
+        eq(decodeURIComponent(en.google[0].split('?cid=')[1]), en.webcal[0], 'Google cid is the encoded webcal URL');
+
+        // the filter follows the select: choosing a body in #ko adds its group
+        await p.page.locator('#ko').evaluate((el) => {
+          const s = el.shadowRoot.querySelector('[part~=filter]');
+          s.value = 'cooperation-meeting';
+          s.dispatchEvent(new Event('change'));
+        });
+        await p.page.waitForFunction(() => document.querySelector('#ko').shadowRoot.querySelectorAll('[part~=subscribe-webcal]').length === 2);
+        const ko2 = await links('#ko');
+        eq(ko2.webcal[0], `webcal://${host}/__fixtures__/sub/bodies/cooperation-meeting.ics`, 'the filtered body after a change');
+
+        const bad = await p.page.evaluate(() => {
+          const root = document.querySelector('#bad').shadowRoot;
+          return { menu: !!root.querySelector('[part~=subscribe]'), note: root.querySelector('[part~=subscribe-error]')?.textContent,
+            hrefs: [...root.querySelectorAll('[href]')].map((a) => a.getAttribute('href')), state: document.querySelector('#bad').getAttribute('state') };
+        });
+        eq(bad.state, 'ready', 'a bad ics-base does not take the calendar down');
+        eq(bad.menu, false, 'no menu for a bad base');
+        assert(bad.note?.includes('ics-base') && bad.note.includes('javascript:alert(1)'), `the note names the attribute and value: ${bad.note}`);
+        assert(!bad.hrefs.some((h) => /^javascript:/i.test(h)), 'no javascript: link');
+        eq(await links('#none'), null, 'no ics-base, no menu');
+
+        // what a visitor sees: the menu open, narrow and wide (tests/out/)
+        const dir = outDir();
+        for (const [w, hgt] of [[320, 800], [1280, 900]]) {
+          await p.page.setViewportSize({ width: w, height: hgt });
+          for (const id of ['ko', 'en']) {
+            await p.page.locator(`#${id}`).evaluate((el) => (el.shadowRoot.querySelector('[part~=subscribe]').open = true));
+            await p.page.locator(`#${id}`).screenshot({ path: join(dir, `calendar-subscribe-${id}-${w}.png`) });
+          }
+          const overflow = await p.page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+          assert(overflow <= 0, `no horizontal scrolling at ${w}px with the menu open (overflow ${overflow}px)`);
+        }
+        noErrors(p);
+      } finally {
+        await p.close();
+      }
+    },
+  },
 ];

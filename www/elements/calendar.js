@@ -15,6 +15,9 @@ extend(
       upcoming: '다음 회의', when: '일시', place: '장소', number: '회차', agenda: '안건', documents: '자료',
       online: '온라인', none: '이 달에는 회의가 없습니다', after: '이후 회의', noneNext: '예정된 회의가 없습니다',
       truncated: '회의가 너무 많아 일부만 표시합니다', sessions: '{}의 회의', moreS: '+{}건',
+      subscribe: '구독', subAll: '전체 일정', subBody: '{} 일정', webcal: '캘린더 앱에서 구독', subGoogle: 'Google 캘린더에서 구독',
+      subUrl: '구독 주소', subHelp: '구독한 캘린더는 일정이 바뀌거나 취소되면 스스로 갱신됩니다.',
+      badBase: 'ics-base 속성 {}은(는) http(s) 주소가 아니어서 구독 링크를 만들 수 없습니다',
     },
     status: status.ko, // the vocabularies' labels: the core's table (src/feed/kinds.rs)
     skind: sessionKind.ko,
@@ -27,6 +30,9 @@ extend(
       upcoming: 'Next session', when: 'When', place: 'Place', number: 'Session', agenda: 'Agenda', documents: 'Documents',
       online: 'Online', none: 'No sessions this month', after: 'Coming next', noneNext: 'No sessions ahead',
       truncated: 'Too many sessions: only some are shown', sessions: 'Sessions on {}', moreS: '+{} more',
+      subscribe: 'Subscribe', subAll: 'All sessions', subBody: 'Sessions of {}', webcal: 'Subscribe in a calendar app', subGoogle: 'Subscribe in Google Calendar',
+      subUrl: 'Subscription address', subHelp: 'A subscribed calendar updates itself when sessions move or are cancelled.',
+      badBase: 'the ics-base attribute {} is not an http(s) URL: no subscription links',
     },
     status: status.en,
     skind: sessionKind.en,
@@ -53,7 +59,7 @@ export class CogovCalendar extends CogovElement {
   static sheets = ['controls', 'calendar'];
 
   static get observedAttributes() {
-    return [...super.observedAttributes, 'body', 'month', 'view', 'today', 'history', 'first-day', 'hour12'];
+    return [...super.observedAttributes, 'body', 'month', 'view', 'today', 'history', 'first-day', 'hour12', 'ics-base'];
   }
 
   #feed; #lang; #L; #body; #month; #today;
@@ -156,7 +162,8 @@ export class CogovCalendar extends CogovElement {
           h('select', { part: 'filter', 'data-k': 'body', onchange: (e) => this.#set('body', e.target.value || null) },
             h('option', { value: '' }, ui(L, 'all')),
             bodies.map((b) => h('option', { value: b.id, selected: b.id === body }, b.name)))),
-        btn('ics', ui(L, 'ics'), { part: 'download', onclick: () => this.#download(null) })),
+        btn('ics', ui(L, 'ics'), { part: 'download', onclick: () => this.#download(null) }),
+        this.#subscribe(bodies)),
       h('p', { class: 'upcoming', part: 'upcoming' }, ui(L, 'upcoming'), ': ',
         next ? [h('button', { type: 'button', class: 'link', 'data-id': next.id, 'data-k': 'upnext', onclick: (e) => this.#choose(next.id, e.target) }, this.#title(next)),
           ' · ', dayLong(lang, next.start), time(next.start) && ` ${this.#time(next.start)}`] : ui(L, 'noneNext')),
@@ -374,6 +381,34 @@ export class CogovCalendar extends CogovElement {
     return this.#hist ? base() : undefined;
   }
 
+  /**
+   * The "subscribe" menu when the element has `ics-base` (where `cogov publish` output is served):
+   * webcal://, https:// and Google Calendar links to `calendar.ics`, and to `bodies/<id>.ics`
+   * for the filtered body. A base that is not http(s) is said in a note instead.
+   */
+  #subscribe(bodies) {
+    const raw = this.getAttribute('ics-base');
+    if (raw == null) return null;
+    const L = this.#L, base = icsBase(raw);
+    // the value quoted, at most 200 characters of it
+    if (!base) return h('p', { class: 'note', part: 'subscribe-error', role: 'status' }, ui(L, 'badBase', JSON.stringify(raw.length > 200 ? raw.slice(0, 200) + '…' : raw)));
+    const group = (title, path) => {
+      const https = new URL(path, base).href, webcal = https.replace(/^https?:/, 'webcal:');
+      const google = 'https://calendar.google.com/calendar/render?cid=' + encodeURIComponent(webcal);
+      return h('li', null, h('strong', null, title),
+        h('ul', null,
+          h('li', null, h('a', { href: webcal, part: 'subscribe-webcal' }, ui(L, 'webcal'))),
+          h('li', null, h('a', { href: google, part: 'subscribe-google', target: '_blank', rel: 'noopener noreferrer' }, ui(L, 'subGoogle'))),
+          h('li', null, ui(L, 'subUrl'), ': ', h('a', { href: https, part: 'subscribe-url', class: 'url' }, https))));
+    };
+    const body = this.#body && bodies.find((b) => b.id === this.#body);
+    return h('details', { class: 'subscribe', part: 'subscribe' },
+      h('summary', { 'data-k': 'subscribe' }, ui(L, 'subscribe')),
+      h('div', { class: 'menu' },
+        h('ul', null, body ? group(ui(L, 'subBody', body.name), `bodies/${bodyFile(body.id)}`) : null, group(ui(L, 'subAll'), 'calendar.ics')),
+        h('p', { class: 'note' }, ui(L, 'subHelp'))));
+  }
+
   /** Saves an .ics of one session, or of the filtered calendar, made on click (a Blob URL). */
   #download(id) {
     const text = this.#feed.ics(this.#body, id, now().toISOString().slice(0, 19) + 'Z', this.#base(), this.#lang);
@@ -386,6 +421,22 @@ export class CogovCalendar extends CogovElement {
     setTimeout(() => URL.revokeObjectURL(url), 1e4);
   }
 }
+
+/** `ics-base` resolved against the page, as an http(s) URL ending in `/`, or null. */
+function icsBase(raw) {
+  try {
+    const u = new URL(raw, document.baseURI);
+    if (u.protocol !== 'https:' && u.protocol !== 'http:') return null;
+    u.search = u.hash = '';
+    if (!u.pathname.endsWith('/')) u.pathname += '/';
+    return u.href;
+  } catch {
+    return null;
+  }
+}
+
+/** The file `cogov publish` writes for a body (a leading `.` becomes `_`). */
+const bodyFile = (id) => id.replace(/^\./, '_') + '.ics';
 
 /** A hash value decoded, or '' for a malformed one (`%E0%A4%A`): such a link is ignored. */
 function decode(v) {

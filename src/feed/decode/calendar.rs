@@ -27,6 +27,8 @@ pub(super) fn series(r: &mut Reader, v: &Value) -> Option<Series> {
             "location",
             "numbering",
             "rules",
+            "revision",
+            "updated",
         ],
     )?;
     let s = Series {
@@ -43,6 +45,8 @@ pub(super) fn series(r: &mut Reader, v: &Value) -> Option<Series> {
             Some((first, r.field(f, "from", |r, v| r.date(v))))
         }),
         rules: r.list(f, "rules", rule),
+        revision: r.field(f, "revision", revision),
+        updated: r.field(f, "updated", |r, v| r.when(v)),
         prov: r.provenance(f),
     };
     if s.rules.is_empty() && !matches!(get(f, "rules"), Some(Value::Array(a)) if !a.is_empty()) {
@@ -53,6 +57,20 @@ pub(super) fn series(r: &mut Reader, v: &Value) -> Option<Series> {
         );
     }
     Some(s)
+}
+
+/// The most a `revision` may be: it becomes an iCalendar `SEQUENCE`, which clients read as a
+/// signed 32-bit integer.
+pub const MAX_REVISION: u32 = 1_000_000;
+
+/// A record's `revision`: a whole number from 0 to [`MAX_REVISION`].
+fn revision(r: &mut Reader, v: &Value) -> Option<u32> {
+    let n = r.uint(v, 0)?;
+    if n > MAX_REVISION {
+        r.error("number.range", "must be at most 1000000");
+        return None;
+    }
+    Some(n)
 }
 
 pub(super) fn rule(r: &mut Reader, v: &Value) -> Option<RuleDef> {
@@ -136,7 +154,7 @@ pub(super) fn rule(r: &mut Reader, v: &Value) -> Option<RuleDef> {
     })
 }
 
-const SESSION: [&str; 13] = [
+const SESSION: [&str; 15] = [
     "id",
     "body",
     "series",
@@ -150,6 +168,8 @@ const SESSION: [&str; 13] = [
     "status",
     "agenda",
     "documents",
+    "revision",
+    "updated",
 ];
 
 pub(super) fn session(r: &mut Reader, v: &Value) -> Option<Session> {
@@ -180,6 +200,8 @@ pub(super) fn session(r: &mut Reader, v: &Value) -> Option<Session> {
                 url: url?,
             })
         }),
+        revision: r.field(f, "revision", revision),
+        updated: r.field(f, "updated", |r, v| r.when(v)),
         prov: r.provenance(f),
     };
     if let Some(end) = s.end {

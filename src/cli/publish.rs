@@ -1,0 +1,227 @@
+//! `cogov publish FEED --out DIR`: the static files an association serves for calendar
+//! subscriptions, made by the same core function as the widget's download
+//! ([`crate::calendar::calendar_ics_for`]):
+//!
+//! - `DIR/feed.json`: the feed, byte for byte;
+//! - `DIR/calendar.ics`: every session of the export window;
+//! - `DIR/bodies/{body}.ics`: one per body with sessions;
+//! - `DIR/index.json`: what was written (paths, stable URLs, names, event counts, truncation,
+//!   the window and the time).
+//!
+//! Each calendar has `REFRESH-INTERVAL` / `X-PUBLISHED-TTL` of [`REFRESH_MINUTES`] and, with
+//! `--base-url`, its own stable URL (`URL`, `SOURCE`). Files are written to a temporary name
+//! and renamed, so a server never hands out half a file while a cron job rewrites them.
+
+use super::{load, Args, Output};
+use crate::calendar::{self, IcsQuery, Subscription};
+use crate::dataset::Part;
+use serde::Serialize;
+use std::path::Path;
+
+/// How often subscribers fetch the published calendars again: every 12 hours.
+pub const REFRESH_MINUTES: u32 = 12 * 60;
+
+/// At most this many bodies get a file of their own (the first in feed order; each file is one
+/// query over the feed, so the work stays within this factor of one export); the others are
+/// counted in `index.json` (`bodies_left_out`) and are in `calendar.ics`.
+pub const MAX_BODY_FILES: usize = 256;
+
+/// `index.json`.
+#[derive(Serialize)]
+struct Index<'a> {
+    /// When the files were made (UTC).
+    generated: String,
+    /// The feed's own `updated`, if any.
+    feed_updated: Option<String>,
+    feed: &'a str,
+    /// The days every calendar covers (inclusive).
+    window: Window,
+    lang: &'a str,
+    refresh_minutes: u32,
+    base_url: Option<&'a str>,
+    calendars: Vec<Entry>,
+    /// Bodies with sessions past [`MAX_BODY_FILES`], without a file of their own.
+    bodies_left_out: usize,
+}
+
+#[derive(Serialize)]
+struct Window {
+    from: String,
+    to: String,
+}
+
+/// One calendar file.
+#[derive(Serialize)]
+struct Entry {
+    path: String,
+    url: Option<String>,
+    /// `null` for the calendar of every body.
+    body: Option<String>,
+    name: String,
+    events: usize,
+    truncated: bool,
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same directory.
+fn write(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    let tmp = path.with_extension("tmp");
+    std::fs::write(&tmp, bytes)
+        .and_then(|()| std::fs::rename(&tmp, path))
+        .map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
+/// The file name of a body's calendar: its id (ids are `a-z 0-9 - _ .`, so no separator can
+/// occur), with a leading `.` (a hidden file many servers refuse) made `_`.
+fn file_name(id: &str) -> String {
+    match id.strip_prefix('.') {
+        Some(rest) => format!("_{rest}.ics"),
+        None => format!("{id}.ics"),
+    }
+}
+
+pub fn run(args: &Args) -> Result<Output, String> {
+    args.only(&["out", "base-url", "now", "lang", "from", "to"])?;
+    let out_dir = Path::new(args.value("out").ok_or("missing --out DIR")?);
+    let feed_path = args.positional(0, "FEED")?;
+    let now = super::calendar::now(args)?;
+    let lang = args.lang()?;
+    let (from, to) = calendar::ics::export_window(now);
+    let (from, to) = (
+        args.date("from")?.unwrap_or(from),
+        args.date("to")?.unwrap_or(to),
+    );
+    // the base of every stable URL, ending in `/`
+    let base = args.value("base-url").map(|b| match b.ends_with('/') {
+        true => b.to_string(),
+        false => format!("{b}/"),
+    });
+    let ds = match load(args, Part::Calendar)? {
+        Ok(ds) => ds,
+        Err(out) => return Ok(out),
+    };
+    let q = Query {
+        out_dir,
+        feed_path,
+        base: base.as_deref(),
+        from,
+        to,
+        lang,
+        now,
+    };
+    match files(&ds, &q) {
+        Ok(stdout) => Ok(Output {
+            stdout,
+            ..Output::default()
+        }),
+        // an I/O problem, or a base url the core rejects (arg.url): exit 2
+        Err(e) => Ok(Output {
+            stderr: format!("cogov publish: {e}\n"),
+            code: 2,
+            ..Output::default()
+        }),
+    }
+}
+
+struct Query<'a> {
+    out_dir: &'a Path,
+    feed_path: &'a str,
+    base: Option<&'a str>,
+    from: chrono::NaiveDate,
+    to: chrono::NaiveDate,
+    lang: crate::text::Lang,
+    now: chrono::NaiveDateTime,
+}
+
+/// Writes the files; what was written, one line each.
+fn files(ds: &crate::dataset::Dataset, q: &Query) -> Result<String, String> {
+    let Query {
+        out_dir,
+        feed_path,
+        base,
+        from,
+        to,
+        lang,
+        now,
+    } = *q;
+    let feed_bytes =
+        std::fs::read(feed_path).map_err(|e| format!("cannot read {feed_path}: {e}"))?;
+    std::fs::create_dir_all(out_dir.join("bodies"))
+        .map_err(|e| format!("cannot create {}: {e}", out_dir.display()))?;
+    write(&out_dir.join("feed.json"), &feed_bytes)?;
+
+    let publisher = ds.feed.publisher.name.get(lang).to_string();
+    let mut targets: Vec<(String, Option<String>, String)> =
+        vec![("calendar.ics".into(), None, publisher.clone())];
+    let mut taken = std::collections::HashSet::new();
+    let bodies = calendar::session_bodies(ds, lang);
+    let bodies_left_out = bodies.len().saturating_sub(MAX_BODY_FILES);
+    for (k, b) in bodies.into_iter().take(MAX_BODY_FILES).enumerate() {
+        let mut name = file_name(&b.id);
+        if !taken.insert(name.clone()) {
+            name = format!("body-{k}.ics");
+        }
+        let title = format!("{publisher} – {}", b.name);
+        targets.push((format!("bodies/{name}"), Some(b.id), title));
+    }
+
+    let mut calendars = Vec::with_capacity(targets.len());
+    let mut report = String::new();
+    for (path, body, name) in targets {
+        let url = base.map(|b| format!("{b}{path}"));
+        let q = IcsQuery {
+            body: body.as_deref(),
+            session: None,
+            from,
+            to,
+            lang,
+            dtstamp_utc: now,
+            base_url: None,
+        };
+        let sub = Subscription {
+            name: Some(&name),
+            url: url.as_deref(),
+            refresh_minutes: Some(REFRESH_MINUTES),
+        };
+        let export = calendar::calendar_ics_for(ds, &q, &sub)
+            .map_err(|p| format!("{} ({})", p.message, p.code))?;
+        write(&out_dir.join(&path), export.text.as_bytes())?;
+        report.push_str(&format!(
+            "{path}: {} event(s){}\n",
+            export.events,
+            if export.truncated { ", truncated" } else { "" }
+        ));
+        calendars.push(Entry {
+            path,
+            url,
+            body,
+            name,
+            events: export.events,
+            truncated: export.truncated,
+        });
+    }
+    let index = Index {
+        generated: format!("{}Z", now.format("%Y-%m-%dT%H:%M:%S")),
+        feed_updated: ds.feed.updated.map(|d| d.to_string()),
+        feed: "feed.json",
+        window: Window {
+            from: from.to_string(),
+            to: to.to_string(),
+        },
+        lang: match lang {
+            crate::text::Lang::Ko => "ko",
+            _ => "en",
+        },
+        refresh_minutes: REFRESH_MINUTES,
+        base_url: base,
+        calendars,
+        bodies_left_out,
+    };
+    write(&out_dir.join("index.json"), super::json(&index).as_bytes())?;
+    if bodies_left_out > 0 {
+        report.push_str(&format!(
+            "{bodies_left_out} more bodies have sessions: at most {MAX_BODY_FILES} get a file of their own\n"
+        ));
+    }
+    report.push_str("index.json\n");
+    Ok(report)
+}
