@@ -180,6 +180,8 @@ export class CogovCalendar extends CogovElement {
   firstDay: string | null;
   /** Reflects `hour12` ('' or 'true' when present: 12-hour times; null or 'false': 24-hour). */
   hour12: string | null;
+  /** Reflects `ics-base` (where `cogov publish` output is served). */
+  icsBase: string | null;
 }
 
 /**
