@@ -51,4 +51,10 @@ if ! python3 -c 'import dateutil, icalendar' 2>/dev/null; then
   say "installing python-dateutil and icalendar (independent checks of the engine and .ics)"
   python3 -m pip install -q python-dateutil icalendar
 fi
+# the holiday cross-check (tests/holidays_cross.rs): pinned, since its list of known disagreements
+# depends on the version's data
+if [ "$(python3 -c 'import holidays, korean_lunar_calendar, importlib.metadata as m; print(holidays.__version__, m.version("korean-lunar-calendar"))' 2>/dev/null)" != "0.109 0.4.0" ]; then
+  say "installing holidays 0.109 and korean-lunar-calendar 0.4.0 (independent checks of the holidays)"
+  python3 -m pip install -q holidays==0.109 korean-lunar-calendar==0.4.0
+fi
 say "ready"

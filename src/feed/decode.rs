@@ -48,6 +48,7 @@ const TOP: &[&str] = &[
     "bodies",
     "series",
     "sessions",
+    "holidays",
     "proposals",
     "cards",
 ];
@@ -109,10 +110,23 @@ pub(crate) fn top<'v, 'a>(r: &mut Reader, v: &'v Value<'a>) -> Option<(Feed, Fie
     Some((feed, f))
 }
 
-/// The calendar part: `series` and `sessions`.
+/// The calendar part: `series`, `sessions` and `holidays`.
 pub(crate) fn calendar(r: &mut Reader, f: Fields, feed: &mut Feed) {
     feed.series = r.list(f, "series", series);
     feed.sessions = r.list(f, "sessions", session);
+    feed.holidays = r.list(f, "holidays", holiday);
+}
+
+#[inline(never)]
+fn holiday(r: &mut Reader, v: &Value) -> Option<HolidayRecord> {
+    let f = r.record(v, &["date", "name"])?;
+    let date = r.required(f, "date", |r, v| r.date(v));
+    let name = r.required(f, "name", |r, v| r.text(v));
+    Some(HolidayRecord {
+        date: date?,
+        name: name?,
+        prov: r.provenance(f),
+    })
 }
 
 /// The proposals part: `proposals` and `cards`.

@@ -25,6 +25,8 @@ pub struct Feed {
     pub series: Vec<Series>,
     /// Explicit sessions.
     pub sessions: Vec<Session>,
+    /// One-off public holidays (임시공휴일, election days), merged with the computed ones.
+    pub holidays: Vec<HolidayRecord>,
     /// Policy proposals.
     pub proposals: Vec<Proposal>,
     /// Task management cards.
@@ -291,6 +293,18 @@ pub enum RuleForm {
         /// Time of day, if not the other session's.
         time: Option<chrono::NaiveTime>,
     },
+}
+
+/// A public holiday a feed lists: a day fixed by a one-off decision (임시공휴일) or an election
+/// day, which no rule computes (see [`crate::holidays`]).
+#[derive(Clone, Debug)]
+pub struct HolidayRecord {
+    /// The day.
+    pub date: NaiveDate,
+    /// Its name.
+    pub name: Text,
+    /// Sources (the decision, the gazette), illustrative flag, note.
+    pub prov: Provenance,
 }
 
 /// An explicit session.
