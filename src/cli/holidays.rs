@@ -45,17 +45,17 @@ pub fn run(args: &Args) -> Result<Output, String> {
         NaiveDate::from_ymd_opt(year, 1, 1).ok_or("bad year")?,
         NaiveDate::from_ymd_opt(year, 12, 31).ok_or("bad year")?,
     );
-    let (days, _, _) = holidays::between(feed, from, to);
+    let days = both(feed, from, to);
     if args.flag("json") {
         let rows: Vec<Row> = days
             .iter()
-            .map(|(h, _)| Row {
-                date: crate::date::iso_date(h.date),
+            .map(|(ko, en)| Row {
+                date: ko.date.clone(),
                 name: Name {
-                    ko: &h.ko,
-                    en: &h.en,
+                    ko: &ko.name,
+                    en: &en.name,
                 },
-                kind: h.kind.as_str(),
+                kind: ko.kind,
             })
             .collect();
         return Ok(Output {
@@ -64,19 +64,27 @@ pub fn run(args: &Args) -> Result<Output, String> {
         });
     }
     let mut out = String::new();
-    for (h, _) in &days {
+    for (ko, en) in &days {
         out.push_str(&format!(
             "{} {}  {} ({})\n",
-            crate::date::iso_date(h.date),
-            h.kind.as_str(),
-            h.ko,
-            h.en
+            ko.date, ko.kind, ko.name, en.name
         ));
     }
     Ok(Output {
         stdout: out,
         ..Output::default()
     })
+}
+
+/// The holidays of `from..=to` in both languages, pairwise (the two lists are in the same order).
+fn both(
+    feed: &[crate::feed::HolidayRecord],
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Vec<(holidays::HolidayView, holidays::HolidayView)> {
+    let ko = holidays::list(feed, from, to, crate::text::Lang::Ko).holidays;
+    let en = holidays::list(feed, from, to, crate::text::Lang::En).holidays;
+    ko.into_iter().zip(en).collect()
 }
 
 /// The warnings of `cogov validate` about sessions on public holidays (`session.holiday`): each
@@ -89,7 +97,7 @@ pub fn session_warnings(ds: &crate::dataset::Dataset) -> Vec<crate::problem::Pro
     ) else {
         return Vec::new();
     };
-    let (days, _, _) = holidays::between(&ds.feed.holidays, from, to);
+    let days = both(&ds.feed.holidays, from, to);
     let q = crate::calendar::SessionQuery {
         from,
         to,
@@ -114,11 +122,11 @@ pub fn session_warnings(ds: &crate::dataset::Dataset) -> Vec<crate::problem::Pro
             continue;
         };
         // days are in date order
-        let at = days.partition_point(|(h, _)| h.date < day);
+        let at = days.partition_point(|(h, _)| h.day() < day);
         let names: Vec<String> = days[at..]
             .iter()
-            .take_while(|(h, _)| h.date == day)
-            .map(|(h, _)| format!("{} ({})", h.ko, h.en))
+            .take_while(|(h, _)| h.day() == day)
+            .map(|(ko, en)| format!("{} ({})", ko.name, en.name))
             .collect();
         if names.is_empty() {
             continue;

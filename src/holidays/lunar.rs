@@ -82,6 +82,13 @@ pub(super) const LUNAR_YEARS: [u32; 61] = [
 /// The solar date of lunar `year`-`month`-`day` (`leap`: the leap month after `month`), or
 /// `None` when there is no such day or it is outside the table.
 pub fn to_solar(year: i32, month: u32, leap: bool, day: u32) -> Option<NaiveDate> {
+    NaiveDate::from_yo_opt(year, 1)?
+        .checked_add_days(Days::new(u64::from(ordinal(year, month, leap, day)? - 1)))
+}
+
+/// The day of solar `year` (1-based; past 365 in the next solar year) of lunar
+/// `year`-`month`-`day`, or `None` when there is no such day or it is outside the table.
+pub(crate) fn ordinal(year: i32, month: u32, leap: bool, day: u32) -> Option<u16> {
     let i = usize::try_from(year.checked_sub(FIRST)?).ok()?;
     let w = *LUNAR_YEARS.get(i)?;
     let leap_after = (w >> 13) & 0xf;
@@ -99,9 +106,7 @@ pub fn to_solar(year: i32, month: u32, leap: bool, day: u32) -> Option<NaiveDate
         return None;
     }
     let before: u32 = (0..index).map(len).sum();
-    let new_year =
-        NaiveDate::from_ymd_opt(year, 1, 1)?.checked_add_days(Days::new(u64::from(w >> 17)))?;
-    new_year.checked_add_days(Days::new(u64::from(before + day - 1)))
+    u16::try_from((w >> 17) + before + day).ok()
 }
 
 /// Lunar new year's day (설날) of `year` as a solar date.

@@ -10,7 +10,8 @@
 pub mod lunar;
 pub(crate) mod rules;
 
-use chrono::{Datelike, Days, NaiveDate, Weekday};
+use crate::text::Lang;
+use chrono::{Datelike, NaiveDate};
 use rules::{Day, Rule, Substitute, RULES};
 use serde::Serialize;
 
@@ -59,46 +60,146 @@ pub struct Holiday {
     pub kind: Kind,
 }
 
-fn ymd(d: NaiveDate) -> u32 {
-    // years of the table are positive
-    (d.year() as u32) * 10_000 + d.month() * 100 + d.day()
+/// Days before each month in a common year.
+const BEFORE: [u16; 12] = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+
+/// The day of the year (1-based) of `month`-`day` in `year`.
+fn ordinal(year: i32, month: u8, day: u8) -> u16 {
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let m = usize::from(month.clamp(1, 12)) - 1;
+    BEFORE[m] + u16::from(day) + u16::from(leap && month > 2)
 }
 
-fn date_of(rule: &Rule, year: i32) -> Option<NaiveDate> {
+/// The day of the year `rule` names in `year`, if it has one.
+fn day_of(rule: &Rule, year: i32) -> Option<u16> {
     match rule.day {
-        Day::Solar(m, d) => NaiveDate::from_ymd_opt(year, u32::from(m), u32::from(d)),
+        Day::Solar(m, d) => Some(ordinal(year, m, d)),
         Day::Lunar(m, d, shift) => {
-            let day = lunar::to_solar(year, u32::from(m), false, u32::from(d))?;
-            if shift < 0 {
-                day.checked_sub_days(Days::new(u64::from(shift.unsigned_abs())))
-            } else {
-                day.checked_add_days(Days::new(u64::from(shift.unsigned_abs())))
+            let o = lunar::ordinal(year, u32::from(m), false, u32::from(d))?;
+            u16::try_from(i32::from(o) + i32::from(shift)).ok()
+        }
+    }
+}
+
+/// Whether `rule`'s holiday on day `o` of `year` (weekday `wd`, 0 Sunday … 6 Saturday, shared
+/// with another holiday: `shared`) gets a substitute.
+fn needs_substitute(rule: &Rule, year: i32, o: u16, wd: u16, shared: bool) -> bool {
+    let (since, saturday) = match rule.substitute {
+        Substitute::No => return false,
+        Substitute::SundayOrOverlap(since) => (since, false),
+        Substitute::WeekendOrOverlap(since) => (since, true),
+    };
+    // `since` is yyyymmdd
+    let y = (since / 10_000) as i32;
+    let in_force =
+        y < year || (y == year && ordinal(y, (since / 100 % 100) as u8, (since % 100) as u8) <= o);
+    in_force && (wd == 0 || (saturday && wd == 6) || shared)
+}
+
+/// The name a substitute for rule `k` carries: 설날 and 추석 for any day of theirs.
+fn short(k: usize) -> (&'static str, &'static str) {
+    let r = &RULES[k];
+    match (r.substitute, r.day) {
+        (Substitute::SundayOrOverlap(_), Day::Lunar(1, ..)) => ("설날", "Seollal"),
+        (Substitute::SundayOrOverlap(_), _) => ("추석", "Chuseok"),
+        _ => (r.ko, r.en),
+    }
+}
+
+/// What a computed holiday is: rule `k`'s day, or a substitute for one or two rules' days.
+#[derive(Clone, Copy)]
+enum Name {
+    Rule(usize),
+    Substitute(usize, Option<usize>),
+}
+
+impl Name {
+    fn kind(self) -> Kind {
+        match self {
+            Name::Rule(k) => match RULES[k].day {
+                Day::Solar(..) => Kind::Solar,
+                Day::Lunar(..) => Kind::Lunar,
+            },
+            Name::Substitute(..) => Kind::Substitute,
+        }
+    }
+
+    fn text(self, lang: Lang) -> String {
+        let pick = |(ko, en): (&'static str, &'static str)| if lang == Lang::En { en } else { ko };
+        match self {
+            Name::Rule(k) => pick((RULES[k].ko, RULES[k].en)).to_string(),
+            Name::Substitute(a, b) => {
+                let mut t = pick(("대체공휴일(", "Substitute holiday (")).to_string();
+                t.push_str(pick(short(a)));
+                if let Some(b) = b {
+                    t.push_str(pick(("·", ", ")));
+                    t.push_str(pick(short(b)));
+                }
+                t.push(')');
+                t
             }
         }
     }
 }
 
-/// Whether `rule`'s holiday on `day`, shared with `others` other holidays, gets a substitute.
-fn needs_substitute(rule: &Rule, day: NaiveDate, others: usize) -> bool {
-    let wd = day.weekday();
-    match rule.substitute {
-        Substitute::No => false,
-        Substitute::SundayOrOverlap(since) => {
-            ymd(day) >= since && (wd == Weekday::Sun || others > 0)
-        }
-        Substitute::WeekendOrOverlap(since) => {
-            ymd(day) >= since && (wd == Weekday::Sun || wd == Weekday::Sat || others > 0)
+/// The computed holidays of `year` (1990–2050), in day order.
+fn compute(year: i32) -> Vec<(NaiveDate, Name)> {
+    let Some(jan1) =
+        NaiveDate::from_yo_opt(year, 1).filter(|_| (FIRST_YEAR..=LAST_YEAR).contains(&year))
+    else {
+        return Vec::new();
+    };
+    let w0 = jan1.weekday().num_days_from_sunday() as u16;
+    let wd = |o: u16| (w0 + o + 6) % 7;
+    // (day of the year, rule), in day order (a handful: insertion keeps it sorted)
+    let mut base: Vec<(u16, usize)> = Vec::new();
+    for (k, r) in RULES.iter().enumerate() {
+        if r.from <= year && year <= r.until {
+            if let Some(o) = day_of(r, year) {
+                let at = base.iter().take_while(|b| b.0 <= o).count();
+                base.insert(at, (o, k));
+            }
         }
     }
-}
-
-/// The name a substitute for `rule` carries: 설날 and 추석 for any day of theirs.
-fn short(rule: &Rule) -> (&'static str, &'static str) {
-    match (rule.substitute, rule.day) {
-        (Substitute::SundayOrOverlap(_), Day::Lunar(1, ..)) => ("설날", "Seollal"),
-        (Substitute::SundayOrOverlap(_), _) => ("추석", "Chuseok"),
-        _ => (rule.ko, rule.en),
+    // substitutes in day order (the days only increase)
+    let mut subs: Vec<(u16, Name)> = Vec::new();
+    let mut i = 0;
+    while i < base.len() {
+        let o = base[i].0;
+        let same = base[i..].iter().take_while(|b| b.0 == o).count();
+        let mut who = None;
+        for b in &base[i..i + same] {
+            if needs_substitute(&RULES[b.1], year, o, wd(o), same > 1) {
+                who = match who {
+                    Some(Name::Substitute(a, _)) => Some(Name::Substitute(a, Some(b.1))),
+                    _ => Some(Name::Substitute(b.1, None)),
+                };
+            }
+        }
+        if let Some(who) = who {
+            let mut t = o + 1;
+            while wd(t) % 6 == 0 || base.iter().any(|b| b.0 == t) || subs.iter().any(|s| s.0 == t) {
+                t += 1;
+            }
+            subs.push((t, who));
+        }
+        i += same;
     }
+    let mut out = Vec::with_capacity(base.len() + subs.len());
+    let (mut x, mut y) = (0, 0);
+    while x < base.len() || y < subs.len() {
+        let (o, name) = if y == subs.len() || (x < base.len() && base[x].0 <= subs[y].0) {
+            x += 1;
+            (base[x - 1].0, Name::Rule(base[x - 1].1))
+        } else {
+            y += 1;
+            subs[y - 1]
+        };
+        if let Some(date) = jan1.checked_add_days(chrono::Days::new(u64::from(o - 1))) {
+            out.push((date, name));
+        }
+    }
+    out
 }
 
 /// The computed holidays of `year` in date order, or `None` outside 1990–2050.
@@ -118,70 +219,17 @@ pub fn of_year(year: i32) -> Option<Vec<Holiday>> {
     if !(FIRST_YEAR..=LAST_YEAR).contains(&year) {
         return None;
     }
-    let mut base: Vec<(NaiveDate, &'static Rule)> = RULES
-        .iter()
-        .filter(|r| r.from <= year && year <= r.until)
-        .filter_map(|r| Some((date_of(r, year)?, r)))
-        .collect();
-    crate::sort::by_key(&mut base, |(d, _)| crate::sort::day_key(Some(*d)));
-    let mut subs: Vec<Holiday> = Vec::new();
-    let taken = |d: NaiveDate, subs: &[Holiday]| {
-        matches!(d.weekday(), Weekday::Sat | Weekday::Sun)
-            || base.iter().any(|(b, _)| *b == d)
-            || subs.iter().any(|s| s.date == d)
-    };
-    let mut i = 0;
-    while i < base.len() {
-        let day = base[i].0;
-        let same = base[i..].iter().take_while(|(d, _)| *d == day).count();
-        let group = &base[i..i + same];
-        let (mut ko, mut en) = (String::new(), String::new());
-        for (_, r) in group {
-            if needs_substitute(r, day, same - 1) {
-                let (k, e) = short(r);
-                if !ko.is_empty() {
-                    ko.push('·');
-                    en.push_str(", ");
-                }
-                ko.push_str(k);
-                en.push_str(e);
-            }
-        }
-        if !ko.is_empty() {
-            let mut d = day;
-            loop {
-                match d.succ_opt() {
-                    Some(n) => d = n,
-                    None => break,
-                }
-                if !taken(d, &subs) {
-                    subs.push(Holiday {
-                        date: d,
-                        ko: format!("대체공휴일({ko})"),
-                        en: format!("Substitute holiday ({en})"),
-                        kind: Kind::Substitute,
-                    });
-                    break;
-                }
-            }
-        }
-        i += same;
-    }
-    let mut out: Vec<Holiday> = base
-        .iter()
-        .map(|(d, r)| Holiday {
-            date: *d,
-            ko: r.ko.to_string(),
-            en: r.en.to_string(),
-            kind: match r.day {
-                Day::Solar(..) => Kind::Solar,
-                Day::Lunar(..) => Kind::Lunar,
-            },
-        })
-        .chain(subs)
-        .collect();
-    crate::sort::by_key(&mut out, |h| crate::sort::day_key(Some(h.date)));
-    Some(out)
+    Some(
+        compute(year)
+            .into_iter()
+            .map(|(date, n)| Holiday {
+                date,
+                ko: n.text(Lang::Ko),
+                en: n.text(Lang::En),
+                kind: n.kind(),
+            })
+            .collect(),
+    )
 }
 
 /// A window's holidays: computed ones and the feed's, in date order.
@@ -193,7 +241,7 @@ pub struct HolidayList {
     /// Part of the window is outside 1990–2050, where no holiday is computed (the feed's are
     /// still listed).
     pub outside: bool,
-    /// More than [`CAP`] holidays: the list is cut.
+    /// More than 4,000 holidays (`CAP`): the list is cut.
     pub truncated: bool,
 }
 
@@ -208,82 +256,55 @@ pub struct HolidayView {
     /// `solar`, `lunar`, `substitute` or `data`.
     #[cfg_attr(test, ts(type = "\"solar\" | \"lunar\" | \"substitute\" | \"data\""))]
     pub kind: &'static str,
-    /// Where a feed's holiday comes from (its first source with a link).
-    pub source: Option<String>,
+    #[serde(skip)]
+    day: NaiveDate,
 }
 
-/// The holidays of `from..=to`: computed (1990–2050) and the feed's `holidays`, as
-/// [`Holiday`]s with the feed's record index for data ones (`None` for computed ones).
-pub fn between(
+impl HolidayView {
+    /// The day.
+    pub fn day(&self) -> NaiveDate {
+        self.day
+    }
+}
+
+/// The holidays of `from..=to`, texts in `lang`: computed (1990–2050) and the feed's `holidays`
+/// (kind `data`), in date order, at most [`CAP`].
+pub fn list(
     feed: &[crate::feed::HolidayRecord],
     from: NaiveDate,
     to: NaiveDate,
-) -> (Vec<(Holiday, Option<usize>)>, bool, bool) {
-    let mut out: Vec<(Holiday, Option<usize>)> = Vec::new();
-    let mut outside = false;
-    let mut truncated = false;
-    if from <= to {
-        let (y0, y1) = (from.year(), to.year());
-        outside = y0 < FIRST_YEAR || y1 > LAST_YEAR;
-        for y in y0.max(FIRST_YEAR)..=y1.min(LAST_YEAR) {
-            for h in of_year(y).unwrap_or_default() {
-                if from <= h.date && h.date <= to {
-                    out.push((h, None));
-                }
-            }
-        }
-        for (k, r) in feed.iter().enumerate() {
-            if from <= r.date && r.date <= to {
-                out.push((
-                    Holiday {
-                        date: r.date,
-                        ko: r.name.get(crate::text::Lang::Ko).to_string(),
-                        en: r.name.get(crate::text::Lang::En).to_string(),
-                        kind: Kind::Data,
-                    },
-                    Some(k),
-                ));
-            }
-        }
-        crate::sort::by_key(&mut out, |(h, _)| crate::sort::day_key(Some(h.date)));
-        if out.len() > CAP {
-            out.truncate(CAP);
-            truncated = true;
-        }
-    }
-    (out, outside, truncated)
-}
-
-/// The views of [`between`], texts in `lang`.
-pub fn list(
-    ds: &crate::dataset::Dataset,
-    from: NaiveDate,
-    to: NaiveDate,
-    lang: crate::text::Lang,
+    lang: Lang,
 ) -> HolidayList {
-    let feed = &ds.feed.holidays;
-    let (days, outside, truncated) = between(feed, from, to);
-    let holidays = days
-        .into_iter()
-        .map(|(h, k)| HolidayView {
-            date: crate::date::iso_date(h.date),
-            name: match lang {
-                crate::text::Lang::En => h.en,
-                _ => h.ko,
-            },
-            kind: h.kind.as_str(),
-            source: k.and_then(|k| {
-                crate::view::sources(ds, &feed[k].prov, lang)
-                    .into_iter()
-                    .find_map(|s| s.url)
-            }),
-        })
-        .collect();
-    HolidayList {
-        holidays,
-        outside,
-        truncated,
+    let mut out = HolidayList::default();
+    if from > to {
+        return out;
     }
+    let (y0, y1) = (from.year(), to.year());
+    out.outside = y0 < FIRST_YEAR || y1 > LAST_YEAR;
+    let mut push = |day: NaiveDate, name: String, kind: Kind| {
+        if from <= day && day <= to {
+            out.holidays.push(HolidayView {
+                date: crate::date::iso_date(day),
+                name,
+                kind: kind.as_str(),
+                day,
+            });
+        }
+    };
+    for y in y0.max(FIRST_YEAR)..=y1.min(LAST_YEAR) {
+        for (day, n) in compute(y) {
+            push(day, n.text(lang), n.kind());
+        }
+    }
+    for r in feed {
+        push(r.date, r.name.get(lang).to_string(), Kind::Data);
+    }
+    crate::sort::by_key(&mut out.holidays, |h| crate::sort::day_key(Some(h.day)));
+    if out.holidays.len() > CAP {
+        out.holidays.truncate(CAP);
+        out.truncated = true;
+    }
+    out
 }
 
 #[cfg(test)]
@@ -346,10 +367,13 @@ mod tests {
     #[test]
     fn window_clamps_and_says_so() {
         let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
-        let (all, outside, truncated) = between(&[], d(1, 1, 1), d(9999, 12, 31));
-        assert!(outside && !truncated);
-        assert!(all.len() > 900 && all.len() < CAP, "{}", all.len());
-        let (none, outside, _) = between(&[], d(2026, 2, 1), d(2025, 1, 1));
-        assert!(none.is_empty() && !outside);
+        let all = list(&[], d(1, 1, 1), d(9999, 12, 31), Lang::En);
+        assert!(all.outside && !all.truncated);
+        let n = all.holidays.len();
+        assert!(n > 900 && n < CAP, "{n}");
+        let none = list(&[], d(2026, 2, 1), d(2025, 1, 1), Lang::Ko);
+        assert!(none.holidays.is_empty() && !none.outside);
+        let inside = list(&[], d(1990, 1, 1), d(2050, 12, 31), Lang::Ko);
+        assert!(!inside.outside && inside.holidays.len() == n);
     }
 }

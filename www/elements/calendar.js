@@ -14,6 +14,7 @@ extend(
       upcoming: '다음 회의', when: '일시', place: '장소', number: '회차', agenda: '안건', documents: '자료',
       online: '온라인', none: '이 달에는 회의가 없습니다', after: '이후 회의', noneNext: '예정된 회의가 없습니다',
       truncated: '회의가 너무 많아 일부만 표시합니다', sessions: '{}의 회의', moreS: '+{}건',
+      holidays: '공휴일', holOutside: '공휴일은 1990–2050년만 표시합니다',
     },
     status: { scheduled: '예정', held: '개최', cancelled: '취소', postponed: '연기', moved: '변경' },
     skind: { regular: '정기', special: '임시', plenary: '본회의', working: '실무', forum: '포럼', seminar: '세미나', meeting: '회의', other: '기타' },
@@ -26,6 +27,7 @@ extend(
       upcoming: 'Next session', when: 'When', place: 'Place', number: 'Session', agenda: 'Agenda', documents: 'Documents',
       online: 'Online', none: 'No sessions this month', after: 'Coming next', noneNext: 'No sessions ahead',
       truncated: 'Too many sessions: only some are shown', sessions: 'Sessions on {}', moreS: '+{} more',
+      holidays: 'Public holidays', holOutside: 'Public holidays are shown for 1990–2050 only',
     },
     status: { scheduled: 'Scheduled', held: 'Held', cancelled: 'Cancelled', postponed: 'Postponed', moved: 'Moved' },
     skind: { regular: 'Regular', special: 'Special', plenary: 'Plenary', working: 'Working-level', forum: 'Forum', seminar: 'Seminar', meeting: 'Meeting', other: 'Other' },
@@ -57,6 +59,7 @@ export class CogovCalendar extends CogovElement {
 
   #feed; #lang; #L; #body; #month; #today;
   #byDay = new Map(); // YYYY-MM-DD -> sessions starting that day
+  #hol = new Map(); // YYYY-MM-DD -> names of that day's public holidays
   #open = null; // {id} or {day}: what the detail panel shows
   #focusDay; #refocus; #back; #hash = true; #narrow; #ro; #panel; #grid; #nextId;
   #onHash = () => (this.#hash = true) && this.update(); // a deep link to follow at the next render
@@ -113,6 +116,9 @@ export class CogovCalendar extends CogovElement {
       const d = s.start.slice(0, 10);
       this.#byDay.get(d)?.push(s) || this.#byDay.set(d, [s]);
     }
+    const hol = feed.holidays(from, to, lang);
+    this.#hol.clear();
+    for (const x of hol.holidays) this.#hol.get(x.date)?.push(x.name) || this.#hol.set(x.date, [x.name]);
     const next = feed.nextSession(today, body, lang);
     this.#nextId = next?.id;
 
@@ -140,7 +146,8 @@ export class CogovCalendar extends CogovElement {
         next ? [h('button', { type: 'button', class: 'link', 'data-id': next.id, 'data-k': 'upnext', onclick: (e) => this.#choose(next.id, e.target) }, this.#title(next)),
           ' · ', dayLong(lang, next.start), time(next.start) && ` ${time(next.start)}`] : ui(L, 'noneNext')),
       truncated ? h('p', { class: 'note', role: 'status' }, ui(L, 'truncated')) : null,
-      list ? this.#list(sessions, last) : this.#gridOf(from, to),
+      hol.outside ? h('p', { class: 'note' }, ui(L, 'holOutside')) : null,
+      list ? [this.#holidays(), this.#list(sessions, last)] : this.#gridOf(from, to),
       this.#panel);
   }
 
@@ -191,15 +198,24 @@ export class CogovCalendar extends CogovElement {
   }
 
   #day(d) {
-    const list = this.#byDay.get(d) || [], out = d.slice(0, 7) !== this.#month;
+    const list = this.#byDay.get(d) || [], out = d.slice(0, 7) !== this.#month, hol = this.#hol.get(d)?.join(', ');
     return h('td', {
-      role: 'gridcell', 'data-day': d, tabindex: d === this.#focusDay ? '0' : '-1', class: out ? 'out' : null,
+      role: 'gridcell', 'data-day': d, tabindex: d === this.#focusDay ? '0' : '-1', class: join([out && 'out', hol && 'holiday'], ' ') || null,
       'aria-current': d === this.#today ? 'date' : null, part: d === this.#today ? 'day today' : 'day',
     },
     h('span', { class: 'dnum', 'aria-hidden': 'true' }, String(+d.slice(8))), h('span', { class: 'sr' }, dayLong(this.#lang, d)),
+    // the holiday's name, written out (a screen reader reads it after the date)
+    hol ? h('span', { class: 'hol', part: 'holiday', title: hol }, hol) : null,
     list.slice(0, CHIPS).map((s) => h('div', { class: `chip${s.id === this.#nextId ? ' next' : ''}`, part: s.id === this.#nextId ? 'session next' : 'session', 'data-id': s.id, 'data-status': s.status, title: this.#title(s) },
       this.#status(s), ' ', time(s.start) ? h('span', { class: 'time' }, time(s.start)) : null, ' ', h('span', { class: 'title' }, this.#title(s)))),
     list.length > CHIPS ? h('div', { class: 'more' }, ui(this.#L, 'moreS', list.length - CHIPS)) : null);
+  }
+
+  /** The list view's line naming the month's public holidays. */
+  #holidays() {
+    const days = [...this.#hol].filter(([d]) => d.slice(0, 7) === this.#month);
+    return days.length ? h('p', { class: 'hols', part: 'holidays' }, h('span', { class: 'tag' }, ui(this.#L, 'holidays')), ' ',
+      join(days.map(([d, names]) => h('span', { class: 'hol-item' }, h('time', { datetime: d }, date(this.#lang, d)), ' ', names.join(', '))), ' · ')) : null;
   }
 
   #list(sessions, last) {
@@ -213,7 +229,8 @@ export class CogovCalendar extends CogovElement {
   #item(s) {
     const next = s.id === this.#nextId;
     return h('li', { class: `item${next ? ' next' : ''}`, part: next ? 'item next' : 'item', 'data-status': s.status, 'aria-current': s.start.startsWith(this.#today) ? 'date' : null },
-      h('p', { class: 'when' }, h('time', { datetime: s.start }, this.#when(s))),
+      h('p', { class: 'when' }, h('time', { datetime: s.start }, this.#when(s)),
+        this.#hol.has(s.start.slice(0, 10)) ? [' ', h('span', { class: 'hol', part: 'holiday' }, this.#hol.get(s.start.slice(0, 10)).join(', '))] : null),
       h('p', null, h('button', { type: 'button', class: 'link title', 'data-id': s.id, onclick: (e) => this.#choose(s.id, e.target) }, this.#title(s)), ' ', this.#status(s),
         s.illustrative ? [' ', badge(this.#L)] : null),
       h('p', { class: 'meta' }, s.body_name));
