@@ -25,12 +25,13 @@ pub struct Feed {
     pub series: Vec<Series>,
     /// Explicit sessions.
     pub sessions: Vec<Session>,
-    /// One-off public holidays (임시공휴일, election days), merged with the computed ones.
-    pub holidays: Vec<HolidayRecord>,
     /// Policy proposals.
     pub proposals: Vec<Proposal>,
     /// Task management cards.
     pub cards: Vec<Card>,
+    /// One-off public holidays (임시공휴일, election days), merged with the computed ones; a
+    /// member of the calendar part, last here so that the decode snapshots keep their lines.
+    pub holidays: Vec<HolidayRecord>,
 }
 
 /// Facts every record may carry: sources and the illustrative flag.

@@ -55,10 +55,10 @@ pub(crate) struct Rule {
 }
 
 /// Dates as `yyyymmdd` numbers: when a substitute rule took effect.
-const SUB_2013: u32 = 2013_11_05;
-const SUB_2021: u32 = 2021_07_07;
-const SUB_2023: u32 = 2023_05_04;
-const SUB_2026: u32 = 2026_01_01;
+const SUB_2013: u32 = 20131105;
+const SUB_2021: u32 = 20210707;
+const SUB_2023: u32 = 20230504;
+const SUB_2026: u32 = 20260101;
 
 const ALWAYS: i32 = 1949;
 const ON: i32 = 9999;

@@ -200,7 +200,7 @@ export class CogovCalendar extends CogovElement {
   #day(d) {
     const list = this.#byDay.get(d) || [], out = d.slice(0, 7) !== this.#month, hol = this.#hol.get(d)?.join(', ');
     return h('td', {
-      role: 'gridcell', 'data-day': d, tabindex: d === this.#focusDay ? '0' : '-1', class: join([out && 'out', hol && 'holiday'], ' ') || null,
+      role: 'gridcell', 'data-day': d, tabindex: d === this.#focusDay ? '0' : '-1', class: [out && 'out', hol && 'holiday'].filter(Boolean).join(' ') || null,
       'aria-current': d === this.#today ? 'date' : null, part: d === this.#today ? 'day today' : 'day',
     },
     h('span', { class: 'dnum', 'aria-hidden': 'true' }, String(+d.slice(8))), h('span', { class: 'sr' }, dayLong(this.#lang, d)),
