@@ -373,6 +373,21 @@ mod tests {
         assert!(n > 900 && n < CAP, "{n}");
         let none = list(&[], d(2026, 2, 1), d(2025, 1, 1), Lang::Ko);
         assert!(none.holidays.is_empty() && !none.outside);
+        // a hostile feed: 200,000 holidays on one day, listed at most CAP
+        let many = vec![
+            crate::feed::HolidayRecord {
+                date: d(2026, 9, 25),
+                name: crate::text::Text::plain("x"),
+                prov: Default::default(),
+            };
+            200_000
+        ];
+        let cut = list(&many, d(2026, 9, 1), d(2026, 9, 30), Lang::Ko);
+        assert!(cut.truncated && cut.holidays.len() == CAP);
+        assert_eq!(
+            cut.holidays[0].name, "추석 연휴",
+            "computed ones keep their place"
+        );
         let inside = list(&[], d(1990, 1, 1), d(2050, 12, 31), Lang::Ko);
         assert!(!inside.outside && inside.holidays.len() == n);
     }
