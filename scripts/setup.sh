@@ -55,4 +55,10 @@ if ! python3 -c 'import recurring_ical_events' 2>/dev/null; then
   say "installing recurring-ical-events (a client store for the .ics update test, tests/ics_update.py)"
   python3 -m pip install -q recurring-ical-events==3.8.2
 fi
+# the holiday cross-check (tests/holidays_cross.rs): pinned, since its list of known disagreements
+# depends on the version's data
+if [ "$(python3 -c 'import holidays, korean_lunar_calendar, importlib.metadata as m; print(holidays.__version__, m.version("korean-lunar-calendar"))' 2>/dev/null)" != "0.109 0.4.0" ]; then
+  say "installing holidays 0.109 and korean-lunar-calendar 0.4.0 (independent checks of the holidays)"
+  python3 -m pip install -q holidays==0.109 korean-lunar-calendar==0.4.0
+fi
 say "ready"

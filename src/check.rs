@@ -306,6 +306,10 @@ fn calendar_refs(feed: &Feed, c: &mut Checker) {
         c.want_opt(&s.series, "series", SERIES);
         c.sources(&s.prov, true);
     }
+    for i in 0..feed.holidays.len() {
+        c.record("holidays", i);
+        c.sources(&feed.holidays[i].prov, true);
+    }
 }
 
 fn proposals_refs(feed: &Feed, c: &mut Checker) {

@@ -17,6 +17,7 @@ pub mod dataset;
 pub mod date;
 mod derived;
 pub mod feed;
+pub mod holidays;
 pub mod ics;
 mod ids;
 pub mod json;

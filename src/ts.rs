@@ -222,6 +222,9 @@ fn decls(cfg: &Config) -> Vec<Decl> {
         decl::<cal::LocationView>(cfg),
         decl::<cal::AgendaView>(cfg),
         decl::<cal::DocumentView>(cfg),
+        // holidays: `feed.holidays(...)`
+        decl::<crate::holidays::HolidayList>(cfg),
+        decl::<crate::holidays::HolidayView>(cfg),
         // proposals: `feed.proposals(...)`, `feed.proposal(...)`, `feed.cards(...)`, ...
         decl::<query::ProposalList>(cfg),
         decl::<query::ProposalItem>(cfg),
@@ -369,6 +372,24 @@ fn the_default_feed_views_conform_to_the_declarations() {
         check(
             "SessionList",
             &crate::calendar::SessionList::default(),
+            &decls,
+        );
+        let hol = crate::holidays::list(
+            &ds.feed.holidays,
+            day("2026-01-01"),
+            day("2026-12-31"),
+            lang,
+        );
+        assert!(!hol.holidays.is_empty());
+        check("HolidayList", &hol, &decls);
+        check(
+            "HolidayList",
+            &crate::holidays::list(
+                &ds.feed.holidays,
+                day("1989-12-01"),
+                day("1989-12-31"),
+                lang,
+            ),
             &decls,
         );
         let next = crate::calendar::next_session(&ds, day("2026-07-01"), None, lang).unwrap();

@@ -4,7 +4,7 @@
 // is written by hand and type-checked by tests/types/ (`tsc --strict`, in scripts/test.sh).
 // JSX (React) typings: ./cogov-jsx.d.ts. Custom Elements Manifest: ./custom-elements.json.
 
-import type { Named, Problem, SessionList, SessionView } from './types/views.js';
+import type { HolidayList, Named, Problem, SessionList, SessionView } from './types/views.js';
 
 export * from './types/views.js';
 
@@ -44,6 +44,12 @@ export interface CalendarFeed {
   session(id: string, lang: string): SessionView | null;
   /** Bodies that have sessions or series, in feed order. */
   calendarBodies(lang: string): Named[];
+  /**
+   * The public holidays of `from..=to`: computed for 1990–2050 (solar, lunar, substitute) and the
+   * feed's `holidays` (kind `data`), in date order; `outside` when part of the window is outside
+   * 1990–2050.
+   */
+  holidays(from: string, to: string, lang: string): HolidayList;
   /**
    * iCalendar text of one session, or of a body's (or every) session from a year before to two years
    * after `dtstampUtc`; each event's URL is `baseUrl#id` (or `baseUrl + id` when `baseUrl` has a `#`).

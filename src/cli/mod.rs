@@ -6,6 +6,7 @@
 
 mod args;
 mod calendar;
+mod holidays;
 mod proposals;
 mod publish;
 mod structure;
@@ -21,6 +22,7 @@ pub const USAGE: &str = "usage:
   cogov sessions FEED --from YYYY-MM-DD --to YYYY-MM-DD [--body BODY] [--json] [--lang ko|en]
   cogov ics FEED [--body BODY] [--session ID] [--from YYYY-MM-DD --to YYYY-MM-DD] [--now UTC] [--url BASE] [--lang ko|en]
   cogov publish FEED --out DIR [--base-url URL] [--lang ko|en] [--from YYYY-MM-DD --to YYYY-MM-DD] [--now UTC]
+  cogov holidays [FEED] --year YYYY [--json]
   cogov expand --dtstart LOCAL_DATETIME --rrule RULE [--exdate LIST] [--limit N]
   cogov proposals FEED [--stage S] [--answer A] [--ministry M] [--proposer P] [--year Y] [--session S]
         [--text T] [--sort date|updated|title|stage] [--desc] [--offset N] [--limit N] [--json] [--lang ko|en]
@@ -58,6 +60,7 @@ pub fn run(argv: &[String]) -> Result<Output, String> {
         "ics" => calendar::ics(&args),
         "publish" => publish::run(&args),
         "expand" => calendar::expand(&args),
+        "holidays" => holidays::run(&args),
         "proposals" => proposals::run(&args),
         "stats" => proposals::stats(&args),
         "cards" => proposals::cards(&args),

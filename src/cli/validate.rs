@@ -1,13 +1,27 @@
 //! `cogov validate FEED [--json]`.
 
 use super::{json, Args, Output};
+use crate::dataset::Part;
 use crate::problem::Report;
 
 pub fn run(args: &Args) -> Result<Output, String> {
     args.only(&["json"])?;
     let path = args.positional(0, "FEED")?;
     let report = match super::read(path) {
-        Ok(text) => crate::dataset::load(&text).report,
+        Ok(text) => {
+            let loaded = crate::dataset::load(&text);
+            let mut report = loaded.report;
+            if let Some(ds) = loaded
+                .dataset
+                .as_ref()
+                .filter(|ds| ds.usable(Part::Calendar))
+            {
+                report
+                    .warnings
+                    .extend(super::holidays::session_warnings(ds));
+            }
+            report
+        }
         Err(super::Unread::Io(out)) => return Ok(out),
         Err(super::Unread::Report(report)) => report,
     };

@@ -29,6 +29,9 @@ pub struct Feed {
     pub proposals: Vec<Proposal>,
     /// Task management cards.
     pub cards: Vec<Card>,
+    /// One-off public holidays (임시공휴일, election days), merged with the computed ones; a
+    /// member of the calendar part, last here so that the decode snapshots keep their lines.
+    pub holidays: Vec<HolidayRecord>,
 }
 
 /// Facts every record may carry: sources and the illustrative flag.
@@ -295,6 +298,18 @@ pub enum RuleForm {
         /// Time of day, if not the other session's.
         time: Option<chrono::NaiveTime>,
     },
+}
+
+/// A public holiday a feed lists: a day fixed by a one-off decision (임시공휴일) or an election
+/// day, which no rule computes (see [`crate::holidays`]).
+#[derive(Clone, Debug)]
+pub struct HolidayRecord {
+    /// The day.
+    pub date: NaiveDate,
+    /// Its name.
+    pub name: Text,
+    /// Sources (the decision, the gazette), illustrative flag, note.
+    pub prov: Provenance,
 }
 
 /// An explicit session.

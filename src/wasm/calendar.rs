@@ -181,4 +181,22 @@ impl Feed {
         let lang = arg::lang(lang)?;
         to_js(&calendar::session_bodies(self.part(Part::Calendar)?, lang))
     }
+
+    /// The public holidays of `from..=to` (YYYY-MM-DD), computed for 1990–2050 and the feed's
+    /// `holidays`: `{holidays: [{date, name, kind, source}], outside, truncated}`.
+    pub fn holidays(
+        &self,
+        from: &JsValue,
+        to: &JsValue,
+        lang: &JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let (from, to) = (required(from, "from")?, required(to, "to")?);
+        let lang = arg::lang(lang)?;
+        to_js(&crate::holidays::list(
+            &self.part(Part::Calendar)?.feed.holidays,
+            from,
+            to,
+            lang,
+        ))
+    }
 }

@@ -50,6 +50,7 @@ async function matrix([bundle, cls, tag]) {
     googleLink: [S('sessionId', 'x'), S('lang', 'en'), S('baseUrl', null, false)],
     session: [S('id', 'x'), S('lang', 'en')],
     calendarBodies: [S('lang', 'en')],
+    holidays: [S('from', '2026-09-01'), S('to', '2026-09-30'), S('lang', 'en')],
     proposals: [S('query', null, false, 'object'), S('lang', 'en')],
     proposal: [S('id', 'x'), S('lang', 'en'), S('today', null, false)],
     proposalStats: [S('by', 'year'), S('lang', 'en'), S('weight', null, false, 'number'), S('query', null, false, 'object')],

@@ -35,7 +35,50 @@ const ready = async (page, sel) => {
   return page.evaluate(read, sel);
 };
 
+/** The holidays a calendar shows: grid cells with their names, the list's line, list items marked. */
+function holidays(selector) {
+  const root = document.querySelector(selector).shadowRoot;
+  return {
+    cells: [...root.querySelectorAll('td.holiday')].map((td) => `${td.dataset.day} ${td.querySelector('[part~=holiday]')?.textContent}`),
+    named: [...root.querySelectorAll('td [part~=holiday]')].every((x) => x.closest('td').classList.contains('holiday')),
+    marker: [...root.querySelectorAll('td.holiday')].map((td) => getComputedStyle(td).boxShadow).every((b) => b.includes('inset')),
+    line: root.querySelector('[part~=holidays]')?.textContent || null,
+    items: [...root.querySelectorAll('.item [part~=holiday]')].map((x) => x.closest('.item').querySelector('.title').dataset.id + ' ' + x.textContent),
+    note: [...root.querySelectorAll('.note')].map((x) => x.textContent),
+  };
+}
+
 export const checks = [
+  {
+    name: 'calendar: public holidays named in the grid (not by colour alone) and in the list, ko and en',
+    async run(env) {
+      const p = await open(env, '/__fixtures__/calendar.html');
+      const { page } = p;
+      const show = async (sel, month, view) => {
+        await ready(page, sel);
+        await page.evaluate(([sel, month, view]) => { const c = document.querySelector(sel); c.setAttribute('view', view); c.setAttribute('month', month); }, [sel, month, view]);
+        await page.waitForFunction(([sel, month]) => document.querySelector(sel).shadowRoot.querySelector('[role=grid], [part~=list], [part~=empty]') && document.querySelector(sel).getAttribute('month') === month, [sel, month]);
+        await waitState(page, sel);
+        return page.evaluate(holidays, sel);
+      };
+      try {
+        let ko = await show('#ko', '2026-09', 'month');
+        eq(ko.cells, ['2026-09-24 추석 연휴', '2026-09-25 추석', '2026-09-26 추석 연휴', '2026-10-03 개천절'], '추석 and 개천절 named in their cells');
+        assert(ko.named && ko.marker, 'each named cell has the holiday class and its bar (a marker besides the colour)');
+        let en = await show('#en', '2026-02', 'month');
+        eq(en.cells, ['2026-02-16 Seollal holiday', '2026-02-17 Seollal (Lunar New Year)', '2026-02-18 Seollal holiday'], 'Seollal in English');
+        ko = await show('#ko', '2025-10', 'list');
+        assert(ko.line?.startsWith('공휴일') && ko.line.includes('대체공휴일(추석)') && ko.line.includes('한글날'), `the list names the month's holidays: ${ko.line}`);
+        eq(ko.items, ['cm-quarterly@2025-10-09 한글날'], 'a session on a holiday is marked in the list');
+        en = await show('#en', '1989-12', 'month');
+        eq(en.cells, ['1990-01-01 New Year\'s Day', '1990-01-02 New Year holiday'], 'holidays from 1990 on');
+        assert(en.note.includes('Public holidays are shown for 1990–2050 only'), `says where holidays stop: ${en.note}`);
+        noErrors(p);
+      } finally {
+        await p.close();
+      }
+    },
+  },
   {
     name: 'calendar: July 2026 in ko and en (dates via Intl, next session, body filter options)',
     async run(env) {

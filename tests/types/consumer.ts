@@ -146,6 +146,9 @@ export function sessions(feed: CalendarFeed, list: SessionList): SessionView | n
   console.log(first.kind, first.status, number ?? 0, end?.length, location?.address, agenda.map((a) => a.kind + (a.proposal ?? '')), documents[0]?.url);
   // @ts-expect-error sessions need a date range
   feed.sessions('2026-07-01');
+  const hol = feed.holidays('2026-09-01', '2026-09-30', 'ko');
+  const kinds: Array<'solar' | 'lunar' | 'substitute' | 'data'> = hol.holidays.map((h) => h.kind);
+  console.log(hol.outside, hol.truncated, kinds, hol.holidays.map((h) => `${h.date} ${h.name}`));
   return feed.session(first.id, 'en');
 }
 

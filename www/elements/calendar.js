@@ -18,6 +18,7 @@ extend(
       subscribe: '구독', subAll: '전체 일정', subBody: '{} 일정', webcal: '캘린더 앱에서 구독', subGoogle: 'Google 캘린더에서 구독',
       subUrl: '구독 주소', subHelp: '구독한 캘린더는 일정이 바뀌거나 취소되면 스스로 갱신됩니다.',
       badBase: 'ics-base 속성 {}은(는) http(s) 주소가 아니어서 구독 링크를 만들 수 없습니다',
+      holidays: '공휴일', holOutside: '공휴일은 1990–2050년만 표시합니다',
     },
     status: status.ko, // the vocabularies' labels: the core's table (src/feed/kinds.rs)
     skind: sessionKind.ko,
@@ -33,6 +34,7 @@ extend(
       subscribe: 'Subscribe', subAll: 'All sessions', subBody: 'Sessions of {}', webcal: 'Subscribe in a calendar app', subGoogle: 'Subscribe in Google Calendar',
       subUrl: 'Subscription address', subHelp: 'A subscribed calendar updates itself when sessions move or are cancelled.',
       badBase: 'the ics-base attribute {} is not an http(s) URL: no subscription links',
+      holidays: 'Public holidays', holOutside: 'Public holidays are shown for 1990–2050 only',
     },
     status: status.en,
     skind: sessionKind.en,
@@ -66,6 +68,7 @@ export class CogovCalendar extends CogovElement {
   #first = 0; // first-day: the weekday the grid's weeks start on (0 = Sunday)
   #h12 = false; // hour12: 12-hour times (오후 2:00 / 2:00 pm)
   #byDay = new Map(); // YYYY-MM-DD -> sessions starting that day
+  #hol = new Map(); // YYYY-MM-DD -> names of that day's public holidays
   #open = null; // {id} or {day}: what the detail panel shows
   #focusDay; #refocus; #back; #hash = true; #narrow; #ro; #panel; #grid; #nextId;
   #onHash = () => this.#hist && (this.#hash = true) && this.update(); // a deep link to follow at the next render
@@ -140,6 +143,9 @@ export class CogovCalendar extends CogovElement {
       const d = s.start.slice(0, 10);
       this.#byDay.get(d)?.push(s) || this.#byDay.set(d, [s]);
     }
+    const hol = feed.holidays(from, to, lang);
+    this.#hol.clear();
+    for (const x of hol.holidays) this.#hol.get(x.date)?.push(x.name) || this.#hol.set(x.date, [x.name]);
     const next = feed.nextSession(today, body, lang);
     this.#nextId = next?.id;
 
@@ -168,7 +174,8 @@ export class CogovCalendar extends CogovElement {
         next ? [h('button', { type: 'button', class: 'link', 'data-id': next.id, 'data-k': 'upnext', onclick: (e) => this.#choose(next.id, e.target) }, this.#title(next)),
           ' · ', dayLong(lang, next.start), time(next.start) && ` ${this.#time(next.start)}`] : ui(L, 'noneNext')),
       truncated ? h('p', { class: 'note', role: 'status' }, ui(L, 'truncated')) : null,
-      list ? this.#list(sessions, last) : this.#gridOf(from, to),
+      hol.outside ? h('p', { class: 'note' }, ui(L, 'holOutside')) : null,
+      list ? [this.#holidays(), this.#list(sessions, last)] : this.#gridOf(from, to),
       this.#panel);
   }
 
@@ -232,15 +239,24 @@ export class CogovCalendar extends CogovElement {
   }
 
   #day(d) {
-    const list = this.#byDay.get(d) || [], out = d.slice(0, 7) !== this.#month;
+    const list = this.#byDay.get(d) || [], out = d.slice(0, 7) !== this.#month, hol = this.#hol.get(d)?.join(', ');
     return h('td', {
-      role: 'gridcell', 'data-day': d, tabindex: d === this.#focusDay ? '0' : '-1', class: out ? 'out' : null,
+      role: 'gridcell', 'data-day': d, tabindex: d === this.#focusDay ? '0' : '-1', class: [out && 'out', hol && 'holiday'].filter(Boolean).join(' ') || null,
       'aria-current': d === this.#today ? 'date' : null, part: d === this.#today ? 'day today' : 'day',
     },
     h('span', { class: 'dnum', 'aria-hidden': 'true' }, String(+d.slice(8))), h('span', { class: 'sr' }, dayLong(this.#lang, d)),
+    // the holiday's name, written out (a screen reader reads it after the date)
+    hol ? h('span', { class: 'hol', part: 'holiday', title: hol }, hol) : null,
     list.slice(0, CHIPS).map((s) => h('div', { class: `chip${s.id === this.#nextId ? ' next' : ''}`, part: s.id === this.#nextId ? 'session next' : 'session', 'data-id': s.id, 'data-status': s.status, title: this.#title(s) },
       this.#status(s), ' ', time(s.start) ? h('span', { class: 'time' }, this.#time(s.start)) : null, ' ', h('span', { class: 'title' }, this.#title(s)))),
     list.length > CHIPS ? h('div', { class: 'more' }, ui(this.#L, 'moreS', list.length - CHIPS)) : null);
+  }
+
+  /** The list view's line naming the month's public holidays. */
+  #holidays() {
+    const days = [...this.#hol].filter(([d]) => d.slice(0, 7) === this.#month);
+    return days.length ? h('p', { class: 'hols', part: 'holidays' }, h('span', { class: 'tag' }, ui(this.#L, 'holidays')), ' ',
+      join(days.map(([d, names]) => h('span', { class: 'hol-item' }, h('time', { datetime: d }, date(this.#lang, d)), ' ', names.join(', '))), ' · ')) : null;
   }
 
   #list(sessions, last) {
@@ -254,7 +270,8 @@ export class CogovCalendar extends CogovElement {
   #item(s) {
     const next = s.id === this.#nextId;
     return h('li', { class: `item${next ? ' next' : ''}`, part: next ? 'item next' : 'item', 'data-status': s.status, 'aria-current': s.start.startsWith(this.#today) ? 'date' : null },
-      h('p', { class: 'when' }, h('time', { datetime: s.start }, this.#when(s))),
+      h('p', { class: 'when' }, h('time', { datetime: s.start }, this.#when(s)),
+        this.#hol.has(s.start.slice(0, 10)) ? [' ', h('span', { class: 'hol', part: 'holiday' }, this.#hol.get(s.start.slice(0, 10)).join(', '))] : null),
       h('p', null, h('button', { type: 'button', class: 'link title', 'data-id': s.id, onclick: (e) => this.#choose(s.id, e.target) }, this.#title(s)), ' ', this.#status(s),
         s.illustrative ? [' ', badge(this.#L)] : null),
       h('p', { class: 'meta' }, s.body_name));

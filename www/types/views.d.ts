@@ -308,6 +308,29 @@ export type DocumentView = {
   url: string,
 };
 
+/** A window's holidays: computed ones and the feed's, in date order. */
+export type HolidayList = {
+  /** The holidays, in date order. */
+  holidays: Array<HolidayView>,
+  /**
+   * Part of the window is outside 1990–2050, where no holiday is computed (the feed's are
+   * still listed).
+   */
+  outside: boolean,
+  /** More than 4,000 holidays (`CAP`): the list is cut. */
+  truncated: boolean,
+};
+
+/** One holiday, its name in one language. */
+export type HolidayView = {
+  /** `YYYY-MM-DD`. */
+  date: string,
+  /** Name. */
+  name: string,
+  /** `solar`, `lunar`, `substitute` or `data`. */
+  kind: "solar" | "lunar" | "substitute" | "data",
+};
+
 /** One page of a list. */
 export type ProposalList = {
   /** How many proposals pass the filter. */

@@ -246,3 +246,15 @@ pub(super) fn agenda_item(r: &mut Reader, v: &Value) -> Option<AgendaItem> {
         proposal_problem,
     })
 }
+
+/// A holiday the feed names (one-off days: 임시공휴일, election days), merged with the computed ones.
+pub(super) fn holiday(r: &mut Reader, v: &Value) -> Option<HolidayRecord> {
+    let f = r.record(v, &["date", "name"])?;
+    let date = r.required(f, "date", |r, v| r.date(v));
+    let name = r.required(f, "name", |r, v| r.text(v));
+    Some(HolidayRecord {
+        date: date?,
+        name: name?,
+        prov: r.provenance(f),
+    })
+}

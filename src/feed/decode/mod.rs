@@ -56,6 +56,7 @@ const TOP: &[&str] = &[
     "bodies",
     "series",
     "sessions",
+    "holidays",
     "proposals",
     "cards",
 ];
@@ -119,10 +120,11 @@ pub(crate) fn top<'v, 'a>(r: &mut Reader, v: &'v Value<'a>) -> Option<(Feed, Fie
     Some((feed, f))
 }
 
-/// The calendar part: `series` and `sessions`.
+/// The calendar part: `series`, `sessions` and `holidays`.
 pub(crate) fn calendar_part(r: &mut Reader, f: Fields, feed: &mut Feed) {
     feed.series = r.list(f, "series", calendar::series);
     feed.sessions = r.list(f, "sessions", calendar::session);
+    feed.holidays = r.list(f, "holidays", calendar::holiday);
 }
 
 /// The proposals part: `proposals` and `cards`.

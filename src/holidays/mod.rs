@@ -1,0 +1,394 @@
+//! Korean public holidays (공휴일), computed for the years 1990–2050: the solar ones, the lunar
+//! ones (설날 and 추석, three days each; 부처님 오신 날) through a compact KASI table
+//! ([`lunar`]), and substitute holidays (대체공휴일) under the rules in force each year
+//! ([`rules`]); merged with the one-off days a feed lists (`holidays`: 임시공휴일, election days).
+//!
+//! Bounded: a year is at most a few dozen days; a window is clamped to 1990–2050 (and says so,
+//! `outside`) and its list capped at [`CAP`] (`truncated`). Cross-checked against python
+//! `holidays` and `korean_lunar_calendar` in `tests/holidays_cross.rs`.
+
+pub mod lunar;
+pub(crate) mod rules;
+
+use crate::text::Lang;
+use chrono::{Datelike, NaiveDate};
+use rules::{Day, Rule, Substitute, RULES};
+use serde::Serialize;
+
+/// The first year computed.
+pub const FIRST_YEAR: i32 = 1990;
+/// The last year computed.
+pub const LAST_YEAR: i32 = 2050;
+/// At most this many holidays in one window (61 years hold about 1,100).
+pub const CAP: usize = 4_000;
+
+/// Where a holiday comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// A fixed solar date.
+    Solar,
+    /// A lunar date (설날, 추석, 부처님 오신 날).
+    Lunar,
+    /// A substitute holiday (대체공휴일).
+    Substitute,
+    /// Listed in the feed's `holidays` (임시공휴일, election days).
+    Data,
+}
+
+impl Kind {
+    /// The word of the kind: `solar`, `lunar`, `substitute`, `data`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Solar => "solar",
+            Kind::Lunar => "lunar",
+            Kind::Substitute => "substitute",
+            Kind::Data => "data",
+        }
+    }
+}
+
+/// One holiday on one day (a day with two holidays has two).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Holiday {
+    /// The day.
+    pub date: NaiveDate,
+    /// Korean name.
+    pub ko: String,
+    /// English name.
+    pub en: String,
+    /// Where it comes from.
+    pub kind: Kind,
+}
+
+/// Days before each month in a common year.
+const BEFORE: [u16; 12] = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+
+/// The day of the year (1-based) of `month`-`day` in `year`.
+fn ordinal(year: i32, month: u8, day: u8) -> u16 {
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let m = usize::from(month.clamp(1, 12)) - 1;
+    BEFORE[m] + u16::from(day) + u16::from(leap && month > 2)
+}
+
+/// The day of the year `rule` names in `year`, if it has one.
+fn day_of(rule: &Rule, year: i32) -> Option<u16> {
+    match rule.day {
+        Day::Solar(m, d) => Some(ordinal(year, m, d)),
+        Day::Lunar(m, d, shift) => {
+            let o = lunar::ordinal(year, u32::from(m), false, u32::from(d))?;
+            u16::try_from(i32::from(o) + i32::from(shift)).ok()
+        }
+    }
+}
+
+/// Whether `rule`'s holiday on day `o` of `year` (weekday `wd`, 0 Sunday … 6 Saturday, shared
+/// with another holiday: `shared`) gets a substitute.
+fn needs_substitute(rule: &Rule, year: i32, o: u16, wd: u16, shared: bool) -> bool {
+    let (since, saturday) = match rule.substitute {
+        Substitute::No => return false,
+        Substitute::SundayOrOverlap(since) => (since, false),
+        Substitute::WeekendOrOverlap(since) => (since, true),
+    };
+    // `since` is yyyymmdd
+    let y = (since / 10_000) as i32;
+    let in_force =
+        y < year || (y == year && ordinal(y, (since / 100 % 100) as u8, (since % 100) as u8) <= o);
+    in_force && (wd == 0 || (saturday && wd == 6) || shared)
+}
+
+/// The name a substitute for rule `k` carries: 설날 and 추석 for any day of theirs.
+fn short(k: usize) -> (&'static str, &'static str) {
+    let r = &RULES[k];
+    match (r.substitute, r.day) {
+        (Substitute::SundayOrOverlap(_), Day::Lunar(1, ..)) => ("설날", "Seollal"),
+        (Substitute::SundayOrOverlap(_), _) => ("추석", "Chuseok"),
+        _ => (r.ko, r.en),
+    }
+}
+
+/// What a computed holiday is: rule `k`'s day, or a substitute for one or two rules' days.
+#[derive(Clone, Copy)]
+enum Name {
+    Rule(usize),
+    Substitute(usize, Option<usize>),
+}
+
+impl Name {
+    fn kind(self) -> Kind {
+        match self {
+            Name::Rule(k) => match RULES[k].day {
+                Day::Solar(..) => Kind::Solar,
+                Day::Lunar(..) => Kind::Lunar,
+            },
+            Name::Substitute(..) => Kind::Substitute,
+        }
+    }
+
+    fn text(self, lang: Lang) -> String {
+        let pick = |(ko, en): (&'static str, &'static str)| if lang == Lang::En { en } else { ko };
+        match self {
+            Name::Rule(k) => pick((RULES[k].ko, RULES[k].en)).to_string(),
+            Name::Substitute(a, b) => {
+                let mut t = pick(("대체공휴일(", "Substitute holiday (")).to_string();
+                t.push_str(pick(short(a)));
+                if let Some(b) = b {
+                    t.push_str(pick(("·", ", ")));
+                    t.push_str(pick(short(b)));
+                }
+                t.push(')');
+                t
+            }
+        }
+    }
+}
+
+/// The computed holidays of `year` (1990–2050), in day order.
+fn compute(year: i32) -> Vec<(NaiveDate, Name)> {
+    let Some(jan1) =
+        NaiveDate::from_yo_opt(year, 1).filter(|_| (FIRST_YEAR..=LAST_YEAR).contains(&year))
+    else {
+        return Vec::new();
+    };
+    let w0 = jan1.weekday().num_days_from_sunday() as u16;
+    let wd = |o: u16| (w0 + o + 6) % 7;
+    // (day of the year, rule), in day order (a handful: insertion keeps it sorted)
+    let mut base: Vec<(u16, usize)> = Vec::new();
+    for (k, r) in RULES.iter().enumerate() {
+        if r.from <= year && year <= r.until {
+            if let Some(o) = day_of(r, year) {
+                let at = base.iter().take_while(|b| b.0 <= o).count();
+                base.insert(at, (o, k));
+            }
+        }
+    }
+    // substitutes in day order (the days only increase)
+    let mut subs: Vec<(u16, Name)> = Vec::new();
+    let mut i = 0;
+    while i < base.len() {
+        let o = base[i].0;
+        let same = base[i..].iter().take_while(|b| b.0 == o).count();
+        let mut who = None;
+        for b in &base[i..i + same] {
+            if needs_substitute(&RULES[b.1], year, o, wd(o), same > 1) {
+                who = match who {
+                    Some(Name::Substitute(a, _)) => Some(Name::Substitute(a, Some(b.1))),
+                    _ => Some(Name::Substitute(b.1, None)),
+                };
+            }
+        }
+        if let Some(who) = who {
+            let mut t = o + 1;
+            while wd(t) % 6 == 0 || base.iter().any(|b| b.0 == t) || subs.iter().any(|s| s.0 == t) {
+                t += 1;
+            }
+            subs.push((t, who));
+        }
+        i += same;
+    }
+    let mut out = Vec::with_capacity(base.len() + subs.len());
+    let (mut x, mut y) = (0, 0);
+    while x < base.len() || y < subs.len() {
+        let (o, name) = if y == subs.len() || (x < base.len() && base[x].0 <= subs[y].0) {
+            x += 1;
+            (base[x - 1].0, Name::Rule(base[x - 1].1))
+        } else {
+            y += 1;
+            subs[y - 1]
+        };
+        if let Some(date) = jan1.checked_add_days(chrono::Days::new(u64::from(o - 1))) {
+            out.push((date, name));
+        }
+    }
+    out
+}
+
+/// The computed holidays of `year` in date order, or `None` outside 1990–2050.
+///
+/// A substitute (대체공휴일) is the first day after the holiday that is neither a Saturday, a
+/// Sunday nor a holiday (nor an earlier substitute); one per day that needs one (a day with two
+/// holidays that both need one, 2025-05-05, gets one substitute carrying both names).
+///
+/// ```
+/// let days = cogov::holidays::of_year(2025).unwrap();
+/// let sub: Vec<String> = days.iter().filter(|h| h.kind.as_str() == "substitute")
+///     .map(|h| format!("{} {}", cogov::date::iso_date(h.date), h.ko)).collect();
+/// assert_eq!(sub, ["2025-03-03 대체공휴일(삼일절)", "2025-05-06 대체공휴일(부처님 오신 날·어린이날)",
+///                  "2025-10-08 대체공휴일(추석)"]);
+/// ```
+pub fn of_year(year: i32) -> Option<Vec<Holiday>> {
+    if !(FIRST_YEAR..=LAST_YEAR).contains(&year) {
+        return None;
+    }
+    Some(
+        compute(year)
+            .into_iter()
+            .map(|(date, n)| Holiday {
+                date,
+                ko: n.text(Lang::Ko),
+                en: n.text(Lang::En),
+                kind: n.kind(),
+            })
+            .collect(),
+    )
+}
+
+/// A window's holidays: computed ones and the feed's, in date order.
+#[derive(Clone, Debug, Default, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct HolidayList {
+    /// The holidays, in date order.
+    pub holidays: Vec<HolidayView>,
+    /// Part of the window is outside 1990–2050, where no holiday is computed (the feed's are
+    /// still listed).
+    pub outside: bool,
+    /// More than 4,000 holidays (`CAP`): the list is cut.
+    pub truncated: bool,
+}
+
+/// One holiday, its name in one language.
+#[derive(Clone, Debug, Serialize)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct HolidayView {
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    /// Name.
+    pub name: String,
+    /// `solar`, `lunar`, `substitute` or `data`.
+    #[cfg_attr(test, ts(type = "\"solar\" | \"lunar\" | \"substitute\" | \"data\""))]
+    pub kind: &'static str,
+    #[serde(skip)]
+    day: NaiveDate,
+}
+
+impl HolidayView {
+    /// The day.
+    pub fn day(&self) -> NaiveDate {
+        self.day
+    }
+}
+
+/// The holidays of `from..=to`, texts in `lang`: computed (1990–2050) and the feed's `holidays`
+/// (kind `data`), in date order, at most [`CAP`].
+pub fn list(
+    feed: &[crate::feed::HolidayRecord],
+    from: NaiveDate,
+    to: NaiveDate,
+    lang: Lang,
+) -> HolidayList {
+    let mut out = HolidayList::default();
+    if from > to {
+        return out;
+    }
+    let (y0, y1) = (from.year(), to.year());
+    out.outside = y0 < FIRST_YEAR || y1 > LAST_YEAR;
+    let mut push = |day: NaiveDate, name: String, kind: Kind| {
+        if from <= day && day <= to {
+            out.holidays.push(HolidayView {
+                date: crate::date::iso_date(day),
+                name,
+                kind: kind.as_str(),
+                day,
+            });
+        }
+    };
+    for y in y0.max(FIRST_YEAR)..=y1.min(LAST_YEAR) {
+        for (day, n) in compute(y) {
+            push(day, n.text(lang), n.kind());
+        }
+    }
+    for r in feed {
+        push(r.date, r.name.get(lang).to_string(), Kind::Data);
+    }
+    crate::sort::by_key(&mut out.holidays, |h| crate::sort::day_key(Some(h.day)));
+    if out.holidays.len() > CAP {
+        out.holidays.truncate(CAP);
+        out.truncated = true;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn days(year: i32) -> Vec<String> {
+        of_year(year)
+            .unwrap()
+            .iter()
+            .map(|h| {
+                format!(
+                    "{} {} {}",
+                    crate::date::iso_date(h.date),
+                    h.kind.as_str(),
+                    h.ko
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn year_2026() {
+        let d = days(2026);
+        for want in [
+            "2026-02-16 lunar 설날 연휴",
+            "2026-02-17 lunar 설날",
+            "2026-02-18 lunar 설날 연휴",
+            "2026-03-02 substitute 대체공휴일(삼일절)",
+            "2026-05-01 solar 노동절",
+            "2026-05-25 substitute 대체공휴일(부처님 오신 날)",
+            "2026-07-17 solar 제헌절",
+            "2026-08-17 substitute 대체공휴일(광복절)",
+            "2026-09-25 lunar 추석",
+            "2026-10-05 substitute 대체공휴일(개천절)",
+        ] {
+            assert!(d.iter().any(|x| x == want), "{want} missing from {d:#?}");
+        }
+        assert_eq!(d.len(), 21, "{d:#?}");
+    }
+
+    #[test]
+    fn rules_change_over_the_years() {
+        assert!(days(1990).iter().any(|x| x == "1990-10-01 solar 국군의 날"));
+        assert!(days(1990).iter().any(|x| x == "1990-01-02 solar 신정 연휴"));
+        assert!(!days(1999).iter().any(|x| x.starts_with("1999-01-02")));
+        assert!(!days(2006).iter().any(|x| x.starts_with("2006-04-05")));
+        assert!(!days(2012).iter().any(|x| x.starts_with("2012-10-09")));
+        // 2013: 추석 on 9/19-21 Thu-Sat, no substitute rule for a Saturday
+        assert!(!days(2013).iter().any(|x| x.contains("substitute")));
+        // the first substitute: 2014-09-10 (추석 전날 on a Sunday)
+        assert!(days(2014)
+            .iter()
+            .any(|x| x == "2014-09-10 substitute 대체공휴일(추석)"));
+        // 2020-08-15 was a Saturday, before the 2021 rule: no substitute
+        assert!(!days(2020).iter().any(|x| x.contains("광복절)")));
+        assert!(of_year(1989).is_none() && of_year(2051).is_none());
+    }
+
+    #[test]
+    fn window_clamps_and_says_so() {
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let all = list(&[], d(1, 1, 1), d(9999, 12, 31), Lang::En);
+        assert!(all.outside && !all.truncated);
+        let n = all.holidays.len();
+        assert!(n > 900 && n < CAP, "{n}");
+        let none = list(&[], d(2026, 2, 1), d(2025, 1, 1), Lang::Ko);
+        assert!(none.holidays.is_empty() && !none.outside);
+        // a hostile feed: 200,000 holidays on one day, listed at most CAP
+        let many = vec![
+            crate::feed::HolidayRecord {
+                date: d(2026, 9, 25),
+                name: crate::text::Text::plain("x"),
+                prov: Default::default(),
+            };
+            200_000
+        ];
+        let cut = list(&many, d(2026, 9, 1), d(2026, 9, 30), Lang::Ko);
+        assert!(cut.truncated && cut.holidays.len() == CAP);
+        assert_eq!(
+            cut.holidays[0].name, "추석 연휴",
+            "computed ones keep their place"
+        );
+        let inside = list(&[], d(1990, 1, 1), d(2050, 12, 31), Lang::Ko);
+        assert!(!inside.outside && inside.holidays.len() == n);
+    }
+}
