@@ -28,6 +28,7 @@
 //! truncated document gets this), `json.bad_number`, `json.bad_escape`, `json.too_deep`,
 //! `json.too_large`; and [`utf8`], for documents read as bytes: `json.utf8`.
 
+use crate::codes::Code;
 use std::borrow::Cow;
 use std::fmt;
 
@@ -202,7 +203,7 @@ impl Default for Limits {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseError {
     /// Stable machine-readable code, e.g. `json.syntax` (see the module docs).
-    pub code: &'static str,
+    pub code: Code,
     /// Lower-case human-readable message without trailing period.
     pub message: String,
     /// Byte offset into the input.
@@ -236,7 +237,7 @@ impl std::error::Error for ParseError {}
 /// let v = parse(r#" {"name": "의회", "n": [1, 2.5]} "#, &Limits::default()).unwrap();
 /// assert_eq!(v.get("name").and_then(Value::as_str), Some("의회"));
 /// let e = parse(r#"{"a": 1,}"#, &Limits::default()).unwrap_err();
-/// assert_eq!((e.code, e.line, e.column), ("json.syntax", 1, 9));
+/// assert_eq!((e.code.as_str(), e.line, e.column), ("json.syntax", 1, 9));
 /// assert_eq!(e.message, "expected a string key after ',', found '}'");
 /// ```
 pub fn parse<'a>(input: &'a str, limits: &Limits) -> Result<Value<'a>, ParseError> {
@@ -249,7 +250,7 @@ pub fn parse<'a>(input: &'a str, limits: &Limits) -> Result<Value<'a>, ParseErro
 /// # use cogov::json::utf8;
 /// assert_eq!(utf8(b"{\"a\": 1}"), Ok("{\"a\": 1}"));
 /// let e = utf8(b"{\n \"\xc3\xa9\xff\": 1}").unwrap_err();
-/// assert_eq!((e.code, e.offset, e.line, e.column), ("json.utf8", 6, 2, 4));
+/// assert_eq!((e.code.as_str(), e.offset, e.line, e.column), ("json.utf8", 6, 2, 4));
 /// assert_eq!(e.to_string(), "invalid utf-8: byte 0xff at offset 6 (line 2, column 4)");
 /// ```
 pub fn utf8(bytes: &[u8]) -> Result<&str, ParseError> {
@@ -271,7 +272,7 @@ pub fn utf8(bytes: &[u8]) -> Result<&str, ParseError> {
         None => format!("truncated sequence starting with byte 0x{}", hex2(byte)),
     };
     Err(*p.fail(
-        "json.utf8",
+        Code::JsonUtf8,
         at,
         format!("invalid utf-8: {what} at offset {at}"),
     ))
@@ -298,7 +299,7 @@ fn parse_boxed<'a>(input: &'a str, limits: &Limits) -> Res<Value<'a>> {
     if input.len() > limits.max_bytes {
         let (n, max) = (input.len(), limits.max_bytes);
         return Err(p.fail(
-            "json.too_large",
+            Code::JsonTooLarge,
             0,
             format!("input is {n} bytes, over the limit of {max} bytes"),
         ));
@@ -312,9 +313,9 @@ fn parse_boxed<'a>(input: &'a str, limits: &Limits) -> Res<Value<'a>> {
 
 type Res<T> = Result<T, Box<ParseError>>;
 
-const SYNTAX: &str = "json.syntax";
-const BAD_NUMBER: &str = "json.bad_number";
-const BAD_ESCAPE: &str = "json.bad_escape";
+const SYNTAX: Code = Code::JsonSyntax;
+const BAD_NUMBER: Code = Code::JsonBadNumber;
+const BAD_ESCAPE: Code = Code::JsonBadEscape;
 
 /// An open array or object: where its children start on the scratch stack, and for
 /// objects the key of the member being parsed.
@@ -360,7 +361,7 @@ impl<'a> Parser<'a> {
     /// An error at byte `at`; computes its line and column.
     #[cold]
     #[inline(never)]
-    fn fail(&self, code: &'static str, at: usize, message: String) -> Box<ParseError> {
+    fn fail(&self, code: Code, at: usize, message: String) -> Box<ParseError> {
         let before = self.b.get(..at).unwrap_or(self.b);
         let bom = if self.s.starts_with('\u{feff}') {
             before.len().min(3)
@@ -386,7 +387,7 @@ impl<'a> Parser<'a> {
     /// `code` "expected X, found 'c'" at `at`, or `json.eof` if the input ends there.
     #[cold]
     #[inline(never)]
-    fn unexpected(&self, code: &'static str, at: usize, expected: &str) -> Box<ParseError> {
+    fn unexpected(&self, code: Code, at: usize, expected: &str) -> Box<ParseError> {
         match self.s.get(at..).and_then(|t| t.chars().next()) {
             None => self.eof(&format!("expected {expected}")),
             Some(c) => self.fail(code, at, format!("expected {expected}, found {}", show(c))),
@@ -397,7 +398,7 @@ impl<'a> Parser<'a> {
     #[inline(never)]
     fn eof(&self, what: &str) -> Box<ParseError> {
         self.fail(
-            "json.eof",
+            Code::JsonEof,
             self.b.len(),
             format!("unexpected end of input, {what}"),
         )
@@ -415,7 +416,7 @@ impl<'a> Parser<'a> {
             let mut v = if let Some(open @ (b'[' | b'{')) = c {
                 if stack.len() >= max_depth {
                     let m = format!("nesting deeper than the limit of {max_depth} levels");
-                    return Err(self.fail("json.too_deep", self.pos, m));
+                    return Err(self.fail(Code::JsonTooDeep, self.pos, m));
                 }
                 self.pos += 1;
                 let close = open + 2; // ']' and '}' follow '[' and '{' by two

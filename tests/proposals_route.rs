@@ -314,7 +314,7 @@ fn the_default_dataset_follows_the_route() {
         .errors
         .iter()
         .chain(&r.warnings)
-        .filter(|p| p.code.starts_with("route."))
+        .filter(|p| p.code.as_str().starts_with("route."))
         .map(|p| p.to_string())
         .collect();
     assert!(route.is_empty(), "{route:#?}");

@@ -3,6 +3,7 @@
 //! Google Calendar links for one session.
 
 use super::expand::{find_session, sessions, SessionQuery, SessionView};
+use crate::codes::Code;
 use crate::dataset::Dataset;
 use crate::date::When;
 use crate::ics::{self, Calendar, Event, Status};
@@ -21,7 +22,7 @@ pub const MAX_ICS_BYTES: usize = 8 << 20;
 /// A base URL must be http(s) and at most [`MAX_BASE_URL`] bytes (`arg.url`).
 fn check_base_url(base: Option<&str>) -> Result<(), Problem> {
     let Some(b) = base else { return Ok(()) };
-    let bad = |message: String| Err(Problem::error("", "arg.url", message));
+    let bad = |message: String| Err(Problem::error("", Code::ArgUrl, message));
     if b.len() > MAX_BASE_URL {
         return bad(format!(
             "the base url is {} bytes long: at most {MAX_BASE_URL} are allowed",
@@ -208,7 +209,7 @@ pub fn calendar_ics(ds: &Dataset, q: &IcsQuery) -> Result<String, Problem> {
         Some(id) => vec![find_session(ds, id, q.lang).ok_or_else(|| {
             Problem::error(
                 "",
-                "arg.session",
+                Code::ArgSession,
                 format!("{} is not the id of any session", crate::text::quote(id)),
             )
         })?],
@@ -264,7 +265,7 @@ pub fn google_link(
     let v = find_session(ds, id, lang).ok_or_else(|| {
         Problem::error(
             "",
-            "arg.session",
+            Code::ArgSession,
             format!("{} is not the id of any session", crate::text::quote(id)),
         )
     })?;

@@ -6,6 +6,7 @@ use super::kinds::*;
 use super::model::*;
 pub use super::reader::Limits;
 use super::reader::{get, Fields, Reader};
+use crate::codes::Code;
 use crate::date::{iso_date, parse_local};
 use crate::json::Value;
 use crate::problem::Report;
@@ -67,7 +68,7 @@ pub(crate) fn top<'v, 'a>(r: &mut Reader, v: &'v Value<'a>) -> Option<(Feed, Fie
             };
             r.error_at(
                 "cogov",
-                "feed.version",
+                Code::FeedVersion,
                 format!("unknown format version {shown}; this reader knows version {VERSION}"),
             );
             return None;
@@ -75,7 +76,7 @@ pub(crate) fn top<'v, 'a>(r: &mut Reader, v: &'v Value<'a>) -> Option<(Feed, Fie
         None => {
             r.error_at(
                 "cogov",
-                "feed.version",
+                Code::FeedVersion,
                 format!("is required: the format version ({VERSION}); is this a cogov feed?"),
             );
             return None;
@@ -85,7 +86,7 @@ pub(crate) fn top<'v, 'a>(r: &mut Reader, v: &'v Value<'a>) -> Option<(Feed, Fie
         if tz != crate::kst::TZID {
             r.error_at(
                 "timezone",
-                "feed.timezone",
+                Code::FeedTimezone,
                 format!(
                     concat!(
                         "{} is not supported; only \"",
@@ -216,7 +217,7 @@ fn body(r: &mut Reader, v: &Value) -> Option<Body> {
         term_years: r.field(f, "term_years", |r, v| {
             let n = r.number(v, 0)?;
             if n == 0.0 {
-                r.error("number.range", "must be more than 0");
+                r.error(Code::NumberRange, "must be more than 0");
                 return None;
             }
             Some(n)
@@ -254,7 +255,7 @@ fn seat(r: &mut Reader, v: &Value) -> Option<Seat> {
     let office = opt_ref(r, f, "office");
     let title = r.field(f, "title", |r, v| r.text(v));
     if office.is_none() && title.is_none() && !present(f, "office") && !present(f, "title") {
-        r.error("seat.unnamed", "a seat needs an office or a title");
+        r.error(Code::SeatUnnamed, "a seat needs an office or a title");
     }
     Some(Seat {
         office,
@@ -280,7 +281,7 @@ fn holder(r: &mut Reader, v: &Value) -> Option<Holder> {
         if b < a {
             r.error_at(
                 "to",
-                "date.order",
+                Code::DateOrder,
                 format!(
                     "term ends ({}) before it starts ({})",
                     iso_date(b),
@@ -349,7 +350,7 @@ fn series(r: &mut Reader, v: &Value) -> Option<Series> {
     if s.rules.is_empty() && !matches!(get(f, "rules"), Some(Value::Array(a)) if !a.is_empty()) {
         r.error_at(
             "rules",
-            "series.no_rules",
+            Code::SeriesNoRules,
             "a series needs at least one rule",
         );
     }
@@ -371,7 +372,10 @@ fn rule(r: &mut Reader, v: &Value) -> Option<RuleDef> {
     )?;
     let form = if present(f, "relative") {
         if present(f, "rrule") {
-            r.error("rule.form", "a rule has either rrule or relative, not both");
+            r.error(
+                Code::RuleForm,
+                "a rule has either rrule or relative, not both",
+            );
         }
         r.field(f, "relative", |r, v| {
             let f = r.object(v, &["series", "offset_days", "time"])?;
@@ -380,7 +384,7 @@ fn rule(r: &mut Reader, v: &Value) -> Option<RuleDef> {
                 Value::Number(n) if n.fract() == 0.0 && n.abs() <= 366.0 => Some(*n as i32),
                 _ => {
                     r.error(
-                        "number.range",
+                        Code::NumberRange,
                         "must be a whole number of days between -366 and 366",
                     );
                     None
@@ -390,7 +394,7 @@ fn rule(r: &mut Reader, v: &Value) -> Option<RuleDef> {
                 let s = r.string(v)?;
                 parse_local(&format!("2000-01-01T{s}"))
                     .map(|t| t.time())
-                    .map_err(|m| r.error("date.invalid", m))
+                    .map_err(|m| r.error(Code::DateInvalid, m))
                     .ok()
             });
             Some(RuleForm::Relative {
@@ -418,7 +422,7 @@ fn rule(r: &mut Reader, v: &Value) -> Option<RuleDef> {
                 if b < a {
                     r.error_at(
                         "to",
-                        "date.order",
+                        Code::DateOrder,
                         format!(
                             "period ends ({}) before it starts ({})",
                             iso_date(b),
@@ -489,7 +493,7 @@ fn session(r: &mut Reader, v: &Value) -> Option<Session> {
         if end < s.start || (end.date() == s.start.date() && end.start() < s.start.start()) {
             r.error_at(
                 "end",
-                "date.order",
+                Code::DateOrder,
                 format!(
                     "session ends ({}) before it starts ({})",
                     end.iso(),
@@ -501,7 +505,7 @@ fn session(r: &mut Reader, v: &Value) -> Option<Session> {
     if s.recurrence_id.is_some() && s.series.is_none() {
         r.error_at(
             "recurrence_id",
-            "session.recurrence",
+            Code::SessionRecurrence,
             "recurrence_id needs a series",
         );
     }
