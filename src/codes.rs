@@ -115,7 +115,7 @@ codes! {
     JsonBadNumber = "json.bad_number", Error, Feed, "a number JSON does not allow (leading zeros, a missing digit) or out of range";
     JsonBadEscape = "json.bad_escape", Error, Feed, "an invalid escape in a string, or a lone surrogate `\\uD800`";
     JsonTooDeep = "json.too_deep", Error, Feed, "more than 64 levels of nested arrays and objects";
-    JsonTooLarge = "json.too_large", Error, Feed, "the text is over the reader's size limit";
+    JsonTooLarge = "json.too_large", Error, Feed, "the text is over 128 MiB, the reader's size limit";
     JsonUtf8 = "json.utf8", Error, Feed, "the file is not valid UTF-8 (`cogov validate`, which reads bytes): names the first bad byte";
     JsonDuplicateKey = "json.duplicate_key", Warning, Feed, "a member repeated in one object: the last one is used";
     // the field readers (src/feed/reader.rs, src/feed/decode.rs)
@@ -128,7 +128,7 @@ codes! {
     IdSyntax = "id.syntax", Error, Feed, "not an id: 1-64 characters of `a-z 0-9 - _ .`, starting with a letter or digit";
     TextEmpty = "text.empty", Error, Feed, "a text or string that must not be empty is empty or blank";
     TextTooLong = "text.too_long", Error, Feed, "a string over 20,000 bytes";
-    ListTooLong = "list.too_long", Error, Feed, "a list over the reader's limit of items";
+    ListTooLong = "list.too_long", Error, Feed, "a list of more than 1,000,000 items";
     UrlScheme = "url.scheme", Error, Feed, "not an absolute `http:` or `https:` URL (or it holds spaces or control characters)";
     DateInvalid = "date.invalid", Error, Feed, "not a date, partial date or local date-time of the form this member takes, or no such day";
     DateOrder = "date.order", Error, Feed, "an end before its start (a session, a term, a rule's `effective` period)";
@@ -152,9 +152,9 @@ codes! {
     RruleUnsupported = "rrule.unsupported", Error, Feed, "an RRULE feature the core does not expand (times of day, `RDATE`, `DTSTART` inside the rule, ...)";
     RruleUnknownPart = "rrule.unknown_part", Error, Feed, "an RRULE part name RFC 5545 does not define";
     RruleDuplicatePart = "rrule.duplicate_part", Error, Feed, "an RRULE part given twice";
-    RruleCombination = "rrule.combination", Error, Feed, "RRULE parts that do not combine (`COUNT` with `UNTIL`, `BYWEEKNO` outside `YEARLY`, ...)";
-    RruleOutOfRange = "rrule.out_of_range", Error, Feed, "an RRULE number out of its range (`BYMONTHDAY=32`, `COUNT` over 1,000,000, a year outside 1900-2200)";
-    RruleBadValue = "rrule.bad_value", Error, Feed, "an RRULE part value, `dtstart` or `exdates` entry that cannot be read, or a relative rule's unknown series";
+    RruleCombination = "rrule.combination", Error, Feed, "RRULE parts that do not combine (`COUNT` with `UNTIL`, `BYMONTHDAY` with `FREQ=WEEKLY`, a `BYDAY` ordinal with `WEEKLY` or `DAILY`)";
+    RruleOutOfRange = "rrule.out_of_range", Error, Feed, "a date of a rule (`dtstart`, `UNTIL`, an exdate) outside the years 1900-2200";
+    RruleBadValue = "rrule.bad_value", Error, Feed, "an RRULE part value that cannot be read or is out of its range (`BYMONTHDAY=32`, `COUNT=0`), or a bad `dtstart` or exdate";
     // proposal routes (src/proposals/route.rs)
     RouteStart = "route.start", Error, Feed, "a proposal's first step is not `submitted`";
     RouteTransition = "route.transition", Error, Feed, "a stage that cannot follow the step before it";
@@ -179,11 +179,24 @@ codes! {
     ArgType = "arg.type", Error, Boundary, "an argument of the wrong JavaScript type, or absent where required (a `TypeError`)";
     ArgDate = "arg.date", Error, Boundary, "a date argument that is not `YYYY-MM-DD` (or a UTC stamp that cannot be read)";
     ArgQuery = "arg.query", Error, Boundary, "a member of a proposal query that cannot be read or is not a whole number in range";
-    ArgInvalid = "arg.invalid", Error, Boundary, "a proposal query's `stage`, `answer` or `sort` outside its vocabulary";
+    ArgInvalid = "arg.invalid", Error, Boundary, "a proposal query's `stage`, `answer` or `sort`, or the statistics' grouping `by`, outside its vocabulary";
     FeedPart = "feed.part", Error, Boundary, "a method asks for a part this `Feed` was loaded without (`new Feed(text, 'structure')`)";
     FeedInvalid = "feed.invalid", Error, Boundary, "a feed that fails to load with no error to name (a fallback: every failing load has one)";
     ViewTooLarge = "view.too_large", Error, Boundary, "a view longer than the browser's longest string: ask for less";
 }
+
+/// The codes no test input can produce, with the reason (`tests/codes.rs` and `tests/wasm.rs`
+/// produce every other one).
+pub const UNPRODUCED: [(Code, &str); 2] = [
+    (
+        Code::FeedInvalid,
+        "a fallback: a load that fails always has an error, whose code the boundary throws",
+    ),
+    (
+        Code::ViewTooLarge,
+        "needs a view over 2^29 UTF-16 units (about 1 GB of wasm memory); the views' caps keep every view far below it",
+    ),
+];
 
 impl Code {
     /// The code named `s`, if it is one of the list.
