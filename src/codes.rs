@@ -242,6 +242,30 @@ impl serde::Serialize for Code {
     }
 }
 
+/// The codes the elements' JavaScript emits itself (`www/lib/core.js`, `www/elements/`), each
+/// with its meaning; their messages in Korean and English are `www/lib/i18n.js`'s `err` tables.
+/// docs/ELEMENTS.md lists them ([`element_markdown`], checked by `tests/codes.rs`), and
+/// `tests/js/codes.mjs` checks the JavaScript against that list: every code it emits is one of
+/// these or of [`Code::ALL`], and each of these has a message in both languages.
+pub const ELEMENT: [(&str, &str); 7] = [
+    ("fetch.failed", "the feed could not be fetched (a network error), also after one retry"),
+    ("fetch.status", "the feed's server answered a status other than 2xx (5xx and 429 are tried once more)"),
+    ("fetch.timeout", "no feed within the `timeout` attribute's seconds"),
+    ("feed.missing", "the element has neither `src` nor an inline `<script type=\"application/json\">` child"),
+    ("wasm.fetch", "the widget's wasm could not be fetched (network error, an answer other than 2xx, or no answer within its time limit)"),
+    ("wasm.trap", "the wasm stopped in the middle of a call; it was restarted for the next render"),
+    ("internal", "an unexpected failure in the element's own code (also logged with `console.warn`)"),
+];
+
+/// The table docs/ELEMENTS.md holds between its `codes` markers: [`ELEMENT`].
+pub fn element_markdown() -> String {
+    let mut out = String::from("\n| code | meaning |\n|---|---|\n");
+    for (code, meaning) in ELEMENT {
+        out.push_str(&format!("| `{code}` | {meaning} |\n"));
+    }
+    out
+}
+
 /// The recurrence engine's own error codes (`recur::RecurError::code`, printed by
 /// `cogov expand`): finer than the problem codes, each reported in a feed as
 /// [`RecurCode::problem`].

@@ -29,13 +29,23 @@ const END: &str = "<!-- codes:end -->";
 
 #[test]
 fn format_md_lists_every_code() {
-    let path = root().join("docs/FORMAT.md");
+    generated_section("docs/FORMAT.md", &markdown());
+}
+
+#[test]
+fn elements_md_lists_every_element_code() {
+    generated_section("docs/ELEMENTS.md", &cogov::codes::element_markdown());
+}
+
+/// `file`'s section between the markers is `table` (written when `COGOV_BLESS` is set).
+fn generated_section(file: &str, table: &str) {
+    let path = root().join(file);
     let have = std::fs::read_to_string(&path).unwrap();
     let (Some(b), Some(e)) = (have.find(BEGIN), have.find(END)) else {
-        panic!("docs/FORMAT.md has no {BEGIN:?} ... {END:?} section");
+        panic!("{file} has no {BEGIN:?} ... {END:?} section");
     };
     let (head, tail) = (&have[..b + BEGIN.len()], &have[e..]);
-    let want = format!("{head}{}\n{tail}", markdown());
+    let want = format!("{head}{table}\n{tail}");
     if std::env::var_os("COGOV_BLESS").is_some() {
         std::fs::write(&path, &want).unwrap();
         return;
@@ -47,7 +57,7 @@ fn format_md_lists_every_code() {
             .position(|(a, b)| a != b)
             .unwrap_or(0);
         panic!(
-            "docs/FORMAT.md's code table is not what src/codes.rs gives (first difference at line {}):\n  committed: {}\n  generated: {}\n`COGOV_BLESS=1 cargo test --test codes` rewrites it",
+            "{file}'s code table is not what src/codes.rs gives (first difference at line {}):\n  committed: {}\n  generated: {}\n`COGOV_BLESS=1 cargo test --test codes` rewrites it",
             line + 1,
             have.lines().nth(line).unwrap_or(""),
             want.lines().nth(line).unwrap_or("")
@@ -61,6 +71,10 @@ fn every_code_is_listed_once_and_well_formed() {
     for &c in Code::ALL {
         let s = c.as_str();
         assert!(seen.insert(s, c).is_none(), "{s} is listed twice");
+        assert!(
+            !cogov::codes::ELEMENT.iter().any(|(e, _)| *e == s),
+            "{s} is both a core and an element code"
+        );
         assert!(
             !s.is_empty()
                 && s.bytes().all(|b| b.is_ascii_lowercase()

@@ -76,7 +76,8 @@ export class CogovElement extends HTMLElement {
   static readonly observedAttributes: string[];
   /** The error shown when the `state` attribute is `error`; while the last good view is shown under
    * the "could not refresh" notice (`state` stays `ready`), the refresh's failure; else null.
-   * The element's own codes: `fetch.failed`, `fetch.status`, `fetch.timeout`, `feed.missing`. */
+   * The element's own codes: `fetch.failed`, `fetch.status`, `fetch.timeout`, `feed.missing`, `wasm.fetch`,
+   * `wasm.trap`, `internal` (docs/ELEMENTS.md, "Error codes of the elements"). */
   readonly error: CogovError | null;
   /** Re-renders (batched like an attribute change), e.g. after a change of the inline feed's text. */
   update(): void;

@@ -20,11 +20,13 @@ const KO = {
     more: '외 {}건', loading: '불러오는 중…', empty: '표시할 기구가 없습니다',
     stale: '새 데이터를 불러오지 못해 마지막으로 불러온 데이터를 표시합니다',
   },
-  // messages of lib/core.js's own errors, by code ({}: the HTTP status, the seconds)
+  // messages of lib/core.js's own errors, by code ({}: the HTTP status, the seconds, the internal
+  // error's message); src/codes.rs (ELEMENT) lists them, tests/js/codes.mjs checks both
   err: {
     'fetch.failed': '피드를 가져오지 못했습니다 (네트워크 오류)', 'fetch.status': '서버가 {} 상태로 응답했습니다',
     'fetch.timeout': '{}초 안에 피드를 받지 못했습니다', 'wasm.trap': '엔진이 멈춰 다시 시작했습니다. 다시 시도해 주세요',
     'feed.missing': 'src 속성도 <script type="application/json"> 자식 요소도 없습니다',
+    'wasm.fetch': '위젯 엔진(wasm)을 가져오지 못했습니다', internal: '위젯 내부 오류: {}',
   },
   seats: (n) => `${n}명`,
   years: (n) => `${n}년`,
@@ -58,6 +60,7 @@ const EN = {
     'fetch.failed': 'the feed could not be fetched (network error)', 'fetch.status': 'the server answered {}',
     'fetch.timeout': 'no feed within {} s', 'wasm.trap': 'The engine stopped and was restarted; please try again',
     'feed.missing': 'no src attribute and no <script type="application/json"> child',
+    'wasm.fetch': "the widget's engine (wasm) could not be fetched", internal: 'internal error of the widget: {}',
   },
   seats: (n) => `${n} seat${n === '1' ? '' : 's'}`,
   years: (n) => `${n} year${n === '1' ? '' : 's'}`,
