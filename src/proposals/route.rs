@@ -38,7 +38,7 @@
 
 use crate::codes::Code;
 use crate::date::iso_date;
-use crate::feed::{Answer, Decision, Feed, Proposal, Stage};
+use crate::feed::{Answer, Decision, Feed, Proposal, Reflection, Stage};
 use crate::problem::Report;
 
 /// The stages that may follow a step of `stage` with `decision` (see the module's table).
@@ -444,10 +444,21 @@ fn answer(w: &mut Walk, j: usize) {
     }
 }
 
-/// `reflected` follows an accepted or partly accepted answer.
+/// `reflected` names its reflection and follows an accepted or partly accepted answer.
 fn reflected(w: &mut Walk, j: usize) {
     if w.p.history[j].stage != Stage::Reflected {
         return;
+    }
+    if w.p.history[j].reflection.is_none() {
+        w.error(
+            j,
+            "reflection",
+            Code::RouteReflected,
+            format!(
+                "a \"reflected\" step needs the reflection: one of {}",
+                Reflection::expected()
+            ),
+        );
     }
     let accepted = w
         .latest
