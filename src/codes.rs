@@ -66,46 +66,55 @@ impl Area {
 
 macro_rules! codes {
     ($($name:ident = $code:literal, $sev:ident, $area:ident, $meaning:literal;)*) => {
-        /// A problem or error code: one of a closed list (see the module docs).
+        /// A problem or error code: one of a closed list (see the module docs). Only the
+        /// associated constants make one (the field is private).
+        ///
+        /// A code is its string, not an index into a table: each build carries the strings of
+        /// the codes it can emit and no others (an enum's `as_str` table put every code's string
+        /// in every wasm: +476 B gzip on the structure build).
         #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub enum Code {
-            $(#[doc = $meaning] $name,)*
-        }
+        pub struct Code(&'static str);
 
+        #[allow(non_upper_case_globals)]
         impl Code {
+            $(#[doc = $meaning] pub const $name: Code = Code($code);)*
+
             /// Every code, in the order of the table.
             pub const ALL: &'static [Code] = &[$(Code::$name,)*];
 
-            /// The code as emitted, e.g. `number.range`.
-            pub const fn as_str(self) -> &'static str {
-                match self {
-                    $(Code::$name => $code,)*
-                }
-            }
-
-            /// Whether the problem is an error or a warning (every query and boundary code is
-            /// an error: it is thrown).
-            pub const fn severity(self) -> Severity {
-                match self {
-                    $(Code::$name => Severity::$sev,)*
-                }
-            }
-
-            /// Where the code is reported.
-            pub const fn area(self) -> Area {
-                match self {
-                    $(Code::$name => Area::$area,)*
-                }
-            }
-
-            /// What the code means, in one line of English (as docs/FORMAT.md lists it).
-            pub const fn meaning(self) -> &'static str {
-                match self {
-                    $(Code::$name => $meaning,)*
-                }
-            }
+            /// Each code's severity, area and meaning.
+            const INFO: &'static [(Severity, Area, &'static str)] =
+                &[$((Severity::$sev, Area::$area, $meaning),)*];
         }
     };
+}
+
+impl Code {
+    /// The code as emitted, e.g. `number.range`.
+    pub const fn as_str(self) -> &'static str {
+        self.0
+    }
+
+    fn info(self) -> (Severity, Area, &'static str) {
+        let i = Code::ALL.iter().position(|c| *c == self).unwrap_or(0);
+        Code::INFO[i]
+    }
+
+    /// Whether the problem is an error or a warning (every query and boundary code is an
+    /// error: it is thrown).
+    pub fn severity(self) -> Severity {
+        self.info().0
+    }
+
+    /// Where the code is reported.
+    pub fn area(self) -> Area {
+        self.info().1
+    }
+
+    /// What the code means, in one line of English (as docs/FORMAT.md lists it).
+    pub fn meaning(self) -> &'static str {
+        self.info().2
+    }
 }
 
 codes! {
