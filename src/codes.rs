@@ -186,7 +186,7 @@ codes! {
     ArgUrl = "arg.url", Error, Query, "an .ics base url that is not http(s) or over 2,048 bytes";
     // the wasm boundary (src/wasm/)
     ArgType = "arg.type", Error, Boundary, "an argument of the wrong JavaScript type, or absent where required (a `TypeError`)";
-    ArgDate = "arg.date", Error, Boundary, "a date argument that is not `YYYY-MM-DD` (or a UTC stamp that cannot be read)";
+    ArgDate = "arg.date", Error, Boundary, "a date argument that is not `YYYY-MM-DD` or a UTC stamp that cannot be read (also the calendar element's `today` and `month` attributes)";
     ArgQuery = "arg.query", Error, Boundary, "a member of a proposal query that cannot be read or is not a whole number in range";
     ArgInvalid = "arg.invalid", Error, Boundary, "a proposal query's `stage`, `answer` or `sort`, or the statistics' grouping `by`, outside its vocabulary";
     FeedPart = "feed.part", Error, Boundary, "a method asks for a part this `Feed` was loaded without (`new Feed(text, 'structure')`)";
@@ -389,7 +389,7 @@ pub fn markdown() -> String {
     for area in Area::ALL {
         let title = match area {
             Area::Feed => "Problems of a feed (in `errors` or `warnings` of a report)",
-            Area::Query => "Errors of a query (thrown by the widget's method, printed by the CLI)",
+            Area::Query => "Errors of a query (returned by the core's query function and thrown by the boundary's method; the CLI prints the message)",
             Area::Boundary => "Errors of the wasm boundary only (thrown to JavaScript)",
         };
         out.push_str(&format!(
