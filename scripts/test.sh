@@ -42,6 +42,7 @@ step "JSON Schema and cross-references of the default data; schema and decoder a
 node tests/schema/check.mjs
 node tests/schema/agreement.mjs # the decoder's verdicts: target/decode_verdicts.jsonl, written by tests/decode_golden.rs above
 node --no-warnings tests/js/i18n.mjs
+node --no-warnings tests/js/codes.mjs # the elements' codes against src/codes.rs' lists (as docs/FORMAT.md and docs/ELEMENTS.md hold them)
 
 step "TypeScript declarations (tsc --strict over a consumer) and the Custom Elements Manifest"
 node_modules/.bin/tsc -p tests/types

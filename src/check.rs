@@ -5,6 +5,7 @@
 //! the parts before it.
 
 use crate::calendar::rules::CompiledRules;
+use crate::codes::Code;
 use crate::feed::Feed;
 use crate::ids::{Ids, Ref};
 use crate::problem::Report;
@@ -122,7 +123,7 @@ impl<'r> Checker<'r> {
             Some(r) => format!("{} is {}, not {}", crate::text::quote(id), r.path(), nouns),
         };
         let at = At { key, k, ..self.at };
-        self.report.error(at.render(), "ref.dangling", message);
+        self.report.error(at.render(), Code::RefDangling, message);
     }
 
     /// `want` for an optional reference.
@@ -150,7 +151,7 @@ impl<'r> Checker<'r> {
         if required && prov.sources.is_empty() && !prov.illustrative {
             self.report.warning(
                 self.at.render(),
-                "source.missing",
+                Code::SourceMissing,
                 "has no sources and is not marked illustrative".into(),
             );
         }
@@ -248,7 +249,7 @@ fn index_list<'f>(
         if let Some(&first) = c.ids.get(id) {
             c.report.error(
                 format!("{}.id", r.path()),
-                "id.duplicate",
+                Code::IdDuplicate,
                 format!(
                     "{} is already the id of {}",
                     crate::text::quote(id),
@@ -324,7 +325,7 @@ fn proposals_refs(feed: &Feed, c: &mut Checker) {
                     k: None,
                     ..c.at
                 };
-                c.report.error(at.render(), code, message.clone());
+                c.report.error(at.render(), *code, message.clone());
             }
         }
     }
@@ -426,7 +427,7 @@ fn cycles(feed: &Feed, report: &mut Report) {
                     names.push_str(&feed.bodies[next].id);
                     report.error(
                         format!("bodies[{node}].{key}[{pos}]"),
-                        "body.cycle",
+                        Code::BodyCycle,
                         format!("bodies form a cycle: {names}"),
                     );
                 }
@@ -444,7 +445,7 @@ fn seat_counts(feed: &Feed, report: &mut Report) {
             if most > s.count as usize {
                 report.warning(
                     format!("bodies[{i}].seats[{j}].holders"),
-                    "seat.holders_exceed_count",
+                    Code::SeatHoldersExceedCount,
                     format!(
                         "{most} people hold this seat at the same time but it has {} place(s)",
                         s.count

@@ -13,6 +13,7 @@
 
 pub mod calendar;
 pub mod check;
+pub mod codes;
 pub mod dataset;
 pub mod date;
 mod derived;

@@ -3,24 +3,15 @@
 //! Every problem names where it is (a JSON path such as `bodies[3].seats[1].count`), a stable
 //! `code` (such as `number.range`) and a plain message.
 
+pub use crate::codes::{Code, Severity};
 use serde::Serialize;
 use std::fmt::{self, Write};
-
-/// How bad a problem is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    /// The feed cannot be used until it is fixed.
-    Error,
-    /// The feed is usable, but something looks wrong.
-    Warning,
-}
 
 /// One problem with a path, a stable code and a message.
 ///
 /// ```
-/// use cogov::problem::{Problem, Severity};
-/// let p = Problem::error("bodies[3].seats[1].count", "number.range", "must be at least 1");
+/// use cogov::problem::{Code, Problem, Severity};
+/// let p = Problem::error("bodies[3].seats[1].count", Code::NumberRange, "must be at least 1");
 /// assert_eq!(p.to_string(), "bodies[3].seats[1].count: must be at least 1");
 /// assert_eq!(p.severity, Severity::Error);
 /// ```
@@ -30,7 +21,8 @@ pub struct Problem {
     /// JSON path, e.g. `proposals[12].history[3].status`; empty for the whole document.
     pub path: String,
     /// Stable machine-readable code, e.g. `id.duplicate`.
-    pub code: &'static str,
+    #[cfg_attr(test, ts(type = "string"))]
+    pub code: Code,
     /// Lower-case message without a trailing period.
     pub message: String,
     /// Error or warning.
@@ -42,10 +34,11 @@ impl Problem {
     /// An error at `path`.
     ///
     /// ```
-    /// let p = cogov::problem::Problem::error("", "feed.version", "unknown format version 2");
+    /// use cogov::problem::{Code, Problem};
+    /// let p = Problem::error("", Code::FeedVersion, "unknown format version 2");
     /// assert_eq!(p.to_string(), "unknown format version 2");
     /// ```
-    pub fn error(path: impl Into<String>, code: &'static str, message: impl Into<String>) -> Self {
+    pub fn error(path: impl Into<String>, code: Code, message: impl Into<String>) -> Self {
         Problem {
             path: path.into(),
             code,
@@ -57,14 +50,11 @@ impl Problem {
     /// A warning at `path`.
     ///
     /// ```
-    /// let p = cogov::problem::Problem::warning("bodies[0].foo", "field.unknown", "unknown field");
+    /// use cogov::problem::{Code, Problem};
+    /// let p = Problem::warning("bodies[0].foo", Code::FieldUnknown, "unknown field");
     /// assert_eq!(p.severity, cogov::problem::Severity::Warning);
     /// ```
-    pub fn warning(
-        path: impl Into<String>,
-        code: &'static str,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn warning(path: impl Into<String>, code: Code, message: impl Into<String>) -> Self {
         Problem {
             path: path.into(),
             code,
@@ -87,11 +77,11 @@ impl fmt::Display for Problem {
 /// All problems of one feed, errors and warnings apart, in document order.
 ///
 /// ```
-/// use cogov::problem::{Problem, Report};
+/// use cogov::problem::{Code, Problem, Report};
 /// let mut r = Report::default();
-/// r.push(Problem::warning("a", "x", "odd"));
+/// r.push(Problem::warning("a", Code::FieldUnknown, "odd"));
 /// assert!(!r.has_errors());
-/// r.push(Problem::error("b", "y", "bad"));
+/// r.push(Problem::error("b", Code::Type, "bad"));
 /// assert_eq!((r.errors.len(), r.warnings.len()), (1, 1));
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -107,9 +97,9 @@ impl Report {
     /// Files a problem under errors or warnings.
     ///
     /// ```
-    /// use cogov::problem::{Problem, Report};
+    /// use cogov::problem::{Code, Problem, Report};
     /// let mut r = Report::default();
-    /// r.push(Problem::error("cogov", "feed.version", "unknown format version 2"));
+    /// r.push(Problem::error("cogov", Code::FeedVersion, "unknown format version 2"));
     /// assert_eq!(r.errors[0].code, "feed.version");
     /// ```
     pub fn push(&mut self, p: Problem) {
@@ -122,12 +112,13 @@ impl Report {
     /// Files an error (out of line: one call per place that reports one).
     ///
     /// ```
-    /// let mut r = cogov::problem::Report::default();
-    /// r.error("bodies[0].id".into(), "id.syntax", "must be 1-64 characters".into());
+    /// use cogov::problem::{Code, Report};
+    /// let mut r = Report::default();
+    /// r.error("bodies[0].id".into(), Code::IdSyntax, "must be 1-64 characters".into());
     /// assert!(r.has_errors());
     /// ```
     #[inline(never)]
-    pub fn error(&mut self, path: String, code: &'static str, message: String) {
+    pub fn error(&mut self, path: String, code: Code, message: String) {
         self.errors.push(Problem {
             path,
             code,
@@ -139,12 +130,13 @@ impl Report {
     /// Files a warning (out of line: one call per place that reports one).
     ///
     /// ```
-    /// let mut r = cogov::problem::Report::default();
-    /// r.warning("bodies[0].zz".into(), "field.unknown", "unknown field".into());
+    /// use cogov::problem::{Code, Report};
+    /// let mut r = Report::default();
+    /// r.warning("bodies[0].zz".into(), Code::FieldUnknown, "unknown field".into());
     /// assert_eq!((r.errors.len(), r.warnings.len()), (0, 1));
     /// ```
     #[inline(never)]
-    pub fn warning(&mut self, path: String, code: &'static str, message: String) {
+    pub fn warning(&mut self, path: String, code: Code, message: String) {
         self.warnings.push(Problem {
             path,
             code,

@@ -4,6 +4,7 @@
 //!
 //! Output types are view models: plain, serializable, texts already in the asked language.
 
+use crate::codes::Code;
 use crate::dataset::{Dataset, Ref};
 use crate::date::iso_date;
 use crate::feed::{Body, Role, Seat, Side};
@@ -241,7 +242,7 @@ pub fn structure(ds: &Dataset, q: StructureQuery) -> Result<StructureView, Probl
         Some(id) => vec![ds.body_index(id).ok_or_else(|| {
             Problem::error(
                 "body",
-                "query.unknown_body",
+                Code::QueryUnknownBody,
                 format!("{} is not the id of any body", crate::text::quote(id)),
             )
         })? as u32],
@@ -575,7 +576,7 @@ pub fn where_sits(ds: &Dataset, office: &str, lang: Lang) -> Result<Vec<Sitting>
     if !matches!(ds.lookup(office), Some(Ref::Office(_))) {
         return Err(Problem::error(
             "office",
-            "query.unknown_office",
+            Code::QueryUnknownOffice,
             format!("{} is not the id of any office", crate::text::quote(office)),
         ));
     }

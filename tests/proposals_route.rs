@@ -289,6 +289,21 @@ fn reflection_follows_an_accepted_or_partly_accepted_answer() {
 }
 
 #[test]
+fn a_reflected_step_names_its_reflection() {
+    // as the schema requires it (docs/FORMAT.md); null is absent
+    let sent = r#"{"date": "2024-07-26", "stage": "sent", "ministry": "mois"}"#;
+    for reflection in ["", r#", "reflection": null"#] {
+        check(
+            &after_adopted(&format!(
+                r#"{sent}, {{"date": "2024-10-01", "stage": "answer", "ministry": "mois", "answer": "accepted"}},
+                   {{"date": "2025-01-02", "stage": "reflected"{reflection}}}"#
+            )),
+            &["proposals[1].history[6].reflection: a \"reflected\" step needs the reflection: one of law, budget, national_agenda [route.reflected]"],
+        );
+    }
+}
+
+#[test]
 fn submitted_date_disagreeing_with_the_first_step_is_a_warning() {
     let d = doc(r#"{"date": "2024-04-01", "stage": "submitted"}"#).replace(
         r#""illustrative": true, "history""#,
@@ -314,7 +329,7 @@ fn the_default_dataset_follows_the_route() {
         .errors
         .iter()
         .chain(&r.warnings)
-        .filter(|p| p.code.starts_with("route."))
+        .filter(|p| p.code.as_str().starts_with("route."))
         .map(|p| p.to_string())
         .collect();
     assert!(route.is_empty(), "{route:#?}");

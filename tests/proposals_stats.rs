@@ -322,7 +322,7 @@ fn an_unknown_id_in_a_filter_is_an_error() {
     )
     .unwrap_err();
     assert_eq!(
-        (e.code, e.to_string().as_str()),
+        (e.code.as_str(), e.to_string().as_str()),
         (
             "query.unknown_id",
             "ministry: \"mof\" is not the id of any ministry"

@@ -382,3 +382,32 @@ fn an_error_message_does_not_repeat_the_path() {
     let message = get(&err, "message").as_string().unwrap();
     assert!(!message.contains("bodies[0]"), "{message}");
 }
+
+/// Every code of the boundary's own (`codes::Area::Boundary`) is thrown by some call, but those
+/// `codes::UNPRODUCED` names (with the reason); `tests/codes.rs` checks the core's codes.
+#[wasm_bindgen_test]
+fn every_boundary_code_is_produced() {
+    use cogov::codes::{Area, Code, UNPRODUCED};
+    let feed = Feed::new(&s(FEED), &NO).unwrap();
+    let structure_only = Feed::new(&s(FEED), &s("structure")).unwrap();
+    let query = |json: &str| js_sys::JSON::parse(json).unwrap();
+    for &c in Code::ALL.iter().filter(|c| c.area() == Area::Boundary) {
+        if UNPRODUCED.iter().any(|(u, _)| *u == c) {
+            continue;
+        }
+        let err = match c {
+            Code::ArgType => Feed::new(&JsValue::from(5), &NO).err(),
+            Code::ArgDate => feed
+                .sessions(&s("2026-02-30"), &s("2026-03-31"), &NO, &s("en"))
+                .err(),
+            Code::ArgQuery => feed.proposals(&query(r#"{"limit": -1}"#), &s("en")).err(),
+            Code::ArgInvalid => feed
+                .proposals(&query(r#"{"stage": "nope"}"#), &s("en"))
+                .err(),
+            Code::FeedPart => structure_only.calendar_bodies(&s("en")).err(),
+            _ => panic!("{c}: no call here throws it (add one, or list it in codes::UNPRODUCED)"),
+        };
+        let err = err.unwrap_or_else(|| panic!("{c}: the call did not throw"));
+        assert_eq!(get(&err, "code").as_string().unwrap(), c.as_str());
+    }
+}

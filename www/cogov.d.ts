@@ -118,10 +118,11 @@ export class CogovElement extends HTMLElement {
   /** The error shown when the `state` attribute is `error`; while the last good view is shown under
    * the "could not refresh" notice (`state` stays `ready`), the refresh's failure; while the view
    * is shown unstyled under the "stylesheet could not be loaded" notice, the stylesheet's; else null.
-   * The element's own codes: `fetch.failed`, `fetch.cors`, `fetch.status`, `fetch.timeout`,
-   * `feed.missing`; the wasm's `wasm.cors`, `wasm.fetch`, `wasm.status`, `wasm.type`,
-   * `wasm.timeout`; the stylesheet's `css.cors`, `css.fetch`, `css.status`, `css.type`,
-   * `css.timeout` (docs/EMBEDDING.md). */
+   * The element's own codes (docs/ELEMENTS.md, "Error codes of the elements"): `fetch.failed`,
+   * `fetch.cors`, `fetch.csp`, `fetch.status`, `fetch.timeout`, `feed.missing`, `feed.type`; the
+   * wasm's `wasm.cors`, `wasm.csp`, `wasm.fetch`, `wasm.status`, `wasm.type`, `wasm.timeout`,
+   * `wasm.trap`; the stylesheet's `css.cors`, `css.csp`, `css.fetch`, `css.status`, `css.type`,
+   * `css.timeout` (docs/EMBEDDING.md); `internal`. */
   readonly error: CogovError | null;
   /** Re-renders (batched like an attribute change), e.g. after a change of the inline feed's text. */
   update(): void;

@@ -17,6 +17,7 @@ use super::expander::Expander;
 use super::rules::{
     compile_with, series_at, series_index, targets, CompiledRules, MAX_RELATIVE_DEPTH,
 };
+use crate::codes::Code;
 use crate::feed::{Feed, RuleForm};
 use crate::problem::Report;
 
@@ -35,7 +36,7 @@ pub(crate) fn check(feed: &Feed, report: &mut Report) -> CompiledRules {
                         broken[i] = true;
                         report.error(
                             format!("series[{i}].rules[{j}].relative.series"),
-                            "series.depth",
+                            Code::SeriesDepth,
                             format!(
                                 "{} follows a chain of more than {MAX_RELATIVE_DEPTH} relative rules through {}",
                                 crate::text::quote(&s.id),
@@ -47,7 +48,7 @@ pub(crate) fn check(feed: &Feed, report: &mut Report) -> CompiledRules {
                         broken[i] = true;
                         report.error(
                             format!("series[{i}].rules[{j}].relative.series"),
-                            "series.cycle",
+                            Code::SeriesCycle,
                             format!(
                                 "{} is relative to {} which leads back to {} through relative rules",
                                 crate::text::quote(&s.id),
@@ -87,7 +88,7 @@ pub(crate) fn check(feed: &Feed, report: &mut Report) -> CompiledRules {
         if ex.occurrence_of(i, *rid).is_none() && !ex.budget_exhausted() {
             report.warning(
                 format!("sessions[{k}].recurrence_id"),
-                "session.recurrence_id",
+                Code::SessionRecurrenceId,
                 format!(
                     "{} is not an occurrence of series {}",
                     rid.iso(),

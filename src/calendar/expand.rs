@@ -12,6 +12,7 @@ use super::views::{explicit, generated, text_bytes};
 pub use super::views::{AgendaView, DocumentView, LocationView, SessionList, SessionView};
 pub use super::window::SessionQuery;
 use super::window::{window, Found};
+use crate::codes::Code;
 use crate::dataset::{Dataset, Ref};
 use crate::date::When;
 use crate::problem::Problem;
@@ -90,7 +91,7 @@ fn known_body(ds: &Dataset, body: Option<&str>) -> Result<(), Problem> {
     match body {
         Some(b) if body_of(ds, b).is_none() => Err(Problem::error(
             "",
-            "arg.body",
+            Code::ArgBody,
             format!("{} is not the id of any body", crate::text::quote(b)),
         )),
         _ => Ok(()),

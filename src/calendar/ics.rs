@@ -14,6 +14,7 @@
 //! - `CATEGORIES` is the session kind in the file's language.
 use super::expand::{expander, find_session, sessions, SessionQuery, SessionView};
 use super::expander::{same_occurrence, Expander};
+use crate::codes::Code;
 use crate::dataset::{Dataset, Ref};
 use crate::date::When;
 use crate::ics::{self, Calendar, Event, Status};
@@ -40,7 +41,7 @@ pub const MAX_ICS_BYTES: usize = 8 << 20;
 /// A base URL must be http(s) and at most [`MAX_BASE_URL`] bytes (`arg.url`).
 fn check_base_url(base: Option<&str>) -> Result<(), Problem> {
     let Some(b) = base else { return Ok(()) };
-    let bad = |message: String| Err(Problem::error("", "arg.url", message));
+    let bad = |message: String| Err(Problem::error("", Code::ArgUrl, message));
     if b.len() > MAX_BASE_URL {
         return bad(format!(
             "the base url is {} bytes long: at most {MAX_BASE_URL} are allowed",
@@ -402,7 +403,7 @@ pub fn calendar_ics_for(ds: &Dataset, q: &IcsQuery, sub: &Subscription) -> Resul
         Some(id) => vec![find_session(ds, id, q.lang).ok_or_else(|| {
             Problem::error(
                 "",
-                "arg.session",
+                Code::ArgSession,
                 format!("{} is not the id of any session", crate::text::quote(id)),
             )
         })?],
@@ -471,7 +472,7 @@ pub fn google_link(
     let v = find_session(ds, id, lang).ok_or_else(|| {
         Problem::error(
             "",
-            "arg.session",
+            Code::ArgSession,
             format!("{} is not the id of any session", crate::text::quote(id)),
         )
     })?;

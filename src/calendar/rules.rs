@@ -5,7 +5,7 @@
 use crate::date::When;
 use crate::feed::{Feed, RuleDef, RuleForm};
 use crate::problem::Report;
-use crate::recur::{ExDate, RecurError, RuleSet, ValidRule};
+use crate::recur::{ExDate, RecurCode, RecurError, RuleSet, ValidRule};
 use chrono::NaiveTime;
 
 /// A rule ready to expand.
@@ -71,23 +71,10 @@ pub(crate) fn compile(rule: &RuleDef, index: &SeriesIndex) -> Result<Compiled, R
                 time: *time,
             }),
             None => Err(RecurError {
-                code: "bad_value",
+                code: RecurCode::BadValue,
                 message: format!("{} is not the id of any series", crate::text::quote(series)),
             }),
         },
-    }
-}
-
-/// The problem code for an engine error code.
-pub(crate) fn code(recur: &'static str) -> &'static str {
-    match recur {
-        "unsupported_part" | "unsupported_property" => "rrule.unsupported",
-        "unknown_part" => "rrule.unknown_part",
-        "duplicate_part" => "rrule.duplicate_part",
-        "empty_part" | "empty_rule" | "bad_part" | "missing_freq" => "rrule.syntax",
-        "count_and_until" | "bad_combination" => "rrule.combination",
-        "out_of_range" => "rrule.out_of_range",
-        _ => "rrule.bad_value",
     }
 }
 
@@ -232,7 +219,7 @@ pub(crate) fn compile_with(
                         broken[i] = true;
                         report.error(
                             format!("series[{i}].rules[{j}].rrule"),
-                            code(e.code),
+                            e.code.problem(),
                             e.message,
                         );
                     }

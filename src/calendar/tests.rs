@@ -659,7 +659,7 @@ fn the_ics_base_url_is_limited() {
     let long: &'static str =
         Box::leak(format!("https://example.org/{}", "a".repeat(10 << 20)).into_boxed_str());
     let e = calendar_ics(&ds, &q(long)).unwrap_err();
-    assert_eq!(e.code, "arg.url");
+    assert_eq!(e.code.as_str(), "arg.url");
     assert_eq!(
         e.message,
         format!(
@@ -669,14 +669,14 @@ fn the_ics_base_url_is_limited() {
     );
     let e = calendar_ics(&ds, &q("javascript:alert(1)//")).unwrap_err();
     assert_eq!(
-        (e.code, e.message.as_str()),
+        (e.code.as_str(), e.message.as_str()),
         (
             "arg.url",
             "the base url \"javascript:alert(1)//\" is not an http or https url"
         )
     );
     let e = google_link(&ds, "d@2026-01-02", Lang::En, Some(long)).unwrap_err();
-    assert_eq!(e.code, "arg.url");
+    assert_eq!(e.code.as_str(), "arg.url");
     let ok = calendar_ics(&ds, &q("HTTPS://example.org/cal#session=")).unwrap();
     assert!(ok.contains("URL;VALUE=URI:HTTPS://example.org/cal#session=d@2026-01-02"));
 }

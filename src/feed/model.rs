@@ -360,7 +360,7 @@ pub struct AgendaItem {
     pub proposal: Option<String>,
     /// The problem (code, message) of a malformed `proposal`, reported by the proposals part:
     /// the calendar shows the item without it.
-    pub proposal_problem: Option<(&'static str, String)>,
+    pub proposal_problem: Option<(crate::codes::Code, String)>,
 }
 
 /// As derived, with `proposal_problem` shown only when there is one (so the decoded model of a

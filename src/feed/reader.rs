@@ -3,6 +3,7 @@
 
 use super::kinds::Word;
 use super::model::{Provenance, Source, SourceRef};
+use crate::codes::Code;
 use crate::date::{self, When};
 use crate::json::Value;
 use crate::problem::{Path, Report, Seg};
@@ -49,24 +50,19 @@ impl Reader {
     }
 
     /// Reports an error at the current path.
-    pub(crate) fn error(&mut self, code: &'static str, message: impl Into<String>) {
+    pub(crate) fn error(&mut self, code: Code, message: impl Into<String>) {
         self.report.error(self.path.render(), code, message.into());
     }
 
     /// Reports a warning at the current path.
-    pub(crate) fn warn(&mut self, code: &'static str, message: impl Into<String>) {
+    pub(crate) fn warn(&mut self, code: Code, message: impl Into<String>) {
         self.report
             .warning(self.path.render(), code, message.into());
     }
 
     /// Reports an error at member `key` of the current path (out of line: one call per check).
     #[inline(never)]
-    pub(crate) fn error_at(
-        &mut self,
-        key: &'static str,
-        code: &'static str,
-        message: impl Into<String>,
-    ) {
+    pub(crate) fn error_at(&mut self, key: &'static str, code: Code, message: impl Into<String>) {
         self.path.push(Seg::Key(key));
         self.error(code, message);
         self.path.pop();
@@ -121,7 +117,7 @@ impl Reader {
             let Some(i) = position(known, k).or_else(|| Some(known.len() + position(more, k)?))
             else {
                 self.at(Seg::Name(k.to_string()), |r| {
-                    r.warn("field.unknown", "unknown field (ignored)")
+                    r.warn(Code::FieldUnknown, "unknown field (ignored)")
                 });
                 continue;
             };
@@ -142,7 +138,7 @@ impl Reader {
             };
             self.at(Seg::Name(name.to_string()), |r| {
                 r.warn(
-                    "json.duplicate_key",
+                    Code::JsonDuplicateKey,
                     format!("member appears {n} times in this object; the last one is used"),
                 )
             });
@@ -152,7 +148,10 @@ impl Reader {
 
     /// Reports a value of the wrong JSON type.
     pub(crate) fn type_error(&mut self, expected: &str, v: &Value) {
-        self.error("type", format!("expected {expected}, found {}", v.kind()));
+        self.error(
+            Code::Type,
+            format!("expected {expected}, found {}", v.kind()),
+        );
     }
 
     /// Runs `read` on the member `key` when present and not null.
@@ -204,7 +203,7 @@ impl Reader {
     #[inline(never)]
     fn missing(&mut self, f: Fields, key: &'static str) -> bool {
         if matches!(get(f, key), None | Some(Value::Null)) {
-            self.error_at(key, "field.missing", "is required");
+            self.error_at(key, Code::FieldMissing, "is required");
             return true;
         }
         false
@@ -259,7 +258,7 @@ impl Reader {
                 items.len(),
                 self.limits.max_items
             );
-            self.error_at(key, "list.too_long", m);
+            self.error_at(key, Code::ListTooLong, m);
             return None;
         }
         self.path.push(Seg::Key(key));
@@ -283,7 +282,7 @@ impl Reader {
     fn checked<'s>(&mut self, s: &'s str) -> Option<&'s str> {
         if s.len() > self.limits.max_text_bytes {
             self.error(
-                "text.too_long",
+                Code::TextTooLong,
                 format!(
                     "is {} bytes long; at most {}",
                     s.len(),
@@ -299,7 +298,7 @@ impl Reader {
     pub(crate) fn nonempty(&mut self, v: &Value) -> Option<String> {
         let s = self.string(v)?;
         if crate::text::blank(&s) {
-            self.error("text.empty", "must not be empty");
+            self.error(Code::TextEmpty, "must not be empty");
             return None;
         }
         Some(s)
@@ -339,7 +338,7 @@ impl Reader {
         }
         if t.is_empty() {
             if self.report.errors.len() == before {
-                self.error("text.empty", "must not be empty");
+                self.error(Code::TextEmpty, "must not be empty");
             }
             return None;
         }
@@ -362,7 +361,7 @@ impl Reader {
         let ok = s.len() > n && !s.chars().any(|c| c.is_whitespace() || c.is_control());
         if !ok {
             self.error(
-                "url.scheme",
+                Code::UrlScheme,
                 format!("{} is not an http(s) url", crate::text::quote(&s)),
             );
             return None;
@@ -374,7 +373,7 @@ impl Reader {
     pub(crate) fn date(&mut self, v: &Value) -> Option<NaiveDate> {
         let s = self.str(v)?;
         date::parse_date(s)
-            .map_err(|m| self.error("date.invalid", m))
+            .map_err(|m| self.error(Code::DateInvalid, m))
             .ok()
     }
 
@@ -382,7 +381,7 @@ impl Reader {
     pub(crate) fn partial_date(&mut self, v: &Value) -> Option<String> {
         let s = self.string(v)?;
         date::parse_partial(&s)
-            .map_err(|m| self.error("date.invalid", m))
+            .map_err(|m| self.error(Code::DateInvalid, m))
             .ok()?;
         Some(s)
     }
@@ -391,7 +390,7 @@ impl Reader {
     pub(crate) fn when(&mut self, v: &Value) -> Option<When> {
         let s = self.str(v)?;
         date::parse_when(s)
-            .map_err(|m| self.error("date.invalid", m))
+            .map_err(|m| self.error(Code::DateInvalid, m))
             .ok()
     }
 
@@ -419,7 +418,7 @@ impl Reader {
     #[inline(never)]
     fn not_a_word(&mut self, s: &str, expected: fn() -> String) {
         self.error(
-            "enum",
+            Code::Enum,
             format!("{} is not one of {}", crate::text::quote(s), expected()),
         );
     }
@@ -431,11 +430,11 @@ impl Reader {
             return None;
         };
         if n.fract() != 0.0 || *n > u32::MAX as f64 {
-            self.error("number.integer", "must be a whole number");
+            self.error(Code::NumberInteger, "must be a whole number");
             return None;
         }
         if *n < min as f64 {
-            self.error("number.range", format!("must be at least {min}"));
+            self.error(Code::NumberRange, format!("must be at least {min}"));
             return None;
         }
         Some(*n as u32)
@@ -448,7 +447,7 @@ impl Reader {
             return None;
         };
         if *n < min as f64 {
-            self.error("number.range", format!("must be at least {min}"));
+            self.error(Code::NumberRange, format!("must be at least {min}"));
             return None;
         }
         Some(*n)
@@ -524,10 +523,10 @@ impl<T> Sink for List<T> {
 
 /// [`Reader::id`] without reporting: the id, or the problem's code and message (for a
 /// reference whose problems belong to a later part, such as an agenda's proposal).
-pub(crate) fn id_of(v: &Value) -> Result<String, (&'static str, String)> {
+pub(crate) fn id_of(v: &Value) -> Result<String, (Code, String)> {
     let Value::String(s) = v else {
         return Err((
-            "type",
+            Code::Type,
             format!("expected an id (string), found {}", v.kind()),
         ));
     };
@@ -539,7 +538,7 @@ pub(crate) fn id_of(v: &Value) -> Result<String, (&'static str, String)> {
         && s.as_bytes()[0].is_ascii_alphanumeric();
     if !ok {
         return Err((
-            "id.syntax",
+            Code::IdSyntax,
             format!(
                 "{} is not an id (1-64 of a-z 0-9 - _ . starting with a letter or digit)",
                 crate::text::quote(s)

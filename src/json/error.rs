@@ -1,5 +1,6 @@
 //! [`ParseError`], its line and column, and the characters and bytes its messages show.
 
+use crate::codes::Code;
 use super::parser::Parser;
 use std::fmt;
 
@@ -7,7 +8,7 @@ use std::fmt;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseError {
     /// Stable machine-readable code, e.g. `json.syntax` (see the module docs).
-    pub code: &'static str,
+    pub code: Code,
     /// Lower-case human-readable message without trailing period.
     pub message: String,
     /// Byte offset into the input.
@@ -48,7 +49,7 @@ impl Parser<'_> {
     /// An error at byte `at`; computes its line and column.
     #[cold]
     #[inline(never)]
-    pub(super) fn fail(&self, code: &'static str, at: usize, message: String) -> Box<ParseError> {
+    pub(super) fn fail(&self, code: Code, at: usize, message: String) -> Box<ParseError> {
         let before = self.b.get(..at).unwrap_or(self.b);
         let bom = if self.s.starts_with('\u{feff}') {
             before.len().min(3)
@@ -76,7 +77,7 @@ impl Parser<'_> {
     #[inline(never)]
     pub(super) fn unexpected(
         &self,
-        code: &'static str,
+        code: Code,
         at: usize,
         expected: &str,
     ) -> Box<ParseError> {
@@ -90,7 +91,7 @@ impl Parser<'_> {
     #[inline(never)]
     pub(super) fn eof(&self, what: &str) -> Box<ParseError> {
         self.fail(
-            "json.eof",
+            Code::JsonEof,
             self.b.len(),
             format!("unexpected end of input, {what}"),
         )

@@ -41,6 +41,7 @@ mod value;
 pub use error::ParseError;
 pub use value::Value;
 
+use crate::codes::Code;
 use error::hex2;
 use parser::Parser;
 
@@ -73,7 +74,7 @@ impl Default for Limits {
 /// let v = parse(r#" {"name": "의회", "n": [1, 2.5]} "#, &Limits::default()).unwrap();
 /// assert_eq!(v.get("name").and_then(Value::as_str), Some("의회"));
 /// let e = parse(r#"{"a": 1,}"#, &Limits::default()).unwrap_err();
-/// assert_eq!((e.code, e.line, e.column), ("json.syntax", 1, 9));
+/// assert_eq!((e.code.as_str(), e.line, e.column), ("json.syntax", 1, 9));
 /// assert_eq!(e.message, "expected a string key after ',', found '}'");
 /// ```
 pub fn parse<'a>(input: &'a str, limits: &Limits) -> Result<Value<'a>, ParseError> {
@@ -86,7 +87,7 @@ pub fn parse<'a>(input: &'a str, limits: &Limits) -> Result<Value<'a>, ParseErro
 /// # use cogov::json::utf8;
 /// assert_eq!(utf8(b"{\"a\": 1}"), Ok("{\"a\": 1}"));
 /// let e = utf8(b"{\n \"\xc3\xa9\xff\": 1}").unwrap_err();
-/// assert_eq!((e.code, e.offset, e.line, e.column), ("json.utf8", 6, 2, 4));
+/// assert_eq!((e.code.as_str(), e.offset, e.line, e.column), ("json.utf8", 6, 2, 4));
 /// assert_eq!(e.to_string(), "invalid utf-8: byte 0xff at offset 6 (line 2, column 4)");
 /// ```
 pub fn utf8(bytes: &[u8]) -> Result<&str, ParseError> {
@@ -108,7 +109,7 @@ pub fn utf8(bytes: &[u8]) -> Result<&str, ParseError> {
         None => format!("truncated sequence starting with byte 0x{}", hex2(byte)),
     };
     Err(*p.fail(
-        "json.utf8",
+        Code::JsonUtf8,
         at,
         format!("invalid utf-8: {what} at offset {at}"),
     ))
@@ -126,7 +127,7 @@ fn parse_boxed<'a>(input: &'a str, limits: &Limits) -> Res<Value<'a>> {
     if input.len() > limits.max_bytes {
         let (n, max) = (input.len(), limits.max_bytes);
         return Err(p.fail(
-            "json.too_large",
+            Code::JsonTooLarge,
             0,
             format!("input is {n} bytes, over the limit of {max} bytes"),
         ));
@@ -140,9 +141,9 @@ fn parse_boxed<'a>(input: &'a str, limits: &Limits) -> Res<Value<'a>> {
 
 type Res<T> = Result<T, Box<ParseError>>;
 
-const SYNTAX: &str = "json.syntax";
-const BAD_NUMBER: &str = "json.bad_number";
-const BAD_ESCAPE: &str = "json.bad_escape";
+const SYNTAX: Code = Code::JsonSyntax;
+const BAD_NUMBER: Code = Code::JsonBadNumber;
+const BAD_ESCAPE: Code = Code::JsonBadEscape;
 
 #[cfg(test)]
 mod tests;

@@ -1,5 +1,6 @@
 //! The iterative document parser: containers on an explicit stack, scalars and literals.
 
+use crate::codes::Code;
 use super::{Res, Value, SYNTAX};
 use std::borrow::Cow;
 
@@ -48,7 +49,7 @@ impl<'a> Parser<'a> {
             let mut v = if let Some(open @ (b'[' | b'{')) = c {
                 if stack.len() >= max_depth {
                     let m = format!("nesting deeper than the limit of {max_depth} levels");
-                    return Err(self.fail("json.too_deep", self.pos, m));
+                    return Err(self.fail(Code::JsonTooDeep, self.pos, m));
                 }
                 self.pos += 1;
                 let close = open + 2; // ']' and '}' follow '[' and '{' by two

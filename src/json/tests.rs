@@ -34,7 +34,7 @@ fn check(input: &str, expected: Value) {
 fn check_err(input: &str, code: &str, line: usize, column: usize, message: &str) {
     let e = parse(input, &lim()).expect_err(input);
     assert_eq!(
-        (e.code, e.line, e.column, e.message.as_str()),
+        (e.code.as_str(), e.line, e.column, e.message.as_str()),
         (code, line, column, message),
         "input {input:?}"
     );
@@ -461,7 +461,7 @@ fn limits() {
     assert_eq!(parse("[[]]", &small).map(|v| v.kind()), Ok("array"));
     let e = parse("[[1]] ", &small).unwrap_err();
     assert_eq!(
-        (e.code, e.offset, e.message.as_str()),
+        (e.code.as_str(), e.offset, e.message.as_str()),
         (
             "json.too_large",
             0,
@@ -477,7 +477,7 @@ fn limits() {
     )
     .unwrap_err();
     assert_eq!(
-        (e.code, e.column, e.message.as_str()),
+        (e.code.as_str(), e.column, e.message.as_str()),
         (
             "json.too_deep",
             3,
@@ -492,7 +492,7 @@ fn limits() {
         },
     )
     .unwrap_err();
-    assert_eq!((e.code, e.column), ("json.too_deep", 11));
+    assert_eq!((e.code.as_str(), e.column), ("json.too_deep", 11));
     assert_eq!(
         parse(
             "1",
@@ -514,7 +514,7 @@ fn limits() {
 fn deep_nesting_does_not_overflow_the_stack() {
     let deep = "[".repeat(100_000);
     let e = parse(&deep, &lim()).unwrap_err();
-    assert_eq!((e.code, e.offset), ("json.too_deep", 64));
+    assert_eq!((e.code.as_str(), e.offset), ("json.too_deep", 64));
     let deep = "{\"a\":".repeat(100_000);
     assert_eq!(parse(&deep, &lim()).unwrap_err().code, "json.too_deep");
     // With a huge depth limit the parser itself still does not recurse.
@@ -523,7 +523,7 @@ fn deep_nesting_does_not_overflow_the_stack() {
         max_depth: usize::MAX,
     };
     let e = parse(&"[".repeat(1_000_000), &unlimited).unwrap_err();
-    assert_eq!(e.code, "json.eof");
+    assert_eq!(e.code.as_str(), "json.eof");
 }
 
 #[test]
@@ -557,7 +557,7 @@ fn every_truncation_is_an_eof_error() {
     for (cut, _) in SAMPLE.trim_end().char_indices() {
         let e = parse(&SAMPLE[..cut], &lim()).expect_err(&SAMPLE[..cut]);
         assert_eq!(
-            (e.code, e.offset),
+            (e.code.as_str(), e.offset),
             ("json.eof", cut),
             "prefix {:?}: {}",
             &SAMPLE[..cut],
@@ -590,7 +590,7 @@ fn no_panic(input: &str) {
         Err(e) => {
             assert!(e.offset <= input.len(), "{input:?}");
             assert!(
-                e.line >= 1 && e.column >= 1 && e.code.starts_with("json."),
+                e.line >= 1 && e.column >= 1 && e.code.as_str().starts_with("json."),
                 "{input:?}"
             );
             assert!(

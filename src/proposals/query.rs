@@ -4,6 +4,7 @@
 use super::cards::{self, CardView, NextSession};
 use super::index::{Entry, ProposalIndex};
 use super::{order_by, order_by_key, AnswerClass};
+use crate::codes::Code;
 use crate::dataset::{Dataset, Ref};
 use crate::date::iso_date;
 use crate::feed::Stage;
@@ -129,7 +130,7 @@ impl Compiled {
             if !ds.lookup(v).is_some_and(ok) {
                 return Err(Problem::error(
                     key,
-                    "query.unknown_id",
+                    Code::QueryUnknownId,
                     format!("{} is not the id of any {key}", crate::text::quote(v)),
                 ));
             }
@@ -534,7 +535,7 @@ pub fn detail(
     let Some(Ref::Proposal(i)) = ds.lookup(id) else {
         return Err(Problem::error(
             "id",
-            "query.unknown_id",
+            Code::QueryUnknownId,
             format!("{} is not the id of any proposal", crate::text::quote(id)),
         ));
     };

@@ -36,8 +36,9 @@
 //! - warnings: `submitted` differing from the first step's date (`route.submitted`), a `sent`
 //!   ministry not listed in `ministries` (`route.ministry`).
 
+use crate::codes::Code;
 use crate::date::iso_date;
-use crate::feed::{Answer, Decision, Feed, Proposal, Stage};
+use crate::feed::{Answer, Decision, Feed, Proposal, Reflection, Stage};
 use crate::problem::Report;
 
 /// The stages that may follow a step of `stage` with `decision` (see the module's table).
@@ -112,14 +113,7 @@ pub fn check(feed: &Feed, report: &mut Report) {
 
 /// Files an error at `proposals[i].history[j].key` (out of line: one call per check).
 #[inline(never)]
-fn step_error(
-    report: &mut Report,
-    i: usize,
-    j: usize,
-    key: &str,
-    code: &'static str,
-    message: String,
-) {
+fn step_error(report: &mut Report, i: usize, j: usize, key: &str, code: Code, message: String) {
     report.error(format!("proposals[{i}].history[{j}].{key}"), code, message);
 }
 
@@ -143,7 +137,7 @@ struct Walk<'p, 'r> {
 
 impl Walk<'_, '_> {
     /// An error at step `j`'s member `key`.
-    fn error(&mut self, j: usize, key: &str, code: &'static str, message: String) {
+    fn error(&mut self, j: usize, key: &str, code: Code, message: String) {
         step_error(self.report, self.i, j, key, code, message);
     }
 }
@@ -190,7 +184,7 @@ fn submitted_date(p: &Proposal, i: usize, report: &mut Report) {
         if sub != first.date {
             report.warning(
                 format!("proposals[{i}].submitted"),
-                "route.submitted",
+                Code::RouteSubmitted,
                 format!(
                     "{} differs from the date of the first step ({})",
                     iso_date(sub),
@@ -211,7 +205,7 @@ fn date_order(w: &mut Walk, j: usize) {
         w.error(
             j,
             "date",
-            "route.date_order",
+            Code::RouteDateOrder,
             format!(
                 "{} is before the previous step ({})",
                 iso_date(s.date),
@@ -230,7 +224,7 @@ fn transition(w: &mut Walk, j: usize) {
         (None, _) if s.stage != Stage::Submitted => w.error(
             j,
             "stage",
-            "route.start",
+            Code::RouteStart,
             format!(
                 "the first step must be \"submitted\", not \"{}\"",
                 s.stage.as_str()
@@ -240,7 +234,7 @@ fn transition(w: &mut Walk, j: usize) {
         (Some(_), Some((k, end))) => w.error(
             j,
             "stage",
-            "route.after_end",
+            Code::RouteAfterEnd,
             format!(
                 "no step may follow \"{}\" (history[{k}]); found \"{}\"",
                 end.as_str(),
@@ -257,7 +251,7 @@ fn transition(w: &mut Walk, j: usize) {
                 w.error(
                     j,
                     "stage",
-                    "route.transition",
+                    Code::RouteTransition,
                     format!(
                         "\"{}\" cannot follow {prev_word}; expected one of {}",
                         s.stage.as_str(),
@@ -280,7 +274,7 @@ fn decision_fits(w: &mut Walk, j: usize) {
         None if !wanted.is_empty() => w.error(
             j,
             "decision",
-            "route.decision",
+            Code::RouteDecision,
             format!(
                 "a \"{}\" step needs a decision: one of {}",
                 s.stage.as_str(),
@@ -290,7 +284,7 @@ fn decision_fits(w: &mut Walk, j: usize) {
         Some(d) if wanted.is_empty() => w.error(
             j,
             "decision",
-            "route.decision",
+            Code::RouteDecision,
             format!(
                 "a \"{}\" step takes no decision; found \"{}\"",
                 s.stage.as_str(),
@@ -300,7 +294,7 @@ fn decision_fits(w: &mut Walk, j: usize) {
         Some(d) if !wanted.contains(&d) => w.error(
             j,
             "decision",
-            "route.decision",
+            Code::RouteDecision,
             format!(
                 "\"{}\" is not a decision of a \"{}\" step; expected one of {}",
                 d.as_str(),
@@ -319,19 +313,19 @@ fn merge(w: &mut Walk, j: usize) {
         (None, true) => w.error(
             j,
             "merged_into",
-            "route.merge",
+            Code::RouteMerge,
             "a \"merged\" decision needs merged_into: the proposal it was merged into".into(),
         ),
         (Some(_), false) => w.error(
             j,
             "merged_into",
-            "route.merge",
+            Code::RouteMerge,
             "only a \"merged\" decision names the proposal it was merged into".into(),
         ),
         (Some(m), true) if *m == w.p.id => w.error(
             j,
             "merged_into",
-            "route.merge",
+            Code::RouteMerge,
             "a proposal cannot be merged into itself".into(),
         ),
         _ => {}
@@ -345,7 +339,7 @@ fn answer_only_on_answer(w: &mut Walk, j: usize) {
         w.error(
             j,
             "answer",
-            "route.answer",
+            Code::RouteAnswer,
             format!(
                 "only an \"answer\" step carries an answer; this step is \"{}\"",
                 s.stage.as_str()
@@ -370,12 +364,12 @@ fn sent_after_agreement(w: &mut Walk, j: usize) {
     match w.deliberation {
         Some((_, Some(Decision::Agreed))) => {}
         Some((k, _)) => w.error(j, "stage",
-            "route.unanimity",
+            Code::RouteUnanimity,
             format!(
                 "sent to a ministry after a deliberation without agreement (history[{k}]) and no later agreement; unanimous agreement among the cities/provinces comes first"
             )),
         None => w.error(j, "stage",
-            "route.unanimity",
+            Code::RouteUnanimity,
             "sent to a ministry without a deliberation agreeing to it; unanimous agreement among the cities/provinces comes first".into()),
     }
 }
@@ -393,7 +387,7 @@ fn sent_ministry(w: &mut Walk, j: usize) {
             if !p.ministries.contains(m) {
                 w.report.warning(
                     format!("proposals[{}].history[{j}].ministry", w.i),
-                    "route.ministry",
+                    Code::RouteMinistry,
                     format!(
                         "{} is not listed in the proposal's ministries",
                         crate::text::quote(m)
@@ -416,13 +410,13 @@ fn answer(w: &mut Walk, j: usize) {
         (None, _) => w.error(
             j,
             "ministry",
-            "route.answer",
+            Code::RouteAnswer,
             "an \"answer\" step needs the ministry that answered".into(),
         ),
         (_, None) => w.error(
             j,
             "answer",
-            "route.answer",
+            Code::RouteAnswer,
             format!(
                 "an \"answer\" step needs the answer: one of {}",
                 Answer::expected()
@@ -435,7 +429,7 @@ fn answer(w: &mut Walk, j: usize) {
                 w.error(
                     j,
                     "ministry",
-                    "route.answer",
+                    Code::RouteAnswer,
                     format!(
                         "{} answered but the proposal was never sent to it",
                         crate::text::quote(m)
@@ -450,10 +444,21 @@ fn answer(w: &mut Walk, j: usize) {
     }
 }
 
-/// `reflected` follows an accepted or partly accepted answer.
+/// `reflected` names its reflection and follows an accepted or partly accepted answer.
 fn reflected(w: &mut Walk, j: usize) {
     if w.p.history[j].stage != Stage::Reflected {
         return;
+    }
+    if w.p.history[j].reflection.is_none() {
+        w.error(
+            j,
+            "reflection",
+            Code::RouteReflected,
+            format!(
+                "a \"reflected\" step needs the reflection: one of {}",
+                Reflection::expected()
+            ),
+        );
     }
     let accepted = w
         .latest
@@ -463,7 +468,7 @@ fn reflected(w: &mut Walk, j: usize) {
         w.error(
             j,
             "stage",
-            "route.reflected",
+            Code::RouteReflected,
             "reflected without an accepted or partly accepted answer from a ministry".into(),
         );
     }

@@ -18,6 +18,7 @@
 use super::index::{overall, state, ProposalIndex, STAGES};
 use super::query::{Compiled, Filter};
 use super::AnswerClass;
+use crate::codes::Code;
 use crate::dataset::{Dataset, Ref};
 use crate::date::{iso_date, When};
 use crate::feed::Stage;
@@ -330,7 +331,7 @@ pub fn stats(
     if !weight.is_finite() || !(0.0..=1.0).contains(&weight) {
         return Err(Problem::error(
             "weight",
-            "query.weight",
+            Code::QueryWeight,
             format!(
                 "must be between 0 and 1, not {}",
                 crate::text::decimal(weight)
@@ -551,7 +552,7 @@ pub fn changed_between(ds: &Dataset, a: &str, b: &str, lang: Lang) -> Result<Cha
         Some(Ref::Session(i)) => Ok(&ds.feed.sessions[i]),
         _ => Err(Problem::error(
             key,
-            "query.unknown_id",
+            Code::QueryUnknownId,
             format!("{} is not the id of any session", crate::text::quote(id)),
         )),
     };

@@ -69,6 +69,7 @@ mod validate;
 use chrono::{Datelike, NaiveDateTime, Timelike};
 use core::fmt;
 
+pub use crate::codes::RecurCode;
 use core::cell::Cell;
 pub use expand::Occurrences;
 pub use parse::{parse_local, RuleSpec};
@@ -154,14 +155,14 @@ pub const MAX_YEAR: i32 = 2200;
 /// trailing period and quotes the offending data.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RecurError {
-    /// Stable tag such as `unsupported_part` or `bad_value`.
-    pub code: &'static str,
+    /// Stable tag such as `unsupported_part` or `bad_value` (one of [`RecurCode::ALL`]).
+    pub code: RecurCode,
     /// Human-readable explanation.
     pub message: String,
 }
 
 impl RecurError {
-    pub(crate) fn new(code: &'static str, message: impl Into<String>) -> Self {
+    pub(crate) fn new(code: RecurCode, message: impl Into<String>) -> Self {
         RecurError {
             code,
             message: message.into(),

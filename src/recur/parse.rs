@@ -1,7 +1,7 @@
 //! Text → [`RuleSpec`]: syntax only. Ranges and combinations are checked by
 //! [`RuleSpec::validate`].
 
-use super::{Frequency, RecurError, WeekdayNum, MAX_YEAR, MIN_YEAR};
+use super::{Frequency, RecurCode, RecurError, WeekdayNum, MAX_YEAR, MIN_YEAR};
 use chrono::{Datelike, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 use core::fmt;
 use core::str::FromStr;
@@ -50,18 +50,18 @@ impl RuleSpec {
         let body = upper.strip_prefix("RRULE:").unwrap_or(&upper);
         if body.bytes().any(|b| matches!(b, b'\n' | b'\r')) {
             return Err(RecurError::new(
-                "unsupported_property",
+                RecurCode::UnsupportedProperty,
                 "rrule text has several lines: pass dtstart and exdates separately",
             ));
         }
         if let Some((prop, _)) = crate::text::split_once(body, b':') {
             return Err(RecurError::new(
-                "unsupported_property",
+                RecurCode::UnsupportedProperty,
                 format!("unsupported property {prop}: only an rrule value is accepted"),
             ));
         }
         if body.is_empty() {
-            return Err(RecurError::new("empty_rule", "empty rrule"));
+            return Err(RecurError::new(RecurCode::EmptyRule, "empty rrule"));
         }
         let mut spec = RuleSpec {
             freq: Frequency::Yearly,
@@ -80,7 +80,7 @@ impl RuleSpec {
         }
         if seen & 1 == 0 {
             return Err(RecurError::new(
-                "missing_freq",
+                RecurCode::MissingFreq,
                 format!("rrule {body} has no FREQ"),
             ));
         }
@@ -92,20 +92,20 @@ impl RuleSpec {
     fn part(&mut self, seen: &mut u16, pos: usize, part: &str) -> Result<(), RecurError> {
         if crate::text::blank(part) {
             return Err(RecurError::new(
-                "empty_part",
+                RecurCode::EmptyPart,
                 format!("empty rrule part at position {pos}"),
             ));
         }
         let (name, value) = crate::text::split_once(part, b'=').ok_or_else(|| {
             RecurError::new(
-                "bad_part",
+                RecurCode::BadPart,
                 format!("rrule part {part} has no '=' and value"),
             )
         })?;
         let (name, value) = (name.trim(), value.trim());
         if value.is_empty() {
             return Err(RecurError::new(
-                "bad_value",
+                RecurCode::BadValue,
                 format!("rrule part {name} has an empty value"),
             ));
         }
@@ -149,13 +149,13 @@ impl RuleSpec {
             }
             "BYHOUR" | "BYMINUTE" | "BYSECOND" => {
                 return Err(RecurError::new(
-                    "unsupported_part",
+                    RecurCode::UnsupportedPart,
                     format!("unsupported rrule part {name}={value}: council rules use whole days"),
                 ))
             }
             "BYWEEKNO" | "BYYEARDAY" | "BYEASTER" => {
                 return Err(RecurError::new(
-                    "unsupported_part",
+                    RecurCode::UnsupportedPart,
                     format!(
                         "unsupported rrule part {name}={value}: use BYMONTH, BYMONTHDAY and BYDAY"
                     ),
@@ -163,13 +163,13 @@ impl RuleSpec {
             }
             "RDATE" | "EXDATE" | "EXRULE" | "DTSTART" | "RRULE" => {
                 return Err(RecurError::new(
-                    "unsupported_part",
+                    RecurCode::UnsupportedPart,
                     format!("unsupported rrule part {name}={value}: not a part of an rrule value"),
                 ))
             }
             _ => {
                 return Err(RecurError::new(
-                    "unknown_part",
+                    RecurCode::UnknownPart,
                     format!("unknown rrule part {name}={value}"),
                 ))
             }
@@ -193,7 +193,10 @@ impl FromStr for RuleSpec {
 /// The error for a part given twice.
 #[inline(never)]
 fn duplicate(name: &str) -> RecurError {
-    RecurError::new("duplicate_part", format!("duplicate rrule part {name}"))
+    RecurError::new(
+        RecurCode::DuplicatePart,
+        format!("duplicate rrule part {name}"),
+    )
 }
 
 fn freq(value: &str) -> Result<Frequency, RecurError> {
@@ -203,11 +206,11 @@ fn freq(value: &str) -> Result<Frequency, RecurError> {
         "WEEKLY" => Ok(Frequency::Weekly),
         "DAILY" => Ok(Frequency::Daily),
         "HOURLY" | "MINUTELY" | "SECONDLY" => Err(RecurError::new(
-            "unsupported_part",
+            RecurCode::UnsupportedPart,
             format!("unsupported rrule part FREQ={value}: council rules use whole days"),
         )),
         _ => Err(RecurError::new(
-            "bad_value",
+            RecurCode::BadValue,
             format!("bad FREQ value {value}: expected YEARLY, MONTHLY, WEEKLY or DAILY"),
         )),
     }
@@ -222,7 +225,7 @@ fn int<T: TryFrom<i64>>(name: &str, value: &str) -> Result<T, RecurError> {
 
 #[inline(never)]
 fn bad_int(name: &str, value: &str) -> RecurError {
-    RecurError::new("bad_value", format!("bad {name} value {value}"))
+    RecurError::new(RecurCode::BadValue, format!("bad {name} value {value}"))
 }
 
 /// An optionally signed decimal integer (`+5`, `-1`, `12`), `None` when not one or when it
@@ -291,7 +294,7 @@ fn list_items(name: &str, value: &str, items: &mut dyn Put) -> Result<(), RecurE
         let v = v.trim();
         if v.is_empty() {
             return Err(RecurError::new(
-                "bad_value",
+                RecurCode::BadValue,
                 format!("empty item in {name}={value}"),
             ));
         }
@@ -303,7 +306,7 @@ fn list_items(name: &str, value: &str, items: &mut dyn Put) -> Result<(), RecurE
 fn weekday(value: &str) -> Result<Weekday, RecurError> {
     weekday_of(value).ok_or_else(|| {
         RecurError::new(
-            "bad_value",
+            RecurCode::BadValue,
             format!("bad weekday {value}: expected MO, TU, WE, TH, FR, SA or SU"),
         )
     })
@@ -392,18 +395,18 @@ fn local_value(t: &str) -> Result<NaiveDateTime, RecurError> {
         digits(&date[4..6])?,
         digits(&date[6..])?,
     )
-    .ok_or_else(|| RecurError::new("bad_value", "no such date"))?;
+    .ok_or_else(|| RecurError::new(RecurCode::BadValue, "no such date"))?;
     let clock = match time {
         Some(tm) => {
             NaiveTime::from_hms_opt(digits(&tm[..2])?, digits(&tm[2..4])?, digits(&tm[4..])?)
-                .ok_or_else(|| RecurError::new("bad_value", "no such time"))?
+                .ok_or_else(|| RecurError::new(RecurCode::BadValue, "no such time"))?
         }
         None => NaiveTime::MIN,
     };
     let mut dt = day.and_time(clock);
     if utc {
-        dt =
-            crate::kst::from_utc(dt).ok_or_else(|| RecurError::new("bad_value", "out of range"))?;
+        dt = crate::kst::from_utc(dt)
+            .ok_or_else(|| RecurError::new(RecurCode::BadValue, "out of range"))?;
     }
     check_year(dt)?;
     Ok(dt)
@@ -423,7 +426,7 @@ fn digits(s: &[u8]) -> Result<u32, RecurError> {
 
 #[inline(never)]
 fn form_error() -> RecurError {
-    RecurError::new("bad_value", "expected YYYYMMDD or YYYYMMDDTHHMMSS")
+    RecurError::new(RecurCode::BadValue, "expected YYYYMMDD or YYYYMMDDTHHMMSS")
 }
 
 pub(crate) fn check_year(dt: NaiveDateTime) -> Result<(), RecurError> {
@@ -431,7 +434,7 @@ pub(crate) fn check_year(dt: NaiveDateTime) -> Result<(), RecurError> {
         Ok(())
     } else {
         Err(RecurError::new(
-            "out_of_range",
+            RecurCode::OutOfRange,
             format!("year {} is outside {MIN_YEAR}..={MAX_YEAR}", dt.year()),
         ))
     }

@@ -3,7 +3,7 @@
 
 use super::expand::{end_of_time, Occurrences};
 use super::parse::{is_date_only, parse_local};
-use super::{Budget, Expansion, RecurError, ValidRule, HARD_CAP};
+use super::{Budget, Expansion, RecurCode, RecurError, ValidRule, HARD_CAP};
 use chrono::{NaiveDate, NaiveDateTime};
 
 /// Takes at most `cap` (and never more than [`HARD_CAP`]) items; `truncated` is set
@@ -146,7 +146,7 @@ impl ExDate {
                             "VALUE=DATE" | "VALUE=DATE-TIME" | "TZID=ASIA/SEOUL"
                         ) {
                             return Err(RecurError::new(
-                                "unsupported_property",
+                                RecurCode::UnsupportedProperty,
                                 format!("unsupported EXDATE parameter {param}"),
                             ));
                         }

@@ -2,7 +2,7 @@
 //! defaults RFC 5545 takes from `DTSTART`, and the bit masks expansion uses.
 
 use super::parse::{check_year, weekday_code};
-use super::{Frequency, RecurError, RuleSpec, WeekdayNum};
+use super::{Frequency, RecurCode, RecurError, RuleSpec, WeekdayNum};
 use chrono::{Datelike, NaiveDateTime, Weekday};
 
 /// Largest accepted `INTERVAL`.
@@ -45,7 +45,7 @@ pub struct ValidRule {
     pub(crate) wkst: u32,
 }
 
-fn bad(code: &'static str, message: String) -> RecurError {
+fn bad(code: RecurCode, message: String) -> RecurError {
     RecurError::new(code, message)
 }
 
@@ -76,13 +76,13 @@ impl RuleSpec {
         }
         if self.count.is_some() && self.until.is_some() {
             return Err(bad(
-                "count_and_until",
+                RecurCode::CountAndUntil,
                 "rrule has both COUNT and UNTIL: use one of them".into(),
             ));
         }
         if !(1..=MAX_INTERVAL).contains(&self.interval) {
             return Err(bad(
-                "bad_value",
+                RecurCode::BadValue,
                 format!(
                     "bad INTERVAL value {}: expected 1..={MAX_INTERVAL}",
                     self.interval
@@ -92,7 +92,7 @@ impl RuleSpec {
         if let Some(c) = self.count {
             if !(1..=MAX_COUNT).contains(&c) {
                 return Err(bad(
-                    "bad_value",
+                    RecurCode::BadValue,
                     format!("bad COUNT value {c}: expected 1..={MAX_COUNT}"),
                 ));
             }
@@ -101,7 +101,7 @@ impl RuleSpec {
         for &m in &self.by_month {
             if !(1..=12).contains(&m) {
                 return Err(bad(
-                    "bad_value",
+                    RecurCode::BadValue,
                     format!("bad BYMONTH value {}: expected 1..=12", m as u32),
                 ));
             }
@@ -109,7 +109,7 @@ impl RuleSpec {
         }
         if !self.by_month_day.is_empty() && self.freq == Frequency::Weekly {
             return Err(bad(
-                "bad_combination",
+                RecurCode::BadCombination,
                 "BYMONTHDAY cannot be used with FREQ=WEEKLY".into(),
             ));
         }
@@ -118,7 +118,7 @@ impl RuleSpec {
         for &d in &self.by_month_day {
             if d == 0 || d.unsigned_abs() > 31 {
                 return Err(bad(
-                    "bad_value",
+                    RecurCode::BadValue,
                     format!(
                         "bad BYMONTHDAY value {}: expected 1..=31 or -31..=-1",
                         d as i32
@@ -145,7 +145,7 @@ impl RuleSpec {
             let text = format!("{}{}", n as i32, weekday_code(weekday));
             if matches!(self.freq, Frequency::Weekly | Frequency::Daily) {
                 return Err(bad(
-                    "bad_combination",
+                    RecurCode::BadCombination,
                     format!("BYDAY ordinal {text} is only valid with FREQ=MONTHLY or YEARLY"),
                 ));
             }
@@ -153,7 +153,7 @@ impl RuleSpec {
             if n == 0 || u32::from(n.unsigned_abs()) > limit {
                 let scope = if year_scope { "year" } else { "month" };
                 return Err(bad(
-                    "bad_value",
+                    RecurCode::BadValue,
                     format!("bad BYDAY ordinal {text}: expected 1..={limit} or -{limit}..=-1 within a {scope}"),
                 ));
             }
@@ -168,7 +168,7 @@ impl RuleSpec {
         for &p in &self.by_set_pos {
             if p == 0 || p.unsigned_abs() > 366 {
                 return Err(bad(
-                    "bad_value",
+                    RecurCode::BadValue,
                     format!(
                         "bad BYSETPOS value {}: expected 1..=366 or -366..=-1",
                         p as i32

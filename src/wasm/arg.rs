@@ -7,6 +7,7 @@
 //! where an argument is optional and wrong where it is required.
 
 use super::tag;
+use crate::codes::Code;
 use crate::text::Lang;
 use wasm_bindgen::JsValue;
 
@@ -60,5 +61,5 @@ pub(super) fn type_error(name: &str, rule: &str) -> JsValue {
     let mut text = String::from(name);
     text.push(' ');
     text.push_str(rule);
-    tag(js_sys::TypeError::new(&text).into(), "arg.type", name)
+    tag(js_sys::TypeError::new(&text).into(), Code::ArgType, name)
 }

@@ -2,6 +2,7 @@
 
 use super::{arg, error, problem_error, to_js, Feed};
 use crate::calendar::{self, IcsQuery, SessionQuery};
+use crate::codes::Code;
 use crate::dataset::Part;
 use crate::recur::HARD_CAP;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
@@ -9,7 +10,7 @@ use wasm_bindgen::prelude::*;
 
 /// A required date argument (YYYY-MM-DD).
 fn required(v: &JsValue, what: &str) -> Result<NaiveDate, JsValue> {
-    crate::date::parse_date(&arg::string(v, what)?).map_err(|m| error("arg.date", what, &m))
+    crate::date::parse_date(&arg::string(v, what)?).map_err(|m| error(Code::ArgDate, what, &m))
 }
 
 /// `2026-01-01T00:00:00Z`, `2026-01-01T00:00` or `2026-01-01`, read as UTC.
@@ -21,7 +22,7 @@ fn utc(v: &JsValue) -> Result<NaiveDateTime, JsValue> {
     } else {
         crate::date::parse_local(s)
     }
-    .map_err(|m| error("arg.date", "dtstampUtc", &m))
+    .map_err(|m| error(Code::ArgDate, "dtstampUtc", &m))
 }
 
 #[wasm_bindgen]

@@ -13,6 +13,7 @@ mod json;
 mod proposals;
 mod structure;
 
+use crate::codes::Code;
 use crate::dataset::{self, Dataset, Part};
 use crate::problem::{Problem, Report};
 use chrono::NaiveDate;
@@ -75,7 +76,7 @@ impl Feed {
             Ok(&self.ds)
         } else if !self.ds.parts.loaded(part) {
             Err(error(
-                "feed.part",
+                Code::FeedPart,
                 "",
                 "this Feed was loaded without the part this method reads",
             ))
@@ -146,7 +147,7 @@ fn parse(text: Result<String, json::Error>) -> Result<JsValue, JsValue> {
     };
     if text.len() > MAX_VIEW {
         return Err(error(
-            "view.too_large",
+            Code::ViewTooLarge,
             "",
             "the view is too long for the browser: ask for less (a shorter window, a smaller page)",
         ));
@@ -168,13 +169,13 @@ extern "C" {
 }
 
 /// An `Error` whose `message` is `message` alone (the path is in `path`, not repeated).
-fn error(code: &str, path: &str, message: &str) -> JsValue {
+fn error(code: Code, path: &str, message: &str) -> JsValue {
     tag(js_sys::Error::new(message).into(), code, path)
 }
 
 /// `e` with its `code` and `path` set.
-fn tag(e: JsValue, code: &str, path: &str) -> JsValue {
-    let _ = reflect_set(&e, &"code".into(), &code.into());
+fn tag(e: JsValue, code: Code, path: &str) -> JsValue {
+    let _ = reflect_set(&e, &"code".into(), &code.as_str().into());
     let _ = reflect_set(&e, &"path".into(), &path.into());
     e
 }
@@ -192,7 +193,7 @@ fn load_error(report: &Report) -> JsValue {
         None => "feed could not be loaded".to_string(),
     };
     let e = error(
-        first.map_or("feed.invalid", |p| p.code),
+        first.map_or(Code::FeedInvalid, |p| p.code),
         first.map_or("", |p| p.path.as_str()),
         &summary,
     );
@@ -205,6 +206,6 @@ fn load_error(report: &Report) -> JsValue {
 /// An optional date argument (YYYY-MM-DD; absent or `""`: `None`).
 fn day(v: &JsValue, what: &str) -> Result<Option<NaiveDate>, JsValue> {
     arg::opt_string(v, what)?
-        .map(|s| crate::date::parse_date(&s).map_err(|m| error("arg.date", what, &m)))
+        .map(|s| crate::date::parse_date(&s).map_err(|m| error(Code::ArgDate, what, &m)))
         .transpose()
 }

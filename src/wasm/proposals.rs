@@ -1,6 +1,7 @@
 //! Proposal methods of [`Feed`]: decode arguments → call `crate::proposals` → encode the view.
 
 use super::{arg, day, error, problem_error, to_js, Feed};
+use crate::codes::Code;
 use crate::dataset::{Dataset, Part};
 use crate::feed::Stage;
 use crate::proposals::cards::{self, calendar_next_session};
@@ -36,7 +37,7 @@ fn word<T>(
         None => Ok(None),
         Some(s) => parse(s).map(Some).ok_or_else(|| {
             error(
-                "arg.invalid",
+                Code::ArgInvalid,
                 &member(key),
                 &format!("unknown value {}", quote(s)),
             )
@@ -69,7 +70,7 @@ impl Query {
 /// One member: `undefined` and `null` are absent; anything else must have the right type.
 fn get(q: &JsValue, key: &str) -> Result<Option<JsValue>, JsValue> {
     let v = js_sys::Reflect::get(q, &JsValue::from_str(key))
-        .map_err(|_| error("arg.query", &member(key), "cannot be read"))?;
+        .map_err(|_| error(Code::ArgQuery, &member(key), "cannot be read"))?;
     Ok((!arg::absent(&v)).then_some(v))
 }
 
@@ -95,7 +96,7 @@ fn whole(q: &JsValue, key: &str, max: f64) -> Result<Option<f64>, JsValue> {
     match n {
         Some(n) if n.fract() == 0.0 && (0.0..=max).contains(&n) => Ok(Some(n)),
         _ => Err(error(
-            "arg.query",
+            Code::ArgQuery,
             &member(key),
             "must be a whole number in range",
         )),
@@ -182,7 +183,7 @@ impl Feed {
         let by = arg::string(by, "by")?;
         let by = GroupBy::parse(&by).ok_or_else(|| {
             error(
-                "arg.invalid",
+                Code::ArgInvalid,
                 "by",
                 &format!("unknown grouping {}", quote(&by)),
             )

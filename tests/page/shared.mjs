@@ -1,5 +1,5 @@
 // Checks of what every element shares (lib/element.js, lib/core.js): fetch timeout and retry, the
-// last good view kept under a notice when a refresh fails, localized fetch errors, an inline feed
+// last good view kept under a notice when a refresh fails, localized fetch and wasm.fetch errors, an inline feed
 // loaded once for 1,000 re-renders, one performance mark per element, the <link> stylesheet
 // fallback, and hash values that must be ignored. Run via run.mjs.
 import { readFileSync } from 'node:fs';
@@ -152,6 +152,31 @@ export const checks = [
         eq([got.gone.code, got.gone.message, got.gone.problem], ['fetch.status', '서버가 404 상태로 응답했습니다', '서버가 404 상태로 응답했습니다'], 'ko 404');
         eq([got['gone-en'].code, got['gone-en'].message], ['fetch.status', 'the server answered 404'], 'en 404');
         eq([got.none.code, got.none.message], ['feed.missing', 'src 속성도 <script type="application/json"> 자식 요소도 없습니다'], 'ko feed.missing');
+        noErrors(p);
+      } finally {
+        await p.close();
+      }
+    },
+  },
+  {
+    name: 'shared: a wasm that cannot be fetched is the error wasm.fetch, in Korean and English (320 and 1280 px)',
+    async run(env) {
+      const p = await open(env, PAGE);
+      try {
+        await feeds(p.page, { 'ok.json': ['feed'] });
+        await p.page.route('**/*_bg.wasm', (route) => route.fulfill({ status: 404, body: 'no', contentType: 'text/plain' }));
+        await add(p.page, `<cogov-structure id="w-ko" lang="ko" src="/__feeds__/ok.json"></cogov-structure>
+          <cogov-structure id="w-en" lang="en" src="/__feeds__/ok.json"></cogov-structure>`);
+        eq(await waitState(p.page, '#w-ko', ['ready', 'error'], 8000), 'error', 'ko widget without its wasm');
+        eq(await waitState(p.page, '#w-en', ['ready', 'error'], 8000), 'error', 'en widget without its wasm');
+        const ko = await p.page.evaluate(look, '#w-ko'), en = await p.page.evaluate(look, '#w-en');
+        eq([ko.code, ko.message, ko.problem], ['wasm.fetch', '위젯 엔진(wasm)을 가져오지 못했습니다', '위젯 엔진(wasm)을 가져오지 못했습니다'], 'ko wasm.fetch');
+        eq([en.code, en.message], ['wasm.fetch', "the widget's engine (wasm) could not be fetched"], 'en wasm.fetch');
+        assert(ko.alert && ko.alert.includes('(wasm.fetch)'), `the alert lists the code: ${ko.alert}`);
+        for (const width of [320, 1280]) {
+          await p.page.setViewportSize({ width, height: 600 });
+          await p.page.screenshot({ path: join(outDir(), `shared-wasm-fetch-${width}.png`) });
+        }
         noErrors(p);
       } finally {
         await p.close();

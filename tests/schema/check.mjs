@@ -68,6 +68,12 @@ if (validate) {
     'rrule parts in another order': withRule({ dtstart: '2022-07-08', rrule: 'BYMONTH=7;FREQ=YEARLY' }),
     'seat with office and title': withBody({ seats: [{ office: 'o', title: 'Chair' }] }),
     'sent without ministry (to every ministry of the proposal)': withStep({ stage: 'sent' }),
+    // a null member is absent (docs/FORMAT.md, Conventions)
+    'null optional members': withBody({ short_name: null, seats: null, term_years: null, sources: null, illustrative: null }),
+    'null list member at the top': { ...base(), bodies: null, updated: null, timezone: null },
+    'null text form beside a non-blank one': withBody({ name: { ko: null, en: 'B' } }),
+    'null recurrence_id without series': withSession({ recurrence_id: null }),
+    'reflected step with its reflection': withStep({ stage: 'reflected', reflection: 'budget' }),
   };
   const bad = {
     'version 2': { ...base(), cogov: 2 },
@@ -99,6 +105,13 @@ if (validate) {
     'unknown status': withSession({ status: 'done' }),
     'number 0': withSession({ number: 0 }),
     'recurrence_id without series': withSession({ recurrence_id: '2022-01-13' }),
+    'recurrence_id with a null series': withSession({ recurrence_id: '2022-01-13', series: null }),
+    'null required member': withBody({ name: null }),
+    'null list element': { ...base(), bodies: [null] },
+    'text of null forms only': withBody({ name: { ko: null } }),
+    'seat with a null office and no title': withBody({ seats: [{ office: null }] }),
+    'reflected step without reflection': withStep({ stage: 'reflected' }),
+    'reflected step with a null reflection': withStep({ stage: 'reflected', reflection: null }),
     'agenda item without title': withSession({ agenda: [{ kind: 'report' }] }),
     'document without url': withSession({ documents: [{ title: 'Minutes' }] }),
     'javascript: url': withSession({ location: { url: 'javascript:alert(1)' } }),

@@ -393,7 +393,9 @@ export function normalize(e, url = '') {
   }
   if (e && Array.isArray(e.problems)) return e;
   const message = String((e && e.message) || e);
-  return fail((e && e.code) || 'internal', (e && e.path) || '', message);
+  // a code is a string (a DOMException's numeric `code` is not one): anything else is `internal`
+  if (typeof e?.code === 'string' && e.code) return fail(e.code, e.path || '', message);
+  return Object.assign(fail('internal', (e && e.path) || '', message), { arg: message });
 }
 
 /** The language of an element: its `lang`, the closest `[lang]`, the document's, else Korean. */

@@ -19,7 +19,9 @@ const KO = {
     unstyled: '스타일시트를 불러오지 못해 스타일 없이 표시합니다',
   },
   // messages of lib/core.js's own errors, by code ({}: the HTTP status, the seconds, the other
-  // origin, the type served); `wasm.*` and `css.*` read as `file.*`, else `fetch.*` (lib/element.js)
+  // origin, the type served, the internal error's message); `wasm.*` and `css.*` without their
+  // own read as `file.*`, else `fetch.*` (lib/element.js); src/codes.rs (ELEMENT) lists them,
+  // tests/js/codes.mjs checks both
   err: {
     'fetch.failed': '피드를 가져오지 못했습니다 (네트워크 오류)', 'fetch.status': '서버가 {} 상태로 응답했습니다',
     'fetch.timeout': '{}초 안에 피드를 받지 못했습니다', 'wasm.trap': '엔진이 멈춰 다시 시작했습니다. 다시 시도해 주세요',
@@ -30,6 +32,7 @@ const KO = {
     'file.fetch': '위젯 파일을 가져오지 못했습니다 (네트워크 오류)', 'file.timeout': '{}초 안에 위젯 파일을 받지 못했습니다',
     'file.type': '위젯 파일이 잘못된 형식({})으로 제공되었습니다',
     'feed.type': 'element.feed에는 JSON 텍스트나 JSON으로 바꿀 수 있는 객체를 넣어야 합니다',
+    'wasm.fetch': '위젯 엔진(wasm)을 가져오지 못했습니다', internal: '위젯 내부 오류: {}',
   },
   seats: (n) => `${n}명`,
   years: (n) => `${n}년`,
@@ -60,6 +63,7 @@ const EN = {
     'file.fetch': "a widget's file could not be fetched (network error)", 'file.timeout': "no widget's file within {} s",
     'file.type': "a widget's file was served with the wrong type ({})",
     'feed.type': 'element.feed must be JSON text or an object JSON.stringify can write',
+    'wasm.fetch': "the widget's engine (wasm) could not be fetched", internal: 'internal error of the widget: {}',
   },
   seats: (n) => `${n} seat${n === '1' ? '' : 's'}`,
   years: (n) => `${n} year${n === '1' ? '' : 's'}`,

@@ -1,5 +1,6 @@
 //! The calendar part's records: series with their rules, sessions with their agenda.
 
+use crate::codes::Code;
 use super::{id, opt_ref, present};
 use crate::date::{iso_date, parse_local};
 use crate::feed::kinds::*;
@@ -52,7 +53,7 @@ pub(super) fn series(r: &mut Reader, v: &Value) -> Option<Series> {
     if s.rules.is_empty() && !matches!(get(f, "rules"), Some(Value::Array(a)) if !a.is_empty()) {
         r.error_at(
             "rules",
-            "series.no_rules",
+            Code::SeriesNoRules,
             "a series needs at least one rule",
         );
     }
@@ -67,7 +68,7 @@ pub const MAX_REVISION: u32 = 1_000_000;
 fn revision(r: &mut Reader, v: &Value) -> Option<u32> {
     let n = r.uint(v, 0)?;
     if n > MAX_REVISION {
-        r.error("number.range", "must be at most 1000000");
+        r.error(Code::NumberRange, "must be at most 1000000");
         return None;
     }
     Some(n)
@@ -87,7 +88,7 @@ pub(super) fn rule(r: &mut Reader, v: &Value) -> Option<RuleDef> {
     )?;
     let form = if present(f, "relative") {
         if present(f, "rrule") {
-            r.error("rule.form", "a rule has either rrule or relative, not both");
+            r.error(Code::RuleForm, "a rule has either rrule or relative, not both");
         }
         r.field(f, "relative", |r, v| {
             let f = r.object(v, &["series", "offset_days", "time"])?;
@@ -96,7 +97,7 @@ pub(super) fn rule(r: &mut Reader, v: &Value) -> Option<RuleDef> {
                 Value::Number(n) if n.fract() == 0.0 && n.abs() <= 366.0 => Some(*n as i32),
                 _ => {
                     r.error(
-                        "number.range",
+                        Code::NumberRange,
                         "must be a whole number of days between -366 and 366",
                     );
                     None
@@ -106,7 +107,7 @@ pub(super) fn rule(r: &mut Reader, v: &Value) -> Option<RuleDef> {
                 let s = r.string(v)?;
                 parse_local(&format!("2000-01-01T{s}"))
                     .map(|t| t.time())
-                    .map_err(|m| r.error("date.invalid", m))
+                    .map_err(|m| r.error(Code::DateInvalid, m))
                     .ok()
             });
             Some(RuleForm::Relative {
@@ -134,7 +135,7 @@ pub(super) fn rule(r: &mut Reader, v: &Value) -> Option<RuleDef> {
                 if b < a {
                     r.error_at(
                         "to",
-                        "date.order",
+                        Code::DateOrder,
                         format!(
                             "period ends ({}) before it starts ({})",
                             iso_date(b),
@@ -208,7 +209,7 @@ pub(super) fn session(r: &mut Reader, v: &Value) -> Option<Session> {
         if end < s.start || (end.date() == s.start.date() && end.start() < s.start.start()) {
             r.error_at(
                 "end",
-                "date.order",
+                Code::DateOrder,
                 format!(
                     "session ends ({}) before it starts ({})",
                     end.iso(),
@@ -220,7 +221,7 @@ pub(super) fn session(r: &mut Reader, v: &Value) -> Option<Session> {
     if s.recurrence_id.is_some() && s.series.is_none() {
         r.error_at(
             "recurrence_id",
-            "session.recurrence",
+            Code::SessionRecurrence,
             "recurrence_id needs a series",
         );
     }

@@ -11,6 +11,7 @@ mod calendar;
 mod proposals;
 mod structure;
 
+use crate::codes::Code;
 use super::model::*;
 pub use super::reader::Limits;
 use super::reader::{get, Fields, Reader};
@@ -76,7 +77,7 @@ pub(crate) fn top<'v, 'a>(r: &mut Reader, v: &'v Value<'a>) -> Option<(Feed, Fie
             };
             r.error_at(
                 "cogov",
-                "feed.version",
+                Code::FeedVersion,
                 format!("unknown format version {shown}; this reader knows version {VERSION}"),
             );
             return None;
@@ -84,7 +85,7 @@ pub(crate) fn top<'v, 'a>(r: &mut Reader, v: &'v Value<'a>) -> Option<(Feed, Fie
         None => {
             r.error_at(
                 "cogov",
-                "feed.version",
+                Code::FeedVersion,
                 format!("is required: the format version ({VERSION}); is this a cogov feed?"),
             );
             return None;
@@ -94,7 +95,7 @@ pub(crate) fn top<'v, 'a>(r: &mut Reader, v: &'v Value<'a>) -> Option<(Feed, Fie
         if tz != crate::kst::TZID {
             r.error_at(
                 "timezone",
-                "feed.timezone",
+                Code::FeedTimezone,
                 format!(
                     concat!(
                         "{} is not supported; only \"",

@@ -1,6 +1,7 @@
 //! The structure part's records: publisher, organizations, offices, bodies with their legal
 //! basis, seats, holders and figures.
 
+use crate::codes::Code;
 use super::{id, opt_ref, present, refs, texts};
 use crate::date::iso_date;
 use crate::feed::kinds::*;
@@ -81,7 +82,7 @@ pub(super) fn body(r: &mut Reader, v: &Value) -> Option<Body> {
         term_years: r.field(f, "term_years", |r, v| {
             let n = r.number(v, 0)?;
             if n == 0.0 {
-                r.error("number.range", "must be more than 0");
+                r.error(Code::NumberRange, "must be more than 0");
                 return None;
             }
             Some(n)
@@ -111,7 +112,7 @@ pub(super) fn seat(r: &mut Reader, v: &Value) -> Option<Seat> {
     let office = opt_ref(r, f, "office");
     let title = r.field(f, "title", |r, v| r.text(v));
     if office.is_none() && title.is_none() && !present(f, "office") && !present(f, "title") {
-        r.error("seat.unnamed", "a seat needs an office or a title");
+        r.error(Code::SeatUnnamed, "a seat needs an office or a title");
     }
     Some(Seat {
         office,
@@ -136,7 +137,7 @@ pub(super) fn holder(r: &mut Reader, v: &Value) -> Option<Holder> {
         if b < a {
             r.error_at(
                 "to",
-                "date.order",
+                Code::DateOrder,
                 format!(
                     "term ends ({}) before it starts ({})",
                     iso_date(b),
