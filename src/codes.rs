@@ -155,6 +155,7 @@ codes! {
     SeatHoldersExceedCount = "seat.holders_exceed_count", Warning, Feed, "more current holders than the seat's `count`";
     SeriesCycle = "series.cycle", Error, Feed, "relative rules that follow each other in a cycle";
     SeriesDepth = "series.depth", Error, Feed, "a chain of more than 8 relative rules";
+    SessionHoliday = "session.holiday", Warning, Feed, "a session (explicit, or an occurrence of a series, 1990-2050) falls on a Korean public holiday (`cogov validate` only)";
     SessionRecurrenceId = "session.recurrence_id", Warning, Feed, "a `recurrence_id` that is not an occurrence of its series";
     // series rules (src/calendar/rules.rs; the engine's own codes are listed with each)
     RruleSyntax = "rrule.syntax", Error, Feed, "an RRULE that does not parse: an empty rule or part, a part without `=`, no `FREQ`";

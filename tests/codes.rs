@@ -262,7 +262,17 @@ fn fixtures() -> Vec<(Code, Vec<Problem>)> {
     let lim = cogov::json::Limits::default();
     let deep = format!("{}{}", "[".repeat(65), "]".repeat(65));
     let many = format!(r#""bodies":[{}0]"#, "0,".repeat(1_000_000));
+    // `cogov validate` alone warns of sessions on public holidays (the default feed has some)
+    let feed_path = root().join("www/data/feed.json").to_string_lossy().into_owned();
+    let validate = cogov::cli::run(&["validate".to_string(), feed_path]).expect("runs");
+    let on_holidays: Vec<Problem> = validate
+        .stdout
+        .lines()
+        .filter(|l| l.ends_with("[session.holiday]"))
+        .map(|l| Problem::warning("", Code::SessionHoliday, l))
+        .collect();
     vec![
+        (Code::SessionHoliday, on_holidays),
         (Code::JsonSyntax, problems(r#"{"cogov":1,}"#)),
         (Code::JsonBadNumber, problems(r#"{"cogov":01}"#)),
         (Code::JsonBadEscape, problems(r#"{"cogov":"\q"}"#)),

@@ -144,7 +144,7 @@ pub fn session_warnings(ds: &crate::dataset::Dataset) -> Vec<crate::problem::Pro
         };
         out.push(crate::problem::Problem::warning(
             path,
-            "session.holiday",
+            crate::codes::Code::SessionHoliday,
             format!(
                 "session {} on {} falls on a public holiday: {}",
                 s.id,
@@ -156,7 +156,7 @@ pub fn session_warnings(ds: &crate::dataset::Dataset) -> Vec<crate::problem::Pro
     if more > 0 || list.truncated {
         out.push(crate::problem::Problem::warning(
             "",
-            "session.holiday",
+            crate::codes::Code::SessionHoliday,
             format!(
                 "{more} more session(s) on public holidays not listed{}",
                 if list.truncated {
