@@ -125,7 +125,7 @@ fn texts(v: &SessionView, publisher: &str, lang: Lang, base_url: Option<&str>) -
         Some(n) => {
             let n = n.to_string();
             match lang {
-                Lang::Ko => concat(&["제", &n, "차 ", &v.title]),
+                Lang::Ko => concat(&["제", &n, v.counter, " ", &v.title]),
                 _ => concat(&[&v.title, " (No. ", &n, ")"]),
             }
         }

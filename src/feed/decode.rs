@@ -330,6 +330,14 @@ fn series(r: &mut Reader, v: &Value) -> Option<Series> {
             "rules",
         ],
     )?;
+    // `first` counts the occurrences; `counter` alone only names the word of explicit numbers
+    let numbering = r.field(f, "numbering", |r, v| {
+        let f = r.object(v, &["first", "from", "counter"])?;
+        let first = r.field(f, "first", |r, v| r.uint(v, 1));
+        let from = r.field(f, "from", |r, v| r.date(v));
+        let counter = r.field(f, "counter", |r, v| r.word(v));
+        Some((first.map(|n| (n, from)), counter.unwrap_or(Counter::Cha)))
+    });
     let s = Series {
         id: id(r, f),
         body: r.required(f, "body", |r, v| r.id(v)).unwrap_or_default(),
@@ -338,11 +346,8 @@ fn series(r: &mut Reader, v: &Value) -> Option<Series> {
             .unwrap_or(SessionKind::Regular),
         title: r.field(f, "title", |r, v| r.text(v)),
         location: r.field(f, "location", location),
-        numbering: r.field(f, "numbering", |r, v| {
-            let f = r.object(v, &["first", "from"])?;
-            let first = r.required(f, "first", |r, v| r.uint(v, 1))?;
-            Some((first, r.field(f, "from", |r, v| r.date(v))))
-        }),
+        numbering: numbering.and_then(|(n, _)| n),
+        counter: numbering.map_or(Counter::Cha, |(_, c)| c),
         rules: r.list(f, "rules", rule),
         prov: r.provenance(f),
     };

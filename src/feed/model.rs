@@ -249,6 +249,8 @@ pub struct Series {
     pub location: Option<Location>,
     /// Number of the first occurrence and the day counting starts.
     pub numbering: Option<(u32, Option<NaiveDate>)>,
+    /// The counter word of its numbers (`numbering.counter`, default 차).
+    pub counter: Counter,
     /// Rules.
     pub rules: Vec<RuleDef>,
     /// Sources.

@@ -17,7 +17,7 @@ extend(
     },
     status: { scheduled: '예정', held: '개최', cancelled: '취소', postponed: '연기', moved: '변경' },
     skind: { regular: '정기', special: '임시', plenary: '본회의', working: '실무', forum: '포럼', seminar: '세미나', meeting: '회의', other: '기타' },
-    nth: (n) => `제${n}차`,
+    nth: (n, c = '차') => `제${n}${c}`,
   },
   {
     ui: {
@@ -159,7 +159,8 @@ export class CogovCalendar extends CogovElement {
   }
 
   #title(s) {
-    return s.number ? (this.#lang === 'ko' ? `${this.#L.nth(s.number)} ${s.title}` : `${s.title} (${this.#L.nth(s.number)})`) : s.title;
+    // 제N회 정기총회 / 1st Regular General Assembly: the counter word is the series'
+    return s.number ? `${this.#L.nth(s.number, s.counter)} ${s.title}` : s.title;
   }
 
   #status(s, all) {
@@ -316,7 +317,7 @@ export class CogovCalendar extends CogovElement {
     const sec = (key, items, f) => items.length ? h('section', { class: 'sec' }, h('h4', null, ui(L, key)), h('ul', null, items.map((x) => h('li', null, f(x))))) : null;
     const facts = [
       ['body', s.body_name],
-      ['number', s.number && L.nth(s.number)],
+      ['number', s.number && L.nth(s.number, s.counter)],
       ['when', h('time', { datetime: s.start }, this.#when(s))],
       ['place', loc && join([loc.name, loc.address, loc.url && link(loc.url, ui(L, 'online'))])],
     ].filter(([, v]) => v);
