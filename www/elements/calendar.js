@@ -1,7 +1,7 @@
 // <cogov-calendar>: council sessions as a month grid (WAI-ARIA grid, roving tabindex) or an agenda
 // list, a body filter, a detail panel with .ics and Google Calendar links, #session=<id> deep links.
 import { CogovElement, badge } from '../lib/element.js';
-import { now, today as kstToday } from '../lib/clock.js';
+import { now, today as kstToday, kstNow } from '../lib/clock.js';
 import { fill, h, join, link, safeUrl } from '../lib/dom.js';
 import { date, dayLong, labels, monthName, ui, weekday, word, extend } from '../lib/i18n.js';
 
@@ -15,7 +15,7 @@ extend(
       online: '온라인', none: '이 달에는 회의가 없습니다', after: '이후 회의', noneNext: '예정된 회의가 없습니다',
       truncated: '회의가 너무 많아 일부만 표시합니다', sessions: '{}의 회의', moreS: '+{}건',
     },
-    status: { scheduled: '예정', held: '개최', cancelled: '취소', postponed: '연기', moved: '변경' },
+    status: { scheduled: '예정', held: '개최', cancelled: '취소', postponed: '연기', moved: '변경', past: '지난 회의' },
     skind: { regular: '정기', special: '임시', plenary: '본회의', working: '실무', forum: '포럼', seminar: '세미나', meeting: '회의', other: '기타' },
     nth: (n, c = '차') => `제${n}${c}`,
   },
@@ -27,7 +27,7 @@ extend(
       online: 'Online', none: 'No sessions this month', after: 'Coming next', noneNext: 'No sessions ahead',
       truncated: 'Too many sessions: only some are shown', sessions: 'Sessions on {}', moreS: '+{} more',
     },
-    status: { scheduled: 'Scheduled', held: 'Held', cancelled: 'Cancelled', postponed: 'Postponed', moved: 'Moved' },
+    status: { scheduled: 'Scheduled', held: 'Held', cancelled: 'Cancelled', postponed: 'Postponed', moved: 'Moved', past: 'Past' },
     skind: { regular: 'Regular', special: 'Special', plenary: 'Plenary', working: 'Working-level', forum: 'Forum', seminar: 'Seminar', meeting: 'Meeting', other: 'Other' },
     nth: (n) => `${n}${[, 'st', 'nd', 'rd'][(n % 100 >> 3) ^ 1 && n % 10] || 'th'}`,
   },
@@ -55,7 +55,7 @@ export class CogovCalendar extends CogovElement {
     return [...super.observedAttributes, 'body', 'month', 'view', 'today'];
   }
 
-  #feed; #lang; #L; #body; #month; #today;
+  #feed; #lang; #L; #body; #month; #today; #now;
   #byDay = new Map(); // YYYY-MM-DD -> sessions starting that day
   #open = null; // {id} or {day}: what the detail panel shows
   #focusDay; #refocus; #back; #hash = true; #narrow; #ro; #panel; #grid; #nextId;
@@ -79,6 +79,8 @@ export class CogovCalendar extends CogovElement {
   render(feed, lang) {
     const L = (this.#L = labels(lang)), today = (this.#today = this.getAttribute('today') || kstToday());
     if (!/^\d{4}-\d\d-\d\d$/.test(today)) throw argError('today', `${today} is not a date (YYYY-MM-DD)`);
+    // the Korean wall clock, YYYY-MM-DDTHH:MM (a pinned `today` is its midnight): what is past
+    this.#now = this.getAttribute('today') ? today + 'T00:00' : kstNow();
     let month = this.getAttribute('month') || today.slice(0, 7);
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw argError('month', `${month} is not a month (YYYY-MM)`);
     const body = (this.#body = this.getAttribute('body') || null);
@@ -138,7 +140,7 @@ export class CogovCalendar extends CogovElement {
         btn('ics', ui(L, 'ics'), { part: 'download', onclick: () => this.#download(null) })),
       h('p', { class: 'upcoming', part: 'upcoming' }, ui(L, 'upcoming'), ': ',
         next ? [h('button', { type: 'button', class: 'link', 'data-id': next.id, 'data-k': 'upnext', onclick: (e) => this.#choose(next.id, e.target) }, this.#title(next)),
-          ' · ', dayLong(lang, next.start), time(next.start) && ` ${time(next.start)}`] : ui(L, 'noneNext')),
+          ' · ', dayLong(lang, next.start), time(next.start) && ` ${time(next.start)}`, next.illustrative ? [' ', badge(L)] : null] : ui(L, 'noneNext')),
       truncated ? h('p', { class: 'note', role: 'status' }, ui(L, 'truncated')) : null,
       list ? this.#list(sessions, last) : this.#gridOf(from, to),
       this.#panel);
@@ -163,9 +165,16 @@ export class CogovCalendar extends CogovElement {
     return s.number ? `${this.#L.nth(s.number, s.counter)} ${s.title}` : s.title;
   }
 
-  #status(s, all) {
-    return all || s.status === 'cancelled' || s.status === 'postponed' || s.status === 'moved'
-      ? h('span', { class: 'status tag', part: 'status', 'data-status': s.status }, word(this.#L, 'status', s.status)) : null;
+  /** The status shown: a scheduled session that ended before now, with no recorded result, is past. */
+  #st(s) {
+    const e = s.end || s.start;
+    return s.status === 'scheduled' && (e.length > 10 ? e < this.#now : e < this.#now.slice(0, 10)) ? 'past' : s.status;
+  }
+
+  #status(s, all, chip) {
+    const st = this.#st(s);
+    return all || st === 'cancelled' || st === 'postponed' || st === 'moved' || (st === 'past' && !chip)
+      ? h('span', { class: 'status tag', part: 'status', 'data-status': st }, word(this.#L, 'status', st)) : null;
   }
 
   #when(s) {
@@ -198,8 +207,9 @@ export class CogovCalendar extends CogovElement {
       'aria-current': d === this.#today ? 'date' : null, part: d === this.#today ? 'day today' : 'day',
     },
     h('span', { class: 'dnum', 'aria-hidden': 'true' }, String(+d.slice(8))), h('span', { class: 'sr' }, dayLong(this.#lang, d)),
-    list.slice(0, CHIPS).map((s) => h('div', { class: `chip${s.id === this.#nextId ? ' next' : ''}`, part: s.id === this.#nextId ? 'session next' : 'session', 'data-id': s.id, 'data-status': s.status, title: this.#title(s) },
-      this.#status(s), ' ', time(s.start) ? h('span', { class: 'time' }, time(s.start)) : null, ' ', h('span', { class: 'title' }, this.#title(s)))),
+    list.slice(0, CHIPS).map((s) => h('div', { class: `chip${s.id === this.#nextId ? ' next' : ''}`, part: s.id === this.#nextId ? 'session next' : 'session', 'data-id': s.id, 'data-status': this.#st(s), title: this.#title(s) },
+      this.#status(s, false, true), ' ', time(s.start) ? h('span', { class: 'time' }, time(s.start)) : null, ' ', h('span', { class: 'title' }, this.#title(s)),
+      s.illustrative ? [' ', badge(this.#L)] : null)),
     list.length > CHIPS ? h('div', { class: 'more' }, ui(this.#L, 'moreS', list.length - CHIPS)) : null);
   }
 
@@ -213,7 +223,7 @@ export class CogovCalendar extends CogovElement {
 
   #item(s) {
     const next = s.id === this.#nextId;
-    return h('li', { class: `item${next ? ' next' : ''}`, part: next ? 'item next' : 'item', 'data-status': s.status, 'aria-current': s.start.startsWith(this.#today) ? 'date' : null },
+    return h('li', { class: `item${next ? ' next' : ''}`, part: next ? 'item next' : 'item', 'data-status': this.#st(s), 'aria-current': s.start.startsWith(this.#today) ? 'date' : null },
       h('p', { class: 'when' }, h('time', { datetime: s.start }, this.#when(s))),
       h('p', null, h('button', { type: 'button', class: 'link title', 'data-id': s.id, onclick: (e) => this.#choose(s.id, e.target) }, this.#title(s)), ' ', this.#status(s),
         s.illustrative ? [' ', badge(this.#L)] : null),
@@ -323,7 +333,7 @@ export class CogovCalendar extends CogovElement {
     ].filter(([, v]) => v);
     const google = safeUrl(this.#feed.googleLink(s.id, lang, base()));
     return [
-      h('h3', { id: 'detail-name', part: 'detail-name', tabindex: '-1', 'data-status': s.status }, this.#title(s)),
+      h('h3', { id: 'detail-name', part: 'detail-name', tabindex: '-1', 'data-status': this.#st(s) }, this.#title(s)),
       h('p', { class: 'tags' }, h('span', { class: 'tag', part: 'kind' }, word(L, 'skind', s.kind)), ' ', this.#status(s, true),
         s.illustrative ? [' ', badge(L)] : null),
       h('dl', { class: 'facts' }, facts.map(([k, v]) => [h('dt', null, ui(L, k)), h('dd', null, v)])),
