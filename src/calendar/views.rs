@@ -189,6 +189,17 @@ pub(super) fn generated(
         .as_ref()
         .or(s.prov.note.as_ref())
         .map(|t| crate::view::text(t, lang));
+    if o.cancelled {
+        // it follows a cancelled session of its anchor body (a record of its own would replace it)
+        v.status = "cancelled";
+        v.note = Some(
+            match lang {
+                Lang::Ko => "기준 회의가 취소되어 함께 취소되었습니다.",
+                _ => "Cancelled with the session it follows.",
+            }
+            .to_string(),
+        );
+    }
     v
 }
 

@@ -40,7 +40,7 @@ pub(super) fn overrides(ds: &Dataset) -> Vec<Vec<When>> {
 }
 
 /// Whether an override in `list` (sorted by day) names occurrence `start`.
-fn is_overridden(list: &[When], start: When) -> bool {
+pub(super) fn is_overridden(list: &[When], start: When) -> bool {
     let day = start.date();
     let k = list.partition_point(|w| w.date() < day);
     list.get(k..)

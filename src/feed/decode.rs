@@ -379,8 +379,21 @@ fn rule(r: &mut Reader, v: &Value) -> Option<RuleDef> {
             r.error("rule.form", "a rule has either rrule or relative, not both");
         }
         r.field(f, "relative", |r, v| {
-            let f = r.object(v, &["series", "offset_days", "time"])?;
-            let series = r.required(f, "series", |r, v| r.id(v))?;
+            let f = r.object(v, &["series", "body", "kinds", "offset_days", "time"])?;
+            // the anchor: a series, or (backward compatible addition) a body's sessions
+            let body = r.field(f, "body", |r, v| r.id(v));
+            let series = match body {
+                Some(_) if present(f, "series") => {
+                    r.error(
+                        "rule.form",
+                        "a relative rule follows a series or a body, not both",
+                    );
+                    None
+                }
+                Some(_) => None,
+                None => Some(r.required(f, "series", |r, v| r.id(v))?),
+            };
+            let kinds = r.list(f, "kinds", |r, v| r.word(v));
             let offset_days = r.required(f, "offset_days", |r, v| match v {
                 Value::Number(n) if n.fract() == 0.0 && n.abs() <= 366.0 => Some(*n as i32),
                 _ => {
@@ -398,10 +411,18 @@ fn rule(r: &mut Reader, v: &Value) -> Option<RuleDef> {
                     .map_err(|m| r.error("date.invalid", m))
                     .ok()
             });
-            Some(RuleForm::Relative {
-                series,
-                offset_days,
-                time,
+            Some(match (series, body) {
+                (Some(series), _) => RuleForm::Relative {
+                    series,
+                    offset_days,
+                    time,
+                },
+                (None, body) => RuleForm::RelativeBody {
+                    body: body?,
+                    kinds,
+                    offset_days,
+                    time,
+                },
             })
         })?
     } else {

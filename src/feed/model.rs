@@ -293,6 +293,18 @@ pub enum RuleForm {
         /// Time of day, if not the other session's.
         time: Option<chrono::NaiveTime>,
     },
+    /// N days before/after each session of a body (`relative.body`): every series of it and
+    /// its explicit sessions, after moves and cancellations, optionally of some kinds only.
+    RelativeBody {
+        /// The body.
+        body: String,
+        /// Only sessions of these kinds (empty: every kind).
+        kinds: Vec<SessionKind>,
+        /// Days to add (negative: before).
+        offset_days: i32,
+        /// Time of day, if not the other session's.
+        time: Option<chrono::NaiveTime>,
+    },
 }
 
 /// An explicit session.

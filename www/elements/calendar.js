@@ -208,8 +208,8 @@ export class CogovCalendar extends CogovElement {
     },
     h('span', { class: 'dnum', 'aria-hidden': 'true' }, String(+d.slice(8))), h('span', { class: 'sr' }, dayLong(this.#lang, d)),
     list.slice(0, CHIPS).map((s) => h('div', { class: `chip${s.id === this.#nextId ? ' next' : ''}`, part: s.id === this.#nextId ? 'session next' : 'session', 'data-id': s.id, 'data-status': this.#st(s), title: this.#title(s) },
-      this.#status(s, false, true), ' ', time(s.start) ? h('span', { class: 'time' }, time(s.start)) : null, ' ', h('span', { class: 'title' }, this.#title(s)),
-      s.illustrative ? [' ', badge(this.#L)] : null)),
+      // the badge before the title, which the cell's width cuts with an ellipsis
+      this.#status(s, false, true), s.illustrative ? [' ', badge(this.#L)] : null, ' ', time(s.start) ? h('span', { class: 'time' }, time(s.start)) : null, ' ', h('span', { class: 'title' }, this.#title(s)))),
     list.length > CHIPS ? h('div', { class: 'more' }, ui(this.#L, 'moreS', list.length - CHIPS)) : null);
   }
 
