@@ -296,6 +296,9 @@ fn calendar_refs(feed: &Feed, c: &mut Checker) {
             if let crate::feed::RuleForm::Relative { series, .. } = &r.form {
                 c.want(series, "relative.series", None, SERIES);
             }
+            if let crate::feed::RuleForm::RelativeBody { body, .. } = &r.form {
+                c.want(body, "relative.body", None, BODY);
+            }
             c.sources(&r.prov, false);
         }
         c.sub(None);

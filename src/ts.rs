@@ -15,7 +15,7 @@
 //! `#[ts(as = ..)]` names the enum, whose words come from the enum itself, below).
 
 use crate::feed::{
-    AgendaKind, BodyKind, Decision, Reflection, Role, SessionKind, Side, Stage, Status,
+    AgendaKind, BodyKind, Counter, Decision, Reflection, Role, SessionKind, Side, Stage, Status,
 };
 use crate::proposals::stats::GroupBy;
 use crate::proposals::AnswerClass;
@@ -68,6 +68,7 @@ words! {
     Role => "Role": "A seat's role.", Role::ALL.iter().map(|w| w.as_str());
     SessionKind => "SessionKind": "A session's kind.", SessionKind::ALL.iter().map(|w| w.as_str());
     Status => "SessionStatus": "A session's status.", Status::ALL.iter().map(|w| w.as_str());
+    Counter => "Counter": "The counter word of a session number (제N차, 제N회).", Counter::ALL.iter().map(|w| w.as_str());
     AgendaKind => "AgendaKind": "An agenda item's kind.", AgendaKind::ALL.iter().map(|w| w.as_str());
     Stage => "Stage": "A stage of the proposal route.", Stage::ALL.iter().map(|w| w.as_str());
     Decision => "Decision": "A decision recorded on a step.", Decision::ALL.iter().map(|w| w.as_str());
@@ -196,6 +197,7 @@ fn decls(cfg: &Config) -> Vec<Decl> {
         decl::<Role>(cfg),
         decl::<SessionKind>(cfg),
         decl::<Status>(cfg),
+        decl::<Counter>(cfg),
         decl::<AgendaKind>(cfg),
         decl::<Stage>(cfg),
         decl::<Decision>(cfg),

@@ -25,17 +25,28 @@ use crate::problem::Report;
 /// the compiled rules back.
 pub(crate) fn check(feed: &Feed, report: &mut Report) -> CompiledRules {
     let index = series_index(feed);
+    let bodies = super::rules::body_index(feed);
     let mut broken = vec![false; feed.series.len()];
     // one compilation serves the checks, the expansion below and every later query
     let (compiled, links) = compile_with(feed, &index, report, &mut broken);
     for (i, s) in feed.series.iter().enumerate() {
         for (j, r) in s.rules.iter().enumerate() {
-            if let RuleForm::Relative { series, .. } = &r.form {
-                if let Some(t) = series_at(&index, series) {
+            // the node the rule follows: a series, or a body (node `n + body`, see `targets`)
+            let (t, key, series) = match &r.form {
+                RuleForm::Relative { series, .. } => (series_at(&index, series), "series", series),
+                RuleForm::RelativeBody { body, .. } => (
+                    bodies.get(body).map(|&b| feed.series.len() + b as usize),
+                    "body",
+                    body,
+                ),
+                RuleForm::Recurrence { .. } => (None, "", &s.id),
+            };
+            {
+                if let Some(t) = t {
                     if links.depth[t] == MAX_RELATIVE_DEPTH && !links.cyclic[i] {
                         broken[i] = true;
                         report.error(
-                            format!("series[{i}].rules[{j}].relative.series"),
+                            format!("series[{i}].rules[{j}].relative.{key}"),
                             Code::SeriesDepth,
                             format!(
                                 "{} follows a chain of more than {MAX_RELATIVE_DEPTH} relative rules through {}",
@@ -47,7 +58,7 @@ pub(crate) fn check(feed: &Feed, report: &mut Report) -> CompiledRules {
                     if t == i || links.component[t] == links.component[i] {
                         broken[i] = true;
                         report.error(
-                            format!("series[{i}].rules[{j}].relative.series"),
+                            format!("series[{i}].rules[{j}].relative.{key}"),
                             Code::SeriesCycle,
                             format!(
                                 "{} is relative to {} which leads back to {} through relative rules",
@@ -62,13 +73,13 @@ pub(crate) fn check(feed: &Feed, report: &mut Report) -> CompiledRules {
         }
     }
     // a series is unusable when it, or a series it follows, is broken, cyclic or too deep
-    let mut unusable = vec![false; feed.series.len()];
+    let mut unusable = vec![false; links.depth.len()];
     for &i in &links.order {
         let i = i as usize;
-        unusable[i] = broken[i]
+        unusable[i] = broken.get(i).copied().unwrap_or(false)
             || links.cyclic[i]
             || links.depth[i] > MAX_RELATIVE_DEPTH
-            || targets(&compiled, i).any(|t| unusable[t]);
+            || targets(&compiled, &links.anchors, i).any(|t| unusable[t]);
     }
     let ex = Expander::with(feed, &compiled, &links);
     for (k, sess) in feed.sessions.iter().enumerate() {

@@ -3,9 +3,11 @@
 //! query; and the 제N차 number of an occurrence ([`Expander::number_of`]). It reads the feed
 //! and the compiled rules only: views and queries are built on it in [`super::expand`].
 
-use super::rules::{Compiled, Links, MAX_RELATIVE_DEPTH};
+use super::rules::{kind_bit, Compiled, Links, MAX_RELATIVE_DEPTH};
+use super::window::is_overridden;
 use crate::date::When;
 use crate::feed::Feed;
+use crate::feed::{SessionKind, Status};
 use crate::recur::{Budget, HARD_CAP, MAX_YEAR, MIN_YEAR};
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
 use core::cell::RefCell;
@@ -17,6 +19,31 @@ pub(crate) struct Occ {
     pub end: Option<When>,
     /// Index of the rule that produced it.
     pub rule: usize,
+    /// It follows a cancelled session of a body (or a chain of such).
+    pub cancelled: bool,
+}
+
+/// The occurrence `n` days after `b` (at `time`, else `b`'s time), of rule `j`, cancelled when
+/// `b` is.
+fn shift(b: Occ, n: i64, time: Option<NaiveTime>, j: usize) -> Option<Occ> {
+    let day = b.start.date().checked_add_signed(TimeDelta::days(n))?;
+    let start = match (b.start, time) {
+        (_, Some(t)) => When::At(day.and_time(t)),
+        (When::At(x), None) => When::At(day.and_time(x.time())),
+        (When::Date(_), None) => When::Date(day),
+    };
+    let end = match (b.start, b.end, start) {
+        (When::At(s0), Some(When::At(e0)), When::At(s1)) => {
+            s1.checked_add_signed(e0 - s0).map(When::At)
+        }
+        _ => None,
+    };
+    Some(Occ {
+        start,
+        end,
+        rule: j,
+        cancelled: b.cancelled,
+    })
 }
 
 /// Whether an occurrence start and a `recurrence_id` name the same occurrence (a date matches
@@ -161,6 +188,7 @@ impl<'f> Expander<'f> {
                             start,
                             end,
                             rule: j,
+                            cancelled: false,
                         }
                     }));
                 }
@@ -173,25 +201,61 @@ impl<'f> Expander<'f> {
                     let (base, t) =
                         self.occ(*series, add_days(lo, -n), add_days(hi, -n), cap, depth + 1);
                     truncated |= t;
-                    out.extend(base.into_iter().filter_map(|b| {
-                        let day = b.start.date().checked_add_signed(TimeDelta::days(n))?;
-                        let start = match (b.start, time) {
-                            (_, Some(t)) => When::At(day.and_time(*t)),
-                            (When::At(x), None) => When::At(day.and_time(x.time())),
-                            (When::Date(_), None) => When::Date(day),
-                        };
-                        let end = match (b.start, b.end, start) {
-                            (When::At(s0), Some(When::At(e0)), When::At(s1)) => {
-                                s1.checked_add_signed(e0 - s0).map(When::At)
-                            }
-                            _ => None,
-                        };
-                        Some(Occ {
-                            start,
-                            end,
-                            rule: j,
-                        })
-                    }));
+                    // a series anchor: its generated occurrences, before overrides (stable)
+                    let base = base.into_iter().map(|b| Occ {
+                        cancelled: false,
+                        ..b
+                    });
+                    out.extend(base.filter_map(|b| shift(b, n, *time, j)));
+                }
+                Compiled::RelativeBody {
+                    body,
+                    kinds,
+                    offset_days,
+                    time,
+                } => {
+                    let n = i64::from(*offset_days);
+                    let (alo, ahi) = (add_days(lo, -n), add_days(hi, -n));
+                    let a = &self.links.anchors;
+                    let want = |k: SessionKind| *kinds == 0 || kinds & kind_bit(k) != 0;
+                    let mut base = Vec::new();
+                    // the body's series, their overridden occurrences left to the records
+                    for &t in a.series.get(*body).map_or(&[][..], |v| &v[..]) {
+                        let t = t as usize;
+                        if !want(self.feed.series[t].kind) {
+                            continue;
+                        }
+                        let (occs, cut) = self.occ(t, alo, ahi, cap, depth + 1);
+                        truncated |= cut;
+                        base.extend(
+                            occs.into_iter()
+                                .filter(|o| !is_overridden(&a.overrides[t], o.start)),
+                        );
+                    }
+                    // its explicit sessions (records of moves and cancellations included)
+                    let list = a.sessions.get(*body).map_or(&[][..], |v| &v[..]);
+                    let sessions = &self.feed.sessions;
+                    let first = list.partition_point(|&k| sessions[k as usize].start.date() < alo);
+                    for &k in list.get(first..).unwrap_or(&[]) {
+                        let s = &sessions[k as usize];
+                        if s.start.date() > ahi || base.len() >= cap {
+                            truncated |= base.len() >= cap;
+                            break;
+                        }
+                        if !self.budget.take(1) {
+                            truncated = true;
+                            break;
+                        }
+                        if want(s.kind) {
+                            base.push(Occ {
+                                start: s.start,
+                                end: s.end,
+                                rule: j,
+                                cancelled: s.status == Status::Cancelled,
+                            });
+                        }
+                    }
+                    out.extend(base.into_iter().filter_map(|b| shift(b, n, *time, j)));
                 }
             }
         }

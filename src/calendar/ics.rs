@@ -275,7 +275,7 @@ fn texts(
         Some(n) => {
             let n = n.to_string();
             match lang {
-                Lang::Ko => concat(&["제", &n, "차 ", &v.title]),
+                Lang::Ko => concat(&["제", &n, v.counter, " ", &v.title]),
                 _ => concat(&[&v.title, " (No. ", &n, ")"]),
             }
         }

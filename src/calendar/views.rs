@@ -26,6 +26,10 @@ pub struct SessionView {
     pub kind: &'static str,
     /// 제N차.
     pub number: Option<u32>,
+    /// The counter word of `number` in Korean titles: `차` (제N차) or `회` (제N회), the series'
+    /// `numbering.counter`.
+    #[cfg_attr(test, ts(as = "crate::feed::Counter"))]
+    pub counter: &'static str,
     /// Title (the session's, else the series', else the body's name).
     pub title: String,
     /// Start, `2026-07-14` or `2026-07-14T10:00`.
@@ -128,6 +132,7 @@ fn base_view(
         series: series.map(|s| s.id.clone()),
         kind: series.map_or("other", |s| s.kind.as_str()),
         number: None,
+        counter: series.map_or("차", |s| s.counter.as_str()),
         start: start.iso(),
         end: end.map(|e| e.iso()),
         all_day: matches!(start, When::Date(_)),
@@ -184,6 +189,17 @@ pub(super) fn generated(
         .as_ref()
         .or(s.prov.note.as_ref())
         .map(|t| crate::view::text(t, lang));
+    if o.cancelled {
+        // it follows a cancelled session of its anchor body (a record of its own would replace it)
+        v.status = "cancelled";
+        v.note = Some(
+            match lang {
+                Lang::Ko => "기준 회의가 취소되어 함께 취소되었습니다.",
+                _ => "Cancelled with the session it follows.",
+            }
+            .to_string(),
+        );
+    }
     v
 }
 

@@ -2,7 +2,7 @@
 //! series expanded only as far as the list needs, overridden occurrences left out.
 
 use super::expander::{same_occurrence, Expander, Occ};
-use crate::dataset::{Dataset, Ref};
+use crate::dataset::Dataset;
 use crate::date::When;
 use crate::text::Lang;
 use chrono::NaiveDate;
@@ -22,25 +22,8 @@ pub struct SessionQuery<'a> {
     pub cap: usize,
 }
 
-/// The `recurrence_id`s of the explicit sessions overriding an occurrence of each series, by
-/// series index, sorted by day (one pass over the sessions, instead of one per occurrence).
-pub(super) fn overrides(ds: &Dataset) -> Vec<Vec<When>> {
-    let mut out = vec![Vec::new(); ds.feed.series.len()];
-    for s in &ds.feed.sessions {
-        if let (Some(id), Some(rid)) = (&s.series, s.recurrence_id) {
-            if let Some(Ref::Series(i)) = ds.lookup(id) {
-                out[i].push(rid);
-            }
-        }
-    }
-    for list in &mut out {
-        crate::sort::by_key(list, |w| crate::sort::day_key(Some(w.date())));
-    }
-    out
-}
-
 /// Whether an override in `list` (sorted by day) names occurrence `start`.
-fn is_overridden(list: &[When], start: When) -> bool {
+pub(super) fn is_overridden(list: &[When], start: When) -> bool {
     let day = start.date();
     let k = list.partition_point(|w| w.date() < day);
     list.get(k..)
@@ -81,7 +64,8 @@ pub(super) struct Window {
 /// the window, and the query's budget bounds the rest.
 pub(super) fn window(ds: &Dataset, ex: &Expander, q: &SessionQuery, cap: usize) -> Window {
     let feed = &ds.feed;
-    let overridden = overrides(ds);
+    // the `recurrence_id`s overriding each series' occurrences, indexed at load
+    let overridden = &ds.rules().1.anchors.overrides;
     let wanted = |body: &str| q.body.is_none_or(|b| b == body);
     let key = |w: When| crate::sort::time_key(w.start());
     let mut w = Window {

@@ -186,6 +186,11 @@ vocab!(
 );
 
 vocab!(
+    /// The counter word of a series' session numbers: 제N차 or 제N회.
+    Counter { Cha = "차", Hoe = "회" }
+);
+
+vocab!(
     /// What an agenda item is for.
     AgendaKind {
         Resolution = "resolution" ("의결", "Resolution"),

@@ -252,6 +252,8 @@ pub struct Series {
     pub location: Option<Location>,
     /// Number of the first occurrence and the day counting starts.
     pub numbering: Option<(u32, Option<NaiveDate>)>,
+    /// The counter word of its numbers (`numbering.counter`, default 차).
+    pub counter: Counter,
     /// Rules.
     pub rules: Vec<RuleDef>,
     /// How many significant changes the series has had (the `SEQUENCE` of its occurrences).
@@ -293,6 +295,18 @@ pub enum RuleForm {
     Relative {
         /// The other series.
         series: String,
+        /// Days to add (negative: before).
+        offset_days: i32,
+        /// Time of day, if not the other session's.
+        time: Option<chrono::NaiveTime>,
+    },
+    /// N days before/after each session of a body (`relative.body`): every series of it and
+    /// its explicit sessions, after moves and cancellations, optionally of some kinds only.
+    RelativeBody {
+        /// The body.
+        body: String,
+        /// Only sessions of these kinds (empty: every kind).
+        kinds: Vec<SessionKind>,
         /// Days to add (negative: before).
         offset_days: i32,
         /// Time of day, if not the other session's.

@@ -232,6 +232,38 @@ export const checks = [
     },
   },
   {
+    name: 'calendar: past sessions without a result say so; the illustrative badge in chips, the upcoming line and the list',
+    async run(env) {
+      const p = await open(env, '/__fixtures__/calendar.html');
+      const { page } = p;
+      try {
+        await ready(page, '#ko');
+        await ready(page, '#en');
+        const chips = (sel) => page.evaluate((sel) => Object.fromEntries([...document.querySelector(sel).shadowRoot.querySelectorAll('.chip')]
+          .map((c) => [c.dataset.id, { status: c.dataset.status, badge: c.querySelector('[part~=badge]')?.textContent || null }])), sel);
+        const ko = await chips('#ko');
+        // today is 2026-07-14: the generated (scheduled) 2026-07-09 occurrence has no recorded result
+        eq(ko['cm-quarterly@2026-07-09'], { status: 'past', badge: '예시' }, 'a past scheduled occurrence: data-status=past, illustrative badge');
+        eq(ko['ga-regular-2026'].status, 'held', 'a held session stays held');
+        const upcoming = (sel) => page.evaluate((sel) => document.querySelector(sel).shadowRoot.querySelector('[part~=upcoming] [part~=badge]')?.textContent || null, sel);
+        eq([await upcoming('#ko'), await upcoming('#en')], ['예시', 'Illustrative'], 'the upcoming line carries the badge of an illustrative next session');
+        await page.evaluate(() => document.querySelector('#en').setAttribute('view', 'list'));
+        await page.waitForFunction(() => document.querySelector('#en').shadowRoot.querySelector('.cal > .list'));
+        const item = await page.evaluate(() => {
+          const li = [...document.querySelector('#en').shadowRoot.querySelectorAll('.cal > .list .item')].find((x) => x.querySelector('[data-id="cm-quarterly@2026-07-09"]'));
+          return { status: li.dataset.status, tag: li.querySelector('[part~=status]')?.textContent || null, badge: li.querySelector('[part~=badge]')?.textContent || null };
+        });
+        eq(item, { status: 'past', tag: 'Past', badge: 'Illustrative' }, 'the list labels the past session and badges it');
+        await page.click('#ko [data-id="cm-quarterly@2026-07-09"]');
+        const d = await page.evaluate(read, '#ko');
+        assert(d.panel && d.panel.text.includes('지난 회의') && !d.panel.text.includes('예정'), `detail says 지난 회의, not 예정: ${d.panel?.text.slice(0, 200)}`);
+        noErrors(p);
+      } finally {
+        await p.close();
+      }
+    },
+  },
+  {
     name: 'calendar: the next session skips any number of cancelled ones (six in a row)',
     async run(env) {
       const p = await open(env, '/__fixtures__/cancelled.html');

@@ -203,7 +203,10 @@ feed.bodies.forEach((b, i) => {
 feed.series.forEach((s, i) => {
   const p = `series[${i}]`;
   ref(`${p}.body`, s.body, 'bodies');
-  s.rules.forEach((r, j) => { if (r.relative) ref(`${p}.rules[${j}].relative.series`, r.relative.series, 'series'); });
+  s.rules.forEach((r, j) => {
+    if (r.relative?.body) ref(`${p}.rules[${j}].relative.body`, r.relative.body, 'bodies');
+    else if (r.relative) ref(`${p}.rules[${j}].relative.series`, r.relative.series, 'series');
+  });
   if (!s.sources?.length) fail(p, 'has no sources');
 });
 
@@ -224,7 +227,14 @@ function occurrences(seriesId, until) {
         out.push(w);
       }
     } else {
-      for (const w of occurrences(r.relative.series, until)) {
+      // a body anchor: its series' occurrences not replaced by a record, and its explicit sessions
+      const kinds = r.relative.kinds, want = (k) => !kinds || kinds.includes(k || 'other');
+      const anchors = r.relative.body
+        ? [...feed.series.filter((x) => x.body === r.relative.body && want(x.kind || 'regular')).flatMap((x) => occurrences(x.id, until)
+            .filter((w) => !feed.sessions.some((e) => e.series === x.id && e.recurrence_id === w))),
+          ...feed.sessions.filter((e) => e.body === r.relative.body && want(e.kind) && e.start <= until).map((e) => e.start)]
+        : occurrences(r.relative.series, until);
+      for (const w of anchors) {
         const d = floating(datePart(w)); d.setUTCDate(d.getUTCDate() + r.relative.offset_days);
         out.push(unfloat(d, true) + (r.relative.time ? `T${r.relative.time}` : (w.includes('T') ? w.slice(10) : '')));
       }

@@ -1,7 +1,7 @@
 // <cogov-calendar>: council sessions as a month grid (WAI-ARIA grid, roving tabindex) or an agenda
 // list, a body filter, a detail panel with .ics and Google Calendar links, #session=<id> deep links.
 import { CogovElement, badge, intAttr } from '../lib/element.js';
-import { now, today as kstToday } from '../lib/clock.js';
+import { now, today as kstToday, kstNow } from '../lib/clock.js';
 import { fill, h, join, link, safeUrl } from '../lib/dom.js';
 import { date, dayLong, labels, monthName, ui, weekday, word, extend } from '../lib/i18n.js';
 import { sessionKind, status } from '../lib/vocab.js';
@@ -20,9 +20,9 @@ extend(
       badBase: 'ics-base 속성 {}은(는) http(s) 주소가 아니어서 구독 링크를 만들 수 없습니다',
       holidays: '공휴일', holOutside: '공휴일은 1990–2050년만 표시합니다',
     },
-    status: status.ko, // the vocabularies' labels: the core's table (src/feed/kinds.rs)
+    status: { ...status.ko, past: '지난 회의' }, // the vocabularies' labels: the core's table (src/feed/kinds.rs); `past` is the element's own
     skind: sessionKind.ko,
-    nth: (n) => `제${n}차`,
+    nth: (n, c = '차') => `제${n}${c}`,
   },
   {
     ui: {
@@ -36,7 +36,7 @@ extend(
       badBase: 'the ics-base attribute {} is not an http(s) URL: no subscription links',
       holidays: 'Public holidays', holOutside: 'Public holidays are shown for 1990–2050 only',
     },
-    status: status.en,
+    status: { ...status.en, past: 'Past' },
     skind: sessionKind.en,
     nth: (n) => `${n}${[, 'st', 'nd', 'rd'][(n % 100 >> 3) ^ 1 && n % 10] || 'th'}`,
   },
@@ -64,7 +64,7 @@ export class CogovCalendar extends CogovElement {
     return [...super.observedAttributes, 'body', 'month', 'view', 'today', 'history', 'first-day', 'hour12', 'ics-base'];
   }
 
-  #feed; #lang; #L; #body; #month; #today;
+  #feed; #lang; #L; #body; #month; #today; #now;
   #first = 0; // first-day: the weekday the grid's weeks start on (0 = Sunday)
   #h12 = false; // hour12: 12-hour times (오후 2:00 / 2:00 pm)
   #byDay = new Map(); // YYYY-MM-DD -> sessions starting that day
@@ -105,6 +105,8 @@ export class CogovCalendar extends CogovElement {
   render(feed, lang) {
     const L = (this.#L = labels(lang)), today = (this.#today = this.getAttribute('today') || kstToday());
     if (!/^\d{4}-\d\d-\d\d$/.test(today)) throw argError('today', `${today} is not a date (YYYY-MM-DD)`);
+    // the Korean wall clock, YYYY-MM-DDTHH:MM (a pinned `today` is its midnight): what is past
+    this.#now = this.getAttribute('today') ? today + 'T00:00' : kstNow();
     let month = this.getAttribute('month') || today.slice(0, 7);
     if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw argError('month', `${month} is not a month (YYYY-MM)`);
     const body = (this.#body = this.getAttribute('body') || null);
@@ -172,7 +174,7 @@ export class CogovCalendar extends CogovElement {
         this.#subscribe(bodies)),
       h('p', { class: 'upcoming', part: 'upcoming' }, ui(L, 'upcoming'), ': ',
         next ? [h('button', { type: 'button', class: 'link', 'data-id': next.id, 'data-k': 'upnext', onclick: (e) => this.#choose(next.id, e.target) }, this.#title(next)),
-          ' · ', dayLong(lang, next.start), time(next.start) && ` ${this.#time(next.start)}`] : ui(L, 'noneNext')),
+          ' · ', dayLong(lang, next.start), time(next.start) && ` ${this.#time(next.start)}`, next.illustrative ? [' ', badge(L)] : null] : ui(L, 'noneNext')),
       truncated ? h('p', { class: 'note', role: 'status' }, ui(L, 'truncated')) : null,
       hol.outside ? h('p', { class: 'note' }, ui(L, 'holOutside')) : null,
       list ? [this.#holidays(), this.#list(sessions, last)] : this.#gridOf(from, to),
@@ -207,12 +209,20 @@ export class CogovCalendar extends CogovElement {
   }
 
   #title(s) {
-    return s.number ? (this.#lang === 'ko' ? `${this.#L.nth(s.number)} ${s.title}` : `${s.title} (${this.#L.nth(s.number)})`) : s.title;
+    // 제N회 정기총회 / 1st Regular General Assembly: the counter word is the series'
+    return s.number ? `${this.#L.nth(s.number, s.counter)} ${s.title}` : s.title;
   }
 
-  #status(s, all) {
-    return all || s.status === 'cancelled' || s.status === 'postponed' || s.status === 'moved'
-      ? h('span', { class: 'status tag', part: 'status', 'data-status': s.status }, word(this.#L, 'status', s.status)) : null;
+  /** The status shown: a scheduled session that ended before now, with no recorded result, is past. */
+  #st(s) {
+    const e = s.end || s.start;
+    return s.status === 'scheduled' && (e.length > 10 ? e < this.#now : e < this.#now.slice(0, 10)) ? 'past' : s.status;
+  }
+
+  #status(s, all, chip) {
+    const st = this.#st(s);
+    return all || st === 'cancelled' || st === 'postponed' || st === 'moved' || (st === 'past' && !chip)
+      ? h('span', { class: 'status tag', part: 'status', 'data-status': st }, word(this.#L, 'status', st)) : null;
   }
 
   #when(s) {
@@ -247,8 +257,9 @@ export class CogovCalendar extends CogovElement {
     h('span', { class: 'dnum', 'aria-hidden': 'true' }, String(+d.slice(8))), h('span', { class: 'sr' }, dayLong(this.#lang, d)),
     // the holiday's name, written out (a screen reader reads it after the date)
     hol ? h('span', { class: 'hol', part: 'holiday', title: hol }, hol) : null,
-    list.slice(0, CHIPS).map((s) => h('div', { class: `chip${s.id === this.#nextId ? ' next' : ''}`, part: s.id === this.#nextId ? 'session next' : 'session', 'data-id': s.id, 'data-status': s.status, title: this.#title(s) },
-      this.#status(s), ' ', time(s.start) ? h('span', { class: 'time' }, this.#time(s.start)) : null, ' ', h('span', { class: 'title' }, this.#title(s)))),
+    list.slice(0, CHIPS).map((s) => h('div', { class: `chip${s.id === this.#nextId ? ' next' : ''}`, part: s.id === this.#nextId ? 'session next' : 'session', 'data-id': s.id, 'data-status': this.#st(s), title: this.#title(s) },
+      // the badge before the title, which the cell's width cuts with an ellipsis
+      this.#status(s, false, true), s.illustrative ? [' ', badge(this.#L)] : null, ' ', time(s.start) ? h('span', { class: 'time' }, this.#time(s.start)) : null, ' ', h('span', { class: 'title' }, this.#title(s)))),
     list.length > CHIPS ? h('div', { class: 'more' }, ui(this.#L, 'moreS', list.length - CHIPS)) : null);
   }
 
@@ -269,7 +280,7 @@ export class CogovCalendar extends CogovElement {
 
   #item(s) {
     const next = s.id === this.#nextId;
-    return h('li', { class: `item${next ? ' next' : ''}`, part: next ? 'item next' : 'item', 'data-status': s.status, 'aria-current': s.start.startsWith(this.#today) ? 'date' : null },
+    return h('li', { class: `item${next ? ' next' : ''}`, part: next ? 'item next' : 'item', 'data-status': this.#st(s), 'aria-current': s.start.startsWith(this.#today) ? 'date' : null },
       h('p', { class: 'when' }, h('time', { datetime: s.start }, this.#when(s)),
         this.#hol.has(s.start.slice(0, 10)) ? [' ', h('span', { class: 'hol', part: 'holiday' }, this.#hol.get(s.start.slice(0, 10)).join(', '))] : null),
       h('p', null, h('button', { type: 'button', class: 'link title', 'data-id': s.id, onclick: (e) => this.#choose(s.id, e.target) }, this.#title(s)), ' ', this.#status(s),
@@ -373,13 +384,13 @@ export class CogovCalendar extends CogovElement {
     const sec = (key, items, f) => items.length ? h('section', { class: 'sec' }, this.hd(1, null, ui(L, key)), h('ul', null, items.map((x) => h('li', null, f(x))))) : null;
     const facts = [
       ['body', s.body_name],
-      ['number', s.number && L.nth(s.number)],
+      ['number', s.number && L.nth(s.number, s.counter)],
       ['when', h('time', { datetime: s.start }, this.#when(s))],
       ['place', loc && join([loc.name, loc.address, loc.url && link(loc.url, ui(L, 'online'))])],
     ].filter(([, v]) => v);
     const google = safeUrl(this.#feed.googleLink(s.id, lang, this.#base()));
     return [
-      this.hd(0, { id: 'detail-name', part: 'detail-name', tabindex: '-1', 'data-status': s.status }, this.#title(s)),
+      this.hd(0, { id: 'detail-name', part: 'detail-name', tabindex: '-1', 'data-status': this.#st(s) }, this.#title(s)),
       h('p', { class: 'tags' }, h('span', { class: 'tag', part: 'kind' }, word(L, 'skind', s.kind)), ' ', this.#status(s, true),
         s.illustrative ? [' ', badge(L)] : null),
       h('dl', { class: 'facts' }, facts.map(([k, v]) => [h('dt', null, ui(L, k)), h('dd', null, v)])),

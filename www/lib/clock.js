@@ -9,3 +9,6 @@ export const now = () => new Date();
 
 /** Today in Korea, YYYY-MM-DD. */
 export const today = () => new Date(+now() + KST).toISOString().slice(0, 10);
+
+/** Now on the Korean wall clock, YYYY-MM-DDTHH:MM. */
+export const kstNow = () => new Date(+now() + KST).toISOString().slice(0, 16);

@@ -20,6 +20,9 @@ export type SessionKind = "regular" | "special" | "plenary" | "working" | "forum
 /** A session's status. */
 export type SessionStatus = "scheduled" | "held" | "cancelled" | "postponed" | "moved";
 
+/** The counter word of a session number (제N차, 제N회). */
+export type Counter = "차" | "회";
+
 /** An agenda item's kind. */
 export type AgendaKind = "resolution" | "report" | "discussion" | "other";
 
@@ -256,6 +259,11 @@ export type SessionView = {
   kind: SessionKind,
   /** 제N차. */
   number: number | null,
+  /**
+   * The counter word of `number` in Korean titles: `차` (제N차) or `회` (제N회), the series'
+   * `numbering.counter`.
+   */
+  counter: Counter,
   /** Title (the session's, else the series', else the body's name). */
   title: string,
   /** Start, `2026-07-14` or `2026-07-14T10:00`. */

@@ -32,6 +32,14 @@ pub(super) fn series(r: &mut Reader, v: &Value) -> Option<Series> {
             "updated",
         ],
     )?;
+    // `first` counts the occurrences; `counter` alone only names the word of explicit numbers
+    let numbering = r.field(f, "numbering", |r, v| {
+        let f = r.object(v, &["first", "from", "counter"])?;
+        let first = r.field(f, "first", |r, v| r.uint(v, 1));
+        let from = r.field(f, "from", |r, v| r.date(v));
+        let counter = r.field(f, "counter", |r, v| r.word(v));
+        Some((first.map(|n| (n, from)), counter.unwrap_or(Counter::Cha)))
+    });
     let s = Series {
         id: id(r, f),
         body: r.required(f, "body", |r, v| r.id(v)).unwrap_or_default(),
@@ -40,11 +48,8 @@ pub(super) fn series(r: &mut Reader, v: &Value) -> Option<Series> {
             .unwrap_or(SessionKind::Regular),
         title: r.field(f, "title", |r, v| r.text(v)),
         location: r.field(f, "location", location),
-        numbering: r.field(f, "numbering", |r, v| {
-            let f = r.object(v, &["first", "from"])?;
-            let first = r.required(f, "first", |r, v| r.uint(v, 1))?;
-            Some((first, r.field(f, "from", |r, v| r.date(v))))
-        }),
+        numbering: numbering.and_then(|(n, _)| n),
+        counter: numbering.map_or(Counter::Cha, |(_, c)| c),
         rules: r.list(f, "rules", rule),
         revision: r.field(f, "revision", revision),
         updated: r.field(f, "updated", |r, v| r.when(v)),
@@ -91,8 +96,21 @@ pub(super) fn rule(r: &mut Reader, v: &Value) -> Option<RuleDef> {
             r.error(Code::RuleForm, "a rule has either rrule or relative, not both");
         }
         r.field(f, "relative", |r, v| {
-            let f = r.object(v, &["series", "offset_days", "time"])?;
-            let series = r.required(f, "series", |r, v| r.id(v))?;
+            let f = r.object(v, &["series", "body", "kinds", "offset_days", "time"])?;
+            // the anchor: a series, or (backward compatible addition) a body's sessions
+            let body = r.field(f, "body", |r, v| r.id(v));
+            let series = match body {
+                Some(_) if present(f, "series") => {
+                    r.error(
+                        Code::RuleForm,
+                        "a relative rule follows a series or a body, not both",
+                    );
+                    None
+                }
+                Some(_) => None,
+                None => Some(r.required(f, "series", |r, v| r.id(v))?),
+            };
+            let kinds = r.list(f, "kinds", |r, v| r.word(v));
             let offset_days = r.required(f, "offset_days", |r, v| match v {
                 Value::Number(n) if n.fract() == 0.0 && n.abs() <= 366.0 => Some(*n as i32),
                 _ => {
@@ -110,10 +128,18 @@ pub(super) fn rule(r: &mut Reader, v: &Value) -> Option<RuleDef> {
                     .map_err(|m| r.error(Code::DateInvalid, m))
                     .ok()
             });
-            Some(RuleForm::Relative {
-                series,
-                offset_days,
-                time,
+            Some(match (series, body) {
+                (Some(series), _) => RuleForm::Relative {
+                    series,
+                    offset_days,
+                    time,
+                },
+                (None, body) => RuleForm::RelativeBody {
+                    body: body?,
+                    kinds,
+                    offset_days,
+                    time,
+                },
             })
         })?
     } else {
