@@ -257,13 +257,28 @@ impl serde::Serialize for Code {
 /// docs/ELEMENTS.md lists them ([`element_markdown`], checked by `tests/codes.rs`), and
 /// `tests/js/codes.mjs` checks the JavaScript against that list: every code it emits is one of
 /// these or of [`Code::ALL`], and each of these has a message in both languages.
-pub const ELEMENT: [(&str, &str); 7] = [
-    ("fetch.failed", "the feed could not be fetched (a network error), also after one retry"),
+pub const ELEMENT: [(&str, &str); 22] = [
+    ("fetch.failed", "the feed could not be fetched (a network error on the page's own origin), also after one retry"),
+    ("fetch.cors", "the feed on another origin could not be fetched: that server sends no `Access-Control-Allow-Origin`, or cannot be reached (docs/EMBEDDING.md)"),
+    ("fetch.csp", "the host page's Content-Security-Policy refused the feed (`connect-src`); the message says what to allow"),
     ("fetch.status", "the feed's server answered a status other than 2xx (5xx and 429 are tried once more)"),
     ("fetch.timeout", "no feed within the `timeout` attribute's seconds"),
-    ("feed.missing", "the element has neither `src` nor an inline `<script type=\"application/json\">` child"),
-    ("wasm.fetch", "the widget's wasm could not be fetched (network error, an answer other than 2xx, or no answer within its time limit)"),
+    ("feed.missing", "the element has neither `src` nor an inline `<script type=\"application/json\">` child, nor an `el.feed`"),
+    ("feed.type", "`el.feed` was given something that is neither JSON text nor an object `JSON.stringify` can write"),
+    ("wasm.cors", "the widget's wasm is on another origin that sends no `Access-Control-Allow-Origin` (or cannot be reached)"),
+    ("wasm.csp", "the host page's Content-Security-Policy refused the wasm (`connect-src`, or `'wasm-unsafe-eval'` missing from `script-src`)"),
+    ("wasm.fetch", "the widget's wasm could not be fetched (a network error on the page's own origin)"),
+    ("wasm.status", "the wasm's server answered a status other than 2xx (a 404: the `pkg/` folder is not next to `dist/`)"),
+    ("wasm.type", "what was served as the wasm is not WebAssembly (an HTML error page, say)"),
+    ("wasm.timeout", "no wasm within the `timeout` attribute's seconds"),
     ("wasm.trap", "the wasm stopped in the middle of a call; it was restarted for the next render"),
+    ("css.cors", "the stylesheet is on another origin that sends no `Access-Control-Allow-Origin`: the view is shown unstyled under a notice"),
+    ("css.csp", "the host page's Content-Security-Policy refused the stylesheet: the view is shown unstyled under a notice"),
+    ("css.fetch", "the stylesheet could not be fetched (a network error): the view is shown unstyled under a notice"),
+    ("css.status", "the stylesheet's server answered a status other than 2xx: the view is shown unstyled under a notice"),
+    ("css.type", "the stylesheet was not served as `text/css`: the view is shown unstyled under a notice"),
+    ("css.timeout", "no stylesheet within the `timeout` attribute's seconds: the view is shown unstyled under a notice"),
+    ("arg.attribute", "an attribute's value is out of its range (`heading-level` 1-6, `first-day` 0-6): the message names the attribute, the range and the value"),
     ("internal", "an unexpected failure in the element's own code (also logged with `console.warn`)"),
 ];
 

@@ -133,7 +133,7 @@ pub(crate) fn compile(
                 time: *time,
             }),
             None => Err(RecurError {
-                code: "bad_value",
+                code: crate::codes::RecurCode::BadValue,
                 message: format!("{} is not the id of any body", crate::text::quote(body)),
             }),
         },

@@ -187,7 +187,7 @@ vocab!(
 
 vocab!(
     /// The counter word of a series' session numbers: 제N차 or 제N회.
-    Counter { Cha = "차", Hoe = "회" }
+    Counter { Cha = "차" ("차", "th"), Hoe = "회" ("회", "th") }
 );
 
 vocab!(

@@ -33,6 +33,31 @@ for (const f of files) {
   const found = [...text.matchAll(/'([a-z_]+\.[a-z_0-9]+)'|'(internal)'/g)].map((m) => m[1] || m[2]);
   for (const c of found) (used.get(c) || used.set(c, new Set()).get(c)).add(f);
 }
+// string literals that look like codes but are not: file names
+for (const c of [...used.keys()]) if (/\.(ics|json|js|css|wasm)$/.test(c)) used.delete(c);
+// lib/core.js builds the codes of a failed fetch from its kind ('fetch', 'wasm', 'css') and an
+// ending (`kind + '.status'`): such a code is emitted when its kind is named and its ending built
+const built = new Set(), kinds = new Set();
+for (const f of files) {
+  const text = read(f).replace(/^\s*\/\/.*$/gm, '');
+  for (const m of text.matchAll(/kind \+ '\.([a-z]+)'/g)) built.add(m[1]);
+  for (const m of text.matchAll(/'(fetch|wasm|css)'/g)) kinds.add(m[1]);
+}
+for (const k of kinds) {
+  for (const e of built) {
+    const c = k === 'fetch' && e === 'fetch' ? 'fetch.failed' : `${k}.${e}`; // the feed's network error is fetch.failed
+    (used.get(c) || used.set(c, new Set()).get(c)).add('www/lib/core.js');
+  }
+}
+used.forEach((at, c) => c.startsWith('file.') && used.delete(c)); // i18n.js's message families, not codes
+// the message families lib/element.js `localize` reads for the widget's own files: `wasm.*` and
+// `css.*` without a message of their own read as `file.*`, else as `fetch.*`
+const message = (L, c) => {
+  const end = c.replace(/^(wasm|css)\./, '');
+  return L[c] || (end !== c && (L['file.' + end] || L['fetch.' + end]));
+};
+// codes whose message the thrower writes in both languages (it names more than one value)
+const OWN_MESSAGE = new Set(['arg.attribute']);
 for (const [c, at] of used) {
   if (!element.has(c) && !core.has(c)) failures.push(`${c} (${[...at].join(', ')}) is in neither list: add it to src/codes.rs (ELEMENT, or Code)`);
 }
@@ -44,11 +69,13 @@ for (const c of element) {
 // messages: exactly the element codes, in both languages
 const ko = labels('ko').err, en = labels('en').err;
 for (const [name, L] of [['ko', ko], ['en', en]]) {
-  for (const c of element) if (!L[c]) failures.push(`${c} has no ${name} message in www/lib/i18n.js err`);
-  for (const c of Object.keys(L)) if (!element.has(c)) failures.push(`i18n.js err.${c} (${name}) is not an element code of src/codes.rs`);
+  for (const c of element) if (!OWN_MESSAGE.has(c) && !message(L, c)) failures.push(`${c} has no ${name} message in www/lib/i18n.js err`);
+  const families = new Set([...element].map((c) => c.replace(/^(wasm|css)\./, 'file.')));
+  for (const c of Object.keys(L)) if (!element.has(c) && !families.has(c)) failures.push(`i18n.js err.${c} (${name}) is not an element code of src/codes.rs (nor a file.* family)`);
 }
 for (const c of element) {
-  if (ko[c] && en[c] && ko[c].includes('{}') !== en[c].includes('{}')) failures.push(`${c}: {} in one language only: ${ko[c]} / ${en[c]}`);
+  const k = message(ko, c), e = message(en, c);
+  if (k && e && k.includes('{}') !== e.includes('{}')) failures.push(`${c}: {} in one language only: ${k} / ${e}`);
 }
 
 if (failures.length) {
