@@ -16,7 +16,7 @@ pub const USAGE: &str = "usage:
   cogov where-sits FEED OFFICE [--json] [--lang ko|en]
   cogov sessions FEED --from YYYY-MM-DD --to YYYY-MM-DD [--body BODY] [--json] [--lang ko|en]
   cogov ics FEED [--body BODY] [--session ID] [--from YYYY-MM-DD --to YYYY-MM-DD] [--now UTC] [--url BASE] [--lang ko|en]
-  cogov expand --dtstart LOCAL_DATETIME --rrule RULE [--exdate LIST] [--limit N]
+  cogov expand --dtstart LOCAL_DATETIME --rrule RULE [--exdate LIST] [--rdate LIST] [--limit N]
   cogov proposals FEED [--stage S] [--answer A] [--ministry M] [--proposer P] [--year Y] [--session S]
         [--text T] [--sort date|updated|title|stage] [--desc] [--offset N] [--limit N] [--json] [--lang ko|en]
   cogov stats FEED --by ministry|proposer|year|session [filters as for proposals] [--weight W] [--json] [--lang ko|en]

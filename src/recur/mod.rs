@@ -207,6 +207,10 @@ pub struct Expansion {
     /// `true` when a limit (the caller's cap or [`HARD_CAP`]) cut the result while
     /// more occurrences remained in the requested range.
     pub truncated: bool,
+    /// `true` when the rule has neither `COUNT` nor `UNTIL`, the requested range reached the
+    /// last day of [`MAX_YEAR`], and the result (not otherwise truncated) was cut there: the
+    /// rule goes on after 2200, the engine does not.
+    pub horizon: bool,
 }
 
 /// Formats a local date-time as `YYYY-MM-DDTHH:MM:SS` (one line of `cogov expand`).
