@@ -759,3 +759,49 @@ fn a_fan_out_of_fan_outs_stops_with_the_budget() {
     let list = sessions(&ds, &wide("2026-01-01", "2026-01-31")).unwrap();
     assert!(list.truncated);
 }
+
+#[test]
+fn a_window_at_the_2200_horizon_says_endless_series_are_cut_there() {
+    let ds = ds();
+    let end = sessions(&ds, &query("2199-01-01", "2200-12-31", Some("ga"))).unwrap();
+    assert_eq!(end.sessions.len(), 2);
+    assert!(end.horizon && !end.truncated);
+    // a relative series following an endless one is endless too
+    let wc = sessions(&ds, &query("2200-01-01", "2200-12-31", Some("wc"))).unwrap();
+    assert!(wc.horizon, "{:?}", rows(&wc));
+    // before the last day, or with nothing shown, there is nothing to say
+    let before = sessions(&ds, &query("2199-01-01", "2200-12-30", Some("ga"))).unwrap();
+    assert!(!before.horizon);
+    let none = sessions(&ds, &query("2200-08-01", "2200-12-31", Some("ga"))).unwrap();
+    assert!(none.sessions.is_empty() && !none.horizon);
+}
+
+#[test]
+fn rdates_add_sessions_that_exdates_remove_and_count_does_not_count() {
+    let feed = FEED.replacen(
+        r#""rrule": "FREQ=YEARLY;BYMONTH=7;BYDAY=2FR", "duration_minutes": 120}"#,
+        r#""rrule": "FREQ=YEARLY;BYMONTH=7;BYDAY=2FR;COUNT=2", "duration_minutes": 120,
+           "rdates": ["2020-12-01", "2021-03-02T10:00", "2021-07-09T14:00", "2024-01-05"], "exdates": ["2024-01-05"]}"#,
+        1,
+    );
+    let l = load(&feed);
+    assert!(l.report.errors.is_empty(), "{:?}", l.report.errors);
+    let list = sessions(
+        &l.dataset.unwrap(),
+        &query("2020-01-01", "2025-12-31", Some("ga")),
+    )
+    .unwrap();
+    assert_eq!(
+        rows(&list),
+        [
+            "ga-regular@2020-07-10 2020-07-10T14:00 scheduled #1",
+            "ga-regular@2020-12-01 2020-12-01T14:00 scheduled #2",
+            "ga-regular@2021-03-02 2021-03-02T10:00 scheduled #3",
+            "ga-regular@2021-07-09 2021-07-09T14:00 scheduled #4",
+            // COUNT=2 ended the rule: the overrides of 2022 and 2023 stand alone
+            "ga-2022 2022-07-08T14:00 cancelled",
+            "ga-2023 2023-07-21T15:00 moved",
+            "special-2024 2024-12-20 scheduled",
+        ]
+    );
+}

@@ -365,6 +365,7 @@ fn rule(r: &mut Reader, v: &Value) -> Option<RuleDef> {
             "rrule",
             "duration_minutes",
             "exdates",
+            "rdates",
             "relative",
             "effective",
         ],
@@ -407,6 +408,7 @@ fn rule(r: &mut Reader, v: &Value) -> Option<RuleDef> {
             rrule: rrule?,
             duration_minutes: r.field(f, "duration_minutes", |r, v| r.uint(v, 1)),
             exdates: r.list(f, "exdates", |r, v| r.when(v)),
+            rdates: r.list(f, "rdates", |r, v| r.when(v)),
         }
     };
     let (from, to) = r

@@ -37,7 +37,7 @@ fn collect(
 /// Whether an expansion of `rule` up to `to` ends at the engine's horizon rather than the
 /// rule's own end (`COUNT`, `UNTIL`) or the caller's.
 fn reaches_horizon(rule: &ValidRule, to: NaiveDateTime) -> bool {
-    rule.count.is_none() && rule.until.is_none() && to >= end_of_time()
+    rule.is_unbounded() && to >= end_of_time()
 }
 
 impl ValidRule {
@@ -280,8 +280,11 @@ impl RuleSet {
                 ExDate::Day(d) => days.push(d),
             }
         }
-        crate::sort::dedup_small(&mut at);
-        crate::sort::dedup_small(&mut days);
+        // a feed may list many exdates: n log n, not the insertion sort of dedup_small
+        crate::sort::heap(&mut at);
+        at.dedup();
+        crate::sort::heap(&mut days);
+        days.dedup();
         RuleSet {
             rule,
             at,
@@ -357,9 +360,10 @@ impl RuleSet {
         &self.rdates
     }
 
-    /// Whether the set has `EXDATE`s.
-    pub(crate) fn has_exdates(&self) -> bool {
-        !self.at.is_empty() || !self.days.is_empty()
+    /// Whether the set's occurrences are its rule's alone (no `EXDATE`s, no `RDATE`s), at
+    /// most one a day: [`ValidRule::count_before`] then numbers them.
+    pub(crate) fn counts_by_day(&self) -> bool {
+        self.at.is_empty() && self.days.is_empty() && self.rdates.is_empty()
     }
 
     /// Whether an `EXDATE` removes `dt`.

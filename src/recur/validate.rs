@@ -243,6 +243,19 @@ impl ValidRule {
         RuleSpec::parse(rrule)?.into_valid(dtstart)
     }
 
+    /// Whether the rule has neither `COUNT` nor `UNTIL` (its expansion ends at [`super::MAX_YEAR`]).
+    ///
+    /// ```
+    /// use cogov::recur::{parse_local, ValidRule};
+    ///
+    /// let start = parse_local("20240101").unwrap();
+    /// assert!(ValidRule::parse("FREQ=DAILY", start).unwrap().is_unbounded());
+    /// assert!(!ValidRule::parse("FREQ=DAILY;COUNT=3", start).unwrap().is_unbounded());
+    /// ```
+    pub fn is_unbounded(&self) -> bool {
+        self.count.is_none() && self.until.is_none()
+    }
+
     /// The rule's `DTSTART`.
     ///
     /// ```

@@ -13,7 +13,7 @@ extend(
       ics: '캘린더 내려받기 (.ics)', add: '캘린더에 추가 (.ics)', google: 'Google 캘린더', close: '닫기',
       upcoming: '다음 회의', when: '일시', place: '장소', number: '회차', agenda: '안건', documents: '자료',
       online: '온라인', none: '이 달에는 회의가 없습니다', after: '이후 회의', noneNext: '예정된 회의가 없습니다',
-      truncated: '회의가 너무 많아 일부만 표시합니다', sessions: '{}의 회의', moreS: '+{}건',
+      truncated: '회의가 너무 많아 일부만 표시합니다', horizon: '2200년 이후의 회의는 표시하지 않습니다', sessions: '{}의 회의', moreS: '+{}건',
     },
     status: { scheduled: '예정', held: '개최', cancelled: '취소', postponed: '연기', moved: '변경' },
     skind: { regular: '정기', special: '임시', plenary: '본회의', working: '실무', forum: '포럼', seminar: '세미나', meeting: '회의', other: '기타' },
@@ -25,7 +25,7 @@ extend(
       ics: 'Download calendar (.ics)', add: 'Add to calendar (.ics)', google: 'Google Calendar', close: 'Close',
       upcoming: 'Next session', when: 'When', place: 'Place', number: 'Session', agenda: 'Agenda', documents: 'Documents',
       online: 'Online', none: 'No sessions this month', after: 'Coming next', noneNext: 'No sessions ahead',
-      truncated: 'Too many sessions: only some are shown', sessions: 'Sessions on {}', moreS: '+{} more',
+      truncated: 'Too many sessions: only some are shown', horizon: 'Sessions after 2200 are not shown', sessions: 'Sessions on {}', moreS: '+{} more',
     },
     status: { scheduled: 'Scheduled', held: 'Held', cancelled: 'Cancelled', postponed: 'Postponed', moved: 'Moved' },
     skind: { regular: 'Regular', special: 'Special', plenary: 'Plenary', working: 'Working-level', forum: 'Forum', seminar: 'Seminar', meeting: 'Meeting', other: 'Other' },
@@ -107,7 +107,7 @@ export class CogovCalendar extends CogovElement {
     const list = this.#narrow || this.getAttribute('view') === 'list';
     const from = list ? first : addDays(first, -dow(first));
     const to = list ? last : addDays(last, 6 - dow(last));
-    const { sessions, truncated } = feed.sessions(from, to, body, lang);
+    const { sessions, truncated, horizon } = feed.sessions(from, to, body, lang);
     this.#byDay.clear();
     for (const s of sessions) {
       const d = s.start.slice(0, 10);
@@ -140,6 +140,7 @@ export class CogovCalendar extends CogovElement {
         next ? [h('button', { type: 'button', class: 'link', 'data-id': next.id, 'data-k': 'upnext', onclick: (e) => this.#choose(next.id, e.target) }, this.#title(next)),
           ' · ', dayLong(lang, next.start), time(next.start) && ` ${time(next.start)}`] : ui(L, 'noneNext')),
       truncated ? h('p', { class: 'note', role: 'status' }, ui(L, 'truncated')) : null,
+      horizon ? h('p', { class: 'note', role: 'status' }, ui(L, 'horizon')) : null,
       list ? this.#list(sessions, last) : this.#gridOf(from, to),
       this.#panel);
   }
