@@ -86,10 +86,10 @@ fn expand_prints_local_date_times() {
         "--dtstart",
         "20240902T140000",
         "--rrule",
-        "FREQ=DAILY;BYHOUR=9",
+        "FREQ=DAILY;BYSECOND=9",
     ]);
     assert_eq!(bad.code, 1);
-    assert!(bad.stderr.contains("unsupported rrule part BYHOUR=9"));
+    assert!(bad.stderr.contains("unsupported rrule part BYSECOND=9"));
     let cut = cli(&[
         "expand",
         "--dtstart",

@@ -363,7 +363,10 @@ impl RuleSet {
     /// Whether the set's occurrences are its rule's alone (no `EXDATE`s, no `RDATE`s), at
     /// most one a day: [`ValidRule::count_before`] then numbers them.
     pub(crate) fn counts_by_day(&self) -> bool {
-        self.at.is_empty() && self.days.is_empty() && self.rdates.is_empty()
+        self.at.is_empty()
+            && self.days.is_empty()
+            && self.rdates.is_empty()
+            && self.rule.times.len() == 1
     }
 
     /// Whether an `EXDATE` removes `dt`.
