@@ -514,3 +514,81 @@ fn windows_are_inclusive_and_skip_ahead_correctly() {
     let zero = set.between(from, to, 0);
     assert!(zero.occurrences.is_empty() && zero.truncated);
 }
+
+/// Every minute of every day for 300 years (157 million date-times): each query is cut by the
+/// cap or the budget, says so, and stays fast; windows late in the range start there.
+#[test]
+fn every_minute_for_300_years_is_bounded_and_says_truncated() {
+    use cogov::recur::{Budget, QUERY_STEPS};
+    use std::time::Instant;
+    let hours: Vec<String> = (0..24).map(|h| h.to_string()).collect();
+    let minutes: Vec<String> = (0..60).map(|m| m.to_string()).collect();
+    let text = format!(
+        "FREQ=DAILY;BYHOUR={};BYMINUTE={}",
+        hours.join(","),
+        minutes.join(",")
+    );
+    let d = |s| parse_local(s).unwrap();
+    let t0 = Instant::now();
+    for suffix in [
+        "",
+        ";COUNT=1000000",
+        ";BYSETPOS=1,-1,300",
+        ";UNTIL=22001231T235959",
+    ] {
+        let rule = ValidRule::parse(&format!("{text}{suffix}"), d("19000101")).unwrap();
+        let first = rule.first(usize::MAX);
+        assert_eq!(first.occurrences.len(), HARD_CAP, "{suffix}");
+        assert!(first.truncated && !first.horizon, "{suffix}");
+        let budget = Budget::new(QUERY_STEPS);
+        let all = rule.between_within(d("19000101"), d("22001231T235959"), HARD_CAP, &budget);
+        assert!(all.truncated, "{suffix}");
+        assert!(budget.used() <= QUERY_STEPS, "{suffix}");
+        let small = Budget::new(5_000);
+        let cut = rule.between_within(d("19000101"), d("22001231T235959"), HARD_CAP, &small);
+        assert!(
+            cut.truncated && cut.occurrences.len() < 5_000 && small.exhausted(),
+            "{suffix}"
+        );
+        // a late window starts there: the minutes before it are skipped (COUNT's counted by
+        // months), not produced; COUNT=1000000 ends in 1901
+        let (day, end) = if suffix == ";COUNT=1000000" {
+            ("19010601", "19010601T000959")
+        } else {
+            ("21500301", "21500301T000959")
+        };
+        let late = Budget::new(QUERY_STEPS);
+        let got = rule.between_within(d(day), d(end), 100, &late);
+        let want = if suffix == ";BYSETPOS=1,-1,300" {
+            1
+        } else {
+            10
+        };
+        assert_eq!(got.occurrences.len(), want, "{suffix}");
+        assert_eq!(got.occurrences[0], d(day), "{suffix}");
+        assert!(late.used() < 20_000, "{suffix}: {} steps", late.used());
+    }
+    assert!(t0.elapsed().as_secs() < 20, "took {:?}", t0.elapsed());
+}
+
+#[test]
+fn an_unbounded_rule_says_it_reached_the_2200_horizon() {
+    let d = |s| parse_local(s).unwrap();
+    let rule = ValidRule::parse("FREQ=YEARLY;BYHOUR=9,14", d("21990101")).unwrap();
+    let all = rule.first(1000);
+    assert_eq!(all.occurrences.len(), 4);
+    assert!(all.horizon && !all.truncated);
+    // a window ending before the last day, a rule that ends, or a cut: no horizon
+    assert!(!rule.between(d("21990101"), d("22001230"), 100).horizon);
+    assert!(
+        !ValidRule::parse("FREQ=YEARLY;COUNT=2", d("21990101"))
+            .unwrap()
+            .first(9)
+            .horizon
+    );
+    assert!(!rule.first(2).horizon);
+    let set = RuleSet::parse(d("21990101"), "FREQ=DAILY", "RDATE:20240101").unwrap();
+    let after = set.after(d("22001231"), 5);
+    assert_eq!(after.occurrences, [d("22001231")]);
+    assert!(after.horizon);
+}
