@@ -347,10 +347,14 @@ impl<'a> Occurrences<'a> {
 
     /// The `i`-th date-time of the period filled last.
     fn at(&self, i: usize) -> Option<NaiveDateTime> {
-        if self.rule.set_pos.is_empty() {
-            let nt = self.rule.times.len().max(1);
+        let times = &self.rule.times;
+        if let ([time], true) = (&times[..], self.rule.set_pos.is_empty()) {
+            // one time a day (the common case): no division per occurrence
+            Some(self.buf.get(i)?.and_time(*time))
+        } else if self.rule.set_pos.is_empty() {
+            let nt = times.len().max(1);
             let day = self.buf.get(i / nt)?;
-            Some(day.and_time(*self.rule.times.get(i % nt)?))
+            Some(day.and_time(*times.get(i % nt)?))
         } else {
             self.picks.get(i).copied()
         }

@@ -242,7 +242,10 @@ impl<I: Iterator<Item = NaiveDateTime>> Iterator for Merged<'_, I> {
     type Item = NaiveDateTime;
 
     fn next(&mut self) -> Option<NaiveDateTime> {
-        let r = self.rdates.first().copied();
+        let Some(&r) = self.rdates.first() else {
+            return self.rule.next();
+        };
+        let r = Some(r);
         match (self.rule.peek().copied(), r) {
             (Some(a), Some(b)) if b <= a => {
                 self.rdates = self.rdates.get(1..).unwrap_or(&[]);
