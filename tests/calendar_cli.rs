@@ -93,10 +93,10 @@ fn expand_prints_local_date_times() {
         "--dtstart",
         "20240902T140000",
         "--rrule",
-        "FREQ=DAILY;BYHOUR=9",
+        "FREQ=DAILY;BYSECOND=9",
     ]);
     assert_eq!(bad.code, 1);
-    assert!(bad.stderr.contains("unsupported rrule part BYHOUR=9"));
+    assert!(bad.stderr.contains("unsupported rrule part BYSECOND=9"));
     let cut = cli(&[
         "expand",
         "--dtstart",
@@ -108,6 +108,70 @@ fn expand_prints_local_date_times() {
     ]);
     assert_eq!(cut.stdout.lines().count(), 2);
     assert!(cut.stderr.contains("more occurrences follow"));
+}
+
+#[test]
+fn expand_says_when_the_2200_horizon_cut_a_rule() {
+    let args = [
+        "expand",
+        "--dtstart",
+        "2100-01-01",
+        "--rrule",
+        "FREQ=YEARLY",
+    ];
+    let out = cli(&[&args[..], &["--limit", "1000"]].concat());
+    assert_eq!(out.code, 0);
+    assert_eq!(out.stdout.lines().count(), 101);
+    assert_eq!(out.stdout.lines().last(), Some("2200-01-01T00:00:00"));
+    assert!(
+        out.stderr.contains("the rule continues past 2200"),
+        "{}",
+        out.stderr
+    );
+    // a rule that ends by itself, or a cut by the limit, says nothing of the horizon
+    let counted = cli(&[
+        "expand",
+        "--dtstart",
+        "2100-01-01",
+        "--rrule",
+        "FREQ=YEARLY;COUNT=101",
+        "--limit",
+        "1000",
+    ]);
+    assert_eq!(counted.stdout.lines().count(), 101);
+    assert_eq!(counted.stderr, "");
+    let cut = cli(&[&args[..], &["--limit", "5"]].concat());
+    assert!(cut.stderr.contains("more occurrences follow") && !cut.stderr.contains("2200"));
+}
+
+#[test]
+fn expand_adds_rdates() {
+    let out = cli(&[
+        "expand",
+        "--dtstart",
+        "2024-01-01T10:00",
+        "--rrule",
+        "FREQ=DAILY;COUNT=2",
+        "--rdate",
+        "2024-01-05,20240103T150000,2024-01-02T10:00",
+        "--exdate",
+        "2024-01-01",
+    ]);
+    assert_eq!(
+        out.stdout,
+        "2024-01-02T10:00:00\n2024-01-03T15:00:00\n2024-01-05T10:00:00\n"
+    );
+    let bad = cli(&[
+        "expand",
+        "--dtstart",
+        "2024-01-01",
+        "--rrule",
+        "FREQ=DAILY",
+        "--rdate",
+        "2024-02-30",
+    ]);
+    assert_eq!(bad.code, 1);
+    assert!(bad.stderr.contains("bad RDATE"), "{}", bad.stderr);
 }
 
 #[test]

@@ -3,12 +3,14 @@
 
 Prints one rule per line, tab-separated:
 
-    dtstart  rrule  exdates  from  to  cap  truncated  occurrences
+    dtstart  rrule  exdates  from  to  cap  truncated  occurrences  rdates
 
 Date-times are YYYYMMDDTHHMMSS (local, naive); lists are comma-separated; an empty
 list is "-". The expected result is: the rule's occurrences (COUNT applied before
 exdates), minus exdates (a date-only exdate removes every occurrence on that date),
 within from..=to, the first `cap` of them; `truncated` is 1 when more remained.
+`rdates` are extra occurrences (RDATE: not counted by COUNT, removed by exdates too); a
+date-only rdate is that date at DTSTART's time (dateutil is given that date-time).
 
 The rule text given to the engine may use UNTIL=...Z (UTC); dateutil gets the same
 instant converted to Korea Standard Time (+9h), as the engine does.
@@ -58,6 +60,37 @@ FIXED = [
     ("20240101T100000", "FREQ=MONTHLY;BYMONTHDAY=1,-1;BYSETPOS=-1,1", ""),
     ("20241231T235959", "FREQ=WEEKLY;WKST=SU;BYDAY=SA,SU,MO;INTERVAL=3", ""),
     ("19991230T080000", "FREQ=MONTHLY;INTERVAL=5;BYDAY=5TH,-5MO", ""),
+    # COUNT/UNTIL edges: UNTIL on an occurrence, before DTSTART, date vs date-time, COUNT=1
+    ("20240101T100000", "FREQ=DAILY;UNTIL=20240105T100000", ""),
+    ("20240101T100000", "FREQ=DAILY;UNTIL=20240105T095959", ""),
+    ("20240101T100000", "FREQ=WEEKLY;UNTIL=20231231T235959", ""),
+    ("20240101", "FREQ=DAILY;UNTIL=20240103", ""),
+    ("20240101T000000", "FREQ=DAILY;UNTIL=20240103T000000", ""),
+    ("20240101T100000", "FREQ=YEARLY;COUNT=1", ""),
+    ("20240101T100000", "FREQ=MONTHLY;BYMONTHDAY=31;COUNT=1", ""),
+    ("20240101T100000", "FREQ=DAILY;BYHOUR=9,14;COUNT=1", ""),
+    ("20240101T100000", "FREQ=DAILY;BYHOUR=9,14;UNTIL=20240103T090000", ""),
+    # leap years, February's last day, week 53, day 366
+    ("20240101", "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1;COUNT=8", ""),
+    ("20230101", "FREQ=MONTHLY;BYMONTH=2;BYMONTHDAY=29;COUNT=3", ""),
+    ("19990101", "FREQ=YEARLY;BYDAY=53TH;COUNT=5", ""),
+    ("20200101", "FREQ=YEARLY;BYWEEKNO=53;COUNT=10", ""),
+    ("20200101", "FREQ=YEARLY;BYWEEKNO=53;BYDAY=MO;COUNT=5", ""),
+    ("20200101", "FREQ=YEARLY;BYWEEKNO=-1;BYDAY=SU;COUNT=6", ""),
+    ("20200101", "FREQ=YEARLY;BYWEEKNO=1;BYDAY=MO,SU;COUNT=8", ""),
+    ("20200101", "FREQ=YEARLY;BYWEEKNO=1;WKST=SU;BYDAY=SU,SA;COUNT=8", ""),
+    ("20200101", "FREQ=YEARLY;BYWEEKNO=52,53;WKST=TH;COUNT=20", ""),
+    ("20200101", "FREQ=YEARLY;BYWEEKNO=20;WKST=SA;COUNT=14", ""),
+    ("20200101", "FREQ=YEARLY;BYYEARDAY=366;COUNT=3", ""),
+    ("20200101", "FREQ=YEARLY;BYYEARDAY=-1,-366,1;COUNT=9", ""),
+    ("20200101", "FREQ=YEARLY;BYYEARDAY=60;BYMONTH=2,3;COUNT=6", ""),
+    ("20200101", "FREQ=YEARLY;BYYEARDAY=1,100,200;BYSETPOS=-1;COUNT=4", ""),
+    # two sittings a day
+    ("20240102T100000", "FREQ=WEEKLY;BYDAY=TU;BYHOUR=10,15;BYMINUTE=0,30", ""),
+    ("20240102T100000", "FREQ=MONTHLY;BYDAY=2TU;BYHOUR=10,15;BYSETPOS=-1", ""),
+    ("20240102T100000", "FREQ=YEARLY;BYMONTH=3;BYDAY=MO;BYHOUR=9,14;BYSETPOS=1,-1,3", ""),
+    ("20240102T103000", "FREQ=DAILY;BYMINUTE=0,15,45;COUNT=10", ""),
+    ("20240102T103000", "FREQ=DAILY;BYHOUR=23,0;INTERVAL=3;COUNT=10", "20240105T000000,20240108"),
 ]
 
 
@@ -82,7 +115,7 @@ def rand_dtstart(rng):
 
 
 def rand_rule(rng, start):
-    freq = rng.choice(["YEARLY", "MONTHLY", "MONTHLY", "WEEKLY", "WEEKLY", "DAILY"])
+    freq = rng.choice(["YEARLY", "YEARLY", "MONTHLY", "MONTHLY", "WEEKLY", "WEEKLY", "DAILY"])
     parts = ["FREQ=" + freq]
     if rng.random() < 0.45:
         parts.append("INTERVAL=%d" % rng.choice([1, 2, 2, 3, 4]))
@@ -102,6 +135,21 @@ def rand_rule(rng, start):
         months = rng.sample(range(1, 13), rng.randint(1, 4))
         parts.append("BYMONTH=" + ",".join(map(str, months)))
     has_month = any(p.startswith("BYMONTH=") for p in parts)
+    weekno = freq == "YEARLY" and rng.random() < 0.3
+    if weekno:
+        pool = [1, 2, 10, 26, 52, 53, -1, -2, -52, -53, rng.randint(1, 53), -rng.randint(1, 53)]
+        weeks = sorted(set(rng.sample(pool, rng.randint(1, 3))))
+        parts.append("BYWEEKNO=" + ",".join(map(str, weeks)))
+    if freq == "YEARLY" and rng.random() < 0.3:
+        pool = [1, 59, 60, 61, 100, 365, 366, -1, -365, -366, rng.randint(1, 366), -rng.randint(1, 366)]
+        ydays = sorted(set(rng.sample(pool, rng.randint(1, 4))))
+        parts.append("BYYEARDAY=" + ",".join(map(str, ydays)))
+    if rng.random() < 0.2:
+        hours = sorted(set(rng.sample(range(24), rng.randint(1, 3))))
+        parts.append("BYHOUR=" + ",".join(map(str, hours)))
+    if rng.random() < 0.15:
+        minutes = sorted(set(rng.sample([0, 15, 30, 45, rng.randint(0, 59)], rng.randint(1, 3))))
+        parts.append("BYMINUTE=" + ",".join(map(str, minutes)))
     if freq != "WEEKLY" and rng.random() < 0.35:
         pool = [1, 15, 28, 29, 30, 31, -1, -2, -7, -28, -29, -30, -31, rng.randint(1, 31), -rng.randint(1, 31)]
         days = sorted(set(rng.sample(pool, rng.randint(1, 3))))
@@ -110,7 +158,7 @@ def rand_rule(rng, start):
     if byday < 0.35:
         days = rng.sample(DAYS, rng.randint(1, 4))
         parts.append("BYDAY=" + ",".join(days))
-    elif byday < 0.6 and freq in ("MONTHLY", "YEARLY"):
+    elif byday < 0.6 and freq in ("MONTHLY", "YEARLY") and not weekno:
         # dateutil intersects mixed plain/ordinal lists (the RFC asks for a union),
         # so ordinals are never mixed with plain days here.
         if freq == "YEARLY" and not has_month:
@@ -155,15 +203,26 @@ def bound_dateutil(last_year):
     dateutil.rrule.datetime = shim
 
 
-def expand(start, rule_text, exdates, lo, hi, cap):
+def rdate_value(start, r):
+    """A corpus rdate as dateutil gets it: a date is that date at DTSTART's time."""
+    if "T" in r:
+        return datetime.strptime(r, FMT)
+    return datetime.combine(datetime.strptime(r, "%Y%m%d").date(), start.time())
+
+
+def expand(start, rule_text, exdates, lo, hi, cap, rdates=()):
     bound_dateutil(hi.year + 1)
     rule = rrulestr(for_dateutil(rule_text), dtstart=start)
     if rule._until is None or rule._until > hi:
         rule = rule.replace(until=hi)  # same occurrences up to `hi`, and finite
     ex_at = {datetime.strptime(e, FMT) for e in exdates if "T" in e}
     ex_day = {datetime.strptime(e, "%Y%m%d").date() for e in exdates if "T" not in e}
+    rset = dateutil.rrule.rruleset()
+    rset.rrule(rule)
+    for r in rdates:
+        rset.rdate(rdate_value(start, r))
     got = []
-    for occ in rule:
+    for occ in rset:
         if occ in ex_at or occ.date() in ex_day or occ < lo:
             continue
         if occ > hi:
@@ -177,7 +236,7 @@ def expand(start, rule_text, exdates, lo, hi, cap):
 def main():
     rng = random.Random(20240917)
     rows = [(datetime.strptime(d if "T" in d else d + "T000000", FMT), r, e) for d, r, e in FIXED]
-    for _ in range(800):
+    for _ in range(1500):
         start = rand_dtstart(rng)
         rows.append((start, rand_rule(rng, start), ""))
     out = sys.stdout
@@ -194,7 +253,18 @@ def main():
             for occ in rng.sample(occs, min(len(occs), rng.randint(1, 3))):
                 exdates.append(fmt(occ) if rng.random() < 0.6 else occ.strftime("%Y%m%d"))
             exdates.append(fmt(start + timedelta(days=rng.randint(1, 400), minutes=7)))
-        occs, truncated = expand(start, rule_text, exdates, lo, hi, cap)
+        rdates = []
+        if i >= len(FIXED) and rng.random() < 0.2:
+            # Extra dates: new ones, one that is an occurrence already, some before DTSTART.
+            for _ in range(rng.randint(1, 4)):
+                r = start + timedelta(days=rng.randint(-30, 900), hours=rng.choice([0, 0, 2, 5]))
+                rdates.append(fmt(r) if rng.random() < 0.7 else r.strftime("%Y%m%d"))
+            occs, _ = expand(start, rule_text, [], start, hi, 5)
+            if occs:
+                rdates.append(fmt(rng.choice(occs)))
+            if exdates and rng.random() < 0.5:
+                rdates.append(exdates[0])
+        occs, truncated = expand(start, rule_text, exdates, lo, hi, cap, rdates)
         out.write("\t".join([
             fmt(start),
             rule_text,
@@ -204,6 +274,7 @@ def main():
             str(cap),
             "1" if truncated else "0",
             ",".join(map(fmt, occs)) or "-",
+            ",".join(rdates) or "-",
         ]) + "\n")
 
 

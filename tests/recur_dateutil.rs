@@ -34,12 +34,17 @@ fn list(field: &str) -> Vec<NaiveDateTime> {
 
 fn check_line(line: &str) -> Result<(), String> {
     let f: Vec<&str> = line.split('\t').collect();
-    let [start, rule, ex, from, to, cap, truncated, occs] = f[..] else {
+    let [start, rule, ex, from, to, cap, truncated, occs, rd] = f[..] else {
         return Err(format!("malformed corpus line: {line}"));
     };
     let start = parse_local(start).map_err(|e| e.to_string())?;
     let exdates = if ex == "-" { "" } else { ex };
-    let set = RuleSet::parse(start, rule, exdates)
+    let dates = if rd == "-" {
+        exdates.to_string()
+    } else {
+        format!("EXDATE:{exdates}\nRDATE:{rd}")
+    };
+    let set = RuleSet::parse(start, rule, &dates)
         .map_err(|e| format!("{start} {rule}: rejected: {e}"))?;
     let (from, to) = (list(from)[0], list(to)[0]);
     let cap: usize = cap.parse().map_err(|_| format!("bad cap {cap}"))?;
@@ -53,7 +58,7 @@ fn check_line(line: &str) -> Result<(), String> {
     };
     if got.occurrences != want || got.truncated != (truncated == "1") {
         return Err(format!(
-            "DTSTART:{start} RRULE:{rule} EXDATE:{ex} window {from}..={to} cap {cap}\n  dateutil: {} (truncated {truncated})\n  engine:   {} (truncated {})",
+            "DTSTART:{start} RRULE:{rule} EXDATE:{ex} RDATE:{rd} window {from}..={to} cap {cap}\n  dateutil: {} (truncated {truncated})\n  engine:   {} (truncated {})",
             show(&want),
             show(&got.occurrences),
             got.truncated
@@ -79,9 +84,25 @@ fn engine_matches_python_dateutil_on_corpus() {
     let corpus = corpus();
     let lines: Vec<&str> = corpus.lines().filter(|l| !l.is_empty()).collect();
     assert!(
-        lines.len() >= 600,
+        lines.len() >= 1500,
         "corpus too small: {} rules",
         lines.len()
+    );
+    // the corpus covers the later parts of RFC 5545 too, not only in the hand-picked rules
+    for (part, least) in [
+        ("BYWEEKNO=", 100),
+        ("BYYEARDAY=", 100),
+        ("BYHOUR=", 200),
+        ("BYMINUTE=", 150),
+        ("COUNT=1\t", 3),
+    ] {
+        let n = lines.iter().filter(|l| l.contains(part)).count();
+        assert!(n >= least, "only {n} corpus rules with {part}");
+    }
+    let with_rdates = lines.iter().filter(|l| !l.ends_with("\t-")).count();
+    assert!(
+        with_rdates >= 200,
+        "only {with_rdates} corpus rules with rdates"
     );
     let failures: Vec<String> = lines.iter().filter_map(|l| check_line(l).err()).collect();
     for f in &failures {

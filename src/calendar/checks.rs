@@ -6,11 +6,11 @@
 //! let out = cogov::dataset::load(r#"{"cogov":1,"publisher":{"id":"p","name":"P"},
 //!   "bodies":[{"id":"b","kind":"association","name":"B","sources":[]}],
 //!   "series":[{"id":"s","body":"b","kind":"regular","sources":[],
-//!     "rules":[{"dtstart":"2024-01-01T10:00","rrule":"FREQ=DAILY;BYHOUR=9"}]}]}"#);
+//!     "rules":[{"dtstart":"2024-01-01T10:00","rrule":"FREQ=DAILY;BYSECOND=9"}]}]}"#);
 //! let e = &out.report.errors[0];
 //! assert_eq!(e.path, "series[0].rules[0].rrule");
 //! assert_eq!(e.code, "rrule.unsupported");
-//! assert!(e.message.starts_with("unsupported rrule part BYHOUR=9: "));
+//! assert!(e.message.starts_with("unsupported rrule part BYSECOND=9: "));
 //! ```
 
 use super::expander::Expander;

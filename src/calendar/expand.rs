@@ -48,6 +48,7 @@ pub fn sessions(ds: &Dataset, q: &SessionQuery) -> Result<SessionList, Problem> 
     let mut list = SessionList {
         sessions: Vec::with_capacity(w.found.len()),
         truncated: w.truncated,
+        horizon: false,
     };
     let mut bytes = 0usize;
     for &(_, _, f) in &w.found {
@@ -83,6 +84,12 @@ pub fn sessions(ds: &Dataset, q: &SessionQuery) -> Result<SessionList, Problem> 
         list.truncated = true;
     }
     list.truncated |= ex.budget_exhausted();
+    if q.to >= last_day() && !list.truncated {
+        let endless = ex.endless();
+        list.horizon = w.found.iter().any(|f| {
+            matches!(f.2, Found::Occ { series, .. } if endless.get(series as usize) == Some(&true))
+        });
+    }
     Ok(list)
 }
 

@@ -114,6 +114,36 @@ impl<'f> Expander<'f> {
         self.budget.used()
     }
 
+    /// Per series, whether it goes on past [`MAX_YEAR`] (the engine's horizon): a rule
+    /// without `COUNT`, `UNTIL` or an effective end, or a relative rule following such a series.
+    /// O(rules) per relative level.
+    pub fn endless(&self) -> Vec<bool> {
+        let open = |def: &crate::feed::RuleDef| def.to.is_none();
+        let mut out: Vec<bool> = self
+            .compiled
+            .iter()
+            .zip(&self.feed.series)
+            .map(|(rules, s)| {
+                rules.iter().zip(&s.rules).any(|(c, def)| {
+                    matches!(c, Some(Compiled::Recur { set, .. }) if set.rule().is_unbounded())
+                        && open(def)
+                })
+            })
+            .collect();
+        for _ in 0..=MAX_RELATIVE_DEPTH {
+            for (i, (rules, s)) in self.compiled.iter().zip(&self.feed.series).enumerate() {
+                let follows = rules.iter().zip(&s.rules).any(|(c, def)| {
+                    matches!(c, Some(Compiled::Relative { series, .. }) if out.get(*series) == Some(&true))
+                        && open(def)
+                });
+                if follows {
+                    out[i] = true;
+                }
+            }
+        }
+        out
+    }
+
     /// Occurrences of series `i` whose day is in `lo..=hi`, at most `cap`, in start order.
     pub fn occurrences(
         &self,
@@ -290,11 +320,11 @@ impl<'f> Expander<'f> {
         if day < from {
             return None;
         }
-        // one RRULE without exdates (one occurrence a day at most): counted, not expanded
+        // one RRULE without exdates or rdates, one occurrence a day at most: counted, not expanded
         if let ([Some(Compiled::Recur { set, .. })], [def]) =
             (&self.compiled[i][..], &self.feed.series[i].rules[..])
         {
-            if !set.has_exdates() && !self.links.cyclic[i] {
+            if set.counts_by_day() && !self.links.cyclic[i] {
                 let lo = def.from.map_or(from, |f| f.max(from));
                 let count = |d: NaiveDate| set.rule().count_before(d, &self.budget);
                 let n = count(day)?.saturating_sub(count(lo.min(day))?);

@@ -11,7 +11,7 @@ use chrono::NaiveTime;
 /// A rule ready to expand.
 #[derive(Clone, Debug)]
 pub(crate) enum Compiled {
-    /// An RRULE with its exdates.
+    /// An RRULE with its exdates and rdates.
     Recur {
         /// Rule and exdates.
         set: Box<RuleSet>,
@@ -142,14 +142,20 @@ pub(crate) fn compile(
             rrule,
             duration_minutes,
             exdates,
+            rdates,
         } => {
             let valid = ValidRule::parse(rrule, dtstart.start())?;
             let ex = exdates.iter().map(|w| match w {
                 When::Date(d) => ExDate::Day(*d),
                 When::At(t) => ExDate::At(*t),
             });
+            let time = dtstart.start().time();
+            let rd = rdates.iter().map(|w| match w {
+                When::Date(d) => d.and_time(time),
+                When::At(t) => *t,
+            });
             Ok(Compiled::Recur {
-                set: Box::new(RuleSet::new(valid, ex)),
+                set: Box::new(RuleSet::new(valid, ex).with_rdates(rd)),
                 all_day: matches!(dtstart, When::Date(_)),
                 duration_minutes: *duration_minutes,
             })

@@ -203,10 +203,10 @@ fn problems(feed: &str) -> Vec<String> {
 
 #[test]
 fn rules_are_checked_at_load() {
-    let bad = FEED.replace("BYDAY=2FR\"", "BYDAY=2FR;BYHOUR=9\"");
+    let bad = FEED.replace("BYDAY=2FR\"", "BYDAY=2FR;BYSECOND=9\"");
     assert_eq!(
         problems(&bad),
-        ["error series[0].rules[0].rrule: unsupported rrule part BYHOUR=9: council rules use whole days [rrule.unsupported]"]
+        ["error series[0].rules[0].rrule: unsupported rrule part BYSECOND=9: council rules use whole minutes [rrule.unsupported]"]
     );
     let cycle = FEED.replace(
         "{\"dtstart\": \"2020-07-10T14:00\", \"rrule\": \"FREQ=YEARLY;BYMONTH=7;BYDAY=2FR\", \"duration_minutes\": 120}",
@@ -838,4 +838,81 @@ fn ics_uids_stay_unique_for_stray_and_repeated_overrides() {
     assert!(uids.contains(&"stray@p") && uids.contains(&"ga-regular@2024-07-12@p"));
     // the first override of an occurrence has its UID, a second one its own id
     assert!(uids.contains(&"ga-regular@2023-07-14@p") && uids.contains(&"ga-2023b@p"));
+}
+
+#[test]
+fn a_window_at_the_2200_horizon_says_endless_series_are_cut_there() {
+    let ds = ds();
+    let end = sessions(&ds, &query("2199-01-01", "2200-12-31", Some("ga"))).unwrap();
+    assert_eq!(end.sessions.len(), 2);
+    assert!(end.horizon && !end.truncated);
+    // a relative series following an endless one is endless too
+    let wc = sessions(&ds, &query("2200-01-01", "2200-12-31", Some("wc"))).unwrap();
+    assert!(wc.horizon, "{:?}", rows(&wc));
+    // before the last day, or with nothing shown, there is nothing to say
+    let before = sessions(&ds, &query("2199-01-01", "2200-12-30", Some("ga"))).unwrap();
+    assert!(!before.horizon);
+    let none = sessions(&ds, &query("2200-08-01", "2200-12-31", Some("ga"))).unwrap();
+    assert!(none.sessions.is_empty() && !none.horizon);
+}
+
+#[test]
+fn rdates_add_sessions_that_exdates_remove_and_count_does_not_count() {
+    let feed = FEED.replacen(
+        r#""rrule": "FREQ=YEARLY;BYMONTH=7;BYDAY=2FR", "duration_minutes": 120}"#,
+        r#""rrule": "FREQ=YEARLY;BYMONTH=7;BYDAY=2FR;COUNT=2", "duration_minutes": 120,
+           "rdates": ["2020-12-01", "2021-03-02T10:00", "2021-07-09T14:00", "2024-01-05"], "exdates": ["2024-01-05"]}"#,
+        1,
+    );
+    let l = load(&feed);
+    assert!(l.report.errors.is_empty(), "{:?}", l.report.errors);
+    let list = sessions(
+        &l.dataset.unwrap(),
+        &query("2020-01-01", "2025-12-31", Some("ga")),
+    )
+    .unwrap();
+    assert_eq!(
+        rows(&list),
+        [
+            "ga-regular@2020-07-10 2020-07-10T14:00 scheduled #1",
+            "ga-regular@2020-12-01 2020-12-01T14:00 scheduled #2",
+            "ga-regular@2021-03-02 2021-03-02T10:00 scheduled #3",
+            "ga-regular@2021-07-09 2021-07-09T14:00 scheduled #4",
+            // COUNT=2 ended the rule: the overrides of 2022 and 2023 stand alone
+            "ga-2022 2022-07-08T14:00 cancelled",
+            "ga-2023 2023-07-21T15:00 moved",
+            "special-2024 2024-12-20 scheduled",
+        ]
+    );
+}
+
+#[test]
+fn two_sittings_a_day_are_numbered_one_by_one() {
+    let feed = FEED.replacen(
+        r#""rrule": "FREQ=YEARLY;BYMONTH=7;BYDAY=2FR", "duration_minutes": 120}"#,
+        r#""rrule": "FREQ=YEARLY;BYMONTH=7;BYDAY=2FR;BYHOUR=10,14", "duration_minutes": 120}"#,
+        1,
+    );
+    let l = load(&feed);
+    assert!(l.report.errors.is_empty(), "{:?}", l.report.errors);
+    let ds = l.dataset.unwrap();
+    let list = sessions(&ds, &query("2024-01-01", "2025-12-31", Some("ga"))).unwrap();
+    let got: Vec<String> = rows(&list)
+        .into_iter()
+        .filter(|r| r.starts_with("ga-regular"))
+        .collect();
+    assert_eq!(got.len(), 4, "{got:?}");
+    // before 2024: 2020 one (10:00 is before DTSTART's 14:00), 2021 to 2023 two each (the
+    // overridden ones keep their numbers); the second sitting of a day has its own id
+    let numbers: Vec<Option<u32>> = list
+        .sessions
+        .iter()
+        .filter(|s| s.id.starts_with("ga-regular"))
+        .map(|s| s.number)
+        .collect();
+    assert_eq!(numbers, [Some(8), Some(9), Some(10), Some(11)], "{got:?}");
+    assert_eq!(
+        got[1],
+        "ga-regular@2024-07-12T14:00 2024-07-12T14:00 scheduled #9"
+    );
 }

@@ -102,6 +102,9 @@ pub struct SessionList {
     pub sessions: Vec<SessionView>,
     /// A cap cut the list (or a series' expansion) while more remained.
     pub truncated: bool,
+    /// The window reaches the last day of 2200 (`recur::MAX_YEAR`), the engine's horizon,
+    /// and a series shown goes on after it: its later sessions are not listed.
+    pub horizon: bool,
 }
 
 fn location(l: &Location, lang: Lang) -> LocationView {

@@ -9,7 +9,7 @@ pub struct Args {
 
 const VALUED: &[&str] = &[
     "lang", "root", "as-of", "from", "to", "body", "session", "dtstart", "rrule", "exdate",
-    "limit", "now", "url", "stage", "ministry", "proposer", "year", "text", "by", "today",
+    "rdate", "limit", "now", "url", "stage", "ministry", "proposer", "year", "text", "by", "today",
     "answer", "weight", "sort", "offset", "out", "base-url",
 ];
 

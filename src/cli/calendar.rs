@@ -3,7 +3,7 @@
 use super::{json, load, Args, Output};
 use crate::calendar::{self, IcsQuery, SessionQuery};
 use crate::dataset::Part;
-use crate::recur::{self, ExDate, RuleSet, ValidRule, HARD_CAP};
+use crate::recur::{self, ExDate, RuleSet, ValidRule, HARD_CAP, MAX_YEAR};
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
@@ -119,7 +119,7 @@ fn local(s: &str) -> Result<NaiveDateTime, String> {
 }
 
 pub fn expand(args: &Args) -> Result<Output, String> {
-    args.only(&["dtstart", "rrule", "exdate", "limit"])?;
+    args.only(&["dtstart", "rrule", "exdate", "rdate", "limit"])?;
     let dtstart = local(args.value("dtstart").ok_or("missing --dtstart")?)
         .map_err(|m| format!("--dtstart: {m}"))?;
     let rrule = args.value("rrule").ok_or("missing --rrule")?;
@@ -153,7 +153,24 @@ pub fn expand(args: &Args) -> Result<Output, String> {
             },
         }
     }
-    let e = RuleSet::new(rule, exdates).first(limit);
+    let mut rdates = Vec::new();
+    for item in args.value("rdate").unwrap_or("").split(',') {
+        let item = item.trim();
+        if item.is_empty() {
+            continue;
+        }
+        // a date-only RDATE is that date at DTSTART's time, as in RuleSet::parse
+        match crate::date::parse_when(item) {
+            Ok(crate::date::When::Date(d)) => rdates.push(d.and_time(dtstart.time())),
+            Ok(crate::date::When::At(t)) => rdates.push(t),
+            Err(_) => match RuleSet::parse(dtstart, "FREQ=DAILY;COUNT=1", &format!("RDATE:{item}"))
+            {
+                Ok(set) => rdates.extend_from_slice(set.rdates()),
+                Err(e) => return Ok(fail(e)),
+            },
+        }
+    }
+    let e = RuleSet::new(rule, exdates).with_rdates(rdates).first(limit);
     let mut out = String::new();
     for dt in e.occurrences {
         out.push_str(&recur::format_local(dt));
@@ -165,6 +182,10 @@ pub fn expand(args: &Args) -> Result<Output, String> {
             format!(
                 "cogov: more occurrences follow (--limit {})\n",
                 limit.min(HARD_CAP)
+            )
+        } else if e.horizon {
+            format!(
+                "cogov: the rule continues past {MAX_YEAR}: occurrences were cut at {MAX_YEAR}-12-31, the engine's horizon\n"
             )
         } else {
             String::new()

@@ -23,7 +23,7 @@ pub const USAGE: &str = "usage:
   cogov ics FEED [--body BODY] [--session ID] [--from YYYY-MM-DD --to YYYY-MM-DD] [--now UTC] [--url BASE] [--lang ko|en]
   cogov publish FEED --out DIR [--base-url URL] [--lang ko|en] [--from YYYY-MM-DD --to YYYY-MM-DD] [--now UTC]
   cogov holidays [FEED] --year YYYY [--json]
-  cogov expand --dtstart LOCAL_DATETIME --rrule RULE [--exdate LIST] [--limit N]
+  cogov expand --dtstart LOCAL_DATETIME --rrule RULE [--exdate LIST] [--rdate LIST] [--limit N]
   cogov proposals FEED [--stage S] [--answer A] [--ministry M] [--proposer P] [--year Y] [--session S]
         [--text T] [--sort date|updated|title|stage] [--desc] [--offset N] [--limit N] [--json] [--lang ko|en]
   cogov stats FEED --by ministry|proposer|year|session [filters as for proposals] [--weight W] [--json] [--lang ko|en]

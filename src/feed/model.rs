@@ -290,6 +290,8 @@ pub enum RuleForm {
         duration_minutes: Option<u32>,
         /// Excluded occurrences.
         exdates: Vec<When>,
+        /// Extra occurrences (RFC 5545 `RDATE`); a date is that date at `dtstart`'s time.
+        rdates: Vec<When>,
     },
     /// N days before/after each session of another series.
     Relative {

@@ -13,7 +13,9 @@
 //! [`ValidRule`], and only a `ValidRule` (or a [`RuleSet`] built from one) can
 //! expand. Expansion is always bounded: no year after [`MAX_YEAR`] is produced, no
 //! call returns more than [`HARD_CAP`] occurrences, and rules that never match end
-//! after the scan reaches [`MAX_YEAR`] instead of looping.
+//! after the scan reaches [`MAX_YEAR`] instead of looping. A rule without `COUNT` or
+//! `UNTIL` whose expansion is cut at the end of [`MAX_YEAR`] says so
+//! ([`Expansion::horizon`]), as [`Expansion::truncated`] does for a cap.
 //!
 //! # Supported subset
 //!
@@ -26,13 +28,18 @@
 //! | `BYMONTH` | `1..=12` |
 //! | `BYMONTHDAY` | `1..=31`, `-31..=-1`; not with `FREQ=WEEKLY` |
 //! | `BYDAY` | `MO`..`SU`, with ordinals (`2TU`, `-1FR`) only for `MONTHLY`/`YEARLY` |
+//! | `BYYEARDAY` | `1..=366`, `-366..=-1`; `FREQ=YEARLY` only (RFC 5545: N/A for `MONTHLY`, `WEEKLY`, `DAILY`) |
+//! | `BYWEEKNO` | `1..=53`, `-53..=-1`; `FREQ=YEARLY` only, not with `BYDAY` ordinals |
+//! | `BYHOUR` | `0..=23` |
+//! | `BYMINUTE` | `0..=59` |
 //! | `BYSETPOS` | `1..=366`, `-366..=-1` |
 //! | `WKST` | `MO`..`SU` (default `MO`) |
+//! | `RDATE` | beside the rule ([`RuleSet::with_rdates`], `RDATE:` lines in [`RuleSet::parse`]) |
 //!
-//! Rejected with an error naming the part: `FREQ=HOURLY|MINUTELY|SECONDLY`, `BYHOUR`,
-//! `BYMINUTE`, `BYSECOND`, `BYWEEKNO`, `BYYEARDAY`, `BYEASTER`, other properties
-//! (`RDATE`, `EXRULE`, ...), empty or duplicate parts and out-of-range values.
-//! Years are limited to [`MIN_YEAR`]`..=`[`MAX_YEAR`].
+//! Rejected with an error naming the part: `FREQ=HOURLY|MINUTELY|SECONDLY`, `BYSECOND`,
+//! `BYEASTER`, other properties in the rule text (`RDATE`, `EXRULE`, ...), `COUNT`
+//! with `UNTIL`, `BYMONTHDAY` with `WEEKLY`, empty or duplicate parts and out-of-range
+//! values. Years are limited to [`MIN_YEAR`]`..=`[`MAX_YEAR`].
 //!
 //! # Semantics
 //!
@@ -46,11 +53,22 @@
 //!   `BYMONTH`, within the year for plain `YEARLY`;
 //! - `BYSETPOS` picks from each period's (year, month, week or day) set; for
 //!   `WEEKLY` the first period runs from `DTSTART` to the day before the next `WKST`;
-//! - `COUNT` counts the rule's occurrences before `EXDATE`s are removed.
+//! - `BYHOUR`/`BYMINUTE` give each matching day those times (sorted; a missing one is
+//!   `DTSTART`'s hour or minute, the second is always `DTSTART`'s), and `BYSETPOS` picks
+//!   from the period's date-times; `COUNT`, the caps and the [`Budget`] count each time;
+//! - `BYWEEKNO` weeks start on `WKST`, week 1 is the first with at least four days of the
+//!   year, and the days a `YEARLY` period takes are the year's own (dateutil's week table,
+//!   which does not look for the next year's week `-n`);
+//! - `BYYEARDAY` and `BYWEEKNO` leave no `BYMONTHDAY`/`BYDAY` default to `DTSTART`;
+//! - `COUNT` counts the rule's occurrences before `EXDATE`s are removed; `RDATE`s are
+//!   added (not counted by `COUNT`, removed by `EXDATE`s too, one occurrence when the
+//!   rule has it as well).
 //!
-//! Two deliberate differences: a `BYDAY` list that mixes plain days and ordinal days
-//! (`BYDAY=MO,2TU`) is the union RFC 5545 asks for (dateutil intersects them), and a
-//! date-only `EXDATE` removes every occurrence on that date.
+//! Deliberate differences: a `BYDAY` list that mixes plain days and ordinal days
+//! (`BYDAY=MO,2TU`) is the union RFC 5545 asks for (dateutil intersects them); a
+//! date-only `EXDATE` removes every occurrence on that date; a date-only `RDATE` is that
+//! date at `DTSTART`'s time (dateutil reads it as midnight); and `BYWEEKNO` with a
+//! `BYDAY` ordinal, which RFC 5545 forbids, is an error (dateutil accepts it).
 //!
 //! ```
 //! use cogov::recur::{format_local, parse_local, RuleSet};
@@ -208,6 +226,10 @@ pub struct Expansion {
     /// `true` when a limit (the caller's cap or [`HARD_CAP`]) cut the result while
     /// more occurrences remained in the requested range.
     pub truncated: bool,
+    /// `true` when the rule has neither `COUNT` nor `UNTIL`, the requested range reached the
+    /// last day of [`MAX_YEAR`], and the result (not otherwise truncated) was cut there: the
+    /// rule goes on after 2200, the engine does not.
+    pub horizon: bool,
 }
 
 /// Formats a local date-time as `YYYY-MM-DDTHH:MM:SS` (one line of `cogov expand`).

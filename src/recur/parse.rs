@@ -28,6 +28,14 @@ pub struct RuleSpec {
     pub by_day: Vec<WeekdayNum>,
     /// `BYSETPOS`
     pub by_set_pos: Vec<i16>,
+    /// `BYYEARDAY` (negative counts from the end of the year)
+    pub by_year_day: Vec<i16>,
+    /// `BYWEEKNO` (weeks starting on `WKST`; negative counts from the end of the year)
+    pub by_week_no: Vec<i8>,
+    /// `BYHOUR`
+    pub by_hour: Vec<u8>,
+    /// `BYMINUTE`
+    pub by_minute: Vec<u8>,
     /// `WKST` (default Monday)
     pub wkst: Weekday,
 }
@@ -42,7 +50,7 @@ impl RuleSpec {
     /// let spec = RuleSpec::parse("RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=TU").unwrap();
     /// assert_eq!(spec.freq, Frequency::Weekly);
     /// assert_eq!(spec.interval, 2);
-    /// let err = RuleSpec::parse("FREQ=DAILY;BYHOUR=9").unwrap_err();
+    /// let err = RuleSpec::parse("FREQ=DAILY;BYSECOND=9").unwrap_err();
     /// assert_eq!(err.code, "unsupported_part");
     /// ```
     pub fn parse(text: &str) -> Result<RuleSpec, RecurError> {
@@ -72,6 +80,10 @@ impl RuleSpec {
             by_month_day: Vec::new(),
             by_day: Vec::new(),
             by_set_pos: Vec::new(),
+            by_year_day: Vec::new(),
+            by_week_no: Vec::new(),
+            by_hour: Vec::new(),
+            by_minute: Vec::new(),
             wkst: Weekday::Mon,
         };
         let mut seen = 0;
@@ -147,13 +159,31 @@ impl RuleSpec {
                 self.wkst = weekday(value)?;
                 8
             }
-            "BYHOUR" | "BYMINUTE" | "BYSECOND" => {
+            "BYYEARDAY" => {
+                self.by_year_day = list(name, value, int)?;
+                9
+            }
+            "BYWEEKNO" => {
+                self.by_week_no = list(name, value, int)?;
+                10
+            }
+            "BYHOUR" => {
+                self.by_hour = list(name, value, int)?;
+                11
+            }
+            "BYMINUTE" => {
+                self.by_minute = list(name, value, int)?;
+                12
+            }
+            "BYSECOND" => {
                 return Err(RecurError::new(
                     RecurCode::UnsupportedPart,
-                    format!("unsupported rrule part {name}={value}: council rules use whole days"),
+                    format!(
+                        "unsupported rrule part {name}={value}: council rules use whole minutes"
+                    ),
                 ))
             }
-            "BYWEEKNO" | "BYYEARDAY" | "BYEASTER" => {
+            "BYEASTER" => {
                 return Err(RecurError::new(
                     RecurCode::UnsupportedPart,
                     format!(
@@ -207,7 +237,7 @@ fn freq(value: &str) -> Result<Frequency, RecurError> {
         "DAILY" => Ok(Frequency::Daily),
         "HOURLY" | "MINUTELY" | "SECONDLY" => Err(RecurError::new(
             RecurCode::UnsupportedPart,
-            format!("unsupported rrule part FREQ={value}: council rules use whole days"),
+            format!("unsupported rrule part FREQ={value}: use FREQ=DAILY with BYHOUR and BYMINUTE"),
         )),
         _ => Err(RecurError::new(
             RecurCode::BadValue,
@@ -499,6 +529,26 @@ impl fmt::Display for RuleSpec {
             })
             .collect();
         join(f, "BYDAY", days)?;
+        join(
+            f,
+            "BYYEARDAY",
+            self.by_year_day.iter().map(|v| v.to_string()).collect(),
+        )?;
+        join(
+            f,
+            "BYWEEKNO",
+            self.by_week_no.iter().map(|v| v.to_string()).collect(),
+        )?;
+        join(
+            f,
+            "BYHOUR",
+            self.by_hour.iter().map(|v| v.to_string()).collect(),
+        )?;
+        join(
+            f,
+            "BYMINUTE",
+            self.by_minute.iter().map(|v| v.to_string()).collect(),
+        )?;
         join(
             f,
             "BYSETPOS",

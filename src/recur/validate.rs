@@ -3,7 +3,7 @@
 
 use super::parse::{check_year, weekday_code};
 use super::{Frequency, RecurCode, RecurError, RuleSpec, WeekdayNum};
-use chrono::{Datelike, NaiveDateTime, Weekday};
+use chrono::{Datelike, NaiveDateTime, NaiveTime, Timelike, Weekday};
 
 /// Largest accepted `INTERVAL`.
 const MAX_INTERVAL: u32 = 1000;
@@ -43,6 +43,26 @@ pub struct ValidRule {
     pub(crate) set_pos: Vec<i16>,
     /// Week start, 0 = Monday.
     pub(crate) wkst: u32,
+    /// Bit `n` (of 1..=366) for each positive `BYYEARDAY`.
+    pub(crate) yday_pos: [u64; 6],
+    /// Bit `n` for each `BYYEARDAY` `-n`.
+    pub(crate) yday_neg: [u64; 6],
+    /// `BYWEEKNO`, sorted and without duplicates.
+    pub(crate) week_no: Vec<i8>,
+    /// The times of each day (`BYHOUR` x `BYMINUTE`, else `DTSTART`'s), sorted, at most 1,440.
+    pub(crate) times: Vec<NaiveTime>,
+}
+
+/// Sets bit `n` of a 384-bit set.
+pub(crate) fn set_bit(bits: &mut [u64; 6], n: usize) {
+    if let Some(w) = bits.get_mut(n / 64) {
+        *w |= 1 << (n % 64);
+    }
+}
+
+/// Whether bit `n` of a 384-bit set is set.
+pub(crate) fn bit(bits: &[u64; 6], n: usize) -> bool {
+    bits.get(n / 64).is_some_and(|w| w & (1 << (n % 64)) != 0)
 }
 
 fn bad(code: RecurCode, message: String) -> RecurError {
@@ -131,6 +151,87 @@ impl RuleSpec {
                 neg |= 1 << d.unsigned_abs();
             }
         }
+        let not_yearly = match self.freq {
+            Frequency::Yearly => None,
+            Frequency::Monthly => Some("MONTHLY"),
+            Frequency::Weekly => Some("WEEKLY"),
+            Frequency::Daily => Some("DAILY"),
+        };
+        let mut yday_pos = [0u64; 6];
+        let mut yday_neg = [0u64; 6];
+        for &d in &self.by_year_day {
+            if let Some(f) = not_yearly {
+                return Err(bad(
+                    RecurCode::BadCombination,
+                    format!("BYYEARDAY cannot be used with FREQ={f}: use FREQ=YEARLY"),
+                ));
+            }
+            if d == 0 || d.unsigned_abs() > 366 {
+                return Err(bad(
+                    RecurCode::BadValue,
+                    format!(
+                        "bad BYYEARDAY value {}: expected 1..=366 or -366..=-1",
+                        d as i32
+                    ),
+                ));
+            }
+            let n = usize::from(d.unsigned_abs());
+            set_bit(if d > 0 { &mut yday_pos } else { &mut yday_neg }, n);
+        }
+        let mut week_no = Vec::with_capacity(self.by_week_no.len());
+        for &w in &self.by_week_no {
+            if let Some(f) = not_yearly {
+                return Err(bad(
+                    RecurCode::BadCombination,
+                    format!("BYWEEKNO cannot be used with FREQ={f}: use FREQ=YEARLY"),
+                ));
+            }
+            if w == 0 || w.unsigned_abs() > 53 {
+                return Err(bad(
+                    RecurCode::BadValue,
+                    format!(
+                        "bad BYWEEKNO value {}: expected 1..=53 or -53..=-1",
+                        w as i32
+                    ),
+                ));
+            }
+            week_no.push(w);
+        }
+        crate::sort::dedup_small(&mut week_no);
+        let mut hours = Vec::with_capacity(self.by_hour.len());
+        for &h in &self.by_hour {
+            if h > 23 {
+                return Err(bad(
+                    RecurCode::BadValue,
+                    format!("bad BYHOUR value {}: expected 0..=23", h as u32),
+                ));
+            }
+            hours.push(u32::from(h));
+        }
+        let mut minutes = Vec::with_capacity(self.by_minute.len());
+        for &m in &self.by_minute {
+            if m > 59 {
+                return Err(bad(
+                    RecurCode::BadValue,
+                    format!("bad BYMINUTE value {}: expected 0..=59", m as u32),
+                ));
+            }
+            minutes.push(u32::from(m));
+        }
+        if hours.is_empty() {
+            hours.push(dtstart.hour());
+        }
+        if minutes.is_empty() {
+            minutes.push(dtstart.minute());
+        }
+        crate::sort::dedup_small(&mut hours);
+        crate::sort::dedup_small(&mut minutes);
+        let mut times = Vec::with_capacity(hours.len() * minutes.len());
+        for &h in &hours {
+            for &m in &minutes {
+                times.extend(NaiveTime::from_hms_opt(h, m, dtstart.second()));
+            }
+        }
         let year_scope = self.freq == Frequency::Yearly && self.by_month.is_empty();
         let mut wdays = 0u8;
         let mut nth_pos = [0u64; 7];
@@ -147,6 +248,12 @@ impl RuleSpec {
                 return Err(bad(
                     RecurCode::BadCombination,
                     format!("BYDAY ordinal {text} is only valid with FREQ=MONTHLY or YEARLY"),
+                ));
+            }
+            if !week_no.is_empty() {
+                return Err(bad(
+                    RecurCode::BadCombination,
+                    format!("BYDAY ordinal {text} cannot be used with BYWEEKNO"),
                 ));
             }
             let limit: u32 = if year_scope { 53 } else { 5 };
@@ -180,7 +287,11 @@ impl RuleSpec {
         crate::sort::dedup_small(&mut set_pos);
 
         // Defaults from DTSTART (RFC 5545 section 3.3.10, as in python-dateutil).
-        if self.by_month_day.is_empty() && self.by_day.is_empty() {
+        if self.by_month_day.is_empty()
+            && self.by_day.is_empty()
+            && self.by_year_day.is_empty()
+            && self.by_week_no.is_empty()
+        {
             match self.freq {
                 Frequency::Yearly => {
                     if months == 0 {
@@ -220,6 +331,10 @@ impl RuleSpec {
             year_scope,
             set_pos,
             wkst: weekday_index(self.wkst),
+            yday_pos,
+            yday_neg,
+            week_no,
+            times,
             spec: self,
         })
     }
@@ -241,6 +356,19 @@ impl ValidRule {
     /// ```
     pub fn parse(rrule: &str, dtstart: NaiveDateTime) -> Result<ValidRule, RecurError> {
         RuleSpec::parse(rrule)?.into_valid(dtstart)
+    }
+
+    /// Whether the rule has neither `COUNT` nor `UNTIL` (its expansion ends at [`super::MAX_YEAR`]).
+    ///
+    /// ```
+    /// use cogov::recur::{parse_local, ValidRule};
+    ///
+    /// let start = parse_local("20240101").unwrap();
+    /// assert!(ValidRule::parse("FREQ=DAILY", start).unwrap().is_unbounded());
+    /// assert!(!ValidRule::parse("FREQ=DAILY;COUNT=3", start).unwrap().is_unbounded());
+    /// ```
+    pub fn is_unbounded(&self) -> bool {
+        self.count.is_none() && self.until.is_none()
     }
 
     /// The rule's `DTSTART`.

@@ -311,6 +311,19 @@ export const checks = [
         await page.evaluate(() => { const el = document.querySelector('#filtered'); el.setAttribute('month', '2026-07'); el.setAttribute('lang', 'en'); });
         await page.waitForFunction(() => document.querySelector('#filtered').shadowRoot.querySelector('[part~=month]')?.textContent === 'July 2026');
         eq(await waitState(page, '#filtered'), 'ready', 'fixing the month (and a lang change) renders again');
+        // December 2200 reaches the engine's horizon: endless series say their later sessions are not shown
+        await page.evaluate(() => { const el = document.querySelector('#filtered'); el.setAttribute('view', 'list'); el.setAttribute('month', '2200-12'); });
+        await page.waitForFunction(() => document.querySelector('#filtered').shadowRoot.querySelector('[part~=month]')?.textContent === 'December 2200');
+        s = await page.evaluate(read, '#filtered');
+        assert(s.text.includes('Sessions after 2200 are not shown'), `horizon note: ${s.text.slice(0, 300)}`);
+        await page.evaluate(() => { const el = document.querySelector('#filtered'); el.setAttribute('lang', 'ko'); });
+        await page.waitForFunction(() => document.querySelector('#filtered').shadowRoot.querySelector('[part~=month]')?.textContent === '2200년 12월');
+        s = await page.evaluate(read, '#filtered');
+        assert(s.text.includes('2200년 이후의 회의는 표시하지 않습니다'), `horizon note (ko): ${s.text.slice(0, 300)}`);
+        await page.evaluate(() => document.querySelector('#filtered').setAttribute('month', '2200-11'));
+        await page.waitForFunction(() => document.querySelector('#filtered').shadowRoot.querySelector('[part~=month]')?.textContent === '2200년 11월');
+        s = await page.evaluate(read, '#filtered');
+        assert(!s.text.includes('2200년 이후의'), 'no horizon note before the last month');
         noErrors(p);
       } finally {
         await p.close();

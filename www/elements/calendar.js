@@ -14,7 +14,7 @@ extend(
       ics: '캘린더 내려받기 (.ics)', add: '캘린더에 추가 (.ics)', google: 'Google 캘린더', close: '닫기',
       upcoming: '다음 회의', when: '일시', place: '장소', number: '회차', agenda: '안건', documents: '자료',
       online: '온라인', none: '이 달에는 회의가 없습니다', after: '이후 회의', noneNext: '예정된 회의가 없습니다',
-      truncated: '회의가 너무 많아 일부만 표시합니다', sessions: '{}의 회의', moreS: '+{}건',
+      truncated: '회의가 너무 많아 일부만 표시합니다', horizon: '2200년 이후의 회의는 표시하지 않습니다', sessions: '{}의 회의', moreS: '+{}건',
       subscribe: '구독', subAll: '전체 일정', subBody: '{} 일정', webcal: '캘린더 앱에서 구독', subGoogle: 'Google 캘린더에서 구독',
       subUrl: '구독 주소', subHelp: '구독한 캘린더는 일정이 바뀌거나 취소되면 스스로 갱신됩니다.',
       badBase: 'ics-base 속성 {}은(는) http(s) 주소가 아니어서 구독 링크를 만들 수 없습니다',
@@ -30,7 +30,7 @@ extend(
       ics: 'Download calendar (.ics)', add: 'Add to calendar (.ics)', google: 'Google Calendar', close: 'Close',
       upcoming: 'Next session', when: 'When', place: 'Place', number: 'Session', agenda: 'Agenda', documents: 'Documents',
       online: 'Online', none: 'No sessions this month', after: 'Coming next', noneNext: 'No sessions ahead',
-      truncated: 'Too many sessions: only some are shown', sessions: 'Sessions on {}', moreS: '+{} more',
+      truncated: 'Too many sessions: only some are shown', horizon: 'Sessions after 2200 are not shown', sessions: 'Sessions on {}', moreS: '+{} more',
       subscribe: 'Subscribe', subAll: 'All sessions', subBody: 'Sessions of {}', webcal: 'Subscribe in a calendar app', subGoogle: 'Subscribe in Google Calendar',
       subUrl: 'Subscription address', subHelp: 'A subscribed calendar updates itself when sessions move or are cancelled.',
       badBase: 'the ics-base attribute {} is not an http(s) URL: no subscription links',
@@ -139,7 +139,7 @@ export class CogovCalendar extends CogovElement {
     const list = this.#narrow || this.getAttribute('view') === 'list';
     const from = list ? first : addDays(first, -this.#wd(first));
     const to = list ? last : addDays(last, 6 - this.#wd(last));
-    const { sessions, truncated } = feed.sessions(from, to, body, lang);
+    const { sessions, truncated, horizon } = feed.sessions(from, to, body, lang);
     this.#byDay.clear();
     for (const s of sessions) {
       const d = s.start.slice(0, 10);
@@ -177,6 +177,7 @@ export class CogovCalendar extends CogovElement {
           ' · ', dayLong(lang, next.start), time(next.start) && ` ${this.#time(next.start)}`, next.illustrative ? [' ', badge(L)] : null] : ui(L, 'noneNext')),
       truncated ? h('p', { class: 'note', role: 'status' }, ui(L, 'truncated')) : null,
       hol.outside ? h('p', { class: 'note' }, ui(L, 'holOutside')) : null,
+      horizon ? h('p', { class: 'note', role: 'status' }, ui(L, 'horizon')) : null,
       list ? [this.#holidays(), this.#list(sessions, last)] : this.#gridOf(from, to),
       this.#panel);
   }

@@ -87,6 +87,7 @@ pub(super) fn rule(r: &mut Reader, v: &Value) -> Option<RuleDef> {
             "rrule",
             "duration_minutes",
             "exdates",
+            "rdates",
             "relative",
             "effective",
         ],
@@ -150,6 +151,7 @@ pub(super) fn rule(r: &mut Reader, v: &Value) -> Option<RuleDef> {
             rrule: rrule?,
             duration_minutes: r.field(f, "duration_minutes", |r, v| r.uint(v, 1)),
             exdates: r.list(f, "exdates", |r, v| r.when(v)),
+            rdates: r.list(f, "rdates", |r, v| r.when(v)),
         }
     };
     let (from, to) = r
