@@ -164,7 +164,7 @@ export const checks = [
       const p = await open(env, PAGE);
       try {
         await feeds(p.page, { 'ok.json': ['feed'] });
-        await p.page.route('**/*_bg.wasm', (route) => route.fulfill({ status: 404, body: 'no', contentType: 'text/plain' }));
+        await p.page.route('**/*_bg.wasm', (route) => route.abort('failed'));
         await add(p.page, `<cogov-structure id="w-ko" lang="ko" src="/__feeds__/ok.json"></cogov-structure>
           <cogov-structure id="w-en" lang="en" src="/__feeds__/ok.json"></cogov-structure>`);
         eq(await waitState(p.page, '#w-ko', ['ready', 'error'], 8000), 'error', 'ko widget without its wasm');
