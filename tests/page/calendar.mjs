@@ -324,6 +324,12 @@ export const checks = [
         await page.waitForFunction(() => document.querySelector('#filtered').shadowRoot.querySelector('[part~=month]')?.textContent === '2200년 11월');
         s = await page.evaluate(read, '#filtered');
         assert(!s.text.includes('2200년 이후의'), 'no horizon note before the last month');
+        // the month grids of December 2200 and January 1900 reach past the core's years: they render
+        for (const [month, heading] of [['2200-12', '2200년 12월'], ['1900-01', '1900년 1월']]) {
+          await page.evaluate((m) => { const el = document.querySelector('#filtered'); el.setAttribute('view', 'month'); el.setAttribute('month', m); }, month);
+          await page.waitForFunction((t) => document.querySelector('#filtered').shadowRoot.querySelector('[part~=month]')?.textContent === t, heading);
+          eq(await waitState(page, '#filtered'), 'ready', `the grid of ${month}`);
+        }
         noErrors(p);
       } finally {
         await p.close();

@@ -139,7 +139,8 @@ export class CogovCalendar extends CogovElement {
     const list = this.#narrow || this.getAttribute('view') === 'list';
     const from = list ? first : addDays(first, -this.#wd(first));
     const to = list ? last : addDays(last, 6 - this.#wd(last));
-    const { sessions, truncated, horizon } = feed.sessions(from, to, body, lang);
+    // the grid's first and last weeks may reach into 1899 or 2201, outside the core's years: ask within them
+    const { sessions, truncated, horizon } = feed.sessions(from < '1900-01-01' ? '1900-01-01' : from, to > '2200-12-31' ? '2200-12-31' : to, body, lang);
     this.#byDay.clear();
     for (const s of sessions) {
       const d = s.start.slice(0, 10);
