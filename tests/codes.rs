@@ -263,7 +263,10 @@ fn fixtures() -> Vec<(Code, Vec<Problem>)> {
     let deep = format!("{}{}", "[".repeat(65), "]".repeat(65));
     let many = format!(r#""bodies":[{}0]"#, "0,".repeat(1_000_000));
     // `cogov validate` alone warns of sessions on public holidays (the default feed has some)
-    let feed_path = root().join("www/data/feed.json").to_string_lossy().into_owned();
+    let feed_path = root()
+        .join("www/data/feed.json")
+        .to_string_lossy()
+        .into_owned();
     let validate = cogov::cli::run(&["validate".to_string(), feed_path]).expect("runs");
     let on_holidays: Vec<Problem> = validate
         .stdout

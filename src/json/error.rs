@@ -1,7 +1,7 @@
 //! [`ParseError`], its line and column, and the characters and bytes its messages show.
 
-use crate::codes::Code;
 use super::parser::Parser;
+use crate::codes::Code;
 use std::fmt;
 
 /// Why [`parse`](super::parse) failed, and where.
@@ -75,12 +75,7 @@ impl Parser<'_> {
     /// `code` "expected X, found 'c'" at `at`, or `json.eof` if the input ends there.
     #[cold]
     #[inline(never)]
-    pub(super) fn unexpected(
-        &self,
-        code: Code,
-        at: usize,
-        expected: &str,
-    ) -> Box<ParseError> {
+    pub(super) fn unexpected(&self, code: Code, at: usize, expected: &str) -> Box<ParseError> {
         match self.s.get(at..).and_then(|t| t.chars().next()) {
             None => self.eof(&format!("expected {expected}")),
             Some(c) => self.fail(code, at, format!("expected {expected}, found {}", show(c))),

@@ -1,7 +1,7 @@
 //! The iterative document parser: containers on an explicit stack, scalars and literals.
 
-use crate::codes::Code;
 use super::{Res, Value, SYNTAX};
+use crate::codes::Code;
 use std::borrow::Cow;
 
 /// An open array or object: where its children start on the scratch stack, and for

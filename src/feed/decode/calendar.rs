@@ -1,7 +1,7 @@
 //! The calendar part's records: series with their rules, sessions with their agenda.
 
-use crate::codes::Code;
 use super::{id, opt_ref, present};
+use crate::codes::Code;
 use crate::date::{iso_date, parse_local};
 use crate::feed::kinds::*;
 use crate::feed::model::*;
@@ -94,7 +94,10 @@ pub(super) fn rule(r: &mut Reader, v: &Value) -> Option<RuleDef> {
     )?;
     let form = if present(f, "relative") {
         if present(f, "rrule") {
-            r.error(Code::RuleForm, "a rule has either rrule or relative, not both");
+            r.error(
+                Code::RuleForm,
+                "a rule has either rrule or relative, not both",
+            );
         }
         r.field(f, "relative", |r, v| {
             let f = r.object(v, &["series", "body", "kinds", "offset_days", "time"])?;

@@ -11,10 +11,10 @@ mod calendar;
 mod proposals;
 mod structure;
 
-use crate::codes::Code;
 use super::model::*;
 pub use super::reader::Limits;
 use super::reader::{get, Fields, Reader};
+use crate::codes::Code;
 use crate::json::Value;
 use crate::problem::Report;
 use crate::text::Text;

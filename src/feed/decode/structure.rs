@@ -1,8 +1,8 @@
 //! The structure part's records: publisher, organizations, offices, bodies with their legal
 //! basis, seats, holders and figures.
 
-use crate::codes::Code;
 use super::{id, opt_ref, present, refs, texts};
+use crate::codes::Code;
 use crate::date::iso_date;
 use crate::feed::kinds::*;
 use crate::feed::model::*;
