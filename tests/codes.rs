@@ -12,6 +12,7 @@
 //! - every engine code (`recur::RecurCode`) is produced by a rule, and reported in a feed as
 //!   its problem code.
 
+#![allow(clippy::disallowed_methods, clippy::disallowed_types)] // test code: the wasm bans (clippy.toml) do not apply
 use cogov::codes::{markdown, Area, Code, RecurCode, UNPRODUCED};
 use cogov::dataset::{load, Dataset};
 use cogov::problem::{Problem, Severity};

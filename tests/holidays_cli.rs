@@ -1,6 +1,7 @@
 //! `cogov holidays` and the holiday warnings of `cogov validate`; the feed's `holidays` list
 //! (decoded with paths, merged with the computed days).
 
+#![allow(clippy::disallowed_methods, clippy::disallowed_types)] // test code: the wasm bans (clippy.toml) do not apply
 use cogov::cli::run;
 
 fn cli(args: &[&str]) -> cogov::cli::Output {

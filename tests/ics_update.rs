@@ -5,6 +5,7 @@
 //! `recurring-ical-events`; `tests/ics_update.mjs`: npm `ical.js`). A missing interpreter or
 //! package FAILS the test: run `scripts/setup.sh`.
 
+#![allow(clippy::disallowed_methods, clippy::disallowed_types)] // test code: the wasm bans (clippy.toml) do not apply
 use chrono::{NaiveDate, NaiveDateTime};
 use cogov::calendar::{calendar_ics, IcsQuery};
 use cogov::text::Lang;

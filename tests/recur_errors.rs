@@ -1,5 +1,6 @@
 //! Error cases and edge behaviour of the recurrence engine.
 
+#![allow(clippy::disallowed_methods, clippy::disallowed_types)] // test code: the wasm bans (clippy.toml) do not apply
 use cogov::recur::{format_local, parse_local, RecurError, RuleSet, RuleSpec, ValidRule, HARD_CAP};
 
 fn err(rrule: &str) -> RecurError {

@@ -3,6 +3,7 @@
 //! naive local times; its `UNTIL=...Z` values are written as the same local wall
 //! time (DST does not matter for naive local, and a `Z` here would mean UTC → KST).
 
+#![allow(clippy::disallowed_methods, clippy::disallowed_types)] // test code: the wasm bans (clippy.toml) do not apply
 use chrono::Duration;
 use cogov::recur::{format_local, parse_local, RuleSet};
 

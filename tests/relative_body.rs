@@ -3,6 +3,7 @@
 //! cancellations), are cancelled with their anchor unless a record says otherwise, and keep the
 //! bounds of relative chains (depth, cycles through bodies, the query budget).
 
+#![allow(clippy::disallowed_methods, clippy::disallowed_types)] // test code: the wasm bans (clippy.toml) do not apply
 use cogov::calendar::{find_session, sessions, SessionList, SessionQuery};
 use cogov::dataset::{load, Dataset};
 use cogov::text::Lang;
