@@ -4,7 +4,6 @@
 //! and the compiled rules only: views and queries are built on it in [`super::expand`].
 
 use super::rules::{kind_bit, Compiled, Links, MAX_RELATIVE_DEPTH};
-use super::window::is_overridden;
 use crate::date::When;
 use crate::feed::Feed;
 use crate::feed::{SessionKind, Status};
@@ -53,6 +52,17 @@ pub(crate) fn same_occurrence(a: When, b: When) -> bool {
         (When::At(x), When::At(y)) => x == y,
         _ => a.date() == b.date(),
     }
+}
+
+/// Whether an override in `list` (sorted by day) names occurrence `start`.
+pub(super) fn is_overridden(list: &[When], start: When) -> bool {
+    let day = start.date();
+    let k = list.partition_point(|w| w.date() < day);
+    list.get(k..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|w| w.date() == day)
+        .any(|&r| same_occurrence(start, r))
 }
 
 pub(crate) fn add_days(d: NaiveDate, n: i64) -> NaiveDate {

@@ -1,7 +1,7 @@
 //! The sessions of a window, before their views are built: explicit sessions, then every
 //! series expanded only as far as the list needs, overridden occurrences left out.
 
-use super::expander::{same_occurrence, Expander, Occ};
+use super::expander::{is_overridden, Expander, Occ};
 use crate::dataset::Dataset;
 use crate::date::When;
 use crate::text::Lang;
@@ -20,17 +20,6 @@ pub struct SessionQuery<'a> {
     pub lang: Lang,
     /// At most this many sessions (never more than [`HARD_CAP`](crate::recur::HARD_CAP)).
     pub cap: usize,
-}
-
-/// Whether an override in `list` (sorted by day) names occurrence `start`.
-pub(super) fn is_overridden(list: &[When], start: When) -> bool {
-    let day = start.date();
-    let k = list.partition_point(|w| w.date() < day);
-    list.get(k..)
-        .unwrap_or(&[])
-        .iter()
-        .take_while(|w| w.date() == day)
-        .any(|&r| same_occurrence(start, r))
 }
 
 /// One session of a window, before its view is built.
