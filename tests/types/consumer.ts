@@ -38,7 +38,7 @@ calendarAssetBase(new URL('https://cdn.example/cogov@0.1.0/'));
 // @ts-expect-error a URL, not a number
 setAssetBase(5);
 const only: [OnlyCalendar, OnlyStructure, OnlyProposals] = [oneCalendar(), new OnlyStructure(), new OnlyProposals()];
-const none: OnlySessions = { sessions: [], truncated: false };
+const none: OnlySessions = { sessions: [], truncated: false, horizon: false };
 console.log(only, none);
 function oneCalendar(): OnlyCalendar {
   return document.createElement('cogov-calendar');
