@@ -140,13 +140,14 @@ export class CogovCalendar extends CogovElement {
     const from = list ? first : addDays(first, -this.#wd(first));
     const to = list ? last : addDays(last, 6 - this.#wd(last));
     // the grid's first and last weeks may reach into 1899 or 2201, outside the core's years: ask within them
-    const { sessions, truncated, horizon } = feed.sessions(from < '1900-01-01' ? '1900-01-01' : from, to > '2200-12-31' ? '2200-12-31' : to, body, lang);
+    const qFrom = from < '1900-01-01' ? '1900-01-01' : from, qTo = to > '2200-12-31' ? '2200-12-31' : to;
+    const { sessions, truncated, horizon } = feed.sessions(qFrom, qTo, body, lang);
     this.#byDay.clear();
     for (const s of sessions) {
       const d = s.start.slice(0, 10);
       this.#byDay.get(d)?.push(s) || this.#byDay.set(d, [s]);
     }
-    const hol = feed.holidays(from, to, lang);
+    const hol = feed.holidays(qFrom, qTo, lang);
     this.#hol.clear();
     for (const x of hol.holidays) this.#hol.get(x.date)?.push(x.name) || this.#hol.set(x.date, [x.name]);
     const next = feed.nextSession(today, body, lang);
