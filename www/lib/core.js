@@ -183,7 +183,7 @@ export function sourceOf(el) {
   const url = new URL(src, document.baseURI).href;
   let p = texts.get(url);
   if (!p) {
-    p = Promise.all([ready(), fetchText(url, secondsOf(el), 'fetch', 1)]).then(([, text]) => ({ url, text }));
+    p = Promise.all([ready(), fetchText(url, secondsOf(el), 'feed')]).then(([, text]) => ({ url, text }));
     p.catch(() => texts.delete(url));
     texts.set(url, p);
   }
@@ -212,7 +212,7 @@ const refetching = new Map();
 async function fetchAgain(url, seconds) {
   await texts.get(url)?.catch(() => {}); // a first fetch under way is waited for, not doubled
   const before = seen.get(url)?.sum;
-  const text = await fetchText(url, seconds, 'fetch', 2);
+  const text = await fetchText(url, seconds, 'refresh');
   if (text == null || seen.get(url).sum === before) return false;
   texts.set(url, Promise.resolve({ url, text }));
   feeds.delete(url);
@@ -249,13 +249,14 @@ function checksum(s) {
  * Fetches `url` as text within `seconds` per attempt (`fetch.timeout`). A network error
  * (`fetch.failed`; `fetch.cors` when `url` is on another origin) or an answer 5xx or 429
  * (`fetch.status`) is tried once more after about a second; another 4xx and a timeout are not
- * (a stalled server would double the wait). `kind` 'css' (a stylesheet: `css.*` codes) also
- * wants the answer served as text/css (`css.type`), as a `<link>` would.
- * `feed`: 1 a feed (its validators and checksum are kept in `seen`), 2 a feed's refresh
- * (conditional, see `refetch`; null for a 304), 0 a stylesheet.
+ * (a stalled server would double the wait). `mode`: 'css' a stylesheet (`css.*` codes; the
+ * answer must be served as text/css, `css.type`, as a `<link>` would want), 'feed' a feed (its
+ * validators and checksum are kept in `seen`), 'refresh' a feed's refresh (conditional, see
+ * `refetch`; null for a 304).
  */
-async function fetchText(url, seconds, kind = 'fetch', feed = 0) {
-  const again = feed === 2, v = again && seen.get(url), headers = {};
+async function fetchText(url, seconds, mode) {
+  const kind = mode === 'css' ? 'css' : 'fetch', again = mode === 'refresh';
+  const v = again && seen.get(url), headers = {};
   const same = new URL(url).origin === location.origin;
   if (v && same && v.etag) headers['If-None-Match'] = v.etag;
   if (v && same && v.modified) headers['If-Modified-Since'] = v.modified;
@@ -270,7 +271,7 @@ async function fetchText(url, seconds, kind = 'fetch', feed = 0) {
       if (r.ok && kind === 'css' && type && !/^text\/css\b/i.test(type)) throw fetchError('css.type', url, 'not text/css', type);
       if (r.ok) {
         const text = await r.text();
-        if (feed) seen.set(url, { etag: r.headers.get('etag'), modified: r.headers.get('last-modified'), sum: checksum(text) });
+        if (kind === 'fetch') seen.set(url, { etag: r.headers.get('etag'), modified: r.headers.get('last-modified'), sum: checksum(text) });
         return text;
       }
       error = fetchError(kind + '.status', url, `the server answered ${r.status}`, r.status);
