@@ -53,6 +53,7 @@ fn main() {
             body: None,
             lang: Lang::En,
             cap: HARD_CAP,
+            now: cogov::calendar::NO_CLOCK,
         };
         let (d, list) = median(|| sessions(&ds, &q).expect("a query"));
         println!(

@@ -90,6 +90,7 @@ fn main() {
                     body: Some(b),
                     lang: Lang::En,
                     cap: HARD_CAP,
+                    now: cogov::calendar::NO_CLOCK,
                 };
                 sessions(&ds, &q).expect("sessions").sessions.len()
             })

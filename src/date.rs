@@ -134,6 +134,25 @@ fn digits(s: &[u8]) -> Option<u32> {
 /// assert!(parse_date("13/01/2022").is_err());
 /// ```
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    let d = parse_window_date(s)?;
+    let y = chrono::Datelike::year(&d);
+    if !YEARS.contains(&y) {
+        return Err(format!("year {y} is outside 1900-2200"));
+    }
+    Ok(d)
+}
+
+/// Parses `YYYY-MM-DD` of any year 0000–9999, rejecting impossible dates: a bound of a query's
+/// window, which the calendar cuts to [`YEARS`] itself (a month grid of December 2200 reaches
+/// into 2201).
+///
+/// ```
+/// use cogov::date::parse_window_date;
+/// assert_eq!(parse_window_date("2201-01-03").unwrap().to_string(), "2201-01-03");
+/// assert!(parse_window_date("2201-02-29").is_err());
+/// assert!(cogov::date::parse_date("2201-01-03").is_err());
+/// ```
+pub fn parse_window_date(s: &str) -> Result<NaiveDate, String> {
     let b = s.as_bytes();
     // byte slices: no `str` boundary checks (and their panic formatting) in the wasm
     let ymd = match b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
@@ -146,11 +165,7 @@ pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
             crate::text::quote(s)
         ));
     };
-    let y = y as i32;
-    if !YEARS.contains(&y) {
-        return Err(format!("year {y} is outside 1900-2200"));
-    }
-    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| format!("{s} is not a calendar date"))
+    NaiveDate::from_ymd_opt(y as i32, m, d).ok_or_else(|| format!("{s} is not a calendar date"))
 }
 
 /// Parses a year, year-month or date (`2019`, `2018-07`, `2018-07-16`) into its first day.

@@ -367,6 +367,7 @@ fn the_default_feed_views_conform_to_the_declarations() {
             body: None,
             lang,
             cap: crate::recur::HARD_CAP,
+            now: crate::calendar::NO_CLOCK,
         };
         let list = crate::calendar::sessions(&ds, &q).unwrap();
         assert!(!list.sessions.is_empty());
@@ -394,7 +395,13 @@ fn the_default_feed_views_conform_to_the_declarations() {
             ),
             &decls,
         );
-        let next = crate::calendar::next_session(&ds, day("2026-07-01"), None, lang).unwrap();
+        let next = crate::calendar::next_session(
+            &ds,
+            day("2026-07-01").and_time(chrono::NaiveTime::MIN),
+            None,
+            lang,
+        )
+        .unwrap();
         check("SessionView | null", &next, &decls);
         check(
             "Array<Named>",

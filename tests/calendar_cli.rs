@@ -23,11 +23,13 @@ fn sessions_prints_one_json_object_per_line() {
         "2025-07-31",
         "--body",
         "ga-general-assembly",
+        "--now",
+        "2026-01-01T00:00",
     ]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(
         out.stdout,
-        "{\"id\":\"ga-regular-2025\",\"body\":\"ga-general-assembly\",\"start\":\"2025-07-11T14:00\",\"end\":null,\"status\":\"postponed\",\"number\":null}\n"
+        "{\"id\":\"ga-regular-2025\",\"body\":\"ga-general-assembly\",\"start\":\"2025-07-11T14:00\",\"end\":null,\"status\":\"postponed\",\"past\":false,\"number\":null,\"heading\":\"2025년 정기총회 (연기)\"}\n"
     );
     let array = cli(&[
         "sessions",
@@ -197,5 +199,165 @@ fn each_command_needs_only_the_parts_it_shows() {
         proposals.stderr
     );
     assert_eq!(cli(&["validate", p]).code, 1);
+    std::fs::remove_file(&path).unwrap();
+}
+
+/// A feed with a numbered yearly series (July, second Friday, 14:00-16:00), written to a file.
+fn numbered_feed(tag: &str) -> std::path::PathBuf {
+    let text = r#"{"cogov": 1, "publisher": {"id": "p", "name": "P"},
+      "bodies": [{"id": "ga", "kind": "general_assembly", "name": {"ko": "총회", "en": "General Assembly"}}],
+      "series": [{"id": "ga-regular", "body": "ga", "kind": "regular",
+        "title": {"ko": "정기총회", "en": "Regular General Assembly"}, "numbering": {"first": 1},
+        "rules": [{"dtstart": "2024-07-12T14:00", "rrule": "FREQ=YEARLY;BYMONTH=7;BYDAY=2FR",
+          "duration_minutes": 120}]}]}"#;
+    let path = std::env::temp_dir().join(format!("cogov-{tag}-{}.json", std::process::id()));
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn sessions_say_which_are_past_as_of_now_and_number_them_as_readers_do() {
+    let path = numbered_feed("past");
+    let feed = path.to_str().unwrap();
+    let args = [
+        "sessions",
+        feed,
+        "--from",
+        "2026-01-01",
+        "--to",
+        "2026-12-31",
+    ];
+    let rows = |extra: &[&str]| cli(&[&args[..], extra].concat());
+    // 2026-07-10 14:00-16:00: under way at 15:00, past at 16:01 (the Korean wall clock)
+    let during = rows(&["--now", "2026-07-10T15:00"]);
+    assert_eq!(during.code, 0, "{}", during.stderr);
+    assert!(
+        during.stdout.contains(
+            "\"status\":\"scheduled\",\"past\":false,\"number\":3,\"heading\":\"제3차 정기총회\""
+        ),
+        "{}",
+        during.stdout
+    );
+    let after = rows(&["--now", "2026-07-10T16:01", "--lang", "en"]);
+    assert!(after.stdout.contains("\"status\":\"scheduled\",\"past\":true,\"number\":3,\"heading\":\"3rd Regular General Assembly\""), "{}", after.stdout);
+    // a date is its midnight; `Z` a UTC time (07:01Z is 16:01 in Korea)
+    assert!(rows(&["--now", "2026-07-10"])
+        .stdout
+        .contains("\"past\":false"));
+    assert!(rows(&["--now", "2026-07-11"])
+        .stdout
+        .contains("\"past\":true"));
+    assert!(rows(&["--now", "2026-07-10T07:01Z"])
+        .stdout
+        .contains("\"past\":true"));
+    assert!(rows(&["--now", "2026-07-10T06:59Z"])
+        .stdout
+        .contains("\"past\":false"));
+    // --json: the views, with past and the heading
+    let json = rows(&["--now", "2026-07-10T16:01", "--json", "--lang", "en"]);
+    let v: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(v[0]["past"], true);
+    assert_eq!(v[0]["status"], "scheduled");
+    assert_eq!(v[0]["heading"], "3rd Regular General Assembly");
+    assert_eq!(v[0]["ordinal"], "3rd");
+    // a bad clock is an error naming --now
+    let bad = run(&[&args[..], &["--now", "2026-07-32T10:00"]]
+        .concat()
+        .iter()
+        .map(|s| s.to_string())
+        .collect::<Vec<_>>());
+    assert!(
+        bad.as_ref().is_err_and(|e| e.starts_with("--now: ")),
+        "{bad:?}"
+    );
+    // without --now, the system clock: a session of 2024 is past
+    let old = cli(&[
+        "sessions",
+        feed,
+        "--from",
+        "2024-01-01",
+        "--to",
+        "2024-12-31",
+    ]);
+    assert!(old.stdout.contains("\"past\":true"), "{}", old.stdout);
+    // the .ics SUMMARY reads the same, in either language, and never says scheduled or past
+    let ics = cli(&[
+        "ics",
+        feed,
+        "--from",
+        "2026-01-01",
+        "--to",
+        "2026-12-31",
+        "--lang",
+        "en",
+        "--now",
+        "2027-01-01T00:00:00Z",
+    ]);
+    let text = ics.stdout.replace("\r\n ", "");
+    assert!(
+        text.contains("\r\nSUMMARY:3rd Regular General Assembly\r\n"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("Scheduled") && !text.contains("Past"),
+        "{text}"
+    );
+    let ko = cli(&[
+        "ics",
+        feed,
+        "--from",
+        "2026-01-01",
+        "--to",
+        "2026-12-31",
+        "--now",
+        "2027-01-01T00:00:00Z",
+    ]);
+    let text = ko.stdout.replace("\r\n ", "");
+    assert!(text.contains("\r\nSUMMARY:제3차 정기총회\r\n"), "{text}");
+    assert!(
+        !text.contains("예정") && !text.contains("지난 회의"),
+        "{text}"
+    );
+    std::fs::remove_file(&path).unwrap();
+}
+
+#[test]
+fn a_window_reaching_past_2200_is_cut_and_says_so() {
+    let path = numbered_feed("horizon");
+    let feed = path.to_str().unwrap();
+    let out = cli(&[
+        "sessions",
+        feed,
+        "--from",
+        "2200-07-01",
+        "--to",
+        "2201-07-31",
+        "--now",
+        "2026-01-01T00:00",
+    ]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    assert_eq!(out.stdout.lines().count(), 1, "{}", out.stdout);
+    assert!(
+        out.stdout.contains("\"start\":\"2200-07-11T14:00\""),
+        "{}",
+        out.stdout
+    );
+    assert!(out.stderr.contains("after 2200"), "{}", out.stderr);
+    let before = cli(&[
+        "sessions",
+        feed,
+        "--from",
+        "1899-01-01",
+        "--to",
+        "1899-12-31",
+        "--now",
+        "2026-01-01T00:00",
+    ]);
+    assert_eq!(
+        (before.code, before.stdout.as_str()),
+        (0, ""),
+        "{}",
+        before.stderr
+    );
     std::fs::remove_file(&path).unwrap();
 }

@@ -403,6 +403,7 @@ fn fixtures() -> Vec<(Code, Vec<Problem>)> {
                     body: Some("nope"),
                     lang: Lang::En,
                     cap: 10,
+                    now: cogov::calendar::NO_CLOCK,
                 },
             )
             .err()

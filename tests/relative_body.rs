@@ -46,6 +46,7 @@ fn list(ds: &Dataset, from: &str, to: &str, body: Option<&str>) -> SessionList {
         body,
         lang: Lang::En,
         cap: 10_000,
+        now: cogov::calendar::NO_CLOCK,
     };
     sessions(ds, &q).unwrap()
 }
@@ -73,19 +74,37 @@ fn the_council_follows_every_session_of_the_body() {
             "wc-prep@2024-12-19 2024-12-19T10:00 scheduled",
         ]
     );
-    let c = find_session(&ds, "wc-prep@2022-07-07", Lang::Ko).unwrap();
+    let c = find_session(
+        &ds,
+        "wc-prep@2022-07-07",
+        Lang::Ko,
+        cogov::calendar::NO_CLOCK,
+    )
+    .unwrap();
     assert_eq!(c.status, "cancelled");
     assert_eq!(
         c.note.as_deref(),
         Some("기준 회의가 취소되어 함께 취소되었습니다.")
     );
-    let m = find_session(&ds, "wc-prep@2023-07-20", Lang::En).unwrap();
+    let m = find_session(
+        &ds,
+        "wc-prep@2023-07-20",
+        Lang::En,
+        cogov::calendar::NO_CLOCK,
+    )
+    .unwrap();
     assert_eq!(
         (m.start.as_str(), m.status),
         ("2023-07-20T10:00", "scheduled")
     );
     // the unmoved day is no session any more
-    assert!(find_session(&ds, "wc-prep@2023-07-13", Lang::En).is_none());
+    assert!(find_session(
+        &ds,
+        "wc-prep@2023-07-13",
+        Lang::En,
+        cogov::calendar::NO_CLOCK
+    )
+    .is_none());
 }
 
 #[test]
@@ -246,7 +265,12 @@ fn ten_thousand_anchors_stay_bounded() {
     let all = list(&ds, "2030-01-01", "2060-12-31", None);
     assert!(all.truncated, "20,000 sessions: the 10,000 cap says so");
     assert_eq!(all.sessions.len(), 10_000);
-    let once = find_session(&ds, "wc-prep@2031-01-01", Lang::En);
+    let once = find_session(
+        &ds,
+        "wc-prep@2031-01-01",
+        Lang::En,
+        cogov::calendar::NO_CLOCK,
+    );
     assert!(once.is_some());
     assert!(
         t.elapsed().as_secs() < 20,

@@ -8,7 +8,7 @@
 
 use cogov::feed::{
     AgendaKind, Answer, BodyKind, Decision, OrgKind, Reflection, Role, SessionKind, Side, Stage,
-    Status,
+    Status, Tense,
 };
 use cogov::text::Lang;
 use std::fmt::Write;
@@ -71,6 +71,7 @@ fn generate() -> String {
         "role": Role,
         "sessionKind": SessionKind,
         "status": Status,
+        "tense": Tense,
         "agendaKind": AgendaKind,
         "stage": Stage,
         "decision": Decision,

@@ -88,6 +88,7 @@ fn calendar_methods_give_sessions_ics_and_links() {
             &s("2025-07-31"),
             &s("ga-general-assembly"),
             &s("en"),
+            &NO,
         )
         .unwrap();
     let sessions = js_sys::Array::from(&get(&list, "sessions"));
@@ -98,7 +99,7 @@ fn calendar_methods_give_sessions_ics_and_links() {
     );
     assert_eq!(get(&list, "truncated").as_bool(), Some(false));
     let next = feed
-        .next_sessions(&s("2025-01-01"), &JsValue::from(2), &NO, &s("ko"))
+        .next_sessions(&s("2025-01-01"), &JsValue::from(2), &NO, &s("ko"), &NO)
         .unwrap();
     assert_eq!(js_sys::Array::from(&get(&next, "sessions")).length(), 2);
     let ics = feed
@@ -130,11 +131,11 @@ fn calendar_methods_give_sessions_ics_and_links() {
         .unwrap();
     assert!(link.starts_with("https://calendar.google.com/"));
     let one = feed
-        .session(&s("cm-quarterly@2025-04-10"), &s("en"))
+        .session(&s("cm-quarterly@2025-04-10"), &s("en"), &NO)
         .unwrap();
     assert_eq!(get(&one, "start").as_string().unwrap(), "2025-04-10");
     assert!(feed
-        .session(&s("no-such-session"), &s("en"))
+        .session(&s("no-such-session"), &s("en"), &NO)
         .unwrap()
         .is_null());
     let bodies = js_sys::Array::from(&feed.calendar_bodies(&s("en")).unwrap());
@@ -142,9 +143,87 @@ fn calendar_methods_give_sessions_ics_and_links() {
         .iter()
         .any(|b| get(&b, "id").as_string().as_deref() == Some("ga-general-assembly")));
     let err = feed
-        .sessions(&s("2025-13-01"), &s("2025-12-31"), &NO, &s("en"))
+        .sessions(&s("2025-13-01"), &s("2025-12-31"), &NO, &s("en"), &NO)
         .unwrap_err();
     assert_eq!(get(&err, "code").as_string().unwrap(), "arg.date");
+}
+
+#[wasm_bindgen_test]
+fn the_clock_crosses_as_the_korean_wall_clock_and_windows_are_cut_to_1900_2200() {
+    let feed = Feed::new(&s(FEED), &NO).unwrap();
+    let id = s("cm-quarterly@2025-04-10");
+    let past = |v: &JsValue| get(v, "past").as_bool();
+    // `now` absent: nothing is past; a date is its midnight; a date-time the Korean wall clock
+    assert_eq!(
+        past(&feed.session(&id, &s("en"), &NO).unwrap()),
+        Some(false)
+    );
+    assert_eq!(
+        past(&feed.session(&id, &s("en"), &s("2025-04-10")).unwrap()),
+        Some(false)
+    );
+    assert_eq!(
+        past(&feed.session(&id, &s("en"), &s("2025-04-11")).unwrap()),
+        Some(true)
+    );
+    assert_eq!(
+        past(&feed.session(&id, &s("en"), &s("2025-04-11T00:00")).unwrap()),
+        Some(true)
+    );
+    let list = feed
+        .sessions(
+            &s("2025-04-01"),
+            &s("2025-04-30"),
+            &NO,
+            &s("en"),
+            &s("2025-06-01T09:00"),
+        )
+        .unwrap();
+    let all = js_sys::Array::from(&get(&list, "sessions"));
+    assert!(all.length() > 0);
+    assert!(all
+        .iter()
+        .all(|v| past(&v) == Some(get(&v, "status").as_string().as_deref() == Some("scheduled"))));
+    let err = feed
+        .sessions(
+            &s("2025-04-01"),
+            &s("2025-04-30"),
+            &NO,
+            &s("en"),
+            &s("2025-04-31T09:00"),
+        )
+        .unwrap_err();
+    assert_eq!(get(&err, "code").as_string().unwrap(), "arg.date");
+    assert_eq!(get(&err, "path").as_string().unwrap(), "now");
+    type_error(feed.session(&id, &s("en"), &JsValue::from(5)), "now");
+    // the next session as of a time of day; a date keeps the day's sessions ahead
+    let next = feed.next_session(&s("2025-04-10"), &NO, &s("en")).unwrap();
+    assert_eq!(
+        get(&next, "id").as_string().as_deref(),
+        Some("cm-quarterly@2025-04-10")
+    );
+    let later = feed
+        .next_session(&s("2025-04-11T10:00"), &NO, &s("en"))
+        .unwrap();
+    assert_ne!(
+        get(&later, "id").as_string().as_deref(),
+        Some("cm-quarterly@2025-04-10")
+    );
+    // the grids of December 2200 and January 1900 reach past the core's years: cut, no error
+    let dec = feed
+        .sessions(&s("2200-11-30"), &s("2201-01-10"), &NO, &s("ko"), &NO)
+        .unwrap();
+    assert_eq!(get(&dec, "horizon").as_bool(), Some(true));
+    assert!(feed
+        .sessions(&s("1899-12-31"), &s("1900-02-03"), &NO, &s("ko"), &NO)
+        .is_ok());
+    let hol = feed
+        .holidays(&s("2200-11-30"), &s("2201-01-10"), &s("ko"))
+        .unwrap();
+    assert_eq!(get(&hol, "outside").as_bool(), Some(true));
+    assert!(feed
+        .next_sessions(&s("2201-01-01"), &JsValue::from(3), &NO, &s("ko"), &NO)
+        .is_ok());
 }
 
 #[wasm_bindgen_test]
@@ -187,11 +266,12 @@ fn views_are_the_objects_json_compatible_gives() {
         body: None,
         lang: Lang::Ko,
         cap: cogov::recur::HARD_CAP,
+        now: cogov::calendar::NO_CLOCK,
     };
     assert_eq!(
         text(
             &feed
-                .sessions(&s("2022-01-01"), &s("2027-12-31"), &NO, &s("ko"))
+                .sessions(&s("2022-01-01"), &s("2027-12-31"), &NO, &s("ko"), &NO)
                 .unwrap()
         ),
         reference(&cogov::calendar::sessions(&ds, &q).unwrap())
@@ -224,7 +304,7 @@ fn views_are_the_objects_json_compatible_gives() {
 fn session_starts_match_the_session_list() {
     let feed = Feed::new(&s(FEED), &NO).unwrap();
     let list = feed
-        .sessions(&s("2018-01-01"), &s("2030-12-31"), &NO, &s("ko"))
+        .sessions(&s("2018-01-01"), &s("2030-12-31"), &NO, &s("ko"), &NO)
         .unwrap();
     let sessions = js_sys::Array::from(&get(&list, "sessions"));
     let starts = feed
@@ -328,7 +408,7 @@ fn wrong_argument_types_are_type_errors_naming_the_argument() {
         type_error(feed.structure(&s("ko"), &v.clone(), &NO), "root");
         type_error(feed.structure(&s("ko"), &NO, &v.clone()), "asOf");
         type_error(
-            feed.sessions(&s("2026-07-01"), &v.clone(), &NO, &s("ko")),
+            feed.sessions(&s("2026-07-01"), &v.clone(), &NO, &s("ko"), &NO),
             "to",
         );
         type_error(feed.ics(&NO, &NO, &v.clone(), &NO, &NO), "dtstampUtc");
@@ -343,7 +423,7 @@ fn wrong_argument_types_are_type_errors_naming_the_argument() {
         type_error(Feed::new(&v.clone(), &NO), "text");
         type_error(feed.structure(&v.clone(), &NO, &NO), "lang");
         type_error(
-            feed.next_sessions(&s("2026-01-01"), &v.clone(), &NO, &s("ko")),
+            feed.next_sessions(&s("2026-01-01"), &v.clone(), &NO, &s("ko"), &NO),
             "n",
         );
         assert!(feed.structure(&s("ko"), &v.clone(), &v.clone()).is_ok());
@@ -355,7 +435,10 @@ fn wrong_argument_types_are_type_errors_naming_the_argument() {
         s("3"),
         js_sys::BigInt::from(3).into(),
     ] {
-        type_error(feed.next_sessions(&s("2026-01-01"), &n, &NO, &s("ko")), "n");
+        type_error(
+            feed.next_sessions(&s("2026-01-01"), &n, &NO, &s("ko"), &NO),
+            "n",
+        );
     }
     type_error(
         feed.proposal_stats(&s("year"), &s("ko"), &s("0.5"), &NO),
@@ -398,7 +481,7 @@ fn every_boundary_code_is_produced() {
         let err = match c {
             Code::ArgType => Feed::new(&JsValue::from(5), &NO).err(),
             Code::ArgDate => feed
-                .sessions(&s("2026-02-30"), &s("2026-03-31"), &NO, &s("en"))
+                .sessions(&s("2026-02-30"), &s("2026-03-31"), &NO, &s("en"), &NO)
                 .err(),
             Code::ArgQuery => feed.proposals(&query(r#"{"limit": -1}"#), &s("en")).err(),
             Code::ArgInvalid => feed

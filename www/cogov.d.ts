@@ -26,13 +26,20 @@ export interface CogovError {
 export type Lang = 'ko' | 'en';
 
 /**
- * The calendar methods of the wasm `Feed` handle (`pkg/cogov.js`). Dates are `YYYY-MM-DD`. An
- * argument of another type throws a `TypeError` naming it (`code` `arg.type`), never a trap.
+ * The calendar methods of the wasm `Feed` handle (`pkg/cogov.js`). Dates are `YYYY-MM-DD`; a window
+ * (`from`, `to`) reaching outside 1900–2200 is cut to those years (`horizon` says when series go on
+ * after 2200). `now` is the caller's clock on the Korean wall clock, `YYYY-MM-DDTHH:MM` (or a date:
+ * its midnight); a session that ended before it with status `scheduled` has `past: true`, and without
+ * `now` none has. An argument of another type throws a `TypeError` naming it (`code` `arg.type`),
+ * never a trap.
  */
 export interface CalendarFeed {
-  sessions(from: string, to: string, bodyId: string | null | undefined, lang: string): SessionList;
-  nextSessions(today: string, n: number, bodyId: string | null | undefined, lang: string): SessionList;
-  /** The first session on or after `today` (YYYY-MM-DD) that is not cancelled, or null. */
+  sessions(from: string, to: string, bodyId: string | null | undefined, lang: string, now?: string | null): SessionList;
+  nextSessions(today: string, n: number, bodyId: string | null | undefined, lang: string, now?: string | null): SessionList;
+  /**
+   * The first session from `today` that is neither cancelled nor past, or null: `today` is the Korean
+   * wall clock `YYYY-MM-DDTHH:MM`, or a date (its midnight: nothing of that day is past yet).
+   */
   nextSession(today: string, bodyId: string | null | undefined, lang: string): SessionView | null;
   /**
    * The starts of the sessions `sessions(from, to, bodyId)` lists (cancelled included), sorted, without
@@ -40,8 +47,8 @@ export interface CalendarFeed {
    * the KST hour). For busy-day maps and counts; about 20× faster than `sessions` for large windows.
    */
   sessionStarts(from: string, to: string, bodyId?: string | null): Float64Array;
-  /** One session by id, or null. */
-  session(id: string, lang: string): SessionView | null;
+  /** One session by id, or null; `past` as of `now`. */
+  session(id: string, lang: string, now?: string | null): SessionView | null;
   /** Bodies that have sessions or series, in feed order. */
   calendarBodies(lang: string): Named[];
   /**

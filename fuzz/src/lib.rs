@@ -293,6 +293,7 @@ fn calendar_views(ds: &Dataset, lang: Lang) {
                 body,
                 lang,
                 cap: HARD_CAP,
+                now: cogov::calendar::NO_CLOCK,
             };
             if let Ok(list) = timed("  sessions", || calendar::sessions(ds, &q)) {
                 let n = list.sessions.len();
@@ -311,12 +312,24 @@ fn calendar_views(ds: &Dataset, lang: Lang) {
         let ahead = [(day(2025, 1, 1), 5), (day(1900, 1, 1), 50)];
         for (today, n) in ahead.into_iter().take(if full { 2 } else { 1 }) {
             if let Ok(list) = timed("  next_sessions", || {
-                calendar::next_sessions(ds, today, n, body, lang)
+                calendar::next_sessions(
+                    ds,
+                    today,
+                    n,
+                    body,
+                    lang,
+                    today.and_hms_opt(12, 0, 0).unwrap_or_default(),
+                )
             }) {
                 assert!(list.sessions.len() <= n, "next sessions: more than {n}");
                 write(&list);
             }
-            if let Ok(next) = calendar::next_session(ds, today, body, lang) {
+            if let Ok(next) = calendar::next_session(
+                ds,
+                today.and_hms_opt(12, 0, 0).unwrap_or_default(),
+                body,
+                lang,
+            ) {
                 write(&next);
             }
         }
@@ -324,7 +337,12 @@ fn calendar_views(ds: &Dataset, lang: Lang) {
     write(&calendar::session_bodies(ds, lang));
     ids.push("nope".into());
     for id in &ids {
-        write(&calendar::find_session(ds, id, lang));
+        write(&calendar::find_session(
+            ds,
+            id,
+            lang,
+            cogov::calendar::NO_CLOCK,
+        ));
         let _ = calendar::google_link(ds, id, lang, Some("https://e.org/p#s="));
     }
     let now = cogov::date::parse_local("2026-03-01T00:00").unwrap_or_default();

@@ -9,9 +9,9 @@
 
 use super::expander::{add_days, last_day, same_occurrence, Expander};
 use super::views::{explicit, generated, text_bytes};
-pub use super::views::{AgendaView, DocumentView, LocationView, SessionList, SessionView};
-pub use super::window::SessionQuery;
+pub use super::views::{ordinal, AgendaView, DocumentView, LocationView, SessionList, SessionView};
 use super::window::{window, Found};
+pub use super::window::{SessionQuery, NO_CLOCK};
 use crate::codes::Code;
 use crate::dataset::{Dataset, Ref};
 use crate::date::When;
@@ -19,7 +19,7 @@ use crate::problem::Problem;
 use crate::recur::HARD_CAP;
 use crate::text::Lang;
 use crate::view::Named;
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 
 /// The expander of one query over the dataset's rules (compiled once, at load).
 pub(crate) fn expander(ds: &Dataset) -> Expander<'_> {
@@ -35,9 +35,28 @@ fn body_of<'a>(ds: &'a Dataset, id: &str) -> Option<&'a crate::feed::Body> {
 /// repeated in each of its occurrences).
 pub const MAX_LIST_BYTES: usize = 8 << 20;
 
-/// Sessions whose start day is in `from..=to`, sorted by start, at most `q.cap` over every
-/// series and explicit session, and about [`MAX_LIST_BYTES`] of text (`truncated` when more
-/// were left or the query's budget ran out).
+/// Sessions whose start day is in `from..=to` (cut to the core's years, 1900–2200), sorted by
+/// start, at most `q.cap` over every series and explicit session, and about [`MAX_LIST_BYTES`]
+/// of text (`truncated` when more were left or the query's budget ran out); each `past` as of
+/// `q.now`.
+///
+/// ```
+/// use cogov::calendar::{sessions, SessionQuery};
+/// let feed = r#"{"cogov": 1, "publisher": {"id": "p", "name": "P"},
+///   "bodies": [{"id": "b", "kind": "forum", "name": "B"}],
+///   "series": [{"id": "s", "body": "b", "title": "Forum", "numbering": {"first": 1},
+///     "rules": [{"dtstart": "2200-12-28T10:00", "rrule": "FREQ=WEEKLY"}]}]}"#;
+/// let ds = cogov::dataset::load(feed).dataset.unwrap();
+/// let day = |s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+/// let q = SessionQuery { from: day("2200-12-25"), to: day("2201-01-07"), body: None,
+///   lang: cogov::text::Lang::En, cap: 100,
+///   now: cogov::date::parse_local("2200-12-28T11:00").unwrap() };
+/// let list = sessions(&ds, &q).unwrap();
+/// // the window is cut at 2200-12-31, and says the series goes on after it
+/// assert_eq!((list.sessions.len(), list.horizon), (1, true));
+/// let s = &list.sessions[0];
+/// assert_eq!((s.heading.as_str(), s.status, s.past), ("1st Forum", "scheduled", true));
+/// ```
 ///
 /// An unknown `body` is an error (`arg.body`).
 pub fn sessions(ds: &Dataset, q: &SessionQuery) -> Result<SessionList, Problem> {
@@ -57,7 +76,7 @@ pub fn sessions(ds: &Dataset, q: &SessionQuery) -> Result<SessionList, Problem> 
             break;
         }
         list.sessions.push(match f {
-            Found::Explicit(k) => explicit(ds, &ex, k as usize, q.lang),
+            Found::Explicit(k) => explicit(ds, &ex, k as usize, q.lang, q.now),
             Found::Occ {
                 series,
                 occ,
@@ -71,7 +90,7 @@ pub fn sessions(ds: &Dataset, q: &SessionQuery) -> Result<SessionList, Problem> 
                     let ahead = ordinal.checked_sub(p)?;
                     ex.number_of(i, start)?.checked_add(ahead)
                 });
-                generated(ds, i, occ, later, number, q.lang)
+                generated(ds, i, occ, later, number, q.lang, q.now)
             }
         });
         bytes += list.sessions.last().map_or(0, text_bytes);
@@ -86,9 +105,20 @@ pub fn sessions(ds: &Dataset, q: &SessionQuery) -> Result<SessionList, Problem> 
     list.truncated |= ex.budget_exhausted();
     if q.to >= last_day() && !list.truncated {
         let endless = ex.endless();
-        list.horizon = w.found.iter().any(|f| {
-            matches!(f.2, Found::Occ { series, .. } if endless.get(series as usize) == Some(&true))
-        });
+        // a window past 2200 (cut there): any endless series of the query might have had
+        // sessions in it; one ending on 2200-12-31: an endless series shown
+        list.horizon = if q.to > last_day() {
+            let wanted = |s: &crate::feed::Series| q.body.is_none_or(|b| b == s.body);
+            ds.feed
+                .series
+                .iter()
+                .zip(&endless)
+                .any(|(s, &e)| e && wanted(s))
+        } else {
+            w.found.iter().any(|f| {
+                matches!(f.2, Found::Occ { series, .. } if endless.get(series as usize) == Some(&true))
+            })
+        };
     }
     Ok(list)
 }
@@ -120,7 +150,7 @@ fn known_body(ds: &Dataset, body: Option<&str>) -> Result<(), Problem> {
 /// let ds = cogov::dataset::load(feed).dataset.unwrap();
 /// let day = |s| cogov::date::parse_date(s).unwrap();
 /// let q = SessionQuery { from: day("2026-01-01"), to: day("2026-01-31"), body: None,
-///   lang: cogov::text::Lang::Ko, cap: 100 };
+///   lang: cogov::text::Lang::Ko, cap: 100, now: cogov::calendar::NO_CLOCK };
 /// let (starts, cut) = session_starts(&ds, &q).unwrap();
 /// assert_eq!((starts.len(), cut), (3, false));
 /// let third = chrono::DateTime::from_timestamp(starts[2], 0).unwrap().naive_utc();
@@ -145,17 +175,19 @@ pub fn session_starts(ds: &Dataset, q: &SessionQuery) -> Result<(Vec<i64>, bool)
     Ok((out, truncated))
 }
 
-/// The next `n` sessions starting on or after `today` (the caller's clock), sorted by start;
-/// `truncated` says more follow.
+/// The next `n` sessions starting on or after the day `from`, sorted by start, each `past` as of
+/// `now` (the caller's clock, Korean wall clock; [`NO_CLOCK`]: none); `truncated` says more
+/// follow.
 pub fn next_sessions(
     ds: &Dataset,
-    today: NaiveDate,
+    from: NaiveDate,
     n: usize,
     body: Option<&str>,
     lang: Lang,
+    now: NaiveDateTime,
 ) -> Result<SessionList, Problem> {
     let n = n.min(HARD_CAP);
-    let mut list = ahead(ds, today, body, lang, &|l| l.sessions.len() > n)?;
+    let mut list = ahead(ds, from, now, body, lang, &|l| l.sessions.len() > n)?;
     if list.sessions.len() > n {
         list.sessions.truncate(n);
         list.truncated = true;
@@ -163,37 +195,42 @@ pub fn next_sessions(
     Ok(list)
 }
 
-/// The first session on or after `today` that is not cancelled, however many cancelled ones
-/// come first: what a calendar marks as "the next session".
+/// The first session starting on `now`'s day or later that is neither cancelled nor `past` at
+/// `now` (the caller's clock, Korean wall clock), however many such come first: what a calendar
+/// marks as "the next session". At midnight (a day's `T00:00`) nothing of that day is past yet.
 pub fn next_session(
     ds: &Dataset,
-    today: NaiveDate,
+    now: NaiveDateTime,
     body: Option<&str>,
     lang: Lang,
 ) -> Result<Option<SessionView>, Problem> {
-    let held = |s: &SessionView| s.status != "cancelled";
-    let list = ahead(ds, today, body, lang, &|l| l.sessions.iter().any(held))?;
+    let held = |s: &SessionView| s.status != "cancelled" && !s.past;
+    let list = ahead(ds, now.date(), now, body, lang, &|l| {
+        l.sessions.iter().any(held)
+    })?;
     Ok(list.sessions.into_iter().find(held))
 }
 
-/// The sessions from `today` in windows growing 1, 4, 16... years until `enough` holds for the
-/// list or the calendar's range is exhausted.
+/// The sessions from the day `from` in windows growing 1, 4, 16... years until `enough` holds
+/// for the list or the calendar's range is exhausted.
 fn ahead(
     ds: &Dataset,
-    today: NaiveDate,
+    from: NaiveDate,
+    now: NaiveDateTime,
     body: Option<&str>,
     lang: Lang,
     enough: &dyn Fn(&SessionList) -> bool,
 ) -> Result<SessionList, Problem> {
     let mut years = 1;
     loop {
-        let to = add_days(today, 366 * years).min(last_day());
+        let to = add_days(from, 366 * years).min(last_day());
         let q = SessionQuery {
-            from: today,
+            from,
             to,
             body,
             lang,
             cap: HARD_CAP,
+            now,
         };
         let list = sessions(ds, &q)?;
         if enough(&list) || to >= last_day() || years >= 256 {
@@ -205,11 +242,12 @@ fn ahead(
 
 /// The session with this id: an explicit session, or a generated occurrence
 /// `"{series}@{YYYY-MM-DD}"` (the first that day) or `"{series}@{YYYY-MM-DDTHH:MM}"` (a later one
-/// the same day); an overridden occurrence gives its override.
-pub fn find_session(ds: &Dataset, id: &str, lang: Lang) -> Option<SessionView> {
+/// the same day); an overridden occurrence gives its override. `past` as of `now` (the caller's
+/// clock, Korean wall clock; [`NO_CLOCK`]: not past).
+pub fn find_session(ds: &Dataset, id: &str, lang: Lang, now: NaiveDateTime) -> Option<SessionView> {
     let ex = expander(ds);
     if let Some(Ref::Session(k)) = ds.lookup(id) {
-        return Some(explicit(ds, &ex, k, lang));
+        return Some(explicit(ds, &ex, k, lang, now));
     }
     let (series, when) = crate::text::split_once(id, b'@')?;
     let Some(Ref::Series(i)) = ds.lookup(series) else {
@@ -237,10 +275,10 @@ pub fn find_session(ds: &Dataset, id: &str, lang: Lang) -> Option<SessionView> {
         s.series.as_deref() == Some(series)
             && s.recurrence_id.is_some_and(|r| same_occurrence(o.start, r))
     }) {
-        return Some(explicit(ds, &ex, k, lang));
+        return Some(explicit(ds, &ex, k, lang, now));
     }
     let number = ex.number_of(i, o.start);
-    Some(generated(ds, i, o, k > 0, number, lang))
+    Some(generated(ds, i, o, k > 0, number, lang, now))
 }
 
 /// The bodies that have sessions (an explicit session or a series), in feed order, named in

@@ -11,8 +11,14 @@
 //!   status; `LAST-MODIFIED` is the record's `updated`;
 //! - a cancelled session stays in the file with `STATUS:CANCELLED`;
 //! - a timed session without an end lasts [`DEFAULT_MINUTES`], an all-day one its day;
-//! - `CATEGORIES` is the session kind in the file's language.
-use super::expand::{expander, find_session, sessions, SessionQuery, SessionView};
+//! - `CATEGORIES` is the session kind in the file's language;
+//! - `SUMMARY` is the view's `heading` (`제3차 정기총회` / `3rd Regular Assembly`);
+//! - no text says whether a session is scheduled or past: RFC 5545 has no "past" `STATUS` (a
+//!   scheduled session is `CONFIRMED` before and after it happens, as a held one is), the
+//!   calendar that shows the event knows the time, and a file kept or subscribed to would
+//!   otherwise say `예정` long after the day, or change every event's text the day it passes
+//!   without a new `SEQUENCE`. The views are built without a clock ([`NO_CLOCK`]).
+use super::expand::{expander, find_session, sessions, SessionQuery, SessionView, NO_CLOCK};
 use super::expander::{same_occurrence, Expander};
 use crate::codes::Code;
 use crate::dataset::{Dataset, Ref};
@@ -271,16 +277,7 @@ fn texts(
     lang: Lang,
     base_url: Option<&str>,
 ) -> Texts {
-    let summary = match v.number {
-        Some(n) => {
-            let n = n.to_string();
-            match lang {
-                Lang::Ko => concat(&["제", &n, v.counter, " ", &v.title]),
-                _ => concat(&[&v.title, " (No. ", &n, ")"]),
-            }
-        }
-        None => v.title.clone(),
-    };
+    let summary = v.heading.clone();
     // lines joined with `\n`, pushed one by one
     let mut description = v.body_name.clone();
     if v.illustrative {
@@ -400,7 +397,7 @@ pub fn calendar_ics_for(ds: &Dataset, q: &IcsQuery, sub: &Subscription) -> Resul
     check_base_url(sub.url)?;
     let mut truncated = false;
     let views = match q.session {
-        Some(id) => vec![find_session(ds, id, q.lang).ok_or_else(|| {
+        Some(id) => vec![find_session(ds, id, q.lang, NO_CLOCK).ok_or_else(|| {
             Problem::error(
                 "",
                 Code::ArgSession,
@@ -416,6 +413,7 @@ pub fn calendar_ics_for(ds: &Dataset, q: &IcsQuery, sub: &Subscription) -> Resul
                     body: q.body,
                     lang: q.lang,
                     cap: HARD_CAP,
+                    now: NO_CLOCK,
                 },
             )?;
             truncated = list.truncated;
@@ -469,7 +467,7 @@ pub fn google_link(
     base_url: Option<&str>,
 ) -> Result<String, Problem> {
     check_base_url(base_url)?;
-    let v = find_session(ds, id, lang).ok_or_else(|| {
+    let v = find_session(ds, id, lang, NO_CLOCK).ok_or_else(|| {
         Problem::error(
             "",
             Code::ArgSession,

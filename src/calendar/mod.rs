@@ -1,7 +1,7 @@
 //! The calendar: series rules checked at load ([`rules`]), sessions expanded in a window
 //! ([`expand`]) and written as iCalendar ([`ics`]).
 //!
-//! Expansion is pure and bounded: no clock (the caller passes `today` and `DTSTAMP`), at most
+//! Expansion is pure and bounded: no clock (the caller passes `now`, `today` and `DTSTAMP`), at most
 //! [`crate::recur::HARD_CAP`] sessions per query over every series, and at most
 //! [`crate::recur::QUERY_STEPS`] steps of work per query, with a `truncated` flag.
 
@@ -14,8 +14,8 @@ mod views;
 mod window;
 
 pub use expand::{
-    find_session, next_session, next_sessions, session_bodies, session_starts, sessions,
-    AgendaView, DocumentView, LocationView, SessionList, SessionQuery, SessionView,
+    find_session, next_session, next_sessions, ordinal, session_bodies, session_starts, sessions,
+    AgendaView, DocumentView, LocationView, SessionList, SessionQuery, SessionView, NO_CLOCK,
 };
 pub use ics::{calendar_ics, calendar_ics_for, google_link, Export, IcsQuery, Subscription};
 

@@ -1,13 +1,19 @@
 //! The sessions of a window, before their views are built: explicit sessions, then every
 //! series expanded only as far as the list needs, overridden occurrences left out.
 
-use super::expander::{is_overridden, Expander, Occ};
+use super::expander::{first_day, is_overridden, last_day, Expander, Occ};
 use crate::dataset::Dataset;
 use crate::date::When;
 use crate::text::Lang;
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 
-/// Options of [`super::sessions`].
+/// A `now` before every session: no session is `past`. For callers without a clock, or that do
+/// not show past-ness (a Google Calendar link, proposal cards).
+pub const NO_CLOCK: NaiveDateTime = NaiveDateTime::MIN;
+
+/// Options of [`super::sessions`]. A window reaching outside the core's years
+/// ([`crate::date::YEARS`], 1900–2200) is cut to them: no session can start before 1900, and
+/// [`SessionList::horizon`](super::SessionList::horizon) says when series go on after 2200.
 #[derive(Clone, Copy, Debug)]
 pub struct SessionQuery<'a> {
     /// First day (inclusive).
@@ -20,6 +26,10 @@ pub struct SessionQuery<'a> {
     pub lang: Lang,
     /// At most this many sessions (never more than [`HARD_CAP`](crate::recur::HARD_CAP)).
     pub cap: usize,
+    /// The caller's clock on the Korean wall clock (the core never reads it): a session that
+    /// ended before it with its status still `scheduled` is `past`
+    /// ([`SessionView::past`](super::SessionView::past)). [`NO_CLOCK`]: none is.
+    pub now: NaiveDateTime,
 }
 
 /// One session of a window, before its view is built.
@@ -53,6 +63,8 @@ pub(super) struct Window {
 /// the window, and the query's budget bounds the rest.
 pub(super) fn window(ds: &Dataset, ex: &Expander, q: &SessionQuery, cap: usize) -> Window {
     let feed = &ds.feed;
+    // the core's years: nothing starts before 1900, and the engine stops at 2200
+    let (from, to) = (q.from.max(first_day()), q.to.min(last_day()));
     // the `recurrence_id`s overriding each series' occurrences, indexed at load
     let overridden = &ds.rules().1.anchors.overrides;
     let wanted = |body: &str| q.body.is_none_or(|b| b == body);
@@ -62,23 +74,23 @@ pub(super) fn window(ds: &Dataset, ex: &Expander, q: &SessionQuery, cap: usize) 
         numbered: vec![None; feed.series.len()],
         truncated: false,
     };
-    let mut bound = q.to;
+    let mut bound = to;
     for (k, s) in feed.sessions.iter().enumerate() {
         let day = s.start.date();
-        if wanted(&s.body) && q.from <= day && day <= q.to {
+        if wanted(&s.body) && from <= day && day <= to {
             w.found.push((key(s.start), day, Found::Explicit(k as u32)));
         }
     }
     cut(&mut w, cap, &mut bound);
     for (i, s) in feed.series.iter().enumerate() {
-        if !wanted(&s.body) || bound < q.from {
+        if !wanted(&s.body) || bound < from {
             continue;
         }
         if ex.budget_exhausted() {
             w.truncated = true;
             break;
         }
-        let (occs, truncated) = ex.occurrences(i, q.from, bound, cap);
+        let (occs, truncated) = ex.occurrences(i, from, bound, cap);
         w.truncated |= truncated;
         let nfrom = s.numbering.and_then(|(_, f)| f);
         w.numbered[i] = occs

@@ -15,11 +15,34 @@ struct Row<'a> {
     start: &'a str,
     end: Option<&'a str>,
     status: &'a str,
+    past: bool,
     number: Option<u32>,
+    heading: &'a str,
 }
 
+/// A bound of the window: any year (the core cuts the window to 1900–2200).
 fn required_date(args: &Args, key: &str) -> Result<NaiveDate, String> {
-    args.date(key)?.ok_or(format!("missing --{key}"))
+    let s = args.value(key).ok_or(format!("missing --{key}"))?;
+    crate::date::parse_window_date(s).map_err(|m| format!("--{key}: {m}"))
+}
+
+/// `--now` of `cogov sessions`: the Korean wall clock (`2026-07-14T15:00`, or a date for its
+/// midnight; with `Z`, a UTC time), else the system clock read in Korea.
+fn local_now(args: &Args) -> Result<NaiveDateTime, String> {
+    let Some(s) = args.value("now") else {
+        let utc = super::clock_utc()?;
+        return crate::kst::from_utc(utc)
+            .ok_or_else(|| "the system clock is out of range".to_string());
+    };
+    let t = match s.strip_suffix('Z') {
+        Some(u) => crate::date::parse_local(u).map(crate::kst::from_utc),
+        None if s.len() == 10 => {
+            crate::date::parse_date(s).map(|d| Some(d.and_time(chrono::NaiveTime::MIN)))
+        }
+        None => crate::date::parse_local(s).map(Some),
+    };
+    t.map_err(|m| format!("--now: {m}"))?
+        .ok_or_else(|| format!("--now: {s} is out of range"))
 }
 
 fn problem(p: crate::problem::Problem) -> String {
@@ -27,20 +50,21 @@ fn problem(p: crate::problem::Problem) -> String {
 }
 
 pub fn sessions(args: &Args) -> Result<Output, String> {
-    args.only(&["json", "lang", "from", "to", "body"])?;
+    args.only(&["json", "lang", "from", "to", "body", "now"])?;
     let q = SessionQuery {
         from: required_date(args, "from")?,
         to: required_date(args, "to")?,
         body: args.value("body"),
         lang: args.lang()?,
         cap: HARD_CAP,
+        now: local_now(args)?,
     };
     let ds = match load(args, Part::Calendar)? {
         Ok(ds) => ds,
         Err(out) => return Ok(out),
     };
     let list = calendar::sessions(&ds, &q).map_err(problem)?;
-    let stderr = if list.truncated {
+    let mut stderr = if list.truncated {
         format!(
             "cogov: the list is cut (at most {HARD_CAP} sessions, about 8 MB of text and {} steps of work per query)\n",
             recur::QUERY_STEPS
@@ -48,6 +72,11 @@ pub fn sessions(args: &Args) -> Result<Output, String> {
     } else {
         String::new()
     };
+    if list.horizon {
+        stderr.push_str(&format!(
+            "cogov: sessions after {MAX_YEAR} are not listed: the window is cut at {MAX_YEAR}-12-31, the engine's horizon, and a series goes on\n"
+        ));
+    }
     if args.flag("json") {
         return Ok(Output {
             stdout: json(&list.sessions),
@@ -63,7 +92,9 @@ pub fn sessions(args: &Args) -> Result<Output, String> {
             start: &s.start,
             end: s.end.as_deref(),
             status: s.status,
+            past: s.past,
             number: s.number,
+            heading: &s.heading,
         };
         out.push_str(&serde_json::to_string(&row).map_err(|e| e.to_string())?);
         out.push('\n');

@@ -104,6 +104,7 @@ pub fn session_warnings(ds: &crate::dataset::Dataset) -> Vec<crate::problem::Pro
         body: None,
         lang: crate::text::Lang::Ko,
         cap: crate::recur::HARD_CAP,
+        now: crate::calendar::NO_CLOCK,
     };
     let Ok(list) = crate::calendar::sessions(ds, &q) else {
         return Vec::new();

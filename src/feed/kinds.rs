@@ -186,6 +186,12 @@ vocab!(
 );
 
 vocab!(
+    /// What a session view says beside its status: `past`, a session that ended with its status
+    /// still `scheduled` (no recorded result; `SessionView::past`). Never read from a feed.
+    Tense { Past = "past" ("지난 회의", "Past") }
+);
+
+vocab!(
     /// The counter word of a series' session numbers: 제N차 or 제N회.
     Counter { Cha = "차" ("차", "th"), Hoe = "회" ("회", "th") }
 );

@@ -14,6 +14,7 @@
 //! session's day is before `today`; else `pending` (including when no due session is known or no
 //! `today` is given). A milestone is overdue when it is not done and its due day is before `today`.
 
+use crate::calendar::NO_CLOCK;
 use crate::dataset::{Dataset, Ref};
 use crate::date::iso_date;
 use crate::feed::Status;
@@ -72,7 +73,8 @@ pub fn next_explicit_session(ds: &Dataset, body: &str, after: NaiveDate) -> Opti
 /// ```
 pub fn calendar_next_session(ds: &Dataset, body: &str, after: NaiveDate) -> Option<DueSession> {
     let list =
-        crate::calendar::next_sessions(ds, after.succ_opt()?, 8, Some(body), Lang::Ko).ok()?;
+        crate::calendar::next_sessions(ds, after.succ_opt()?, 8, Some(body), Lang::Ko, NO_CLOCK)
+            .ok()?;
     list.sessions
         .into_iter()
         .find(|s| s.status != Status::Cancelled.as_str())
@@ -256,7 +258,7 @@ pub(crate) fn card(
         due: due.map(|(d, explicit)| DueView {
             name: d.id.as_deref().and_then(|id| match ds.text_of(id) {
                 Some(t) => Some(crate::view::text(t, lang)),
-                None => crate::calendar::find_session(ds, id, lang).map(|v| v.title),
+                None => crate::calendar::find_session(ds, id, lang, NO_CLOCK).map(|v| v.title),
             }),
             id: d.id,
             date: iso_date(d.date),

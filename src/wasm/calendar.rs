@@ -8,9 +8,29 @@ use crate::recur::HARD_CAP;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
 use wasm_bindgen::prelude::*;
 
-/// A required date argument (YYYY-MM-DD).
+/// A required date argument (YYYY-MM-DD), a bound of a window: any year (the core cuts windows
+/// to its years).
 fn required(v: &JsValue, what: &str) -> Result<NaiveDate, JsValue> {
-    crate::date::parse_date(&arg::string(v, what)?).map_err(|m| error(Code::ArgDate, what, &m))
+    crate::date::parse_window_date(&arg::string(v, what)?)
+        .map_err(|m| error(Code::ArgDate, what, &m))
+}
+
+/// The Korean wall clock, `YYYY-MM-DDTHH:MM` (seconds optional), or a date for its midnight.
+fn wall(s: &str, what: &str) -> Result<NaiveDateTime, JsValue> {
+    if s.len() == 10 {
+        crate::date::parse_date(s).map(|d| d.and_time(NaiveTime::MIN))
+    } else {
+        crate::date::parse_local(s)
+    }
+    .map_err(|m| error(Code::ArgDate, what, &m))
+}
+
+/// The optional clock argument `now` ([`wall`]); absent: [`calendar::NO_CLOCK`], nothing is past.
+fn now(v: &JsValue) -> Result<NaiveDateTime, JsValue> {
+    match arg::opt_string(v, "now")? {
+        Some(s) => wall(&s, "now"),
+        None => Ok(calendar::NO_CLOCK),
+    }
 }
 
 /// `2026-01-01T00:00:00Z`, `2026-01-01T00:00` or `2026-01-01`, read as UTC.
@@ -27,13 +47,15 @@ fn utc(v: &JsValue) -> Result<NaiveDateTime, JsValue> {
 
 #[wasm_bindgen]
 impl Feed {
-    /// Sessions whose start day is in `from..=to` (YYYY-MM-DD): `{sessions: [...], truncated}`.
+    /// Sessions whose start day is in `from..=to` (YYYY-MM-DD, cut to 1900–2200):
+    /// `{sessions: [...], truncated, horizon}`, each `past` as of `now` (optional).
     pub fn sessions(
         &self,
         from: &JsValue,
         to: &JsValue,
         body_id: &JsValue,
         lang: &JsValue,
+        now_: &JsValue,
     ) -> Result<JsValue, JsValue> {
         let (from, to) = (required(from, "from")?, required(to, "to")?);
         let body_id = arg::opt_string(body_id, "bodyId")?;
@@ -43,6 +65,7 @@ impl Feed {
             body: body_id.as_deref(),
             lang: arg::lang(lang)?,
             cap: HARD_CAP,
+            now: now(now_)?,
         };
         to_js(&calendar::sessions(self.part(Part::Calendar)?, &q).map_err(|p| problem_error(&p))?)
     }
@@ -66,6 +89,7 @@ impl Feed {
             body: body_id.as_deref(),
             lang: crate::text::Lang::Ko,
             cap: HARD_CAP,
+            now: calendar::NO_CLOCK,
         };
         let (starts, _) = calendar::session_starts(self.part(Part::Calendar)?, &q)
             .map_err(|p| problem_error(&p))?;
@@ -73,7 +97,8 @@ impl Feed {
         Ok(js_sys::Float64Array::from(&ms[..]))
     }
 
-    /// The next `n` sessions on or after `today` (YYYY-MM-DD): `{sessions: [...], truncated}`.
+    /// The next `n` sessions on or after `today` (YYYY-MM-DD): `{sessions: [...], truncated}`,
+    /// each `past` as of `now` (optional).
     #[wasm_bindgen(js_name = nextSessions)]
     pub fn next_sessions(
         &self,
@@ -81,6 +106,7 @@ impl Feed {
         n: &JsValue,
         body_id: &JsValue,
         lang: &JsValue,
+        now_: &JsValue,
     ) -> Result<JsValue, JsValue> {
         let today = required(today, "today")?;
         let n = arg::count(n, "n")?;
@@ -92,12 +118,14 @@ impl Feed {
             n as usize,
             body_id.as_deref(),
             lang,
+            now(now_)?,
         )
         .map_err(|p| problem_error(&p))?;
         to_js(&list)
     }
 
-    /// The first session on or after `today` that is not cancelled, or `null`.
+    /// The first session from `today` that is neither cancelled nor past, or `null`: `today` is
+    /// the Korean wall clock (`YYYY-MM-DDTHH:MM`), or a date for its midnight.
     #[wasm_bindgen(js_name = nextSession)]
     pub fn next_session(
         &self,
@@ -105,7 +133,7 @@ impl Feed {
         body_id: &JsValue,
         lang: &JsValue,
     ) -> Result<JsValue, JsValue> {
-        let today = required(today, "today")?;
+        let today = wall(&arg::string(today, "today")?, "today")?;
         let body_id = arg::opt_string(body_id, "bodyId")?;
         let lang = arg::lang(lang)?;
         let next =
@@ -165,14 +193,22 @@ impl Feed {
         .map_err(|p| problem_error(&p))
     }
 
-    /// One session by id (explicit, or `series@YYYY-MM-DD`), or `null`.
-    pub fn session(&self, id: &JsValue, lang: &JsValue) -> Result<JsValue, JsValue> {
+    /// One session by id (explicit, or `series@YYYY-MM-DD`), or `null`; `past` as of `now`
+    /// (optional).
+    pub fn session(
+        &self,
+        id: &JsValue,
+        lang: &JsValue,
+        now_: &JsValue,
+    ) -> Result<JsValue, JsValue> {
         let id = arg::string(id, "id")?;
         let lang = arg::lang(lang)?;
+        let now = now(now_)?;
         to_js(&calendar::find_session(
             self.part(Part::Calendar)?,
             &id,
             lang,
+            now,
         ))
     }
 

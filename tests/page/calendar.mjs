@@ -264,6 +264,61 @@ export const checks = [
     },
   },
   {
+    name: 'calendar: without a pinned today, past is the core\'s as of the Korean wall clock (minutes count); numbered titles read 제3차 / 3rd',
+    async run(env) {
+      const p = await open(env, '/__fixtures__/calendar.html');
+      const { page } = p;
+      try {
+        await ready(page, '#en');
+        // four-assoc-quarterly@2026-06-17 is 14:00-15:30 KST (05:00-06:30 UTC)
+        const at = async (utc) => {
+          await page.clock.setFixedTime(new Date(utc));
+          return page.evaluate(async () => {
+            document.querySelector('#clocked')?.remove();
+            const el = Object.assign(document.createElement('cogov-calendar'), { id: 'clocked' });
+            for (const [k, v] of Object.entries({ src: '/data/feed.json', lang: 'en', month: '2026-06', view: 'list' })) el.setAttribute(k, v);
+            document.body.append(el);
+            await new Promise((r) => { const t = () => (el.getAttribute('state') === 'ready' ? r() : setTimeout(t, 20)); t(); });
+            const li = [...el.shadowRoot.querySelectorAll('.cal > .list .item')].find((x) => x.querySelector('[data-id="four-assoc-quarterly@2026-06-17"]'));
+            return { status: li.dataset.status, tag: li.querySelector('[part~=status]')?.textContent || null, next: el.shadowRoot.querySelector('[data-k=upnext]')?.dataset.id || null };
+          });
+        };
+        eq(await at('2026-06-17T06:00:00Z'), { status: 'scheduled', tag: null, next: 'four-assoc-quarterly@2026-06-17' }, 'under way at 15:00 KST: scheduled, and the next session');
+        const after = await at('2026-06-17T06:31:00Z');
+        eq([after.status, after.tag], ['past', 'Past'], 'at 15:31 KST it ended: past, labelled Past');
+        assert(after.next !== 'four-assoc-quarterly@2026-06-17', `a past session is not the next one: ${after.next}`);
+        // a numbered series, given by script: the core's heading in the list, the panel and the number fact
+        const feed = {
+          cogov: 1, publisher: { id: 'p', name: 'P' },
+          bodies: [{ id: 'ga', kind: 'general_assembly', name: { ko: '총회', en: 'General Assembly' } }],
+          series: [{ id: 'ga-regular', body: 'ga', kind: 'regular', title: { ko: '정기총회', en: 'Regular General Assembly' }, numbering: { first: 1 },
+            rules: [{ dtstart: '2024-07-12T14:00', rrule: 'FREQ=YEARLY;BYMONTH=7;BYDAY=2FR', duration_minutes: 120 }] }],
+        };
+        const titles = await page.evaluate(async (feed) => {
+          const out = {};
+          for (const lang of ['ko', 'en']) {
+            const el = Object.assign(document.createElement('cogov-calendar'), { id: `n-${lang}` });
+            for (const [k, v] of Object.entries({ lang, month: '2026-07', view: 'list', today: '2026-07-01' })) el.setAttribute(k, v);
+            document.body.append(el);
+            el.feed = feed;
+            await new Promise((r) => { const t = () => (el.getAttribute('state') === 'ready' ? r() : setTimeout(t, 20)); t(); });
+            const root = el.shadowRoot;
+            root.querySelector('.cal > .list .title').click();
+            out[lang] = { item: root.querySelector('.cal > .list .title').textContent, panel: root.querySelector('[part~=detail-name]').textContent,
+              facts: [...root.querySelectorAll('.facts dd')].map((d) => d.textContent) };
+          }
+          return out;
+        }, feed);
+        eq([titles.ko.item, titles.ko.panel], ['제3차 정기총회', '제3차 정기총회'], 'ko: 제3차 정기총회 in the list and the panel');
+        eq([titles.en.item, titles.en.panel], ['3rd Regular General Assembly', '3rd Regular General Assembly'], 'en: 3rd Regular General Assembly in the list and the panel');
+        assert(titles.ko.facts.includes('제3차') && titles.en.facts.includes('3rd'), `the number fact: ${JSON.stringify(titles)}`);
+        noErrors(p);
+      } finally {
+        await p.close();
+      }
+    },
+  },
+  {
     name: 'calendar: the next session skips any number of cancelled ones (six in a row)',
     async run(env) {
       const p = await open(env, '/__fixtures__/cancelled.html');
@@ -329,7 +384,16 @@ export const checks = [
           await page.evaluate((m) => { const el = document.querySelector('#filtered'); el.setAttribute('view', 'month'); el.setAttribute('month', m); }, month);
           await page.waitForFunction((t) => document.querySelector('#filtered').shadowRoot.querySelector('[part~=month]')?.textContent === t, heading);
           eq(await waitState(page, '#filtered'), 'ready', `the grid of ${month}`);
+          const st = await page.evaluate(read, '#filtered');
+          eq(st.cells[0] < `${month}-01` && st.cells.at(-1) > `${month}-28`, true, `the grid of ${month} reaches outside the month: ${st.cells[0]}..${st.cells.at(-1)}`);
+          eq(st.text.includes('2200년 이후의 회의는 표시하지 않습니다'), month === '2200-12', `the horizon note in the grid of ${month} (the core cuts the window at 2200-12-31)`);
         }
+        // past 2200 (the toolbar's › from December 2200): an empty month under the horizon note, not an error
+        await page.evaluate(() => { const el = document.querySelector('#filtered'); el.setAttribute('view', 'list'); el.setAttribute('month', '2201-01'); });
+        await page.waitForFunction(() => document.querySelector('#filtered').shadowRoot.querySelector('[part~=month]')?.textContent === '2201년 1월');
+        eq(await waitState(page, '#filtered'), 'ready', 'January 2201 renders');
+        s = await page.evaluate(read, '#filtered');
+        assert(s.text.includes('2200년 이후의 회의는 표시하지 않습니다') && s.text.includes('이 달에는 회의가 없습니다'), `January 2201: ${s.text.slice(0, 300)}`);
         noErrors(p);
       } finally {
         await p.close();

@@ -149,7 +149,14 @@ export function sessions(feed: CalendarFeed, list: SessionList): SessionView | n
   const hol = feed.holidays('2026-09-01', '2026-09-30', 'ko');
   const kinds: Array<'solar' | 'lunar' | 'substitute' | 'data'> = hol.holidays.map((h) => h.kind);
   console.log(hol.outside, hol.truncated, kinds, hol.holidays.map((h) => `${h.date} ${h.name}`));
-  return feed.session(first.id, 'en');
+  const past: boolean = first.past;
+  const heading: string = first.heading;
+  const ordinal: string | null = first.ordinal;
+  console.log(past, heading, ordinal, feed.sessions('2200-12-01', '2201-01-10', null, 'ko', '2026-07-14T10:00').horizon);
+  console.log(feed.nextSessions('2026-07-01', 3, null, 'en', '2026-07-14T10:00').sessions.length, feed.nextSession('2026-07-14T10:00', null, 'en'));
+  // @ts-expect-error the clock is a string
+  feed.session(first.id, 'en', new Date());
+  return feed.session(first.id, 'en', '2026-07-14T10:00');
 }
 
 export function proposalViews(list: ProposalList, d: ProposalDetail, s: StatsView, c: ChangedView, cards: CardView[], ch: ProposalChoices, r: Report): void {

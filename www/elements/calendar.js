@@ -4,7 +4,7 @@ import { CogovElement, badge, intAttr } from '../lib/element.js';
 import { now, today as kstToday, kstNow } from '../lib/clock.js';
 import { fill, h, join, link, safeUrl } from '../lib/dom.js';
 import { date, dayLong, labels, monthName, ui, weekday, word, extend } from '../lib/i18n.js';
-import { sessionKind, status } from '../lib/vocab.js';
+import { sessionKind, status, tense } from '../lib/vocab.js';
 
 // Labels only the calendar uses (merged into the shared sets).
 extend(
@@ -20,9 +20,8 @@ extend(
       badBase: 'ics-base 속성 {}은(는) http(s) 주소가 아니어서 구독 링크를 만들 수 없습니다',
       holidays: '공휴일', holOutside: '공휴일은 1990–2050년만 표시합니다',
     },
-    status: { ...status.ko, past: '지난 회의' }, // the vocabularies' labels: the core's table (src/feed/kinds.rs); `past` is the element's own
+    status: { ...status.ko, ...tense.ko }, // the vocabularies' labels: the core's table (src/feed/kinds.rs)
     skind: sessionKind.ko,
-    nth: (n, c = '차') => `제${n}${c}`,
   },
   {
     ui: {
@@ -36,9 +35,8 @@ extend(
       badBase: 'the ics-base attribute {} is not an http(s) URL: no subscription links',
       holidays: 'Public holidays', holOutside: 'Public holidays are shown for 1990–2050 only',
     },
-    status: { ...status.en, past: 'Past' },
+    status: { ...status.en, ...tense.en },
     skind: sessionKind.en,
-    nth: (n) => `${n}${[, 'st', 'nd', 'rd'][(n % 100 >> 3) ^ 1 && n % 10] || 'th'}`,
   },
 );
 
@@ -116,6 +114,9 @@ export class CogovCalendar extends CogovElement {
     this.#h12 = this.hasAttribute('hour12') && this.getAttribute('hour12') !== 'false';
     this.#feed = feed;
     this.#lang = lang;
+    // first: a pinned `today` that is no calendar date is the error it names (arg.date at `today`)
+    const next = feed.nextSession(this.#now, body, lang);
+    this.#nextId = next?.id;
     this.#narrow ??= ((w) => w > 0 && w < NARROW)(this.getBoundingClientRect().width);
     const a = this.shadowRoot.activeElement;
     // what had focus, found again in the new DOM: a control (data-k), a day cell, or a session button
@@ -125,7 +126,7 @@ export class CogovCalendar extends CogovElement {
     if (this.#hash && this.#hist) {
       this.#hash = false;
       const id = location.hash.startsWith(HASH) && decode(location.hash.slice(HASH.length));
-      const s = id && feed.session(id, lang);
+      const s = id && feed.session(id, lang, this.#now);
       if (s && (!body || s.body === body)) {
         this.#open = { id: s.id };
         this.#focusDay = s.start.slice(0, 10);
@@ -139,19 +140,16 @@ export class CogovCalendar extends CogovElement {
     const list = this.#narrow || this.getAttribute('view') === 'list';
     const from = list ? first : addDays(first, -this.#wd(first));
     const to = list ? last : addDays(last, 6 - this.#wd(last));
-    // the grid's first and last weeks may reach into 1899 or 2201, outside the core's years: ask within them
-    const qFrom = from < '1900-01-01' ? '1900-01-01' : from, qTo = to > '2200-12-31' ? '2200-12-31' : to;
-    const { sessions, truncated, horizon } = feed.sessions(qFrom, qTo, body, lang);
+    // the grid's first and last weeks may reach into 1899 or 2201: the core cuts the window to its years
+    const { sessions, truncated, horizon } = feed.sessions(from, to, body, lang, this.#now);
     this.#byDay.clear();
     for (const s of sessions) {
       const d = s.start.slice(0, 10);
       this.#byDay.get(d)?.push(s) || this.#byDay.set(d, [s]);
     }
-    const hol = feed.holidays(qFrom, qTo, lang);
+    const hol = feed.holidays(from, to, lang);
     this.#hol.clear();
     for (const x of hol.holidays) this.#hol.get(x.date)?.push(x.name) || this.#hol.set(x.date, [x.name]);
-    const next = feed.nextSession(today, body, lang);
-    this.#nextId = next?.id;
 
     const btn = (k, label, attrs, text = label) => h('button', { type: 'button', 'data-k': k, 'aria-label': text === label ? null : label, ...attrs }, text);
     const go = (m) => () => this.#set('month', m);
@@ -175,7 +173,7 @@ export class CogovCalendar extends CogovElement {
         btn('ics', ui(L, 'ics'), { part: 'download', onclick: () => this.#download(null) }),
         this.#subscribe(bodies)),
       h('p', { class: 'upcoming', part: 'upcoming' }, ui(L, 'upcoming'), ': ',
-        next ? [h('button', { type: 'button', class: 'link', 'data-id': next.id, 'data-k': 'upnext', onclick: (e) => this.#choose(next.id, e.target) }, this.#title(next)),
+        next ? [h('button', { type: 'button', class: 'link', 'data-id': next.id, 'data-k': 'upnext', onclick: (e) => this.#choose(next.id, e.target) }, next.heading),
           ' · ', dayLong(lang, next.start), time(next.start) && ` ${this.#time(next.start)}`, next.illustrative ? [' ', badge(L)] : null] : ui(L, 'noneNext')),
       truncated ? h('p', { class: 'note', role: 'status' }, ui(L, 'truncated')) : null,
       hol.outside ? h('p', { class: 'note' }, ui(L, 'holOutside')) : null,
@@ -211,15 +209,9 @@ export class CogovCalendar extends CogovElement {
     return this.#lang === 'ko' ? `${hr < 12 ? '오전' : '오후'} ${hm}` : `${hm} ${hr < 12 ? 'am' : 'pm'}`;
   }
 
-  #title(s) {
-    // 제N회 정기총회 / 1st Regular General Assembly: the counter word is the series'
-    return s.number ? `${this.#L.nth(s.number, s.counter)} ${s.title}` : s.title;
-  }
-
-  /** The status shown: a scheduled session that ended before now, with no recorded result, is past. */
+  /** The status shown: `past` (the core's, as of `#now`) for a scheduled session that ended with no recorded result. */
   #st(s) {
-    const e = s.end || s.start;
-    return s.status === 'scheduled' && (e.length > 10 ? e < this.#now : e < this.#now.slice(0, 10)) ? 'past' : s.status;
+    return s.past ? 'past' : s.status;
   }
 
   #status(s, all, chip) {
@@ -260,9 +252,9 @@ export class CogovCalendar extends CogovElement {
     h('span', { class: 'dnum', 'aria-hidden': 'true' }, String(+d.slice(8))), h('span', { class: 'sr' }, dayLong(this.#lang, d)),
     // the holiday's name, written out (a screen reader reads it after the date)
     hol ? h('span', { class: 'hol', part: 'holiday', title: hol }, hol) : null,
-    list.slice(0, CHIPS).map((s) => h('div', { class: `chip${s.id === this.#nextId ? ' next' : ''}`, part: s.id === this.#nextId ? 'session next' : 'session', 'data-id': s.id, 'data-status': this.#st(s), title: this.#title(s) },
+    list.slice(0, CHIPS).map((s) => h('div', { class: `chip${s.id === this.#nextId ? ' next' : ''}`, part: s.id === this.#nextId ? 'session next' : 'session', 'data-id': s.id, 'data-status': this.#st(s), title: s.heading },
       // the badge before the title, which the cell's width cuts with an ellipsis
-      this.#status(s, false, true), s.illustrative ? [' ', badge(this.#L)] : null, ' ', time(s.start) ? h('span', { class: 'time' }, this.#time(s.start)) : null, ' ', h('span', { class: 'title' }, this.#title(s)))),
+      this.#status(s, false, true), s.illustrative ? [' ', badge(this.#L)] : null, ' ', time(s.start) ? h('span', { class: 'time' }, this.#time(s.start)) : null, ' ', h('span', { class: 'title' }, s.heading))),
     list.length > CHIPS ? h('div', { class: 'more' }, ui(this.#L, 'moreS', list.length - CHIPS)) : null);
   }
 
@@ -276,7 +268,7 @@ export class CogovCalendar extends CogovElement {
   #list(sessions, last) {
     if (sessions.length) return h('ol', { part: 'list', class: 'list' }, sessions.map((s) => this.#item(s)));
     // An empty month still shows what comes after it.
-    const after = this.#feed.nextSessions(addDays(last, 1), 3, this.#body, this.#lang).sessions;
+    const after = this.#feed.nextSessions(addDays(last, 1), 3, this.#body, this.#lang, this.#now).sessions;
     return [h('p', { part: 'empty', class: 'empty' }, ui(this.#L, 'none')),
       after.length ? [this.hd(1, { class: 'after' }, ui(this.#L, 'after')), h('ol', { part: 'list', class: 'list' }, after.map((s) => this.#item(s)))] : null];
   }
@@ -286,7 +278,7 @@ export class CogovCalendar extends CogovElement {
     return h('li', { class: `item${next ? ' next' : ''}`, part: next ? 'item next' : 'item', 'data-status': this.#st(s), 'aria-current': s.start.startsWith(this.#today) ? 'date' : null },
       h('p', { class: 'when' }, h('time', { datetime: s.start }, this.#when(s)),
         this.#hol.has(s.start.slice(0, 10)) ? [' ', h('span', { class: 'hol', part: 'holiday' }, this.#hol.get(s.start.slice(0, 10)).join(', '))] : null),
-      h('p', null, h('button', { type: 'button', class: 'link title', 'data-id': s.id, onclick: (e) => this.#choose(s.id, e.target) }, this.#title(s)), ' ', this.#status(s),
+      h('p', null, h('button', { type: 'button', class: 'link title', 'data-id': s.id, onclick: (e) => this.#choose(s.id, e.target) }, s.heading), ' ', this.#status(s),
         s.illustrative ? [' ', badge(this.#L)] : null),
       h('p', { class: 'meta' }, s.body_name));
   }
@@ -349,8 +341,8 @@ export class CogovCalendar extends CogovElement {
 
   /** A visitor chose a session: tell the page; unless it called preventDefault(), show it (and with history="hash" put it in the URL). */
   #choose(id, from) {
-    const s = this.#feed.session(id, this.#lang);
-    if (!s || !this.emit('select', { kind: 'session', id, name: this.#title(s), start: s.start }, true)) return;
+    const s = this.#feed.session(id, this.#lang, this.#now);
+    if (!s || !this.emit('select', { kind: 'session', id, name: s.heading, start: s.start }, true)) return;
     if (!this.#open?.day) this.#back = from;
     this.#show({ id }, true);
     if (this.#hist) history.replaceState(history.state, '', HASH + encodeURIComponent(id).replace(/%40/g, '@'));
@@ -373,7 +365,7 @@ export class CogovCalendar extends CogovElement {
       fill(p, close, this.hd(0, { id: 'detail-name', part: 'detail-name', tabindex: '-1' }, ui(L, 'sessions', dayLong(this.#lang, open.day))),
         h('ol', { class: 'list' }, (this.#byDay.get(open.day) || []).map((s) => this.#item(s))));
     } else {
-      const s = this.#feed.session(open.id, this.#lang);
+      const s = this.#feed.session(open.id, this.#lang, this.#now);
       if (!s) return (this.#open = null);
       fill(p, close, this.#detail(s));
     }
@@ -387,13 +379,13 @@ export class CogovCalendar extends CogovElement {
     const sec = (key, items, f) => items.length ? h('section', { class: 'sec' }, this.hd(1, null, ui(L, key)), h('ul', null, items.map((x) => h('li', null, f(x))))) : null;
     const facts = [
       ['body', s.body_name],
-      ['number', s.number && L.nth(s.number, s.counter)],
+      ['number', s.ordinal],
       ['when', h('time', { datetime: s.start }, this.#when(s))],
       ['place', loc && join([loc.name, loc.address, loc.url && link(loc.url, ui(L, 'online'))])],
     ].filter(([, v]) => v);
     const google = safeUrl(this.#feed.googleLink(s.id, lang, this.#base()));
     return [
-      this.hd(0, { id: 'detail-name', part: 'detail-name', tabindex: '-1', 'data-status': this.#st(s) }, this.#title(s)),
+      this.hd(0, { id: 'detail-name', part: 'detail-name', tabindex: '-1', 'data-status': this.#st(s) }, s.heading),
       h('p', { class: 'tags' }, h('span', { class: 'tag', part: 'kind' }, word(L, 'skind', s.kind)), ' ', this.#status(s, true),
         s.illustrative ? [' ', badge(L)] : null),
       h('dl', { class: 'facts' }, facts.map(([k, v]) => [h('dt', null, ui(L, k)), h('dd', null, v)])),

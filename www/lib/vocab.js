@@ -33,6 +33,11 @@ export const status = {
   en: { scheduled: 'Scheduled', held: 'Held', cancelled: 'Cancelled', postponed: 'Postponed', moved: 'Moved' },
 };
 
+export const tense = {
+  ko: { past: '지난 회의' },
+  en: { past: 'Past' },
+};
+
 export const agendaKind = {
   ko: { resolution: '의결', report: '보고', discussion: '토의', other: '기타' },
   en: { resolution: 'Resolution', report: 'Report', discussion: 'Discussion', other: 'Other' },

@@ -245,7 +245,8 @@ export type SessionList = {
   truncated: boolean,
   /**
    * The window reaches the last day of 2200 (`recur::MAX_YEAR`), the engine's horizon,
-   * and a series shown goes on after it: its later sessions are not listed.
+   * and a series shown goes on after it (or, for a window reaching past 2200, which is cut
+   * there, a series of the query has no end): its later sessions are not listed.
    */
   horizon: boolean,
 };
@@ -271,14 +272,32 @@ export type SessionView = {
   counter: Counter,
   /** Title (the session's, else the series', else the body's name). */
   title: string,
+  /** `number` as a reader reads it, in the asked language: `제3차` / `3rd` (`calendar::ordinal`). */
+  ordinal: string | null,
+  /**
+   * The title a reader sees: `ordinal` and `title`, `제3차 정기총회` / `3rd Regular Assembly`
+   * (the title alone without a number). The widget's, `cogov sessions`' and the .ics
+   * `SUMMARY`'s one form.
+   */
+  heading: string,
   /** Start, `2026-07-14` or `2026-07-14T10:00`. */
   start: string,
   /** End, same forms. */
   end: string | null,
   /** Whether the session is all-day. */
   all_day: boolean,
-  /** Status word. */
+  /**
+   * Status word: the record's (a generated occurrence is `scheduled`, or `cancelled` with
+   * the session it follows).
+   */
   status: SessionStatus,
+  /**
+   * The session ended before the query's `now` and its status is still `scheduled`: no
+   * result was recorded. Its end (or its start without one) is before `now`; an all-day
+   * session ends with its last day. Readers say `지난 회의` / `Past` (the word `past` of
+   * `feed::Tense`) instead of `예정` / `Scheduled`.
+   */
+  past: boolean,
   /** Place. */
   location: LocationView | null,
   /** Agenda. */
