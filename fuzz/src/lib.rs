@@ -334,6 +334,7 @@ fn calendar_views(ds: &Dataset, lang: Lang) {
         let q = IcsQuery {
             body: None,
             session,
+            series: None,
             from: today - TimeDelta::days(366),
             to: today + TimeDelta::days(2 * 366),
             lang,

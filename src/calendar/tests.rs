@@ -249,6 +249,7 @@ fn ics_query<'a>(body: Option<&'a str>, session: Option<&'a str>) -> IcsQuery<'a
     IcsQuery {
         body,
         session,
+        series: None,
         from: d("2022-01-01"),
         to: d("2024-12-31"),
         lang: Lang::En,
@@ -625,6 +626,7 @@ fn a_long_title_repeated_per_occurrence_is_capped_in_bytes() {
     let q = IcsQuery {
         body: None,
         session: None,
+        series: None,
         from: d("2026-01-01"),
         to: d("2027-12-31"),
         lang: Lang::En,
@@ -650,6 +652,7 @@ fn the_ics_base_url_is_limited() {
     let q = |base: &'static str| IcsQuery {
         body: None,
         session: None,
+        series: None,
         from: d("2026-01-01"),
         to: d("2026-01-31"),
         lang: Lang::En,
