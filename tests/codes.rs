@@ -418,6 +418,19 @@ fn fixtures() -> Vec<(Code, Vec<Problem>)> {
                 .collect(),
         ),
         (
+            Code::ArgSeries,
+            calendar::calendar_ics(
+                &ds,
+                &IcsQuery {
+                    series: Some("nope"),
+                    ..ics(None, None)
+                },
+            )
+            .err()
+            .into_iter()
+            .collect(),
+        ),
+        (
             Code::ArgUrl,
             calendar::calendar_ics(&ds, &ics(None, Some("javascript:alert(1)")))
                 .err()
