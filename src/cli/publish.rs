@@ -346,3 +346,31 @@ fn files(ds: &crate::dataset::Dataset, q: &Query) -> Result<String, String> {
     report.push_str("index.json\n");
     Ok(report)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{file_name, unique_name};
+
+    #[test]
+    fn file_names_cannot_leave_their_directory() {
+        assert_eq!(file_name("ga-regular").as_deref(), Some("ga-regular.ics"));
+        assert_eq!(file_name("a.b_c-1").as_deref(), Some("a.b_c-1.ics"));
+        // a leading dot (a hidden file) is not an id, but stays a plain name if it came through
+        assert_eq!(file_name(".a").as_deref(), Some("_a.ics"));
+        let long = "a".repeat(65);
+        for bad in [
+            "", ".", "..", "../x", "a/b", "a\\b", "/etc", "A", "a b", "a\0", "%2e%2e", "한", &long,
+        ] {
+            assert_eq!(file_name(bad), None, "{bad:?}");
+        }
+        let mut taken = std::collections::HashSet::new();
+        assert_eq!(unique_name(&mut taken, "a", "series", 0), "a.ics");
+        assert_eq!(unique_name(&mut taken, "../a", "series", 1), "series-1.ics");
+        // a later id equal to a fallback name, and a second unsafe one at the same index
+        assert_eq!(
+            unique_name(&mut taken, "series-1", "series", 2),
+            "series-2.ics"
+        );
+        assert_eq!(unique_name(&mut taken, "/", "series", 1), "series-1-1.ics");
+    }
+}
