@@ -268,3 +268,89 @@ fn many_series_anchored_on_one_busy_body_stop_at_the_budget() {
     // one query's steps, plus the few a series takes before its expansion notices
     assert!(pass.steps() <= QUERY_STEPS + 10_000, "{}", pass.steps());
 }
+
+/// The fuzz seeds of body-anchored relative rules (`fuzz/corpus/load/body-*.json`).
+const SEEDS: [(&str, &str); 3] = [
+    (
+        "body-chain",
+        include_str!("../../fuzz/corpus/load/body-chain.json"),
+    ),
+    (
+        "body-self",
+        include_str!("../../fuzz/corpus/load/body-self.json"),
+    ),
+    (
+        "body-fan",
+        include_str!("../../fuzz/corpus/load/body-fan.json"),
+    ),
+];
+
+#[test]
+fn the_body_anchor_seeds_stay_bounded() {
+    for (name, text) in SEEDS {
+        let l = load(text);
+        let codes: Vec<&str> = l.report.errors.iter().map(|p| p.code.as_str()).collect();
+        let Some(ds) = l.dataset else {
+            panic!("{name}: the structure part loads ({codes:?})")
+        };
+        if name == "body-self" {
+            // a body anchoring on itself, a cycle through a body and a series, a chain of 9
+            assert!(codes.contains(&"series.cycle") && codes.contains(&"series.depth"));
+            assert!(!ds.usable(crate::dataset::Part::Calendar), "{name}");
+            continue;
+        }
+        assert!(codes.is_empty(), "{name}: {codes:?}");
+        let (from, to) = (d("2025-06-30"), d("2028-07-02"));
+        // per series, what its anchors give inside the window (series occurrences, sessions):
+        // following them costs about a step each, so a series costs at most that plus a few
+        let ex = expand::expander(&ds);
+        let mut bound = 0u64;
+        for i in 0..ds.feed.series.len() {
+            let before = ex.steps();
+            let (occs, cut) = ex.occurrences(i, from, to, crate::recur::HARD_CAP);
+            assert!(!cut, "{name}: series {i}");
+            bound += (ex.steps() - before) + occs.len() as u64;
+        }
+        // the whole calendar: one query, within the cap and the budget
+        let all = sessions(
+            &ds,
+            &SessionQuery {
+                from,
+                to,
+                body: None,
+                lang: Lang::Ko,
+                cap: crate::recur::HARD_CAP,
+            },
+        )
+        .unwrap();
+        assert!(all.sessions.len() <= crate::recur::HARD_CAP);
+        // the publishing pass over every series: each expanded once (with its anchors), and its
+        // overrides' occurrences looked up, so within a small factor of the expansions alone
+        let pass = SeriesPass::new(&ds);
+        let window = q(None, "2025-06-30", "2028-07-02");
+        let mut events = 0;
+        for i in 0..ds.feed.series.len() {
+            let e = pass.export(i, &window, &Subscription::default()).unwrap();
+            assert!(!e.truncated, "{name}: series {i}");
+            events += e.events;
+        }
+        assert!(!pass.exhausted(), "{name}");
+        assert!(
+            pass.steps() <= 3 * bound + 1000,
+            "{name}: {} steps, the expansions alone {bound}",
+            pass.steps()
+        );
+        assert!(events > 0, "{name}");
+        if name == "body-fan" {
+            // 300 series following one body: the pass is about 300 x the body's sessions, the
+            // size of what it writes (about two steps an event: the anchor followed, the
+            // occurrence made; 546,930 steps measured), not the series squared
+            assert!(events > 300 * 600, "{events}");
+            assert!(
+                pass.steps() <= 3 * events as u64 + 10_000,
+                "{}",
+                pass.steps()
+            );
+        }
+    }
+}
