@@ -7,7 +7,9 @@
 //! *generated* occurrences (before overrides), so its own occurrences keep stable ids when the
 //! other series' sessions move.
 
-use super::expander::{add_days, is_overridden, last_day, same_occurrence, Expander};
+#[cfg(not(target_arch = "wasm32"))]
+use super::expander::is_overridden;
+use super::expander::{add_days, last_day, same_occurrence, Expander};
 use super::views::{explicit, generated, text_bytes};
 pub use super::views::{AgendaView, DocumentView, LocationView, SessionList, SessionView};
 pub use super::window::SessionQuery;
@@ -94,7 +96,9 @@ pub fn sessions(ds: &Dataset, q: &SessionQuery) -> Result<SessionList, Problem> 
 }
 
 /// Per series, the explicit sessions that name it (`series`, with or without a `recurrence_id`:
-/// its overrides, moves and cancellations), in feed order; one pass over the sessions.
+/// its overrides, moves and cancellations), in feed order; one pass over the sessions. Native
+/// only, as [`series_window`].
+#[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn series_records(ds: &Dataset) -> Vec<Vec<u32>> {
     let mut out = vec![Vec::new(); ds.feed.series.len()];
     for (k, s) in ds.feed.sessions.iter().enumerate() {
@@ -110,7 +114,9 @@ pub(crate) fn series_records(ds: &Dataset) -> Vec<Vec<u32>> {
 /// `records` that name it (its overrides, moved or cancelled), sorted by start, at most
 /// [`HARD_CAP`] and about [`MAX_LIST_BYTES`] of text, `truncated` when more were left or `ex`'s
 /// budget ran out. A relative series is a series of its own: its occurrences, not its anchor's.
-/// The work is the series' expansion (with its anchors) plus `records`.
+/// The work is the series' expansion (with its anchors) plus `records`. Native only (the wasm
+/// has no calendar of one series: [`super::ics::IcsQuery::series`]).
+#[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn series_window(
     ds: &Dataset,
     ex: &Expander,

@@ -12,10 +12,9 @@
 //! - a cancelled session stays in the file with `STATUS:CANCELLED`;
 //! - a timed session without an end lasts [`DEFAULT_MINUTES`], an all-day one its day;
 //! - `CATEGORIES` is the session kind in the file's language.
-use super::expand::{
-    expander, find_session, known_body, series_records, series_window, sessions, SessionQuery,
-    SessionView,
-};
+use super::expand::{expander, find_session, sessions, SessionQuery, SessionView};
+#[cfg(not(target_arch = "wasm32"))]
+use super::expand::{known_body, series_records, series_window};
 use super::expander::{same_occurrence, Expander};
 use crate::codes::Code;
 use crate::dataset::{Dataset, Ref};
@@ -89,7 +88,8 @@ pub struct IcsQuery<'a> {
     pub session: Option<&'a str>,
     /// Only this series' sessions: its occurrences and the explicit sessions that name it
     /// (`series`: its overrides, moves and cancellations). A relative series is a series of its
-    /// own (its occurrences, not its anchor's).
+    /// own (its occurrences, not its anchor's). Native only (the CLI's `cogov ics --series` and
+    /// `cogov publish`): the wasm refuses it (`arg.series`), no element asks for it.
     pub series: Option<&'a str>,
     /// First day (inclusive).
     pub from: NaiveDate,
@@ -418,13 +418,7 @@ pub fn calendar_ics_for(ds: &Dataset, q: &IcsQuery, sub: &Subscription) -> Resul
             })?],
             false,
         ),
-        (None, Some(id)) => {
-            let i = known_series(ds, id)?;
-            known_body(ds, q.body)?;
-            let records = series_records(ds);
-            let l = series_window(ds, &ex, i, &records[i], (q.from, q.to), q.lang);
-            (l.sessions, l.truncated)
-        }
+        (None, Some(id)) => series_views(ds, &ex, id, q)?,
         (None, None) => {
             let list = sessions(
                 ds,
@@ -442,15 +436,42 @@ pub fn calendar_ics_for(ds: &Dataset, q: &IcsQuery, sub: &Subscription) -> Resul
     Ok(export(ds, &ex, &views, truncated, q, sub))
 }
 
-/// The index of series `id` (`arg.series` when there is none).
-fn known_series(ds: &Dataset, id: &str) -> Result<usize, Problem> {
-    series_index(ds, Some(id)).ok_or_else(|| {
+/// The sessions of series `id` in `q`'s window, and whether some were left out (`arg.series`
+/// when there is no such series, `arg.body` for an unknown `q.body`).
+#[cfg(not(target_arch = "wasm32"))]
+fn series_views(
+    ds: &Dataset,
+    ex: &Expander,
+    id: &str,
+    q: &IcsQuery,
+) -> Result<(Vec<SessionView>, bool), Problem> {
+    let i = series_index(ds, Some(id)).ok_or_else(|| {
         Problem::error(
             "",
             Code::ArgSeries,
             format!("{} is not the id of any series", crate::text::quote(id)),
         )
-    })
+    })?;
+    known_body(ds, q.body)?;
+    let records = series_records(ds);
+    let l = series_window(ds, ex, i, &records[i], (q.from, q.to), q.lang);
+    Ok((l.sessions, l.truncated))
+}
+
+/// The wasm has no calendar of one series: no element asks for one (the widget links to the
+/// file `cogov publish` wrote), and it would cost about 0.9 KB gzip of every calendar wasm.
+#[cfg(target_arch = "wasm32")]
+fn series_views(
+    _: &Dataset,
+    _: &Expander,
+    _: &str,
+    _: &IcsQuery,
+) -> Result<(Vec<SessionView>, bool), Problem> {
+    Err(Problem::error(
+        "",
+        Code::ArgSeries,
+        "the calendar of one series is made by `cogov ics --series` and `cogov publish`",
+    ))
 }
 
 /// The document of `views` (those of `q`'s body and series), cut at [`MAX_ICS_BYTES`].
