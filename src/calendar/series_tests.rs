@@ -289,13 +289,13 @@ const SEEDS: [(&str, &str); 3] = [
 fn the_body_anchor_seeds_stay_bounded() {
     for (name, text) in SEEDS {
         let l = load(text);
-        let codes: Vec<&str> = l.report.errors.iter().map(|p| p.code.as_str()).collect();
+        let codes: Vec<Code> = l.report.errors.iter().map(|p| p.code).collect();
         let Some(ds) = l.dataset else {
             panic!("{name}: the structure part loads ({codes:?})")
         };
         if name == "body-self" {
             // a body anchoring on itself, a cycle through a body and a series, a chain of 9
-            assert!(codes.contains(&"series.cycle") && codes.contains(&"series.depth"));
+            assert!(codes.contains(&Code::SeriesCycle) && codes.contains(&Code::SeriesDepth));
             assert!(!ds.usable(crate::dataset::Part::Calendar), "{name}");
             continue;
         }
