@@ -184,6 +184,7 @@ codes! {
     QueryWeight = "query.weight", Error, Query, "the statistics' partial-acceptance weight is not between 0 and 1";
     ArgBody = "arg.body", Error, Query, "the calendar's `body` filter is not the id of a body with sessions";
     ArgSession = "arg.session", Error, Query, "an .ics or Google Calendar link for an unknown session id";
+    ArgSeries = "arg.series", Error, Query, "an .ics of one series (`cogov ics --series`, `cogov publish`) for an unknown series id";
     ArgUrl = "arg.url", Error, Query, "an .ics base url that is not http(s) or over 2,048 bytes";
     // the wasm boundary (src/wasm/)
     ArgType = "arg.type", Error, Boundary, "an argument of the wrong JavaScript type, or absent where required (a `TypeError`)";

@@ -250,6 +250,7 @@ fn fixtures() -> Vec<(Code, Vec<Problem>)> {
     let ics = |session, base_url| IcsQuery {
         body: None,
         session,
+        series: None,
         from: day("2026-01-01"),
         to: day("2026-01-31"),
         lang: Lang::En,
@@ -416,6 +417,19 @@ fn fixtures() -> Vec<(Code, Vec<Problem>)> {
                 .err()
                 .into_iter()
                 .collect(),
+        ),
+        (
+            Code::ArgSeries,
+            calendar::calendar_ics(
+                &ds,
+                &IcsQuery {
+                    series: Some("nope"),
+                    ..ics(None, None)
+                },
+            )
+            .err()
+            .into_iter()
+            .collect(),
         ),
         (
             Code::ArgUrl,

@@ -31,6 +31,7 @@ fn export(name: &str, now: &str, lang: Lang) -> String {
     let q = IcsQuery {
         body: None,
         session: None,
+        series: None,
         from: day("2026-12-01"),
         to: day("2027-12-31"),
         lang,

@@ -208,6 +208,7 @@ fn calendar_views(d: &mut Dump, ds: &Dataset) {
                     let q = IcsQuery {
                         body,
                         session,
+                        series: None,
                         from: today - chrono::TimeDelta::days(366),
                         to: today + chrono::TimeDelta::days(2 * 366),
                         lang,

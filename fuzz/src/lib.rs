@@ -352,6 +352,7 @@ fn calendar_views(ds: &Dataset, lang: Lang) {
         let q = IcsQuery {
             body: None,
             session,
+            series: None,
             from: today - TimeDelta::days(366),
             to: today + TimeDelta::days(2 * 366),
             lang,
@@ -363,6 +364,28 @@ fn calendar_views(ds: &Dataset, lang: Lang) {
             assert!(
                 events <= HARD_CAP,
                 "ics: {events} events over the cap {HARD_CAP}"
+            );
+        }
+    }
+    // the calendar of one series (`cogov ics --series`, `cogov publish`): the first and the last
+    let ends = [ds.feed.series.first(), ds.feed.series.last()];
+    let take = if lang == Lang::Ko { 2 } else { 1 };
+    for s in ends.into_iter().flatten().take(take) {
+        let q = IcsQuery {
+            body: None,
+            session: None,
+            series: Some(&s.id),
+            from: today - TimeDelta::days(366),
+            to: today + TimeDelta::days(2 * 366),
+            lang,
+            dtstamp_utc: now,
+            base_url: None,
+        };
+        if let Ok(ics) = timed("  ics series", || calendar::calendar_ics(ds, &q)) {
+            let events = ics.matches("BEGIN:VEVENT").count();
+            assert!(
+                events <= HARD_CAP,
+                "series ics: {events} events over the cap {HARD_CAP}"
             );
         }
     }

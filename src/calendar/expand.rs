@@ -7,6 +7,8 @@
 //! *generated* occurrences (before overrides), so its own occurrences keep stable ids when the
 //! other series' sessions move.
 
+#[cfg(not(target_arch = "wasm32"))]
+use super::expander::is_overridden;
 use super::expander::{add_days, last_day, same_occurrence, Expander};
 use super::views::{explicit, generated, text_bytes};
 pub use super::views::{ordinal, AgendaView, DocumentView, LocationView, SessionList, SessionView};
@@ -123,8 +125,96 @@ pub fn sessions(ds: &Dataset, q: &SessionQuery) -> Result<SessionList, Problem> 
     Ok(list)
 }
 
+/// Per series, the explicit sessions that name it (`series`, with or without a `recurrence_id`:
+/// its overrides, moves and cancellations), in feed order; one pass over the sessions. Native
+/// only, as [`series_window`].
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn series_records(ds: &Dataset) -> Vec<Vec<u32>> {
+    let mut out = vec![Vec::new(); ds.feed.series.len()];
+    for (k, s) in ds.feed.sessions.iter().enumerate() {
+        if let Some(Ref::Series(i)) = s.series.as_deref().and_then(|id| ds.lookup(id)) {
+            out[i].push(k as u32);
+        }
+    }
+    out
+}
+
+/// The sessions of series `i` whose start day is in `from..=to`: its generated occurrences
+/// (overridden ones left out, numbered as [`sessions`] numbers them) and the explicit sessions
+/// `records` that name it (its overrides, moved or cancelled), sorted by start, at most
+/// [`HARD_CAP`] and about [`MAX_LIST_BYTES`] of text, `truncated` when more were left or `ex`'s
+/// budget ran out. A relative series is a series of its own: its occurrences, not its anchor's.
+/// The work is the series' expansion (with its anchors) plus `records`. Native only (the wasm
+/// has no calendar of one series: [`super::ics::IcsQuery::series`]).
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn series_window(
+    ds: &Dataset,
+    ex: &Expander,
+    i: usize,
+    records: &[u32],
+    (from, to): (NaiveDate, NaiveDate),
+    lang: Lang,
+) -> SessionList {
+    let s = &ds.feed.series[i];
+    let overridden = ds.rules().1.anchors.overrides.get(i);
+    let (occs, truncated) = ex.occurrences(i, from, to, HARD_CAP);
+    let mut list = SessionList {
+        sessions: Vec::new(),
+        truncated,
+        horizon: false,
+    };
+    let mut bytes = 0usize;
+    for &k in records {
+        let day = ds.feed.sessions[k as usize].start.date();
+        if from <= day && day <= to {
+            if bytes > MAX_LIST_BYTES {
+                list.truncated = true;
+                break;
+            }
+            list.sessions
+                .push(explicit(ds, ex, k as usize, lang, NO_CLOCK));
+            bytes += list.sessions.last().map_or(0, text_bytes);
+        }
+    }
+    // numbers: the first numbered occurrence in the window is counted, the others follow it
+    let nfrom = s.numbering.and_then(|(_, f)| f);
+    let numbered = occs
+        .iter()
+        .position(|o| s.numbering.is_some() && nfrom.is_none_or(|f| f <= o.start.date()))
+        .map(|p| (p, occs[p].start));
+    let mut previous_day = None;
+    for (k, &o) in occs.iter().enumerate() {
+        // windows are whole days, so an earlier occurrence that day is in `occs` too
+        let later = previous_day == Some(o.start.date());
+        previous_day = Some(o.start.date());
+        if overridden.is_some_and(|list| is_overridden(list, o.start)) {
+            continue;
+        }
+        if bytes > MAX_LIST_BYTES {
+            list.truncated = true;
+            break;
+        }
+        let number = numbered.and_then(|(p, start)| {
+            let ahead = u32::try_from(k.checked_sub(p)?).ok()?;
+            ex.number_of(i, start)?.checked_add(ahead)
+        });
+        list.sessions
+            .push(generated(ds, i, o, later, number, lang, NO_CLOCK));
+        bytes += list.sessions.last().map_or(0, text_bytes);
+    }
+    crate::sort::by(&mut list.sessions, |a, b| {
+        (a.start_when.start(), &a.id).cmp(&(b.start_when.start(), &b.id))
+    });
+    if list.sessions.len() > HARD_CAP {
+        list.sessions.truncate(HARD_CAP);
+        list.truncated = true;
+    }
+    list.truncated |= ex.budget_exhausted();
+    list
+}
+
 /// An unknown body id is an error (`arg.body`).
-fn known_body(ds: &Dataset, body: Option<&str>) -> Result<(), Problem> {
+pub(super) fn known_body(ds: &Dataset, body: Option<&str>) -> Result<(), Problem> {
     match body {
         Some(b) if body_of(ds, b).is_none() => Err(Problem::error(
             "",

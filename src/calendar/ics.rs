@@ -19,6 +19,8 @@
 //!   otherwise say `예정` long after the day, or change every event's text the day it passes
 //!   without a new `SEQUENCE`. The views are built without a clock ([`NO_CLOCK`]).
 use super::expand::{expander, find_session, sessions, SessionQuery, SessionView, NO_CLOCK};
+#[cfg(not(target_arch = "wasm32"))]
+use super::expand::{known_body, series_records, series_window};
 use super::expander::{same_occurrence, Expander};
 use crate::codes::Code;
 use crate::dataset::{Dataset, Ref};
@@ -90,6 +92,11 @@ pub struct IcsQuery<'a> {
     pub body: Option<&'a str>,
     /// Only this session (explicit id or `series@YYYY-MM-DD`); the window is then ignored.
     pub session: Option<&'a str>,
+    /// Only this series' sessions: its occurrences and the explicit sessions that name it
+    /// (`series`: its overrides, moves and cancellations). A relative series is a series of its
+    /// own (its occurrences, not its anchor's). Native only (the CLI's `cogov ics --series` and
+    /// `cogov publish`): the wasm refuses it (`arg.series`), no element asks for it.
+    pub series: Option<&'a str>,
     /// First day (inclusive).
     pub from: NaiveDate,
     /// Last day (inclusive).
@@ -382,8 +389,8 @@ pub struct Export {
 /// At most 10,000 events and about [`MAX_ICS_BYTES`] of text; when anything was left out the
 /// calendar has `X-COGOV-TRUNCATED:TRUE`.
 ///
-/// Errors: an unknown body (`arg.body`) or session (`arg.session`), a base url that is not
-/// http(s) or longer than [`MAX_BASE_URL`] bytes (`arg.url`).
+/// Errors: an unknown body (`arg.body`), session (`arg.session`) or series (`arg.series`), a
+/// base url that is not http(s) or longer than [`MAX_BASE_URL`] bytes (`arg.url`).
 pub fn calendar_ics(ds: &Dataset, q: &IcsQuery) -> Result<String, Problem> {
     calendar_ics_for(ds, q, &Subscription::default()).map(|e| e.text)
 }
@@ -395,16 +402,21 @@ pub fn calendar_ics(ds: &Dataset, q: &IcsQuery) -> Result<String, Problem> {
 pub fn calendar_ics_for(ds: &Dataset, q: &IcsQuery, sub: &Subscription) -> Result<Export, Problem> {
     check_base_url(q.base_url)?;
     check_base_url(sub.url)?;
-    let mut truncated = false;
-    let views = match q.session {
-        Some(id) => vec![find_session(ds, id, q.lang, NO_CLOCK).ok_or_else(|| {
-            Problem::error(
-                "",
-                Code::ArgSession,
-                format!("{} is not the id of any session", crate::text::quote(id)),
-            )
-        })?],
-        None => {
+    // one expansion budget for the series' occurrences and those that overrides name
+    let ex = expander(ds);
+    let (views, truncated) = match (q.session, q.series) {
+        (Some(id), _) => (
+            vec![find_session(ds, id, q.lang, NO_CLOCK).ok_or_else(|| {
+                Problem::error(
+                    "",
+                    Code::ArgSession,
+                    format!("{} is not the id of any session", crate::text::quote(id)),
+                )
+            })?],
+            false,
+        ),
+        (None, Some(id)) => series_views(ds, &ex, id, q)?,
+        (None, None) => {
             let list = sessions(
                 ds,
                 &SessionQuery {
@@ -416,18 +428,69 @@ pub fn calendar_ics_for(ds: &Dataset, q: &IcsQuery, sub: &Subscription) -> Resul
                     now: NO_CLOCK,
                 },
             )?;
-            truncated = list.truncated;
-            list.sessions
+            (list.sessions, list.truncated)
         }
     };
+    Ok(export(ds, &ex, &views, truncated, q, sub))
+}
+
+/// The sessions of series `id` in `q`'s window, and whether some were left out (`arg.series`
+/// when there is no such series, `arg.body` for an unknown `q.body`).
+#[cfg(not(target_arch = "wasm32"))]
+fn series_views(
+    ds: &Dataset,
+    ex: &Expander,
+    id: &str,
+    q: &IcsQuery,
+) -> Result<(Vec<SessionView>, bool), Problem> {
+    let i = series_index(ds, Some(id)).ok_or_else(|| {
+        Problem::error(
+            "",
+            Code::ArgSeries,
+            format!("{} is not the id of any series", crate::text::quote(id)),
+        )
+    })?;
+    known_body(ds, q.body)?;
+    let records = series_records(ds);
+    let l = series_window(ds, ex, i, &records[i], (q.from, q.to), q.lang);
+    Ok((l.sessions, l.truncated))
+}
+
+/// The wasm has no calendar of one series: no element asks for one (the widget links to the
+/// file `cogov publish` wrote), and it would cost about 0.9 KB gzip of every calendar wasm.
+#[cfg(target_arch = "wasm32")]
+fn series_views(
+    _: &Dataset,
+    _: &Expander,
+    _: &str,
+    _: &IcsQuery,
+) -> Result<(Vec<SessionView>, bool), Problem> {
+    Err(Problem::error(
+        "",
+        Code::ArgSeries,
+        "the calendar of one series is made by `cogov ics --series` and `cogov publish`",
+    ))
+}
+
+/// The document of `views` (those of `q`'s body and series), cut at [`MAX_ICS_BYTES`].
+fn export(
+    ds: &Dataset,
+    ex: &Expander,
+    views: &[SessionView],
+    mut truncated: bool,
+    q: &IcsQuery,
+    sub: &Subscription,
+) -> Export {
     let publisher = &ds.feed.publisher;
-    // one expansion budget for the occurrences that overrides name
-    let ex = expander(ds);
     let mut uids = crate::ids::Ids::new();
     let mut bytes = 0usize;
     let mut all: Vec<Texts> = Vec::new();
-    for v in views.iter().filter(|v| q.body.is_none_or(|b| b == v.body)) {
-        let mut who = identity(ds, &ex, v);
+    let wanted = |v: &&SessionView| {
+        q.body.is_none_or(|b| b == v.body)
+            && q.series.is_none_or(|s| v.series.as_deref() == Some(s))
+    };
+    for v in views.iter().filter(wanted) {
+        let mut who = identity(ds, ex, v);
         // two overrides of one occurrence: the second keeps its own id
         if uids.get(&who.id).is_some() {
             who.id = v.id.clone();
@@ -450,11 +513,61 @@ pub fn calendar_ics_for(ds: &Dataset, q: &IcsQuery, sub: &Subscription) -> Resul
         events: all.iter().map(event).collect(),
         truncated,
     };
-    Ok(Export {
+    Export {
         text: ics::to_string(&cal),
         events: all.len(),
         truncated,
-    })
+    }
+}
+
+/// The per-series calendars of `cogov publish` in one pass: one expander, so every series file
+/// together takes at most one query's work ([`crate::recur::QUERY_STEPS`]), and the explicit
+/// sessions of each series indexed once (not a scan of every session per file). Native only
+/// (the CLI's).
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) struct SeriesPass<'d> {
+    ds: &'d Dataset,
+    ex: Expander<'d>,
+    records: Vec<Vec<u32>>,
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl<'d> SeriesPass<'d> {
+    pub fn new(ds: &'d Dataset) -> Self {
+        SeriesPass {
+            ds,
+            ex: expander(ds),
+            records: series_records(ds),
+        }
+    }
+
+    /// Series `i`'s calendar for `q`'s window (`q.series` and `q.body` are ignored): what
+    /// [`calendar_ics_for`] writes for `q.series` = its id.
+    pub fn export(&self, i: usize, q: &IcsQuery, sub: &Subscription) -> Result<Export, Problem> {
+        check_base_url(q.base_url)?;
+        check_base_url(sub.url)?;
+        let ds = self.ds;
+        let records = self.records.get(i).map_or(&[][..], |r| &r[..]);
+        let l = series_window(ds, &self.ex, i, records, (q.from, q.to), q.lang);
+        let q = IcsQuery {
+            series: Some(&ds.feed.series[i].id),
+            body: None,
+            session: None,
+            ..*q
+        };
+        Ok(export(ds, &self.ex, &l.sessions, l.truncated, &q, sub))
+    }
+
+    /// Whether the pass's work budget ran out (the later series were cut or left out).
+    pub fn exhausted(&self) -> bool {
+        self.ex.budget_exhausted()
+    }
+
+    /// Steps taken so far.
+    #[cfg(test)]
+    pub fn steps(&self) -> u64 {
+        self.ex.steps()
+    }
 }
 
 /// A Google Calendar "add event" link for one session.

@@ -20,4 +20,6 @@ pub use expand::{
 pub use ics::{calendar_ics, calendar_ics_for, google_link, Export, IcsQuery, Subscription};
 
 #[cfg(test)]
+mod series_tests;
+#[cfg(test)]
 mod tests;

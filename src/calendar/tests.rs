@@ -250,6 +250,7 @@ fn ics_query<'a>(body: Option<&'a str>, session: Option<&'a str>) -> IcsQuery<'a
     IcsQuery {
         body,
         session,
+        series: None,
         from: d("2022-01-01"),
         to: d("2024-12-31"),
         lang: Lang::En,
@@ -631,6 +632,7 @@ fn a_long_title_repeated_per_occurrence_is_capped_in_bytes() {
     let q = IcsQuery {
         body: None,
         session: None,
+        series: None,
         from: d("2026-01-01"),
         to: d("2027-12-31"),
         lang: Lang::En,
@@ -656,6 +658,7 @@ fn the_ics_base_url_is_limited() {
     let q = |base: &'static str| IcsQuery {
         body: None,
         session: None,
+        series: None,
         from: d("2026-01-01"),
         to: d("2026-01-31"),
         lang: Lang::En,
@@ -1183,6 +1186,7 @@ fn the_ics_summary_is_the_heading_and_no_text_calls_a_past_session_scheduled() {
         let q = IcsQuery {
             body: Some("ga"),
             session: None,
+            series: None,
             from: d("2024-01-01"),
             to: d("2024-12-31"),
             lang,

@@ -10,7 +10,7 @@ pub struct Args {
 const VALUED: &[&str] = &[
     "lang", "root", "as-of", "from", "to", "body", "session", "dtstart", "rrule", "exdate",
     "rdate", "limit", "now", "url", "stage", "ministry", "proposer", "year", "text", "by", "today",
-    "answer", "weight", "sort", "offset", "out", "base-url",
+    "answer", "weight", "sort", "offset", "out", "base-url", "series",
 ];
 
 impl Args {

@@ -121,12 +121,15 @@ pub(super) fn now(args: &Args) -> Result<NaiveDateTime, String> {
 }
 
 pub fn ics(args: &Args) -> Result<Output, String> {
-    args.only(&["lang", "from", "to", "body", "session", "now", "url"])?;
+    args.only(&[
+        "lang", "from", "to", "body", "session", "series", "now", "url",
+    ])?;
     let now = now(args)?;
     let (from, to) = calendar::ics::export_window(now);
     let q = IcsQuery {
         body: args.value("body"),
         session: args.value("session"),
+        series: args.value("series"),
         from: args.date("from")?.unwrap_or(from),
         to: args.date("to")?.unwrap_or(to),
         lang: args.lang()?,

@@ -20,7 +20,7 @@ pub const USAGE: &str = "usage:
   cogov structure FEED [--json] [--lang ko|en] [--root BODY] [--as-of YYYY-MM-DD]
   cogov where-sits FEED OFFICE [--json] [--lang ko|en]
   cogov sessions FEED --from YYYY-MM-DD --to YYYY-MM-DD [--body BODY] [--json] [--lang ko|en]
-  cogov ics FEED [--body BODY] [--session ID] [--from YYYY-MM-DD --to YYYY-MM-DD] [--now UTC] [--url BASE] [--lang ko|en]
+  cogov ics FEED [--body BODY] [--session ID] [--series ID] [--from YYYY-MM-DD --to YYYY-MM-DD] [--now UTC] [--url BASE] [--lang ko|en]
   cogov publish FEED --out DIR [--base-url URL] [--lang ko|en] [--from YYYY-MM-DD --to YYYY-MM-DD] [--now UTC]
   cogov holidays [FEED] --year YYYY [--json]
   cogov expand --dtstart LOCAL_DATETIME --rrule RULE [--exdate LIST] [--rdate LIST] [--limit N]

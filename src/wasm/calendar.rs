@@ -162,6 +162,7 @@ impl Feed {
         let q = IcsQuery {
             body: body_id.as_deref(),
             session: session.as_deref(),
+            series: None,
             from,
             to,
             lang: lang

@@ -510,7 +510,7 @@ export const checks = [
     },
   },
   {
-    name: 'calendar: ics-base gives subscribe links (webcal, https, Google) for all and the filtered body; a bad base is a note',
+    name: 'calendar: ics-base gives subscribe links (webcal, https, Google) for all and the filtered body, and in the detail panel for a session\'s series; a bad base is a note',
     async run(env) {
       const p = await open(env, '/__fixtures__/subscribe.html');
       const links = (sel) => p.page.evaluate((s) => {
@@ -553,6 +553,33 @@ export const checks = [
         await p.page.waitForFunction(() => document.querySelector('#ko').shadowRoot.querySelectorAll('[part~=subscribe-webcal]').length === 2);
         const ko2 = await links('#ko');
         eq(ko2.webcal[0], `webcal://${host}/__fixtures__/sub/bodies/cooperation-meeting.ics`, 'the filtered body after a change');
+
+        // the detail panel of a session of a series links to that series' own calendar
+        const heading = (s) => {
+          const panel = document.querySelector(s).shadowRoot.querySelector('[part~=detail]');
+          return panel.hidden ? null : panel.querySelector('[part~=detail-name]')?.textContent;
+        };
+        const seriesLink = async (sel, id) => {
+          const before = await p.page.evaluate(heading, sel);
+          await p.page.click(`${sel} >> [data-id="${id}"]`);
+          await p.page.waitForFunction(([s, before]) => {
+            const panel = document.querySelector(s).shadowRoot.querySelector('[part~=detail]');
+            const t = panel.hidden ? null : panel.querySelector('[part~=detail-name]')?.textContent;
+            return t && t !== before;
+          }, [sel, before]);
+          return p.page.evaluate((s) => {
+            const a = document.querySelector(s).shadowRoot.querySelectorAll('[part~=detail] [part~=subscribe-series]');
+            return [...a].map((x) => [x.getAttribute('href'), x.textContent]);
+          }, sel);
+        };
+        eq(await seriesLink('#ko', 'cm-quarterly@2026-07-09'), [[`webcal://${host}/__fixtures__/sub/series/cm-quarterly.ics`, '이 회의 일정 구독']],
+          'an occurrence: its series\' file');
+        eq(await seriesLink('#en', 'ga-regular-2026'), [['webcal://example.org/cogov/subscribe/series/ga-regular.ics', 'Subscribe to this series']],
+          'a record overriding an occurrence belongs to the series');
+        eq(await seriesLink('#none', 'cm-quarterly@2026-07-09'), [], 'no ics-base, no series link');
+        await p.page.locator('#en').evaluate((el) => el.setAttribute('month', '2026-12'));
+        await p.page.waitForFunction(() => document.querySelector('#en').shadowRoot.querySelector('[data-id="ga-special-2026-12"]'));
+        eq(await seriesLink('#en', 'ga-special-2026-12'), [], 'a one-off session has no series to subscribe to');
 
         const bad = await p.page.evaluate(() => {
           const root = document.querySelector('#bad').shadowRoot;

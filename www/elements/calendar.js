@@ -16,7 +16,7 @@ extend(
       online: '온라인', none: '이 달에는 회의가 없습니다', after: '이후 회의', noneNext: '예정된 회의가 없습니다',
       truncated: '회의가 너무 많아 일부만 표시합니다', horizon: '2200년 이후의 회의는 표시하지 않습니다', sessions: '{}의 회의', moreS: '+{}건',
       subscribe: '구독', subAll: '전체 일정', subBody: '{} 일정', webcal: '캘린더 앱에서 구독', subGoogle: 'Google 캘린더에서 구독',
-      subUrl: '구독 주소', subHelp: '구독한 캘린더는 일정이 바뀌거나 취소되면 스스로 갱신됩니다.',
+      subUrl: '구독 주소', subSeries: '이 회의 일정 구독', subHelp: '구독한 캘린더는 일정이 바뀌거나 취소되면 스스로 갱신됩니다.',
       badBase: 'ics-base 속성 {}은(는) http(s) 주소가 아니어서 구독 링크를 만들 수 없습니다',
       holidays: '공휴일', holOutside: '공휴일은 1990–2050년만 표시합니다',
     },
@@ -31,7 +31,7 @@ extend(
       online: 'Online', none: 'No sessions this month', after: 'Coming next', noneNext: 'No sessions ahead',
       truncated: 'Too many sessions: only some are shown', horizon: 'Sessions after 2200 are not shown', sessions: 'Sessions on {}', moreS: '+{} more',
       subscribe: 'Subscribe', subAll: 'All sessions', subBody: 'Sessions of {}', webcal: 'Subscribe in a calendar app', subGoogle: 'Subscribe in Google Calendar',
-      subUrl: 'Subscription address', subHelp: 'A subscribed calendar updates itself when sessions move or are cancelled.',
+      subUrl: 'Subscription address', subSeries: 'Subscribe to this series', subHelp: 'A subscribed calendar updates itself when sessions move or are cancelled.',
       badBase: 'the ics-base attribute {} is not an http(s) URL: no subscription links',
       holidays: 'Public holidays', holOutside: 'Public holidays are shown for 1990–2050 only',
     },
@@ -384,6 +384,8 @@ export class CogovCalendar extends CogovElement {
       ['place', loc && join([loc.name, loc.address, loc.url && link(loc.url, ui(L, 'online'))])],
     ].filter(([, v]) => v);
     const google = safeUrl(this.#feed.googleLink(s.id, lang, this.#base()));
+    // a session of a series: its own subscription, the file `cogov publish` writes for it
+    const sub = s.series && this.hasAttribute('ics-base') && icsBase(this.getAttribute('ics-base'));
     return [
       this.hd(0, { id: 'detail-name', part: 'detail-name', tabindex: '-1', 'data-status': this.#st(s) }, s.heading),
       h('p', { class: 'tags' }, h('span', { class: 'tag', part: 'kind' }, word(L, 'skind', s.kind)), ' ', this.#status(s, true),
@@ -395,7 +397,8 @@ export class CogovCalendar extends CogovElement {
       sec('sources', s.sources, (x) => join([link(x.url, x.title), x.publisher, x.date && date(lang, x.date)])),
       h('p', { class: 'actions' },
         h('button', { type: 'button', part: 'add', 'data-k': 'add', onclick: () => this.#download(s.id) }, ui(L, 'add')),
-        google ? h('a', { href: google, part: 'google', target: '_blank', rel: 'noopener noreferrer' }, ui(L, 'google')) : null),
+        google ? h('a', { href: google, part: 'google', target: '_blank', rel: 'noopener noreferrer' }, ui(L, 'google')) : null,
+        sub ? h('a', { href: new URL(`series/${bodyFile(s.series)}`, sub).href.replace(/^https?:/, 'webcal:'), part: 'subscribe-series' }, ui(L, 'subSeries')) : null),
     ];
   }
 
@@ -458,7 +461,7 @@ function icsBase(raw) {
   }
 }
 
-/** The file `cogov publish` writes for a body (a leading `.` becomes `_`). */
+/** The file `cogov publish` writes for a body or a series (a leading `.` becomes `_`). */
 const bodyFile = (id) => id.replace(/^\./, '_') + '.ics';
 
 /** A hash value decoded, or '' for a malformed one (`%E0%A4%A`): such a link is ignored. */
