@@ -126,23 +126,22 @@ impl Name {
     }
 }
 
-/// The computed holidays of `year` (1990–2050), in day order.
-fn compute(year: i32) -> Vec<(NaiveDate, Name)> {
-    // (day, what), in day order (a few dozen: insertion keeps it sorted)
-    let mut days: Vec<(NaiveDate, Name)> = Vec::new();
+/// Appends the computed holidays of `year` (1990–2050) to `days`, in day order.
+fn compute(year: i32, days: &mut Vec<(NaiveDate, Name)>) {
+    // (day, what), in day order (a few dozen a year: insertion keeps it sorted)
+    let mut i = days.len();
     let insert = |days: &mut Vec<(NaiveDate, Name)>, day, name| {
-        let at = days.iter().take_while(|d| d.0 <= day).count();
+        let at = days.iter().rposition(|d| d.0 <= day).map_or(0, |k| k + 1);
         days.insert(at, (day, name));
     };
     if (FIRST_YEAR..=LAST_YEAR).contains(&year) {
         for (k, r) in RULES.iter().enumerate() {
             if let Some(day) = day_of(r, year).filter(|_| r.from <= year && year <= r.until) {
-                insert(&mut days, day, Name::Rule(k));
+                insert(days, day, Name::Rule(k));
             }
         }
     }
     // substitutes, day by day: each goes after its day, and needs none itself
-    let mut i = 0;
     while i < days.len() {
         let day = days[i].0;
         let same = days[i..].iter().take_while(|d| d.0 == day).count();
@@ -163,14 +162,13 @@ fn compute(year: i32) -> Vec<(NaiveDate, Name)> {
                 t = next;
                 let weekend = matches!(t.weekday(), Weekday::Sat | Weekday::Sun);
                 if !weekend && !days.iter().any(|d| d.0 == t) {
-                    insert(&mut days, t, who);
+                    insert(days, t, who);
                     break;
                 }
             }
         }
         i += same;
     }
-    days
 }
 
 /// The computed holidays of `year` in date order, or `None` outside 1990–2050.
@@ -190,9 +188,10 @@ pub fn of_year(year: i32) -> Option<Vec<Holiday>> {
     if !(FIRST_YEAR..=LAST_YEAR).contains(&year) {
         return None;
     }
+    let mut days = Vec::new();
+    compute(year, &mut days);
     Some(
-        compute(year)
-            .into_iter()
+        days.into_iter()
             .map(|(date, n)| Holiday {
                 date,
                 ko: n.text(Lang::Ko),
@@ -252,28 +251,39 @@ pub fn list(
     }
     let (y0, y1) = (from.year(), to.year());
     out.outside = y0 < FIRST_YEAR || y1 > LAST_YEAR;
-    let mut push = |day: NaiveDate, name: String, kind: Kind| {
-        if from <= day && day <= to {
-            out.holidays.push(HolidayView {
-                date: crate::date::iso_date(day),
-                name,
-                kind: kind.as_str(),
-                day,
-            });
-        }
-    };
+    let mut computed = Vec::new();
     for y in y0.max(FIRST_YEAR)..=y1.min(LAST_YEAR) {
-        for (day, n) in compute(y) {
-            push(day, n.text(lang), n.kind());
+        compute(y, &mut computed);
+    }
+    // (day, index) sorted: below computed.len() a computed holiday, else the feed's; on one day
+    // the computed ones first, then the feed's in feed order. Views only for the first CAP.
+    let mut keyed: Vec<(u64, u32)> = Vec::new();
+    let days = computed
+        .iter()
+        .map(|h| h.0)
+        .chain(feed.iter().map(|r| r.date));
+    for (i, day) in days.enumerate() {
+        if from <= day && day <= to {
+            keyed.push((crate::sort::day_key(Some(day)), i as u32));
         }
     }
-    for r in feed {
-        push(r.date, r.name.get(lang).to_string(), Kind::Data);
-    }
-    crate::sort::by_key(&mut out.holidays, |h| crate::sort::day_key(Some(h.day)));
-    if out.holidays.len() > CAP {
-        out.holidays.truncate(CAP);
-        out.truncated = true;
+    crate::sort::keys(&mut keyed);
+    out.truncated = keyed.len() > CAP;
+    for &(_, i) in keyed.iter().take(CAP) {
+        let i = i as usize;
+        let (day, name, kind) = match computed.get(i) {
+            Some(&(day, n)) => (day, n.text(lang), n.kind()),
+            None => match feed.get(i - computed.len()) {
+                Some(r) => (r.date, r.name.get(lang).to_string(), Kind::Data),
+                None => continue,
+            },
+        };
+        out.holidays.push(HolidayView {
+            date: crate::date::iso_date(day),
+            name,
+            kind: kind.as_str(),
+            day,
+        });
     }
     out
 }
