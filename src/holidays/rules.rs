@@ -94,7 +94,7 @@ use Day::{Lunar, Solar};
 use Substitute::{No, SundayOrOverlap as Sun, WeekendOrOverlap as Weekend};
 
 /// Every rule, in calendar order within a year.
-pub(crate) const RULES: &[Rule] = &[
+pub(crate) static RULES: &[Rule] = &[
     rule("신정", "New Year's Day", Solar(1, 1), ALWAYS, ON, No),
     rule(
         "신정 연휴",
