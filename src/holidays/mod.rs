@@ -64,8 +64,11 @@ pub struct Holiday {
 fn day_of(rule: &Rule, year: i32) -> Option<NaiveDate> {
     match rule.day {
         Day::Solar(m, d) => NaiveDate::from_ymd_opt(year, u32::from(m), u32::from(d)),
-        Day::Lunar(m, d, shift) => lunar::to_solar(year, u32::from(m), false, u32::from(d))?
-            .checked_add_signed(chrono::TimeDelta::days(i64::from(shift))),
+        // the holidays' lunar days fall within the solar year of their lunar year
+        Day::Lunar(m, d, shift) => {
+            let o = lunar::ordinal(year, u32::from(m), false, u32::from(d))?;
+            NaiveDate::from_yo_opt(year, u32::try_from(i32::from(o) + i32::from(shift)).ok()?)
+        }
     }
 }
 
