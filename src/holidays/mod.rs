@@ -149,8 +149,8 @@ fn compute(year: i32, days: &mut Vec<(NaiveDate, Name)>) {
         let day = days[i].0;
         let same = days[i..].iter().take_while(|d| d.0 == day).count();
         let mut who = None;
-        for d in i..i + same {
-            if let Name::Rule(k) = days[d].1 {
+        for d in &days[i..i + same] {
+            if let Name::Rule(k) = d.1 {
                 if needs_substitute(&RULES[k], day, same > 1) {
                     who = match who {
                         Some(Name::Substitute(a, _)) => Some(Name::Substitute(a, Some(k))),
