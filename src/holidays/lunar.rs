@@ -101,11 +101,11 @@ pub(crate) fn ordinal(year: i32, month: u32, leap: bool, day: u32) -> Option<u16
     if leap_after != 0 && (month > leap_after || leap) {
         index += 1;
     }
-    let len = |k: u32| if w & (1 << k) != 0 { 30 } else { 29 };
-    if day > len(index) {
+    if day > 29 + ((w >> index) & 1) {
         return None;
     }
-    let before: u32 = (0..index).map(len).sum();
+    // the months before it: 29 days each, plus one for each long one (its bit set)
+    let before = 29 * index + (w & ((1 << index) - 1)).count_ones();
     u16::try_from((w >> 17) + before + day).ok()
 }
 

@@ -11,7 +11,7 @@ pub mod lunar;
 pub(crate) mod rules;
 
 use crate::text::Lang;
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, Weekday};
 use rules::{Day, Rule, Substitute, RULES};
 use serde::Serialize;
 
@@ -60,40 +60,27 @@ pub struct Holiday {
     pub kind: Kind,
 }
 
-/// Days before each month in a common year.
-const BEFORE: [u16; 12] = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
-
-/// The day of the year (1-based) of `month`-`day` in `year`.
-fn ordinal(year: i32, month: u8, day: u8) -> u16 {
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let m = usize::from(month.clamp(1, 12)) - 1;
-    BEFORE[m] + u16::from(day) + u16::from(leap && month > 2)
-}
-
-/// The day of the year `rule` names in `year`, if it has one.
-fn day_of(rule: &Rule, year: i32) -> Option<u16> {
+/// The day `rule` names in `year`, if it has one.
+fn day_of(rule: &Rule, year: i32) -> Option<NaiveDate> {
     match rule.day {
-        Day::Solar(m, d) => Some(ordinal(year, m, d)),
+        Day::Solar(m, d) => NaiveDate::from_ymd_opt(year, u32::from(m), u32::from(d)),
+        // the holidays' lunar days fall within the solar year of their lunar year
         Day::Lunar(m, d, shift) => {
             let o = lunar::ordinal(year, u32::from(m), false, u32::from(d))?;
-            u16::try_from(i32::from(o) + i32::from(shift)).ok()
+            NaiveDate::from_yo_opt(year, u32::try_from(i32::from(o) + i32::from(shift)).ok()?)
         }
     }
 }
 
-/// Whether `rule`'s holiday on day `o` of `year` (weekday `wd`, 0 Sunday … 6 Saturday, shared
-/// with another holiday: `shared`) gets a substitute.
-fn needs_substitute(rule: &Rule, year: i32, o: u16, wd: u16, shared: bool) -> bool {
+/// Whether `rule`'s holiday on `day` (shared with another holiday: `shared`) gets a substitute.
+fn needs_substitute(rule: &Rule, day: NaiveDate, shared: bool) -> bool {
     let (since, saturday) = match rule.substitute {
         Substitute::No => return false,
         Substitute::SundayOrOverlap(since) => (since, false),
         Substitute::WeekendOrOverlap(since) => (since, true),
     };
-    // `since` is yyyymmdd
-    let y = (since / 10_000) as i32;
-    let in_force =
-        y < year || (y == year && ordinal(y, (since / 100 % 100) as u8, (since % 100) as u8) <= o);
-    in_force && (wd == 0 || (saturday && wd == 6) || shared)
+    let wd = day.weekday();
+    since <= day && (wd == Weekday::Sun || (saturday && wd == Weekday::Sat) || shared)
 }
 
 /// The name a substitute for rule `k` carries: 설날 and 추석 for any day of theirs.
@@ -142,64 +129,49 @@ impl Name {
     }
 }
 
-/// The computed holidays of `year` (1990–2050), in day order.
-fn compute(year: i32) -> Vec<(NaiveDate, Name)> {
-    let Some(jan1) =
-        NaiveDate::from_yo_opt(year, 1).filter(|_| (FIRST_YEAR..=LAST_YEAR).contains(&year))
-    else {
-        return Vec::new();
+/// Appends the computed holidays of `year` (1990–2050) to `days`, in day order.
+fn compute(year: i32, days: &mut Vec<(NaiveDate, Name)>) {
+    // (day, what), in day order (a few dozen a year: insertion keeps it sorted)
+    let mut i = days.len();
+    let insert = |days: &mut Vec<(NaiveDate, Name)>, day, name| {
+        let at = days.iter().rposition(|d| d.0 <= day).map_or(0, |k| k + 1);
+        days.insert(at, (day, name));
     };
-    let w0 = jan1.weekday().num_days_from_sunday() as u16;
-    let wd = |o: u16| (w0 + o + 6) % 7;
-    // (day of the year, rule), in day order (a handful: insertion keeps it sorted)
-    let mut base: Vec<(u16, usize)> = Vec::new();
-    for (k, r) in RULES.iter().enumerate() {
-        if r.from <= year && year <= r.until {
-            if let Some(o) = day_of(r, year) {
-                let at = base.iter().take_while(|b| b.0 <= o).count();
-                base.insert(at, (o, k));
+    if (FIRST_YEAR..=LAST_YEAR).contains(&year) {
+        for (k, r) in RULES.iter().enumerate() {
+            if let Some(day) = day_of(r, year).filter(|_| r.from <= year && year <= r.until) {
+                insert(days, day, Name::Rule(k));
             }
         }
     }
-    // substitutes in day order (the days only increase)
-    let mut subs: Vec<(u16, Name)> = Vec::new();
-    let mut i = 0;
-    while i < base.len() {
-        let o = base[i].0;
-        let same = base[i..].iter().take_while(|b| b.0 == o).count();
+    // substitutes, day by day: each goes after its day, and needs none itself
+    while i < days.len() {
+        let day = days[i].0;
+        let same = days[i..].iter().take_while(|d| d.0 == day).count();
         let mut who = None;
-        for b in &base[i..i + same] {
-            if needs_substitute(&RULES[b.1], year, o, wd(o), same > 1) {
-                who = match who {
-                    Some(Name::Substitute(a, _)) => Some(Name::Substitute(a, Some(b.1))),
-                    _ => Some(Name::Substitute(b.1, None)),
-                };
+        for d in &days[i..i + same] {
+            if let Name::Rule(k) = d.1 {
+                if needs_substitute(&RULES[k], day, same > 1) {
+                    who = match who {
+                        Some(Name::Substitute(a, _)) => Some(Name::Substitute(a, Some(k))),
+                        _ => Some(Name::Substitute(k, None)),
+                    };
+                }
             }
         }
         if let Some(who) = who {
-            let mut t = o + 1;
-            while wd(t) % 6 == 0 || base.iter().any(|b| b.0 == t) || subs.iter().any(|s| s.0 == t) {
-                t += 1;
+            let mut t = day;
+            while let Some(next) = t.succ_opt() {
+                t = next;
+                let weekend = matches!(t.weekday(), Weekday::Sat | Weekday::Sun);
+                if !weekend && !days.iter().any(|d| d.0 == t) {
+                    insert(days, t, who);
+                    break;
+                }
             }
-            subs.push((t, who));
         }
         i += same;
     }
-    let mut out = Vec::with_capacity(base.len() + subs.len());
-    let (mut x, mut y) = (0, 0);
-    while x < base.len() || y < subs.len() {
-        let (o, name) = if y == subs.len() || (x < base.len() && base[x].0 <= subs[y].0) {
-            x += 1;
-            (base[x - 1].0, Name::Rule(base[x - 1].1))
-        } else {
-            y += 1;
-            subs[y - 1]
-        };
-        if let Some(date) = jan1.checked_add_days(chrono::Days::new(u64::from(o - 1))) {
-            out.push((date, name));
-        }
-    }
-    out
 }
 
 /// The computed holidays of `year` in date order, or `None` outside 1990–2050.
@@ -219,9 +191,10 @@ pub fn of_year(year: i32) -> Option<Vec<Holiday>> {
     if !(FIRST_YEAR..=LAST_YEAR).contains(&year) {
         return None;
     }
+    let mut days = Vec::new();
+    compute(year, &mut days);
     Some(
-        compute(year)
-            .into_iter()
+        days.into_iter()
             .map(|(date, n)| Holiday {
                 date,
                 ko: n.text(Lang::Ko),
@@ -281,28 +254,39 @@ pub fn list(
     }
     let (y0, y1) = (from.year(), to.year());
     out.outside = y0 < FIRST_YEAR || y1 > LAST_YEAR;
-    let mut push = |day: NaiveDate, name: String, kind: Kind| {
-        if from <= day && day <= to {
-            out.holidays.push(HolidayView {
-                date: crate::date::iso_date(day),
-                name,
-                kind: kind.as_str(),
-                day,
-            });
-        }
-    };
+    let mut computed = Vec::new();
     for y in y0.max(FIRST_YEAR)..=y1.min(LAST_YEAR) {
-        for (day, n) in compute(y) {
-            push(day, n.text(lang), n.kind());
+        compute(y, &mut computed);
+    }
+    // (day, index) sorted: below computed.len() a computed holiday, else the feed's; on one day
+    // the computed ones first, then the feed's in feed order. Views only for the first CAP.
+    let mut keyed: Vec<(u64, u32)> = Vec::new();
+    let days = computed
+        .iter()
+        .map(|h| h.0)
+        .chain(feed.iter().map(|r| r.date));
+    for (i, day) in days.enumerate() {
+        if from <= day && day <= to {
+            keyed.push((crate::sort::day_key(Some(day)), i as u32));
         }
     }
-    for r in feed {
-        push(r.date, r.name.get(lang).to_string(), Kind::Data);
-    }
-    crate::sort::by_key(&mut out.holidays, |h| crate::sort::day_key(Some(h.day)));
-    if out.holidays.len() > CAP {
-        out.holidays.truncate(CAP);
-        out.truncated = true;
+    crate::sort::keys(&mut keyed);
+    out.truncated = keyed.len() > CAP;
+    for &(_, i) in keyed.iter().take(CAP) {
+        let i = i as usize;
+        let (day, name, kind) = match computed.get(i) {
+            Some(&(day, n)) => (day, n.text(lang), n.kind()),
+            None => match feed.get(i - computed.len()) {
+                Some(r) => (r.date, r.name.get(lang).to_string(), Kind::Data),
+                None => continue,
+            },
+        };
+        out.holidays.push(HolidayView {
+            date: crate::date::iso_date(day),
+            name,
+            kind: kind.as_str(),
+            day,
+        });
     }
     out
 }

@@ -36,10 +36,10 @@ pub(crate) enum Day {
 pub(crate) enum Substitute {
     /// Never.
     No,
-    /// When it falls on a Sunday or on another holiday (설날, 추석), from `since`.
-    SundayOrOverlap(u32),
-    /// When it falls on a Saturday, a Sunday or another holiday, from `since`.
-    WeekendOrOverlap(u32),
+    /// When it falls on a Sunday or on another holiday (설날, 추석), from the day given.
+    SundayOrOverlap(NaiveDate),
+    /// When it falls on a Saturday, a Sunday or another holiday, from the day given.
+    WeekendOrOverlap(NaiveDate),
 }
 
 /// One public holiday and when it is one.
@@ -54,11 +54,19 @@ pub(crate) struct Rule {
     pub substitute: Substitute,
 }
 
-/// Dates as `yyyymmdd` numbers: when a substitute rule took effect.
-const SUB_2013: u32 = 20131105;
-const SUB_2021: u32 = 20210707;
-const SUB_2023: u32 = 20230504;
-const SUB_2026: u32 = 20260101;
+/// The day `y`-`m`-`d` (a valid date: checked when compiled).
+const fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+    match NaiveDate::from_ymd_opt(y, m, d) {
+        Some(day) => day,
+        None => panic!("not a date"),
+    }
+}
+
+/// When each substitute rule took effect.
+const SUB_2013: NaiveDate = ymd(2013, 11, 5);
+const SUB_2021: NaiveDate = ymd(2021, 7, 7);
+const SUB_2023: NaiveDate = ymd(2023, 5, 4);
+const SUB_2026: NaiveDate = ymd(2026, 1, 1);
 
 const ALWAYS: i32 = 1949;
 const ON: i32 = 9999;
@@ -81,11 +89,12 @@ const fn rule(
     }
 }
 
+use chrono::NaiveDate;
 use Day::{Lunar, Solar};
 use Substitute::{No, SundayOrOverlap as Sun, WeekendOrOverlap as Weekend};
 
 /// Every rule, in calendar order within a year.
-pub(crate) const RULES: &[Rule] = &[
+pub(crate) static RULES: &[Rule] = &[
     rule("신정", "New Year's Day", Solar(1, 1), ALWAYS, ON, No),
     rule(
         "신정 연휴",
