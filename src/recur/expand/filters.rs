@@ -1,0 +1,182 @@
+//! The `BYxxx` filters of a period: per month, the bit mask of the days that pass `BYMONTH`,
+//! `BYMONTHDAY`, `BYDAY` (plain and ordinal), and for `YEARLY` `BYYEARDAY` and `BYWEEKNO`
+//! (dateutil's week table); and how many candidates `BYSETPOS` picks from a period.
+
+use super::calendar::{days_in_month, is_leap, weekday_of_first, CUMULATIVE};
+use crate::recur::validate::{bit, set_bit};
+use crate::recur::{Frequency, ValidRule};
+
+/// Bits 0, 7, 14, 21, 28: one weekday's days when shifted by its first day.
+const WEEKLY_BITS: u64 = 1 | 1 << 7 | 1 << 14 | 1 << 21 | 1 << 28;
+
+impl ValidRule {
+    /// Bit `d` set for each day `d` of month `m` of year `y` that passes every
+    /// `BYxxx` filter.
+    pub(super) fn month_mask(&self, y: i32, m: u32) -> u32 {
+        if self.months != 0 && self.months & (1 << m) == 0 {
+            return 0;
+        }
+        let dim = days_in_month(y, m);
+        let all = ((1u64 << (dim + 1)) - 2) as u32;
+        let mut mask = all;
+        if self.has_mday {
+            let neg = self.mday_neg.get((dim - 28) as usize).copied().unwrap_or(0);
+            mask &= self.mday_pos | neg;
+        }
+        if mask != 0 && self.freq == Frequency::Yearly {
+            mask &= self.year_filter(y, m);
+        }
+        if mask == 0 || (self.wdays == 0 && !self.has_nth) {
+            return mask;
+        }
+        let w1 = weekday_of_first(y, m);
+        let mut days = 0u32;
+        for w in 0..7u32 {
+            let first = 1 + (w + 7 - w1) % 7;
+            if self.wdays & (1 << w) != 0 {
+                days |= ((WEEKLY_BITS << first) & u64::from(all)) as u32;
+            }
+            let (pos, neg) = (self.nth_pos[w as usize], self.nth_neg[w as usize]);
+            if pos | neg == 0 {
+                continue;
+            }
+            let count = (dim - first) / 7 + 1;
+            let before = CUMULATIVE[(m - 1) as usize % 12] + u32::from(m > 2 && is_leap(y));
+            let year_len = 365 + u32::from(is_leap(y));
+            for j in 0..count {
+                let d = first + 7 * j;
+                let (p, n) = if self.year_scope {
+                    let yi = before + d - 1;
+                    (yi / 7 + 1, (year_len - 1 - yi) / 7 + 1)
+                } else {
+                    (j + 1, count - j)
+                };
+                if (p < 64 && pos & (1 << p) != 0) || (n < 64 && neg & (1 << n) != 0) {
+                    days |= 1 << d;
+                }
+            }
+        }
+        mask & days
+    }
+
+    /// The days of month `m` that pass `BYYEARDAY` and `BYWEEKNO` (every day without them).
+    fn year_filter(&self, y: i32, m: u32) -> u32 {
+        let (yday, weeks) = (
+            self.yday_pos != [0; 6] || self.yday_neg != [0; 6],
+            !self.week_no.is_empty(),
+        );
+        if !yday && !weeks {
+            return u32::MAX;
+        }
+        let before = (CUMULATIVE[(m - 1) as usize % 12] + u32::from(m > 2 && is_leap(y))) as usize;
+        let year_len = 365 + usize::from(is_leap(y));
+        let wmask = if weeks { self.week_mask(y) } else { [0; 6] };
+        let mut out = 0u32;
+        for d in 1..=days_in_month(y, m) as usize {
+            let i = before + d - 1;
+            let by_yday = !yday || bit(&self.yday_pos, i + 1) || bit(&self.yday_neg, year_len - i);
+            if by_yday && (!weeks || bit(&wmask, i)) {
+                out |= 1 << d;
+            }
+        }
+        out
+    }
+
+    /// The days (by index in the year, from 0) of year `y` that `BYWEEKNO` picks: python-dateutil's
+    /// week table, ported as is (weeks start on `WKST`; week 1 has at least 4 days of the year;
+    /// the last days of the year may be week 1 of the next, the first days the last week of the
+    /// previous one).
+    fn week_mask(&self, y: i32) -> [u64; 6] {
+        let mut out = [0u64; 6];
+        let has = |n: i64| self.week_no.iter().any(|&w| i64::from(w) == n);
+        let year_len = 365 + i64::from(is_leap(y));
+        let yw = i64::from(weekday_of_first(y, 1));
+        let wkst = i64::from(self.wkst);
+        let first = (7 - yw + wkst).rem_euclid(7);
+        let (no1, wyear_len) = if first >= 4 {
+            (0, year_len + (yw - wkst).rem_euclid(7))
+        } else {
+            (first, year_len - first)
+        };
+        let weeks = wyear_len / 7 + (wyear_len % 7) / 4;
+        let shift = if no1 != first { 7 - first } else { 0 };
+        let mark = |mut i: i64, out: &mut [u64; 6]| {
+            for _ in 0..7 {
+                if let Ok(k) = usize::try_from(i) {
+                    set_bit(out, k);
+                }
+                i += 1;
+                if (yw + i).rem_euclid(7) == wkst {
+                    break;
+                }
+            }
+        };
+        for &w in &self.week_no {
+            let mut n = i64::from(w);
+            if n < 0 {
+                n += weeks + 1;
+            }
+            if !(0 < n && n <= weeks) {
+                continue;
+            }
+            let i = if n > 1 {
+                no1 + (n - 1) * 7 - shift
+            } else {
+                no1
+            };
+            mark(i, &mut out);
+        }
+        if has(1) {
+            let i = no1 + weeks * 7 - shift;
+            if i < year_len {
+                mark(i, &mut out);
+            }
+        }
+        if no1 != 0 {
+            let last_weeks = if has(-1) {
+                -1
+            } else {
+                let lyw = i64::from(weekday_of_first(y - 1, 1));
+                let lno1 = (7 - lyw + wkst).rem_euclid(7);
+                let lyear_len = 365 + i64::from(is_leap(y - 1));
+                if lno1 >= 4 {
+                    52 + ((lyear_len + (lyw - wkst).rem_euclid(7)) % 7) / 4
+                } else {
+                    52 + ((year_len - no1) % 7) / 4
+                }
+            };
+            if has(last_weeks) {
+                for i in 0..no1 {
+                    set_bit(&mut out, i as usize);
+                }
+            }
+        }
+        out
+    }
+
+    /// How many of a period's `n` candidates `BYSETPOS` picks (all of them without it).
+    pub(super) fn set_pos_count(&self, n: u32) -> u32 {
+        if self.set_pos.is_empty() {
+            return n;
+        }
+        let n = i64::from(n);
+        let index = |p: i16| {
+            if p > 0 {
+                i64::from(p) - 1
+            } else {
+                n + i64::from(p)
+            }
+        };
+        let mut picked = 0;
+        for &p in &self.set_pos {
+            let idx = index(p);
+            // a negative position may name the candidate a positive one names already
+            let again = p < 0
+                && i16::try_from(idx + 1).is_ok_and(|q| self.set_pos.binary_search(&q).is_ok());
+            if (0..n).contains(&idx) && !again {
+                picked += 1;
+            }
+        }
+        picked
+    }
+}

@@ -1,0 +1,186 @@
+//! Period-by-period expansion of a [`ValidRule`].
+//!
+//! Each period (a year, month, week or day, `INTERVAL` apart) is turned into a
+//! bit mask of matching days per month, then into a reused buffer of dates;
+//! `BYSETPOS` picks from that buffer. Nothing is allocated per candidate.
+
+//!
+//! The parts: calendar arithmetic (`calendar.rs`), the `BYxxx` filters as day masks
+//! (`filters.rs`), each frequency's period of candidates with `BYSETPOS` (`period.rs`), and
+//! `COUNT` skipping and counting (`count.rs`); this file is the iterator, its limits (`UNTIL`,
+//! the window, [`MAX_YEAR`]) and its budget.
+
+mod calendar;
+mod count;
+mod filters;
+mod period;
+
+use super::{Budget, ValidRule, MAX_YEAR};
+use chrono::{NaiveDate, NaiveDateTime};
+use core::iter::FusedIterator;
+
+/// The last instant expansion may produce.
+pub(crate) fn end_of_time() -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(MAX_YEAR, 12, 31)
+        .and_then(|d| d.and_hms_opt(23, 59, 59))
+        .unwrap_or(NaiveDateTime::MAX)
+}
+impl ValidRule {
+    /// Iterates over every occurrence, in order, up to [`MAX_YEAR`].
+    ///
+    /// ```
+    /// use cogov::recur::{format_local, parse_local, ValidRule};
+    ///
+    /// let rule = ValidRule::parse("FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29", parse_local("20240229").unwrap()).unwrap();
+    /// let leap: Vec<String> = rule.iter().take(2).map(format_local).collect();
+    /// assert_eq!(leap, ["2024-02-29T00:00:00", "2028-02-29T00:00:00"]);
+    /// ```
+    pub fn iter(&self) -> Occurrences<'_> {
+        Occurrences::new(self, self.dtstart, end_of_time())
+    }
+}
+
+/// Iterator over a rule's occurrences (see [`ValidRule::iter`]); always finite.
+#[derive(Debug, Clone)]
+pub struct Occurrences<'a> {
+    rule: &'a ValidRule,
+    /// Index of the next period to fill.
+    next_period: i64,
+    /// Nothing after this is produced (`UNTIL`, window end, [`MAX_YEAR`]).
+    limit: NaiveDateTime,
+    /// Nothing before this is produced (but it still counts toward `COUNT`).
+    from: NaiveDateTime,
+    remaining: Option<u32>,
+    cands: Vec<NaiveDate>,
+    /// The period's days (each at every one of the rule's times), without `BYSETPOS`.
+    buf: Vec<NaiveDate>,
+    /// The period's date-times `BYSETPOS` picked, sorted.
+    picks: Vec<NaiveDateTime>,
+    /// Index of the next date-time of the period (over `buf` x times, or `picks`).
+    pos: usize,
+    done: bool,
+    /// (year, month, mask) of the last month asked for by a week or day period.
+    cache: (i32, u32, u32),
+    /// The query's allowance: one step per period filled or counted.
+    budget: Option<&'a Budget>,
+}
+
+impl<'a> Occurrences<'a> {
+    /// Occurrences within `from..=to`, starting near `from` when `COUNT` allows it.
+    pub(crate) fn new(rule: &'a ValidRule, from: NaiveDateTime, to: NaiveDateTime) -> Self {
+        Occurrences::within(rule, from, to, None)
+    }
+
+    /// [`Occurrences::new`] taking its steps from `budget`: it ends early (with the budget
+    /// marked exhausted) when the steps run out.
+    ///
+    /// A `COUNT` rule starts near `from` too: the occurrences of the periods before it are
+    /// counted without being produced (a year or month by its day masks, days and weeks by
+    /// whole months, or in one step when the rule's days do not depend on the month).
+    pub(crate) fn within(
+        rule: &'a ValidRule,
+        from: NaiveDateTime,
+        to: NaiveDateTime,
+        budget: Option<&'a Budget>,
+    ) -> Self {
+        let mut limit = to.min(end_of_time());
+        if let Some(u) = rule.until {
+            limit = limit.min(u);
+        }
+        let mut it = Occurrences {
+            rule,
+            next_period: 0,
+            limit,
+            from,
+            remaining: rule.count,
+            cands: Vec::new(),
+            buf: Vec::new(),
+            picks: Vec::new(),
+            pos: 0,
+            done: from > limit,
+            cache: (0, 0, 0),
+            budget,
+        };
+        if from > rule.dtstart && !it.done {
+            match rule.count {
+                None => it.next_period = it.period_before(from.date()),
+                Some(count) => it.skip_counted(from.date(), count),
+            }
+        }
+        it
+    }
+
+    /// The number of date-times of the period filled last.
+    fn period_len(&self) -> usize {
+        if self.rule.set_pos.is_empty() {
+            self.buf.len() * self.rule.times.len()
+        } else {
+            self.picks.len()
+        }
+    }
+
+    /// The `i`-th date-time of the period filled last.
+    fn at(&self, i: usize) -> Option<NaiveDateTime> {
+        let times = &self.rule.times;
+        if let ([time], true) = (&times[..], self.rule.set_pos.is_empty()) {
+            // one time a day (the common case): no division per occurrence
+            Some(self.buf.get(i)?.and_time(*time))
+        } else if self.rule.set_pos.is_empty() {
+            let nt = times.len().max(1);
+            let day = self.buf.get(i / nt)?;
+            Some(day.and_time(*times.get(i % nt)?))
+        } else {
+            self.picks.get(i).copied()
+        }
+    }
+
+    /// The date-times of the period filled last, in order.
+    fn period(&self) -> impl Iterator<Item = NaiveDateTime> + '_ {
+        (0..self.period_len()).filter_map(|i| self.at(i))
+    }
+
+    /// Takes one step from the budget; `false` (and the iterator done) when none is left.
+    fn step(&mut self) -> bool {
+        if self.budget.is_none_or(|b| b.take(1)) {
+            return true;
+        }
+        self.done = true;
+        false
+    }
+}
+
+impl Iterator for Occurrences<'_> {
+    type Item = NaiveDateTime;
+
+    fn next(&mut self) -> Option<NaiveDateTime> {
+        while !self.done {
+            let Some(dt) = self.at(self.pos) else {
+                if !self.fill_next_period() {
+                    self.done = true;
+                }
+                continue;
+            };
+            self.pos += 1;
+            if dt > self.limit {
+                self.done = true;
+                break;
+            }
+            if dt < self.rule.dtstart {
+                continue;
+            }
+            if let Some(left) = self.remaining.as_mut() {
+                if *left == 0 {
+                    self.done = true;
+                    break;
+                }
+                *left -= 1;
+            }
+            if dt >= self.from {
+                return Some(dt);
+            }
+        }
+        None
+    }
+}
+
+impl FusedIterator for Occurrences<'_> {}
