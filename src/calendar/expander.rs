@@ -8,7 +8,7 @@ use crate::date::When;
 use crate::feed::Feed;
 use crate::feed::{SessionKind, Status};
 use crate::recur::{Budget, HARD_CAP, MAX_YEAR, MIN_YEAR};
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike};
 use core::cell::RefCell;
 
 /// One generated occurrence.
@@ -43,6 +43,17 @@ fn shift(b: Occ, n: i64, time: Option<NaiveTime>, j: usize) -> Option<Occ> {
         rule: j,
         cancelled: b.cancelled,
     })
+}
+
+/// `start` + `minutes`: the same day's time when it stays in the day (the common case, without
+/// chrono's date arithmetic), else through `checked_add_signed`.
+fn end_after(start: NaiveDateTime, minutes: u32) -> Option<NaiveDateTime> {
+    let secs = u64::from(start.num_seconds_from_midnight()) + u64::from(minutes) * 60;
+    if let (Ok(s @ 0..86_400), 0) = (u32::try_from(secs), start.nanosecond()) {
+        let time = NaiveTime::from_num_seconds_from_midnight_opt(s, 0)?;
+        return Some(start.date().and_time(time));
+    }
+    start.checked_add_signed(TimeDelta::minutes(i64::from(minutes)))
 }
 
 /// Whether an occurrence start and a `recurrence_id` name the same occurrence (a date matches
@@ -219,9 +230,7 @@ impl<'f> Expander<'f> {
                             When::At(dt)
                         };
                         let end = match (all_day, duration_minutes) {
-                            (false, Some(m)) => dt
-                                .checked_add_signed(TimeDelta::minutes(i64::from(*m)))
-                                .map(When::At),
+                            (false, Some(m)) => end_after(dt, *m).map(When::At),
                             _ => None,
                         };
                         Occ {

@@ -916,3 +916,75 @@ fn two_sittings_a_day_are_numbered_one_by_one() {
         "ga-regular@2024-07-12T14:00 2024-07-12T14:00 scheduled #9"
     );
 }
+
+/// `session_starts` gives the starts of exactly the sessions `sessions` lists (its timestamps come
+/// from the window's sort keys, and a window of many series takes the sort's radix path): the
+/// default feed (overrides, explicit sessions, relative rules) and 150 series of council forms
+/// over ten years, per body and over every body.
+#[test]
+fn session_starts_are_the_starts_of_the_listed_sessions() {
+    let forms = [
+        "FREQ=WEEKLY;BYDAY=TU",
+        "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH",
+        "FREQ=MONTHLY;BYDAY=2FR",
+        "FREQ=MONTHLY;BYDAY=-1WE;COUNT=40",
+        "FREQ=MONTHLY;BYMONTHDAY=-3,15",
+        "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1",
+        "FREQ=YEARLY;BYMONTH=6,11;BYDAY=1FR",
+        "FREQ=YEARLY;BYDAY=20MO",
+        "FREQ=DAILY;INTERVAL=9;BYHOUR=9,15",
+        "FREQ=WEEKLY;BYDAY=SA;UNTIL=20300101",
+    ];
+    let series: Vec<String> = (0..150)
+        .map(|i| {
+            let (form, body, time) = (forms[i % forms.len()], ["a", "b"][i % 2], 9 + i % 8);
+            format!(
+                r#"{{"id": "s{i}", "body": "{body}", "kind": "regular", "sources": ["s"],
+                "rules": [{{"dtstart": "2026-0{}-1{}T{time:02}:30", "duration_minutes": {}, "rrule": "{form}"}}]}}"#,
+                1 + i % 9,
+                i % 10,
+                30 * (1 + i % 5)
+            )
+        })
+        .collect();
+    let text = format!(
+        r#"{{"cogov": 1, "publisher": {{"id": "p", "name": "P"}}, "sources": [{{"id": "s", "title": "S"}}],
+        "bodies": [{{"id": "a", "kind": "forum", "name": "A", "sources": ["s"]}},
+                   {{"id": "b", "kind": "forum", "name": "B", "sources": ["s"]}}],
+        "series": [{}]}}"#,
+        series.join(",")
+    );
+    let councils = loaded(&text);
+    let default = load(include_str!("../../www/data/feed.json"))
+        .dataset
+        .unwrap();
+    let mut checked = 0;
+    for (ds, from, to, bodies) in [
+        (
+            &councils,
+            "2027-01-01",
+            "2036-12-31",
+            vec![None, Some("a"), Some("b")],
+        ),
+        (&councils, "2026-03-01", "2026-03-31", vec![None]),
+        (&default, "1900-01-01", "2200-12-31", vec![None]),
+        (&default, "2025-01-01", "2026-12-31", vec![None]),
+    ] {
+        for body in bodies {
+            let q = SessionQuery {
+                body,
+                ..wide(from, to)
+            };
+            let list = sessions(ds, &q).unwrap();
+            let want: Vec<i64> = list
+                .sessions
+                .iter()
+                .map(|s| s.start_when.start().and_utc().timestamp())
+                .collect();
+            let (got, cut) = session_starts(ds, &q).unwrap();
+            assert_eq!((got, cut), (want, list.truncated), "{from}..{to} {body:?}");
+            checked += list.sessions.len();
+        }
+    }
+    assert!(checked > 8_000, "{checked} sessions checked");
+}
