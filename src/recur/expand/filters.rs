@@ -30,29 +30,44 @@ impl ValidRule {
             return mask;
         }
         let w1 = weekday_of_first(y, m);
+        // the day (1..=7) of the month's first weekday `w`; no division in the loops below
+        let first_of = |w: u32| {
+            let d = w + 7 - w1;
+            1 + if d >= 7 { d - 7 } else { d }
+        };
         let mut days = 0u32;
+        let mut plain = self.wdays;
+        while plain != 0 {
+            let w = plain.trailing_zeros();
+            plain &= plain - 1;
+            days |= ((WEEKLY_BITS << first_of(w)) & u64::from(all)) as u32;
+        }
+        if !self.has_nth {
+            return mask & days;
+        }
+        let leap = is_leap(y);
+        let before = CUMULATIVE[(m - 1) as usize % 12] + u32::from(m > 2 && leap);
+        let year_len = 365 + u32::from(leap);
         for w in 0..7u32 {
-            let first = 1 + (w + 7 - w1) % 7;
-            if self.wdays & (1 << w) != 0 {
-                days |= ((WEEKLY_BITS << first) & u64::from(all)) as u32;
-            }
             let (pos, neg) = (self.nth_pos[w as usize], self.nth_neg[w as usize]);
             if pos | neg == 0 {
                 continue;
             }
-            let count = (dim - first) / 7 + 1;
-            let before = CUMULATIVE[(m - 1) as usize % 12] + u32::from(m > 2 && is_leap(y));
-            let year_len = 365 + u32::from(is_leap(y));
+            let first = first_of(w);
+            // how many of them the month has: (dim - first) / 7 + 1, with dim - first in 21..=30
+            let count = if dim - first >= 28 { 5 } else { 4 };
+            // the first one's ordinal from the start and from the end (of the month, or of the
+            // year: one week later is one more from the start and one less from the end)
+            let (p0, n0) = if self.year_scope {
+                let yi = before + first - 1;
+                (yi / 7 + 1, (year_len - 1 - yi) / 7 + 1)
+            } else {
+                (1, count)
+            };
             for j in 0..count {
-                let d = first + 7 * j;
-                let (p, n) = if self.year_scope {
-                    let yi = before + d - 1;
-                    (yi / 7 + 1, (year_len - 1 - yi) / 7 + 1)
-                } else {
-                    (j + 1, count - j)
-                };
+                let (p, n) = (p0 + j, n0 - j);
                 if (p < 64 && pos & (1 << p) != 0) || (n < 64 && neg & (1 << n) != 0) {
-                    days |= 1 << d;
+                    days |= 1 << (first + 7 * j);
                 }
             }
         }
@@ -62,7 +77,11 @@ impl ValidRule {
     /// The days of month `m` that pass `BYYEARDAY` and `BYWEEKNO` (every day without them).
     fn year_filter(&self, y: i32, m: u32) -> u32 {
         let (yday, weeks) = (
-            self.yday_pos != [0; 6] || self.yday_neg != [0; 6],
+            // no array comparison (a memcmp call per month in the wasm)
+            self.yday_pos
+                .iter()
+                .zip(&self.yday_neg)
+                .any(|(p, n)| p | n != 0),
             !self.week_no.is_empty(),
         );
         if !yday && !weeks {

@@ -16,7 +16,7 @@ mod filters;
 mod period;
 
 use super::{Budget, ValidRule, MAX_YEAR};
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use core::iter::FusedIterator;
 
 /// The last instant expansion may produce.
@@ -40,6 +40,16 @@ impl ValidRule {
     }
 }
 
+/// The day number of `d` (days from the common era, 0001-01-01 is 1).
+fn day_number(d: NaiveDate) -> i64 {
+    i64::from(d.num_days_from_ce())
+}
+
+/// The month number of `d`: `year * 12 + month0`.
+fn month_number(d: NaiveDate) -> i64 {
+    i64::from(d.year()) * 12 + i64::from(d.month0())
+}
+
 /// Iterator over a rule's occurrences (see [`ValidRule::iter`]); always finite.
 #[derive(Debug, Clone)]
 pub struct Occurrences<'a> {
@@ -61,6 +71,14 @@ pub struct Occurrences<'a> {
     done: bool,
     /// (year, month, mask) of the last month asked for by a week or day period.
     cache: (i32, u32, u32),
+    /// Per-iterator constants of the periods, computed once: `DTSTART`'s day number (from the
+    /// common era), month number (`year * 12 + month0`) and days into its week (from `WKST`),
+    /// and the day and month numbers of `limit`.
+    first_day: i64,
+    first_month: i64,
+    into_week: i64,
+    last_day: i64,
+    last_month: i64,
     /// The query's allowance: one step per period filled or counted.
     budget: Option<&'a Budget>,
 }
@@ -99,6 +117,13 @@ impl<'a> Occurrences<'a> {
             pos: 0,
             done: from > limit,
             cache: (0, 0, 0),
+            first_day: day_number(rule.dtstart.date()),
+            first_month: month_number(rule.dtstart.date()),
+            into_week: i64::from(
+                (rule.dtstart.weekday().num_days_from_monday() + 7 - rule.wkst) % 7,
+            ),
+            last_day: day_number(limit.date()),
+            last_month: month_number(limit.date()),
             budget,
         };
         if from > rule.dtstart && !it.done {

@@ -2,9 +2,10 @@
 //! day's days (through a one-month mask cache), then `BYSETPOS`'s picks; and the period that
 //! holds a day.
 
+use super::calendar::days_in_month;
 use super::Occurrences;
 use crate::recur::Frequency;
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate};
 
 impl Occurrences<'_> {
     /// Index of the period that contains `day` (or the last one before it).
@@ -64,48 +65,55 @@ impl Occurrences<'_> {
                 return true;
             }
             Frequency::Monthly => {
-                let mi = i64::from(start.year()) * 12 + i64::from(start.month0()) + step;
-                let (y, m) = (mi.div_euclid(12), mi.rem_euclid(12) as u32 + 1);
-                if (y, m) > (i64::from(limit_day.year()), limit_day.month()) {
+                let mi = self.first_month + step;
+                if mi > self.last_month {
                     return false;
                 }
-                let y = y as i32;
+                let (y, m) = (mi.div_euclid(12) as i32, mi.rem_euclid(12) as u32 + 1);
                 let mask = r.month_mask(y, m);
                 self.emit_months(y, &[(m, mask)]);
                 return true;
             }
             Frequency::Weekly | Frequency::Daily => {
-                let first = i64::from(start.num_days_from_ce());
+                let first = self.first_day;
                 let (begin, len) = if r.freq == Frequency::Daily {
                     (first + step, 1)
                 } else if k == 0 {
-                    let into_week = (start.weekday().num_days_from_monday() + 7 - r.wkst) % 7;
-                    (first, 7 - i64::from(into_week))
+                    (first, 7 - self.into_week)
                 } else {
-                    let into_week = (start.weekday().num_days_from_monday() + 7 - r.wkst) % 7;
-                    (first - i64::from(into_week) + 7 * step, 7)
+                    (first - self.into_week + 7 * step, 7)
                 };
-                if begin > i64::from(limit_day.num_days_from_ce()) {
+                if begin > self.last_day {
                     return false;
                 }
-                let Some(mut day) = i32::try_from(begin)
+                let Some(day0) = i32::try_from(begin)
                     .ok()
                     .and_then(NaiveDate::from_num_days_from_ce_opt)
                 else {
                     return false;
                 };
-                for i in 0..len {
+                // the period's days counted as (year, month, day): no date arithmetic per day
+                let (mut y, mut m, mut d) = (day0.year(), day0.month(), day0.day());
+                let mut dim = days_in_month(y, m);
+                for i in 0..len as u32 {
                     if i > 0 {
-                        let Some(next) = day.succ_opt() else {
-                            return false;
-                        };
-                        day = next;
+                        d += 1;
+                        if d > dim {
+                            (y, m, d) = if m == 12 {
+                                (y + 1, 1, 1)
+                            } else {
+                                (y, m + 1, 1)
+                            };
+                            dim = days_in_month(y, m);
+                        }
                     }
-                    let (y, m) = (day.year(), day.month());
                     if (self.cache.0, self.cache.1) != (y, m) {
                         self.cache = (y, m, r.month_mask(y, m));
                     }
-                    if self.cache.2 & (1 << day.day()) != 0 {
+                    if self.cache.2 & (1 << d) != 0 {
+                        let Some(day) = day0.checked_add_days(Days::new(u64::from(i))) else {
+                            return false;
+                        };
                         self.cands.push(day);
                     }
                 }
