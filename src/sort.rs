@@ -33,6 +33,33 @@ pub fn by_key<T>(v: &mut [T], key: impl Fn(&T) -> u64) {
     permute(v, &mut order);
 }
 
+/// [`by_key`] for a list of `Copy` elements: the sorted list is gathered into a new `Vec` by the
+/// order (one copy per element) instead of swapped along the order's cycles, which costs more
+/// for long lists of large elements (the sessions of a window).
+///
+/// ```
+/// let mut v = vec![(3, 'a'), (1, 'b'), (3, 'c'), (2, 'd')];
+/// cogov::sort::by_key_copied(&mut v, |x| x.0);
+/// assert_eq!(v, [(1, 'b'), (2, 'd'), (3, 'a'), (3, 'c')]);
+/// ```
+pub fn by_key_copied<T: Copy>(v: &mut Vec<T>, key: impl Fn(&T) -> u64) {
+    if v.len() < 2 {
+        return;
+    }
+    let mut keyed: Vec<(u64, u32)> = Vec::with_capacity(v.len());
+    for (i, x) in v.iter().enumerate() {
+        keyed.push((key(x), i as u32));
+    }
+    let order = key_order(keyed);
+    if order.iter().enumerate().all(|(k, &i)| k as u32 == i) {
+        return; // in order already
+    }
+    *v = order
+        .iter()
+        .filter_map(|&i| v.get(i as usize).copied())
+        .collect();
+}
+
 /// The order of `keyed` sorted (not generic: one copy). A sorted input is one run, which
 /// [`keys`] leaves as it is, and the identity permutation moves nothing.
 #[inline(never)]
@@ -441,6 +468,9 @@ mod tests {
             radix_taken += usize::from(radix(&mut keyed.clone()));
             let mut want = v.clone();
             want.sort_by_key(|x| x.0);
+            let mut copied = v.clone();
+            by_key_copied(&mut copied, |x| x.0);
+            assert_eq!(copied, want, "n = {n}, runs = {runs}");
             by_key(&mut v, |x| x.0);
             assert_eq!(v, want, "n = {n}, runs = {runs}");
             keys(&mut keyed);
@@ -459,6 +489,9 @@ mod tests {
         want.sort_by_key(|x| x.0);
         let mut k = v.clone();
         by_key(&mut k, |x| u64::from(x.0));
+        let mut c = v.clone();
+        by_key_copied(&mut c, |x| u64::from(x.0));
+        assert_eq!(c, want);
         by(&mut v, |a, b| a.0.cmp(&b.0));
         assert_eq!(v, want);
         assert_eq!(k, want);

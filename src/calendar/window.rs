@@ -114,7 +114,7 @@ pub(super) fn window(ds: &Dataset, ex: &Expander, q: &SessionQuery, cap: usize) 
 /// Sorts the sessions found by start and keeps the first `cap` (and those starting with the
 /// last of them); `bound` becomes the last day worth expanding.
 pub(super) fn cut(w: &mut Window, cap: usize, bound: &mut NaiveDate) {
-    crate::sort::by_key(&mut w.found, |f| f.0);
+    crate::sort::by_key_copied(&mut w.found, |f| f.0);
     if w.found.len() <= cap {
         return;
     }
