@@ -186,6 +186,8 @@ impl<'f> Expander<'f> {
     ) -> (Vec<Occ>, bool) {
         let mut out = Vec::new();
         let mut truncated = false;
+        // the series is one recurrence whose starts are distinct and increasing: no sort, no dedup
+        let mut ordered = false;
         let too_deep = self
             .links
             .depth
@@ -223,6 +225,9 @@ impl<'f> Expander<'f> {
                         &self.budget,
                     );
                     truncated |= e.truncated;
+                    // a set's date-times increase strictly; all-day, two may share a day
+                    ordered = self.compiled[i].len() == 1
+                        && (!*all_day || (set.rule().times.len() == 1 && set.rdates().is_empty()));
                     out.extend(e.occurrences.into_iter().map(|dt| {
                         let start = if *all_day {
                             When::Date(dt.date())
@@ -309,10 +314,12 @@ impl<'f> Expander<'f> {
             }
         }
         // One rule's occurrences come in order; only a series with several rules needs a sort.
-        if !out.is_sorted_by_key(|o| o.start.start()) {
-            crate::sort::by_key(&mut out, |o| crate::sort::time_key(o.start.start()));
+        if !ordered {
+            if !out.is_sorted_by_key(|o| o.start.start()) {
+                crate::sort::by_key(&mut out, |o| crate::sort::time_key(o.start.start()));
+            }
+            out.dedup_by_key(|o| o.start.start());
         }
-        out.dedup_by_key(|o| o.start.start());
         if out.len() > cap {
             out.truncate(cap);
             truncated = true;

@@ -988,3 +988,28 @@ fn session_starts_are_the_starts_of_the_listed_sessions() {
     }
     assert!(checked > 8_000, "{checked} sessions checked");
 }
+
+/// An all-day series is one session a day even when its rule has several times a day or an
+/// rdate on a day of the rule (the expander's dedup, which a timed one-rule series skips).
+#[test]
+fn all_day_series_with_times_or_rdates_give_one_session_a_day() {
+    for (rrule, rdates, want) in [
+        ("FREQ=DAILY;BYHOUR=9,15;COUNT=6", r#"["2026-01-20T10:00", "2026-01-20"]"#, 4),
+        ("FREQ=DAILY;COUNT=3", r#"["2026-01-06T10:00", "2026-01-07"]"#, 3),
+        ("FREQ=DAILY;COUNT=3", "[]", 3),
+    ] {
+        let text = format!(
+            r#"{{"cogov": 1, "publisher": {{"id": "p", "name": "P"}}, "sources": [{{"id": "s", "title": "S"}}],
+            "bodies": [{{"id": "b", "kind": "forum", "name": "B", "sources": ["s"]}}],
+            "series": [{{"id": "x", "body": "b", "kind": "regular", "sources": ["s"],
+              "rules": [{{"dtstart": "2026-01-05", "rrule": "{rrule}", "rdates": {rdates}}}]}}]}}"#
+        );
+        let ds = loaded(&text);
+        let list = sessions(&ds, &wide("2026-01-01", "2026-01-31")).unwrap();
+        let days: Vec<&str> = list.sessions.iter().map(|s| s.start.as_str()).collect();
+        assert_eq!(days.len(), want, "{rrule} {rdates}: {days:?}");
+        assert!(days.windows(2).all(|w| w[0] < w[1]), "{days:?}");
+        let (starts, _) = session_starts(&ds, &wide("2026-01-01", "2026-01-31")).unwrap();
+        assert_eq!(starts.len(), want);
+    }
+}

@@ -85,7 +85,7 @@ impl<'a> Occurrences<'a> {
                     let mut total = 0u32;
                     if r.freq == Frequency::Yearly {
                         let y = i32::try_from(i64::from(start.year()) + step).ok()?;
-                        for m in 1..=12 {
+                        for m in 1..13 {
                             total += r.month_mask(y, m).count_ones();
                         }
                     } else {

@@ -91,7 +91,7 @@ impl ValidRule {
         let year_len = 365 + usize::from(is_leap(y));
         let wmask = if weeks { self.week_mask(y) } else { [0; 6] };
         let mut out = 0u32;
-        for d in 1..=days_in_month(y, m) as usize {
+        for d in 1..days_in_month(y, m) as usize + 1 {
             let i = before + d - 1;
             let by_yday = !yday || bit(&self.yday_pos, i + 1) || bit(&self.yday_neg, year_len - i);
             if by_yday && (!weeks || bit(&wmask, i)) {

@@ -79,6 +79,8 @@ pub struct Occurrences<'a> {
     into_week: i64,
     last_day: i64,
     last_month: i64,
+    /// The day number and date of the last week or day period's first day (at first DTSTART's).
+    last_begin: (i64, NaiveDate),
     /// The query's allowance: one step per period filled or counted.
     budget: Option<&'a Budget>,
 }
@@ -124,6 +126,7 @@ impl<'a> Occurrences<'a> {
             ),
             last_day: day_number(limit.date()),
             last_month: month_number(limit.date()),
+            last_begin: (day_number(rule.dtstart.date()), rule.dtstart.date()),
             budget,
         };
         if from > rule.dtstart && !it.done {

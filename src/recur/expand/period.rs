@@ -57,7 +57,7 @@ impl Occurrences<'_> {
                 let y = y as i32;
                 let mut months = [(0u32, 0u32); 12];
                 let mut n = 0;
-                for m in 1..=12 {
+                for m in 1..13 {
                     let mask = r.month_mask(y, m);
                     if let (true, Some(slot)) = (mask != 0, months.get_mut(n)) {
                         *slot = (m, mask);
@@ -89,12 +89,34 @@ impl Occurrences<'_> {
                 if begin > self.last_day {
                     return false;
                 }
-                let Some(day0) = i32::try_from(begin)
-                    .ok()
-                    .and_then(NaiveDate::from_num_days_from_ce_opt)
-                else {
+                // from the last period's first day (within a year: no conversion of a day number)
+                let (b0, d0) = self.last_begin;
+                let day0 = match u64::try_from(begin - b0) {
+                    Ok(n) => d0.checked_add_days(Days::new(n)),
+                    Err(_) => i32::try_from(begin)
+                        .ok()
+                        .and_then(NaiveDate::from_num_days_from_ce_opt),
+                };
+                let Some(day0) = day0 else {
                     return false;
                 };
+                self.last_begin = (begin, day0);
+                if r.months == 0 && !r.has_mday && !r.has_nth {
+                    // only weekdays filter the days (the common case): no month mask
+                    let wanted = if r.wdays == 0 { 0x7f } else { r.wdays };
+                    // 0001-01-01, day 1, was a Monday
+                    let mut w = (begin - 1).rem_euclid(7) as u32;
+                    for i in 0..len as u32 {
+                        if wanted & (1 << w) != 0 {
+                            let Some(day) = day0.checked_add_days(Days::new(u64::from(i))) else {
+                                return false;
+                            };
+                            self.cands.push(day);
+                        }
+                        w = if w == 6 { 0 } else { w + 1 };
+                    }
+                    return self.take_period();
+                }
                 // the period's days counted as (year, month, day): no date arithmetic per day
                 let (mut y, mut m, mut d) = (day0.year(), day0.month(), day0.day());
                 let mut dim = days_in_month(y, m);
@@ -122,6 +144,12 @@ impl Occurrences<'_> {
                 }
             }
         }
+        self.take_period()
+    }
+
+    /// Makes the candidates in `cands` the period's date-times: all of them, or `BYSETPOS`'s
+    /// picks; `true`.
+    fn take_period(&mut self) -> bool {
         self.pos = 0;
         if self.rule.set_pos.is_empty() {
             core::mem::swap(&mut self.cands, &mut self.buf);
