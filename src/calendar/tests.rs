@@ -994,8 +994,16 @@ fn session_starts_are_the_starts_of_the_listed_sessions() {
 #[test]
 fn all_day_series_with_times_or_rdates_give_one_session_a_day() {
     for (rrule, rdates, want) in [
-        ("FREQ=DAILY;BYHOUR=9,15;COUNT=6", r#"["2026-01-20T10:00", "2026-01-20"]"#, 4),
-        ("FREQ=DAILY;COUNT=3", r#"["2026-01-06T10:00", "2026-01-07"]"#, 3),
+        (
+            "FREQ=DAILY;BYHOUR=9,15;COUNT=6",
+            r#"["2026-01-20T10:00", "2026-01-20"]"#,
+            4,
+        ),
+        (
+            "FREQ=DAILY;COUNT=3",
+            r#"["2026-01-06T10:00", "2026-01-07"]"#,
+            3,
+        ),
         ("FREQ=DAILY;COUNT=3", "[]", 3),
     ] {
         let text = format!(
