@@ -86,12 +86,12 @@ impl<'a> Occurrences<'a> {
                     if r.freq == Frequency::Yearly {
                         let y = i32::try_from(i64::from(start.year()) + step).ok()?;
                         for m in 1..13 {
-                            total += r.month_mask(y, m).count_ones();
+                            total += self.mask(y, m).count_ones();
                         }
                     } else {
                         let mi = i64::from(start.year()) * 12 + i64::from(start.month0()) + step;
                         let y = i32::try_from(mi.div_euclid(12)).ok()?;
-                        total = r.month_mask(y, mi.rem_euclid(12) as u32 + 1).count_ones();
+                        total = self.mask(y, mi.rem_euclid(12) as u32 + 1).count_ones();
                     }
                     n += u64::from(r.set_pos_count(total * r.times.len() as u32));
                     if n >= stop {
@@ -193,7 +193,7 @@ impl<'a> Occurrences<'a> {
                     d = end + 1;
                 }
             }
-            n += u64::from((r.month_mask(y, m) & range & inside).count_ones()) * nt;
+            n += u64::from((self.mask(y, m) & range & inside).count_ones()) * nt;
             if n >= stop {
                 break;
             }

@@ -45,9 +45,13 @@ impl ValidRule {
         if !self.has_nth {
             return mask & days;
         }
-        let leap = is_leap(y);
-        let before = CUMULATIVE[(m - 1) as usize % 12] + u32::from(m > 2 && leap);
-        let year_len = 365 + u32::from(leap);
+        let (before, year_len) = if self.year_scope {
+            let leap = is_leap(y);
+            let before = CUMULATIVE[(m - 1) as usize % 12] + u32::from(m > 2 && leap);
+            (before, 365 + u32::from(leap))
+        } else {
+            (0, 0)
+        };
         for w in 0..7u32 {
             let (pos, neg) = (self.nth_pos[w as usize], self.nth_neg[w as usize]);
             if pos | neg == 0 {
@@ -74,16 +78,32 @@ impl ValidRule {
         mask & days
     }
 
-    /// The days of month `m` that pass `BYYEARDAY` and `BYWEEKNO` (every day without them).
-    fn year_filter(&self, y: i32, m: u32) -> u32 {
-        let (yday, weeks) = (
+    /// Whether the month mask of month `m` depends on nothing but the month's length and the
+    /// weekday of its first day (and on `m` by `BYMONTH`): then months alike share it. Not with
+    /// ordinals counted in the year, `BYYEARDAY` or `BYWEEKNO`; and not without weekdays, whose
+    /// masks take no weekday to compute.
+    pub(super) fn masks_alike(&self) -> bool {
+        let (yday, weeks) = self.year_parts();
+        (self.wdays != 0 || self.has_nth)
+            && !(self.has_nth && self.year_scope)
+            && !(self.freq == Frequency::Yearly && (yday || weeks))
+    }
+
+    /// Whether the rule has `BYYEARDAY`, and `BYWEEKNO`.
+    fn year_parts(&self) -> (bool, bool) {
+        (
             // no array comparison (a memcmp call per month in the wasm)
             self.yday_pos
                 .iter()
                 .zip(&self.yday_neg)
                 .any(|(p, n)| p | n != 0),
             !self.week_no.is_empty(),
-        );
+        )
+    }
+
+    /// The days of month `m` that pass `BYYEARDAY` and `BYWEEKNO` (every day without them).
+    fn year_filter(&self, y: i32, m: u32) -> u32 {
+        let (yday, weeks) = self.year_parts();
         if !yday && !weeks {
             return u32::MAX;
         }

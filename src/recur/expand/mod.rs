@@ -16,6 +16,7 @@ mod filters;
 mod period;
 
 use super::{Budget, ValidRule, MAX_YEAR};
+use calendar::{days_in_month, weekday_of_first};
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use core::iter::FusedIterator;
 
@@ -81,6 +82,12 @@ pub struct Occurrences<'a> {
     last_month: i64,
     /// The day number and date of the last week or day period's first day (at first DTSTART's).
     last_begin: (i64, NaiveDate),
+    /// When the rule's months alike share their mask ([`ValidRule::masks_alike`]): the masks by
+    /// `(days in the month - 28) * 7 + weekday of its first day`, bit `i` of `masks_known` set
+    /// once entry `i` is.
+    masks_alike: bool,
+    masks: [u32; 28],
+    masks_known: u32,
     /// The query's allowance: one step per period filled or counted.
     budget: Option<&'a Budget>,
 }
@@ -127,6 +134,9 @@ impl<'a> Occurrences<'a> {
             last_day: day_number(limit.date()),
             last_month: month_number(limit.date()),
             last_begin: (day_number(rule.dtstart.date()), rule.dtstart.date()),
+            masks_alike: rule.masks_alike(),
+            masks: [0; 28],
+            masks_known: 0,
             budget,
         };
         if from > rule.dtstart && !it.done {
@@ -165,6 +175,25 @@ impl<'a> Occurrences<'a> {
     /// The date-times of the period filled last, in order.
     fn period(&self) -> impl Iterator<Item = NaiveDateTime> + '_ {
         (0..self.period_len()).filter_map(|i| self.at(i))
+    }
+
+    /// The rule's mask of month `m` of year `y` ([`ValidRule::month_mask`]), computed once per
+    /// length and first weekday when months alike share it.
+    fn mask(&mut self, y: i32, m: u32) -> u32 {
+        let r = self.rule;
+        if !self.masks_alike || (r.months != 0 && r.months & (1 << m) == 0) {
+            return r.month_mask(y, m);
+        }
+        let i = ((days_in_month(y, m) - 28) * 7 + weekday_of_first(y, m)) as usize;
+        match self.masks.get_mut(i) {
+            Some(slot) if self.masks_known & (1 << i) == 0 => {
+                *slot = r.month_mask(y, m);
+                self.masks_known |= 1 << i;
+                *slot
+            }
+            Some(slot) => *slot,
+            None => r.month_mask(y, m),
+        }
     }
 
     /// Takes one step from the budget; `false` (and the iterator done) when none is left.

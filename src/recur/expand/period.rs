@@ -58,7 +58,7 @@ impl Occurrences<'_> {
                 let mut months = [(0u32, 0u32); 12];
                 let mut n = 0;
                 for m in 1..13 {
-                    let mask = r.month_mask(y, m);
+                    let mask = self.mask(y, m);
                     if let (true, Some(slot)) = (mask != 0, months.get_mut(n)) {
                         *slot = (m, mask);
                         n += 1;
@@ -73,7 +73,7 @@ impl Occurrences<'_> {
                     return false;
                 }
                 let (y, m) = (mi.div_euclid(12) as i32, mi.rem_euclid(12) as u32 + 1);
-                let mask = r.month_mask(y, m);
+                let mask = self.mask(y, m);
                 self.emit_months(y, &[(m, mask)]);
                 return true;
             }
@@ -133,7 +133,7 @@ impl Occurrences<'_> {
                         }
                     }
                     if (self.cache.0, self.cache.1) != (y, m) {
-                        self.cache = (y, m, r.month_mask(y, m));
+                        self.cache = (y, m, self.mask(y, m));
                     }
                     if self.cache.2 & (1 << d) != 0 {
                         let Some(day) = day0.checked_add_days(Days::new(u64::from(i))) else {
