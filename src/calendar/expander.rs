@@ -228,6 +228,14 @@ impl<'f> Expander<'f> {
                     // a set's date-times increase strictly; all-day, two may share a day
                     ordered = self.compiled[i].len() == 1
                         && (!*all_day || (set.rule().times.len() == 1 && set.rdates().is_empty()));
+                    // a rule of one time a day whose sessions end that day: each end is that day
+                    // at one end time (an rdate at another time is computed as usual)
+                    let same_end = match (&set.rule().times[..], duration_minutes) {
+                        ([t], Some(m)) if !*all_day => end_after(NaiveDate::MIN.and_time(*t), *m)
+                            .filter(|e| e.date() == NaiveDate::MIN)
+                            .map(|e| (*t, e.time())),
+                        _ => None,
+                    };
                     out.extend(e.occurrences.into_iter().map(|dt| {
                         let start = if *all_day {
                             When::Date(dt.date())
@@ -235,7 +243,12 @@ impl<'f> Expander<'f> {
                             When::At(dt)
                         };
                         let end = match (all_day, duration_minutes) {
-                            (false, Some(m)) => end_after(dt, *m).map(When::At),
+                            (false, Some(m)) => match same_end {
+                                Some((t, e)) if dt.time() == t => {
+                                    Some(When::At(dt.date().and_time(e)))
+                                }
+                                _ => end_after(dt, *m).map(When::At),
+                            },
                             _ => None,
                         };
                         Occ {

@@ -1021,3 +1021,43 @@ fn all_day_series_with_times_or_rdates_give_one_session_a_day() {
         assert_eq!(starts.len(), want);
     }
 }
+
+/// A session's end is its start plus the rule's duration: the same day's end time for a rule of
+/// one time a day, the next day past midnight, and an rdate at another time its own.
+#[test]
+fn session_ends_follow_each_start() {
+    for (dtstart, rrule, minutes, rdates) in [
+        (
+            "2026-01-05T10:00",
+            "FREQ=WEEKLY;COUNT=4",
+            90,
+            r#"["2026-01-08T15:00"]"#,
+        ),
+        ("2026-01-05T23:30", "FREQ=DAILY;COUNT=3", 60, "[]"),
+        (
+            "2026-01-05T09:00",
+            "FREQ=DAILY;BYHOUR=9,22;COUNT=4",
+            150,
+            r#"["2026-01-20T23:59"]"#,
+        ),
+    ] {
+        let text = format!(
+            r#"{{"cogov": 1, "publisher": {{"id": "p", "name": "P"}}, "sources": [{{"id": "s", "title": "S"}}],
+            "bodies": [{{"id": "b", "kind": "forum", "name": "B", "sources": ["s"]}}],
+            "series": [{{"id": "x", "body": "b", "kind": "regular", "sources": ["s"],
+              "rules": [{{"dtstart": "{dtstart}", "rrule": "{rrule}", "duration_minutes": {minutes}, "rdates": {rdates}}}]}}]}}"#
+        );
+        let ds = loaded(&text);
+        let list = sessions(&ds, &wide("2026-01-01", "2026-01-31")).unwrap();
+        assert!(list.sessions.len() >= 3, "{rrule}");
+        for s in &list.sessions {
+            let start = crate::date::parse_local(&s.start).unwrap();
+            let want = start + chrono::TimeDelta::minutes(minutes);
+            let end = s
+                .end
+                .as_deref()
+                .map(|e| crate::date::parse_local(e).unwrap());
+            assert_eq!(end, Some(want), "{rrule}: {}", s.start);
+        }
+    }
+}
