@@ -70,6 +70,8 @@ pub struct Occurrences<'a> {
     /// Index of the next date-time of the period (over `buf` x times, or `picks`).
     pos: usize,
     done: bool,
+    /// A date-time at or after both `DTSTART` and `from` was reached (every later one is too).
+    started: bool,
     /// (year, month, mask) of the last month asked for by a week or day period.
     cache: (i32, u32, u32),
     /// Per-iterator constants of the periods, computed once: `DTSTART`'s day number (from the
@@ -125,6 +127,7 @@ impl<'a> Occurrences<'a> {
             picks: Vec::new(),
             pos: 0,
             done: from > limit,
+            started: false,
             cache: (0, 0, 0),
             first_day: day_number(rule.dtstart.date()),
             first_month: month_number(rule.dtstart.date()),
@@ -181,7 +184,10 @@ impl<'a> Occurrences<'a> {
     /// length and first weekday when months alike share it.
     fn mask(&mut self, y: i32, m: u32) -> u32 {
         let r = self.rule;
-        if !self.masks_alike || (r.months != 0 && r.months & (1 << m) == 0) {
+        if r.months != 0 && r.months & (1 << m) == 0 {
+            return 0;
+        }
+        if !self.masks_alike {
             return r.month_mask(y, m);
         }
         let i = ((days_in_month(y, m) - 28) * 7 + weekday_of_first(y, m)) as usize;
@@ -222,8 +228,12 @@ impl Iterator for Occurrences<'_> {
                 self.done = true;
                 break;
             }
-            if dt < self.rule.dtstart {
-                continue;
+            // date-times increase: once one reached DTSTART and `from`, every later one has
+            if !self.started {
+                if dt < self.rule.dtstart {
+                    continue;
+                }
+                self.started = dt >= self.from;
             }
             if let Some(left) = self.remaining.as_mut() {
                 if *left == 0 {
@@ -232,7 +242,7 @@ impl Iterator for Occurrences<'_> {
                 }
                 *left -= 1;
             }
-            if dt >= self.from {
+            if self.started {
                 return Some(dt);
             }
         }

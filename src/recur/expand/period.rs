@@ -57,7 +57,11 @@ impl Occurrences<'_> {
                 let y = y as i32;
                 let mut months = [(0u32, 0u32); 12];
                 let mut n = 0;
-                for m in 1..13 {
+                // only the months `BYMONTH` allows (bits 1..=12)
+                let mut allowed = if r.months == 0 { 0x1ffe } else { r.months };
+                while allowed != 0 {
+                    let m = allowed.trailing_zeros();
+                    allowed &= allowed - 1;
                     let mask = self.mask(y, m);
                     if let (true, Some(slot)) = (mask != 0, months.get_mut(n)) {
                         *slot = (m, mask);
