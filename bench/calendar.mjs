@@ -219,8 +219,10 @@ function expansion(label, rules, from, to, { reps = 1 } = {}) {
     });
     fs.rmSync(file);
     const expandMs = median(runs.map(r => r.expand_ns / 1e6)) * reps, viewsMs = median(runs.map(r => r.views_ns / 1e6)) * reps;
-    iso = { x: tr.median / expandMs, expandMs, viewsMs, n: runs[0].occurrences * reps };
+    const startsMs = median(runs.map(r => r.starts_ns / 1e6)) * reps;
+    iso = { x: tr.median / expandMs, expandMs, viewsMs, startsMs, n: runs[0].occurrences * reps };
     console.log(`   isolated, native (examples/calendar_speed, median of 3 × 7): expansion only ${ms(expandMs)} (${runs[0].occurrences * reps} occurrences) → ${ratio(iso.x)} rrule.js; expansion + view models, no JS objects ${ms(viewsMs)} → ${ratio(tr.median / viewsMs)}`);
+    console.log(`   native session_starts (expansion + window + timestamps, no Float64Array) ${ms(startsMs)} → ${ratio(tr.median / startsMs)}; wasm sessionStarts / native session_starts ${(ts.median / startsMs).toFixed(2)}`);
     if (iso.n !== rrTotal * reps) console.log(`   !! native expansion gave ${iso.n} occurrences`);
   } else {
     console.log('   (isolated expansion figure: build it with `cargo build --release --example calendar_speed`)');

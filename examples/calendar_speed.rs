@@ -5,12 +5,15 @@
 //!
 //! Prints medians of 7 runs of: (1) pure expansion, `RuleSet::between` per rule; (2)
 //! compiling every rule (once per dataset); (3) `calendar::sessions` per body (expansion + view
-//! models, no JS objects). The node figure minus (3) is the cost of building JS objects.
+//! models, no JS objects); (4) `calendar::session_starts` per body (expansion + the window's
+//! collection, overrides and sort + one timestamp per session: what `feed.sessionStarts`
+//! computes before its `Float64Array`). The node figure minus (3) is the cost of building JS
+//! objects; (4) minus (1) is the window and the conversion.
 
 // Test code, native only: clippy.toml's wasm bans do not apply.
 #![allow(clippy::disallowed_methods, clippy::disallowed_types)]
 
-use cogov::calendar::{sessions, SessionQuery};
+use cogov::calendar::{session_starts, sessions, SessionQuery};
 use cogov::feed::RuleForm;
 use cogov::recur::{ExDate, RuleSet, ValidRule, HARD_CAP};
 use cogov::text::Lang;
@@ -96,6 +99,21 @@ fn main() {
             })
             .sum()
     });
+    let (t4, n4) = median(|| {
+        bodies
+            .iter()
+            .map(|b| {
+                let q = SessionQuery {
+                    from: lo,
+                    to: hi,
+                    body: Some(b),
+                    lang: Lang::En,
+                    cap: HARD_CAP,
+                };
+                session_starts(&ds, &q).expect("session_starts").0.len()
+            })
+            .sum()
+    });
     println!(
         "{} rules, {} bodies, window {from}..{to}",
         sets.len(),
@@ -111,10 +129,16 @@ fn main() {
         "(3) calendar::sessions per body   : {t3:>10.2?}  {n3} sessions, {:.0} ns each",
         per(t3, n3)
     );
+    println!(
+        "(4) calendar::session_starts/body: {t4:>10.2?}  {n4} starts, {:.0} ns each; of which window + conversion (4)-(1): {:.2?}",
+        per(t4, n4),
+        t4.saturating_sub(t1)
+    );
     // one line for bench/calendar.mjs
     println!(
-        "json: {{\"expand_ns\":{},\"occurrences\":{n1},\"views_ns\":{},\"sessions\":{n3}}}",
+        "json: {{\"expand_ns\":{},\"occurrences\":{n1},\"views_ns\":{},\"sessions\":{n3},\"starts_ns\":{},\"starts\":{n4}}}",
         t1.as_nanos(),
-        t3.as_nanos()
+        t3.as_nanos(),
+        t4.as_nanos()
     );
 }

@@ -33,12 +33,90 @@ pub fn by_key<T>(v: &mut [T], key: impl Fn(&T) -> u64) {
     permute(v, &mut order);
 }
 
+/// [`by_key`] for a list of `Copy` elements: the sorted list is gathered into a new `Vec` by the
+/// order (one copy per element) instead of swapped along the order's cycles, which costs more
+/// for long lists of large elements (the sessions of a window).
+///
+/// ```
+/// let mut v = vec![(3, 'a'), (1, 'b'), (3, 'c'), (2, 'd')];
+/// cogov::sort::by_key_copied(&mut v, |x| x.0);
+/// assert_eq!(v, [(1, 'b'), (2, 'd'), (3, 'a'), (3, 'c')]);
+/// ```
+pub fn by_key_copied<T: Copy>(v: &mut Vec<T>, key: impl Fn(&T) -> u64) {
+    if v.len() < 2 {
+        return;
+    }
+    let mut keyed: Vec<(u64, u32)> = Vec::with_capacity(v.len());
+    for (i, x) in v.iter().enumerate() {
+        keyed.push((key(x), i as u32));
+    }
+    let order = key_order(keyed);
+    if order.iter().enumerate().all(|(k, &i)| k as u32 == i) {
+        return; // in order already
+    }
+    *v = order
+        .iter()
+        .filter_map(|&i| v.get(i as usize).copied())
+        .collect();
+}
+
 /// The order of `keyed` sorted (not generic: one copy). A sorted input is one run, which
 /// [`keys`] leaves as it is, and the identity permutation moves nothing.
 #[inline(never)]
 fn key_order(mut keyed: Vec<(u64, u32)>) -> Vec<u32> {
-    keys(&mut keyed);
+    if !radix(&mut keyed) {
+        keys(&mut keyed);
+    }
     keyed.iter().map(|&(_, i)| i).collect()
+}
+
+/// Bits of the key one pass of [`radix`] sorts by.
+const RADIX_BITS: u32 = 11;
+
+/// A stable LSD radix sort by key, for long lists of many runs whose keys lie close together
+/// (the sessions of a window: one run per series, starts within a few centuries): a pass per
+/// [`RADIX_BITS`] bits of the keys' span, at most four, where the merge sort takes a pass per
+/// doubling of the runs. `false`, leaving `keyed` as it was, for other lists. The indices of
+/// `keyed` must increase (as [`by_key`] makes them): equal keys keep their order.
+fn radix(keyed: &mut Vec<(u64, u32)>) -> bool {
+    const DIGITS: usize = 1 << RADIX_BITS;
+    if keyed.len() < 1024 {
+        return false;
+    }
+    let (mut lo, mut hi, mut runs, mut prev) = (u64::MAX, 0u64, 1u32, 0u64);
+    for &(k, _) in keyed.iter() {
+        lo = lo.min(k);
+        hi = hi.max(k);
+        runs += u32::from(k < prev);
+        prev = k;
+    }
+    let span = u64::BITS - (hi - lo).leading_zeros();
+    let passes = span.div_ceil(RADIX_BITS);
+    if passes > 4 || runs.ilog2() <= passes {
+        return false;
+    }
+    let mut buf = vec![(0u64, 0u32); keyed.len()];
+    let mut counts = [0u32; DIGITS];
+    for pass in 0..passes {
+        let digit = |k: u64| ((k - lo) >> (pass * RADIX_BITS)) as usize % DIGITS;
+        counts.fill(0);
+        for &(k, _) in keyed.iter() {
+            counts[digit(k)] += 1;
+        }
+        let mut sum = 0;
+        for c in counts.iter_mut() {
+            (*c, sum) = (sum, sum + *c);
+        }
+        for &e in keyed.iter() {
+            let c = &mut counts[digit(e.0)];
+            if let Some(slot) = buf.get_mut(*c as usize) {
+                *slot = e;
+            }
+            *c += 1;
+        }
+        core::mem::swap(keyed, &mut buf);
+    }
+    true
 }
 
 /// The one key sort of the crate, for callers that build `(key, index)` pairs themselves: a
@@ -298,6 +376,21 @@ pub fn time_key(t: NaiveDateTime) -> u64 {
     day_key(Some(t.date())) * 86_400 + u64::from(t.num_seconds_from_midnight())
 }
 
+/// The seconds since 1970-01-01T00:00 of the local date-time whose [`time_key`] is `key`
+/// (`t.and_utc().timestamp()`, without converting the date again).
+///
+/// ```
+/// use cogov::{date::parse_local, sort::{key_seconds, time_key}};
+/// for s in ["1900-01-01T00:00", "1969-12-31T23:59", "1970-01-01T00:00", "2026-07-14T10:30", "2200-12-31T23:59"] {
+///     let t = parse_local(s).unwrap();
+///     assert_eq!(key_seconds(time_key(t)), t.and_utc().timestamp());
+/// }
+/// ```
+pub fn key_seconds(key: u64) -> i64 {
+    // day 719,163 from the common era is 1970-01-01
+    key as i64 - ((1i64 << 40) + 719_163) * 86_400
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -348,6 +441,47 @@ mod tests {
         }
     }
 
+    /// Long lists of many runs with close keys take the radix path: stable, as std's sort.
+    #[test]
+    fn by_key_radix_is_stable_and_matches_std() {
+        let mut rnd = xorshift(99u64);
+        let mut radix_taken = 0;
+        for (n, runs, span) in [
+            (1024usize, 40usize, 5_000u64),
+            (5000, 77, 1 << 29),
+            (9000, 200, 1 << 43),
+            (3000, 3000, 7),
+            (20_000, 300, 1 << 34),
+            (4000, 4, 1 << 20),
+            (4000, 100, 1 << 50),
+        ] {
+            let base = 1u64 << 45;
+            let mut v: Vec<(u64, u32)> = Vec::new();
+            for r in 0..runs {
+                let len = n / runs + usize::from(r < n % runs);
+                let mut run: Vec<u64> = (0..len).map(|_| base + rnd() % span).collect();
+                run.sort_unstable();
+                v.extend(run.into_iter().map(|k| (k, r as u32)));
+            }
+            let mut keyed: Vec<(u64, u32)> =
+                v.iter().enumerate().map(|(i, e)| (e.0, i as u32)).collect();
+            radix_taken += usize::from(radix(&mut keyed.clone()));
+            let mut want = v.clone();
+            want.sort_by_key(|x| x.0);
+            let mut copied = v.clone();
+            by_key_copied(&mut copied, |x| x.0);
+            assert_eq!(copied, want, "n = {n}, runs = {runs}");
+            by_key(&mut v, |x| x.0);
+            assert_eq!(v, want, "n = {n}, runs = {runs}");
+            keys(&mut keyed);
+            assert!(keyed.windows(2).all(|w| w[0] < w[1]));
+        }
+        assert_eq!(
+            radix_taken, 5,
+            "the radix path was taken for the lists of many runs"
+        );
+    }
+
     #[test]
     fn by_is_stable_and_matches_std() {
         let mut v: Vec<(u8, u32)> = (0..500u32).map(|i| ((i * 7919 % 13) as u8, i)).collect();
@@ -355,6 +489,9 @@ mod tests {
         want.sort_by_key(|x| x.0);
         let mut k = v.clone();
         by_key(&mut k, |x| u64::from(x.0));
+        let mut c = v.clone();
+        by_key_copied(&mut c, |x| u64::from(x.0));
+        assert_eq!(c, want);
         by(&mut v, |a, b| a.0.cmp(&b.0));
         assert_eq!(v, want);
         assert_eq!(k, want);

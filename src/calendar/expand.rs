@@ -251,14 +251,11 @@ pub fn session_starts(ds: &Dataset, q: &SessionQuery) -> Result<(Vec<i64>, bool)
     let cap = q.cap.min(HARD_CAP);
     let ex = expander(ds);
     let w = window(ds, &ex, q, cap);
-    let start = |f: &Found| match *f {
-        Found::Explicit(k) => ds.feed.sessions[k as usize].start.start(),
-        Found::Occ { occ, .. } => occ.start.start(),
-    };
+    // each session's start is its sort key already (`sort::time_key`): no date arithmetic
     let mut out: Vec<i64> = w
         .found
         .iter()
-        .map(|(_, _, f)| start(f).and_utc().timestamp())
+        .map(|&(key, _, _)| crate::sort::key_seconds(key))
         .collect();
     let truncated = w.truncated || out.len() > cap || ex.budget_exhausted();
     out.truncate(cap);

@@ -8,7 +8,7 @@ use crate::date::When;
 use crate::feed::Feed;
 use crate::feed::{SessionKind, Status};
 use crate::recur::{Budget, HARD_CAP, MAX_YEAR, MIN_YEAR};
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta};
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, TimeDelta, Timelike};
 use core::cell::RefCell;
 
 /// One generated occurrence.
@@ -43,6 +43,17 @@ fn shift(b: Occ, n: i64, time: Option<NaiveTime>, j: usize) -> Option<Occ> {
         rule: j,
         cancelled: b.cancelled,
     })
+}
+
+/// `start` + `minutes`: the same day's time when it stays in the day (the common case, without
+/// chrono's date arithmetic), else through `checked_add_signed`.
+fn end_after(start: NaiveDateTime, minutes: u32) -> Option<NaiveDateTime> {
+    let secs = u64::from(start.num_seconds_from_midnight()) + u64::from(minutes) * 60;
+    if let (Ok(s @ 0..86_400), 0) = (u32::try_from(secs), start.nanosecond()) {
+        let time = NaiveTime::from_num_seconds_from_midnight_opt(s, 0)?;
+        return Some(start.date().and_time(time));
+    }
+    start.checked_add_signed(TimeDelta::minutes(i64::from(minutes)))
 }
 
 /// Whether an occurrence start and a `recurrence_id` name the same occurrence (a date matches
@@ -175,6 +186,8 @@ impl<'f> Expander<'f> {
     ) -> (Vec<Occ>, bool) {
         let mut out = Vec::new();
         let mut truncated = false;
+        // the series is one recurrence whose starts are distinct and increasing: no sort, no dedup
+        let mut ordered = false;
         let too_deep = self
             .links
             .depth
@@ -212,6 +225,17 @@ impl<'f> Expander<'f> {
                         &self.budget,
                     );
                     truncated |= e.truncated;
+                    // a set's date-times increase strictly; all-day, two may share a day
+                    ordered = self.compiled[i].len() == 1
+                        && (!*all_day || (set.rule().times.len() == 1 && set.rdates().is_empty()));
+                    // a rule of one time a day whose sessions end that day: each end is that day
+                    // at one end time (an rdate at another time is computed as usual)
+                    let same_end = match (&set.rule().times[..], duration_minutes) {
+                        ([t], Some(m)) if !*all_day => end_after(NaiveDate::MIN.and_time(*t), *m)
+                            .filter(|e| e.date() == NaiveDate::MIN)
+                            .map(|e| (*t, e.time())),
+                        _ => None,
+                    };
                     out.extend(e.occurrences.into_iter().map(|dt| {
                         let start = if *all_day {
                             When::Date(dt.date())
@@ -219,9 +243,12 @@ impl<'f> Expander<'f> {
                             When::At(dt)
                         };
                         let end = match (all_day, duration_minutes) {
-                            (false, Some(m)) => dt
-                                .checked_add_signed(TimeDelta::minutes(i64::from(*m)))
-                                .map(When::At),
+                            (false, Some(m)) => match same_end {
+                                Some((t, e)) if dt.time() == t => {
+                                    Some(When::At(dt.date().and_time(e)))
+                                }
+                                _ => end_after(dt, *m).map(When::At),
+                            },
                             _ => None,
                         };
                         Occ {
@@ -300,10 +327,12 @@ impl<'f> Expander<'f> {
             }
         }
         // One rule's occurrences come in order; only a series with several rules needs a sort.
-        if !out.is_sorted_by_key(|o| o.start.start()) {
-            crate::sort::by_key(&mut out, |o| crate::sort::time_key(o.start.start()));
+        if !ordered {
+            if !out.is_sorted_by_key(|o| o.start.start()) {
+                crate::sort::by_key(&mut out, |o| crate::sort::time_key(o.start.start()));
+            }
+            out.dedup_by_key(|o| o.start.start());
         }
-        out.dedup_by_key(|o| o.start.start());
         if out.len() > cap {
             out.truncate(cap);
             truncated = true;

@@ -1204,3 +1204,148 @@ fn the_ics_summary_is_the_heading_and_no_text_calls_a_past_session_scheduled() {
         assert!(!link.contains("No."), "{link}");
     }
 }
+
+/// `session_starts` gives the starts of exactly the sessions `sessions` lists (its timestamps come
+/// from the window's sort keys, and a window of many series takes the sort's radix path): the
+/// default feed (overrides, explicit sessions, relative rules) and 150 series of council forms
+/// over ten years, per body and over every body.
+#[test]
+fn session_starts_are_the_starts_of_the_listed_sessions() {
+    let forms = [
+        "FREQ=WEEKLY;BYDAY=TU",
+        "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH",
+        "FREQ=MONTHLY;BYDAY=2FR",
+        "FREQ=MONTHLY;BYDAY=-1WE;COUNT=40",
+        "FREQ=MONTHLY;BYMONTHDAY=-3,15",
+        "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1",
+        "FREQ=YEARLY;BYMONTH=6,11;BYDAY=1FR",
+        "FREQ=YEARLY;BYDAY=20MO",
+        "FREQ=DAILY;INTERVAL=9;BYHOUR=9,15",
+        "FREQ=WEEKLY;BYDAY=SA;UNTIL=20300101",
+    ];
+    let series: Vec<String> = (0..150)
+        .map(|i| {
+            let (form, body, time) = (forms[i % forms.len()], ["a", "b"][i % 2], 9 + i % 8);
+            format!(
+                r#"{{"id": "s{i}", "body": "{body}", "kind": "regular", "sources": ["s"],
+                "rules": [{{"dtstart": "2026-0{}-1{}T{time:02}:30", "duration_minutes": {}, "rrule": "{form}"}}]}}"#,
+                1 + i % 9,
+                i % 10,
+                30 * (1 + i % 5)
+            )
+        })
+        .collect();
+    let text = format!(
+        r#"{{"cogov": 1, "publisher": {{"id": "p", "name": "P"}}, "sources": [{{"id": "s", "title": "S"}}],
+        "bodies": [{{"id": "a", "kind": "forum", "name": "A", "sources": ["s"]}},
+                   {{"id": "b", "kind": "forum", "name": "B", "sources": ["s"]}}],
+        "series": [{}]}}"#,
+        series.join(",")
+    );
+    let councils = loaded(&text);
+    let default = load(include_str!("../../www/data/feed.json"))
+        .dataset
+        .unwrap();
+    let mut checked = 0;
+    for (ds, from, to, bodies) in [
+        (
+            &councils,
+            "2027-01-01",
+            "2036-12-31",
+            vec![None, Some("a"), Some("b")],
+        ),
+        (&councils, "2026-03-01", "2026-03-31", vec![None]),
+        (&default, "1900-01-01", "2200-12-31", vec![None]),
+        (&default, "2025-01-01", "2026-12-31", vec![None]),
+    ] {
+        for body in bodies {
+            let q = SessionQuery {
+                body,
+                ..wide(from, to)
+            };
+            let list = sessions(ds, &q).unwrap();
+            let want: Vec<i64> = list
+                .sessions
+                .iter()
+                .map(|s| s.start_when.start().and_utc().timestamp())
+                .collect();
+            let (got, cut) = session_starts(ds, &q).unwrap();
+            assert_eq!((got, cut), (want, list.truncated), "{from}..{to} {body:?}");
+            checked += list.sessions.len();
+        }
+    }
+    assert!(checked > 8_000, "{checked} sessions checked");
+}
+
+/// An all-day series is one session a day even when its rule has several times a day or an
+/// rdate on a day of the rule (the expander's dedup, which a timed one-rule series skips).
+#[test]
+fn all_day_series_with_times_or_rdates_give_one_session_a_day() {
+    for (rrule, rdates, want) in [
+        (
+            "FREQ=DAILY;BYHOUR=9,15;COUNT=6",
+            r#"["2026-01-20T10:00", "2026-01-20"]"#,
+            4,
+        ),
+        (
+            "FREQ=DAILY;COUNT=3",
+            r#"["2026-01-06T10:00", "2026-01-07"]"#,
+            3,
+        ),
+        ("FREQ=DAILY;COUNT=3", "[]", 3),
+    ] {
+        let text = format!(
+            r#"{{"cogov": 1, "publisher": {{"id": "p", "name": "P"}}, "sources": [{{"id": "s", "title": "S"}}],
+            "bodies": [{{"id": "b", "kind": "forum", "name": "B", "sources": ["s"]}}],
+            "series": [{{"id": "x", "body": "b", "kind": "regular", "sources": ["s"],
+              "rules": [{{"dtstart": "2026-01-05", "rrule": "{rrule}", "rdates": {rdates}}}]}}]}}"#
+        );
+        let ds = loaded(&text);
+        let list = sessions(&ds, &wide("2026-01-01", "2026-01-31")).unwrap();
+        let days: Vec<&str> = list.sessions.iter().map(|s| s.start.as_str()).collect();
+        assert_eq!(days.len(), want, "{rrule} {rdates}: {days:?}");
+        assert!(days.windows(2).all(|w| w[0] < w[1]), "{days:?}");
+        let (starts, _) = session_starts(&ds, &wide("2026-01-01", "2026-01-31")).unwrap();
+        assert_eq!(starts.len(), want);
+    }
+}
+
+/// A session's end is its start plus the rule's duration: the same day's end time for a rule of
+/// one time a day, the next day past midnight, and an rdate at another time its own.
+#[test]
+fn session_ends_follow_each_start() {
+    for (dtstart, rrule, minutes, rdates) in [
+        (
+            "2026-01-05T10:00",
+            "FREQ=WEEKLY;COUNT=4",
+            90,
+            r#"["2026-01-08T15:00"]"#,
+        ),
+        ("2026-01-05T23:30", "FREQ=DAILY;COUNT=3", 60, "[]"),
+        (
+            "2026-01-05T09:00",
+            "FREQ=DAILY;BYHOUR=9,22;COUNT=4",
+            150,
+            r#"["2026-01-20T23:59"]"#,
+        ),
+    ] {
+        let text = format!(
+            r#"{{"cogov": 1, "publisher": {{"id": "p", "name": "P"}}, "sources": [{{"id": "s", "title": "S"}}],
+            "bodies": [{{"id": "b", "kind": "forum", "name": "B", "sources": ["s"]}}],
+            "series": [{{"id": "x", "body": "b", "kind": "regular", "sources": ["s"],
+              "rules": [{{"dtstart": "{dtstart}", "rrule": "{rrule}", "duration_minutes": {minutes}, "rdates": {rdates}}}]}}]}}"#
+        );
+        let ds = loaded(&text);
+        let list = sessions(&ds, &wide("2026-01-01", "2026-01-31")).unwrap();
+        assert!(list.sessions.len() >= 3, "{rrule}");
+        for s in &list.sessions {
+            let start = crate::date::parse_local(&s.start).unwrap();
+            let want = start + chrono::TimeDelta::minutes(minutes);
+            let end = s
+                .end
+                .as_deref()
+                .map(|e| crate::date::parse_local(e).unwrap());
+            assert_eq!(end, Some(want), "{rrule}: {}", s.start);
+        }
+    }
+}

@@ -92,17 +92,20 @@ pub(super) fn window(ds: &Dataset, ex: &Expander, q: &SessionQuery, cap: usize) 
         }
         let (occs, truncated) = ex.occurrences(i, from, bound, cap);
         w.truncated |= truncated;
-        let nfrom = s.numbering.and_then(|(_, f)| f);
-        w.numbered[i] = occs
-            .iter()
-            .position(|o| s.numbering.is_some() && nfrom.is_none_or(|f| f <= o.start.date()))
-            .map(|p| (p as u32, occs[p].start));
+        if let Some((_, nfrom)) = s.numbering {
+            w.numbered[i] = occs
+                .iter()
+                .position(|o| nfrom.is_none_or(|f| f <= o.start.date()))
+                .map(|p| (p as u32, occs[p].start));
+        }
+        let overrides = &overridden[i][..];
+        w.found.reserve(occs.len());
         let mut previous_day = None;
         for (k, o) in occs.into_iter().enumerate() {
             // windows are whole days, so an earlier occurrence that day is in `occs` too
             let later = previous_day == Some(o.start.date());
             previous_day = Some(o.start.date());
-            if !is_overridden(&overridden[i], o.start) {
+            if overrides.is_empty() || !is_overridden(overrides, o.start) {
                 let f = Found::Occ {
                     series: i as u32,
                     occ: o,
@@ -123,7 +126,7 @@ pub(super) fn window(ds: &Dataset, ex: &Expander, q: &SessionQuery, cap: usize) 
 /// Sorts the sessions found by start and keeps the first `cap` (and those starting with the
 /// last of them); `bound` becomes the last day worth expanding.
 pub(super) fn cut(w: &mut Window, cap: usize, bound: &mut NaiveDate) {
-    crate::sort::by_key(&mut w.found, |f| f.0);
+    crate::sort::by_key_copied(&mut w.found, |f| f.0);
     if w.found.len() <= cap {
         return;
     }

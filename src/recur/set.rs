@@ -441,6 +441,10 @@ impl RuleSet {
         cap: usize,
         budget: &Budget,
     ) -> Expansion {
+        if self.rdates.is_empty() && self.at.is_empty() && self.days.is_empty() {
+            // the rule alone (the common case): no merging or filtering per occurrence
+            return self.rule.between_within(from, to, cap, budget);
+        }
         let it = Occurrences::within(&self.rule, from, to, Some(budget));
         collect(
             self.filtered(it, from, to),
