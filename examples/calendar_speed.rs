@@ -109,6 +109,7 @@ fn main() {
                     body: Some(b),
                     lang: Lang::En,
                     cap: HARD_CAP,
+                    now: cogov::calendar::NO_CLOCK,
                 };
                 session_starts(&ds, &q).expect("session_starts").0.len()
             })
