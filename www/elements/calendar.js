@@ -28,7 +28,7 @@ extend(
       prev: 'Previous month', next: 'Next month', today: 'Today', grid: 'Month', list: 'List', body: 'Body', all: 'All',
       ics: 'Download calendar (.ics)', add: 'Add to calendar (.ics)', google: 'Google Calendar', close: 'Close',
       upcoming: 'Next session', when: 'When', place: 'Place', number: 'Session', agenda: 'Agenda', documents: 'Documents',
-      online: 'Online', none: 'No sessions this month', after: 'Coming next', noneNext: 'No sessions ahead',
+      online: 'Online', none: 'No sessions this month', after: 'Later sessions', noneNext: 'No sessions ahead',
       truncated: 'Too many sessions: only some are shown', horizon: 'Sessions after 2200 are not shown', sessions: 'Sessions on {}', moreS: '+{} more',
       subscribe: 'Subscribe', subAll: 'All sessions', subBody: 'Sessions of {}', webcal: 'Subscribe in a calendar app', subGoogle: 'Subscribe in Google Calendar',
       subUrl: 'Subscription address', subSeries: 'Subscribe to this series', subHelp: 'A subscribed calendar updates itself when sessions move or are cancelled.',
