@@ -65,7 +65,9 @@ fn a_broken_feed_throws_an_error_with_code_path_and_problems() {
 #[wasm_bindgen_test]
 fn truncated_json_is_an_error_not_a_panic() {
     // cut at the first character boundary from the middle (the feed holds Korean text)
-    let half = (FEED.len() / 2..).find(|&i| FEED.is_char_boundary(i)).unwrap();
+    let half = (FEED.len() / 2..)
+        .find(|&i| FEED.is_char_boundary(i))
+        .unwrap();
     let report = validate(&s(&FEED[..half])).unwrap();
     let errors = js_sys::Array::from(&get(&report, "errors"));
     assert_eq!(errors.length(), 1);
