@@ -97,14 +97,7 @@ pub fn sessions(ds: &Dataset, q: &SessionQuery) -> Result<SessionList, Problem> 
         });
         bytes += list.sessions.last().map_or(0, text_bytes);
     }
-    crate::sort::by(&mut list.sessions, |a, b| {
-        (a.start_when.start(), &a.id).cmp(&(b.start_when.start(), &b.id))
-    });
-    if list.sessions.len() > cap {
-        list.sessions.truncate(cap);
-        list.truncated = true;
-    }
-    list.truncated |= ex.budget_exhausted();
+    finish(&mut list, cap, &ex);
     if q.to >= last_day() && !list.truncated {
         let endless = ex.endless();
         // a window past 2200 (cut there): any endless series of the query might have had
@@ -202,14 +195,7 @@ pub(crate) fn series_window(
             .push(generated(ds, i, o, later, number, lang, NO_CLOCK));
         bytes += list.sessions.last().map_or(0, text_bytes);
     }
-    crate::sort::by(&mut list.sessions, |a, b| {
-        (a.start_when.start(), &a.id).cmp(&(b.start_when.start(), &b.id))
-    });
-    if list.sessions.len() > HARD_CAP {
-        list.sessions.truncate(HARD_CAP);
-        list.truncated = true;
-    }
-    list.truncated |= ex.budget_exhausted();
+    finish(&mut list, HARD_CAP, ex);
     list
 }
 
@@ -223,6 +209,19 @@ pub(super) fn known_body(ds: &Dataset, body: Option<&str>) -> Result<(), Problem
         )),
         _ => Ok(()),
     }
+}
+
+/// Sorts `list` by start (then id), keeps at most `cap`, and marks it `truncated` when it was
+/// cut or `ex`'s budget ran out.
+fn finish(list: &mut SessionList, cap: usize, ex: &Expander) {
+    crate::sort::by(&mut list.sessions, |a, b| {
+        (a.start_when.start(), &a.id).cmp(&(b.start_when.start(), &b.id))
+    });
+    if list.sessions.len() > cap {
+        list.sessions.truncate(cap);
+        list.truncated = true;
+    }
+    list.truncated |= ex.budget_exhausted();
 }
 
 /// The starts of the sessions [`sessions`] lists for `q` (cancelled ones included), sorted, as
