@@ -278,3 +278,38 @@ fn ten_thousand_anchors_stay_bounded() {
         t.elapsed()
     );
 }
+
+/// A record of a series that names no `kind` has its series' kind: a council following only
+/// the body's regular and special sessions still follows the cancelled and the moved regular
+/// ones (whose records say nothing of their kind), and their views say `regular`.
+#[test]
+fn records_of_a_series_without_a_kind_have_the_series_kind() {
+    let rule =
+        r#"{"body": "ga", "kinds": ["regular", "special"], "offset_days": -1, "time": "10:00"}"#;
+    let base = ds(&feed(rule, ""));
+    assert_eq!(
+        rows(&list(&base, "2021-01-01", "2024-12-31", Some("wc"))),
+        [
+            "wc-prep@2021-07-08 2021-07-08T10:00 scheduled",
+            "wc-prep@2022-07-07 2022-07-07T10:00 cancelled",
+            "wc-prep@2023-07-20 2023-07-20T10:00 scheduled",
+            "wc-prep@2024-07-11 2024-07-11T10:00 scheduled",
+            "wc-prep@2024-12-19 2024-12-19T10:00 scheduled",
+        ]
+    );
+    let ga = list(&base, "2022-01-01", "2023-12-31", Some("ga"));
+    let kinds: Vec<_> = ga
+        .sessions
+        .iter()
+        .map(|s| (s.id.as_str(), s.kind))
+        .collect();
+    assert_eq!(kinds, [("ga-2022", "regular"), ("ga-2023", "regular")]);
+    // a kind of its own still wins, and a session of no series stays a meeting
+    let own = r#", {"id": "ga-2025", "body": "ga", "series": "ga-regular", "recurrence_id": "2025-07-11T14:00",
+   "kind": "special", "start": "2025-07-11T14:00", "sources": ["s"]},
+  {"id": "talk", "body": "ga", "start": "2025-03-01", "sources": ["s"]}"#;
+    let with_own = ds(&feed(rule, own));
+    let l = list(&with_own, "2025-01-01", "2025-12-31", Some("ga"));
+    let kinds: Vec<_> = l.sessions.iter().map(|s| (s.id.as_str(), s.kind)).collect();
+    assert_eq!(kinds, [("talk", "meeting"), ("ga-2025", "special")]);
+}

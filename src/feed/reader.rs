@@ -228,7 +228,7 @@ impl Reader {
     /// `key`, with the path at the element. (The non-generic part of [`Reader::list`], kept out
     /// of line: only [`List::put`] is instantiated per element type.)
     #[inline(never)]
-    fn each(&mut self, f: Fields, key: &'static str, sink: &mut dyn Sink) {
+    pub(crate) fn each(&mut self, f: Fields, key: &'static str, sink: &mut dyn Sink) {
         let Some(items) = self.items(f, key) else {
             return;
         };
@@ -500,7 +500,7 @@ impl Reader {
 
 /// Where [`Reader::each`] puts elements: a trait of its own rather than `dyn FnMut`, whose
 /// vtables carry a `call_once` shim per element type.
-trait Sink {
+pub(crate) trait Sink {
     fn put(&mut self, r: &mut Reader, v: &Value, n: usize);
 }
 

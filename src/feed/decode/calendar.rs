@@ -5,7 +5,7 @@ use crate::codes::Code;
 use crate::date::{iso_date, parse_local};
 use crate::feed::kinds::*;
 use crate::feed::model::*;
-use crate::feed::reader::{get, Reader};
+use crate::feed::reader::{get, Reader, Sink};
 use crate::json::Value;
 
 pub(super) fn location(r: &mut Reader, v: &Value) -> Option<Location> {
@@ -204,16 +204,42 @@ const SESSION: [&str; 15] = [
     "updated",
 ];
 
-pub(super) fn session(r: &mut Reader, v: &Value) -> Option<Session> {
+/// The sessions read so far, and each series' kind by id (sorted): the kind of a record of a
+/// series that names none.
+pub(super) struct Sessions<'k> {
+    pub out: Vec<Session>,
+    pub kinds: &'k [(&'k str, SessionKind)],
+}
+
+impl Sink for Sessions<'_> {
+    fn put(&mut self, r: &mut Reader, v: &Value, n: usize) {
+        if let Some(s) = session(r, v, self.kinds) {
+            if self.out.capacity() == 0 {
+                self.out.reserve_exact(n);
+            }
+            self.out.push(s);
+        }
+    }
+}
+
+/// A session record; `kinds`: as in [`Sessions`].
+fn session(r: &mut Reader, v: &Value, kinds: &[(&str, SessionKind)]) -> Option<Session> {
     let f = r.record(v, &SESSION)?;
+    let series = opt_ref(r, f, "series");
+    let of_series = || {
+        let id = series.as_deref()?;
+        let k = kinds.binary_search_by(|x| x.0.cmp(id)).ok()?;
+        Some(kinds[k].1)
+    };
     let s = Session {
         id: id(r, f),
         body: r.required(f, "body", |r, v| r.id(v)).unwrap_or_default(),
-        series: opt_ref(r, f, "series"),
         recurrence_id: r.field(f, "recurrence_id", |r, v| r.when(v)),
         kind: r
             .field(f, "kind", |r, v| r.word(v))
+            .or_else(of_series)
             .unwrap_or(SessionKind::Meeting),
+        series,
         number: r.field(f, "number", |r, v| r.uint(v, 1)),
         title: r.field(f, "title", |r, v| r.text(v)),
         start: r.required(f, "start", |r, v| r.when(v))?,
