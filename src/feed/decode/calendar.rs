@@ -204,11 +204,11 @@ const SESSION: [&str; 15] = [
     "updated",
 ];
 
-/// The sessions read so far, and each series' kind by id (sorted): the kind of a record of a
-/// series that names none.
+/// The sessions read so far, and each series' kind by id (`SessionKind as u32`): the kind of
+/// a record of a series that names none.
 pub(super) struct Sessions<'k> {
     pub out: Vec<Session>,
-    pub kinds: &'k [(&'k str, SessionKind)],
+    pub kinds: &'k crate::ids::Ids,
 }
 
 impl Sink for Sessions<'_> {
@@ -223,13 +223,12 @@ impl Sink for Sessions<'_> {
 }
 
 /// A session record; `kinds`: as in [`Sessions`].
-fn session(r: &mut Reader, v: &Value, kinds: &[(&str, SessionKind)]) -> Option<Session> {
+fn session(r: &mut Reader, v: &Value, kinds: &crate::ids::Ids) -> Option<Session> {
     let f = r.record(v, &SESSION)?;
     let series = opt_ref(r, f, "series");
     let of_series = || {
-        let id = series.as_deref()?;
-        let k = kinds.binary_search_by(|x| x.0.cmp(id)).ok()?;
-        Some(kinds[k].1)
+        let k = *kinds.get(series.as_deref()?)?;
+        SessionKind::ALL.get(k as usize).copied()
     };
     let s = Session {
         id: id(r, f),

@@ -15,7 +15,6 @@ use super::model::*;
 pub use super::reader::Limits;
 use super::reader::{get, Fields, Reader};
 use crate::codes::Code;
-use crate::feed::SessionKind;
 use crate::json::Value;
 use crate::problem::Report;
 use crate::text::Text;
@@ -126,12 +125,11 @@ pub(crate) fn top<'v, 'a>(r: &mut Reader, v: &'v Value<'a>) -> Option<(Feed, Fie
 pub(crate) fn calendar_part(r: &mut Reader, f: Fields, feed: &mut Feed) {
     feed.series = r.list(f, "series", calendar::series);
     // a record of a series without a `kind` of its own has its series' kind
-    let mut kinds: Vec<(&str, SessionKind)> = feed
-        .series
-        .iter()
-        .map(|s| (s.id.as_str(), s.kind))
-        .collect();
-    crate::sort::by(&mut kinds, |a, b| a.0.cmp(b.0));
+    let mut kinds = crate::ids::Ids::new();
+    kinds.reserve(feed.series.len());
+    for s in &feed.series {
+        kinds.insert(s.id.clone(), s.kind as u32);
+    }
     let mut sessions = calendar::Sessions {
         out: Vec::new(),
         kinds: &kinds,
