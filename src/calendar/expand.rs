@@ -86,12 +86,7 @@ pub fn sessions(ds: &Dataset, q: &SessionQuery) -> Result<SessionList, Problem> 
                 ordinal,
             } => {
                 let i = series as usize;
-                // numbers: the first numbered occurrence in the window is counted, the others
-                // follow it one by one
-                let number = w.numbered[i].and_then(|(p, start)| {
-                    let ahead = ordinal.checked_sub(p)?;
-                    ex.number_of(i, start)?.checked_add(ahead)
-                });
+                let number = number_at(&ex, i, w.numbered[i], ordinal);
                 generated(ds, i, occ, later, number, q.lang, q.now)
             }
         });
@@ -169,12 +164,7 @@ pub(crate) fn series_window(
             bytes += list.sessions.last().map_or(0, text_bytes);
         }
     }
-    // numbers: the first numbered occurrence in the window is counted, the others follow it
-    let nfrom = s.numbering.and_then(|(_, f)| f);
-    let numbered = occs
-        .iter()
-        .position(|o| s.numbering.is_some() && nfrom.is_none_or(|f| f <= o.start.date()))
-        .map(|p| (p, occs[p].start));
+    let numbered = super::window::first_numbered(s, &occs);
     let mut previous_day = None;
     for (k, &o) in occs.iter().enumerate() {
         // windows are whole days, so an earlier occurrence that day is in `occs` too
@@ -187,10 +177,7 @@ pub(crate) fn series_window(
             list.truncated = true;
             break;
         }
-        let number = numbered.and_then(|(p, start)| {
-            let ahead = u32::try_from(k.checked_sub(p)?).ok()?;
-            ex.number_of(i, start)?.checked_add(ahead)
-        });
+        let number = number_at(ex, i, numbered, u32::try_from(k).unwrap_or(u32::MAX));
         list.sessions
             .push(generated(ds, i, o, later, number, lang, NO_CLOCK));
         bytes += list.sessions.last().map_or(0, text_bytes);
@@ -209,6 +196,14 @@ pub(super) fn known_body(ds: &Dataset, body: Option<&str>) -> Result<(), Problem
         )),
         _ => Ok(()),
     }
+}
+
+/// The number (제N차) of series `i`'s occurrence at index `k` among its occurrences in a
+/// window: the first numbered one (`first`, [`super::window::first_numbered`]) is counted, the others follow it
+/// one by one.
+fn number_at(ex: &Expander, i: usize, first: Option<(u32, When)>, k: u32) -> Option<u32> {
+    let (p, start) = first?;
+    ex.number_of(i, start)?.checked_add(k.checked_sub(p)?)
 }
 
 /// Sorts `list` by start (then id), keeps at most `cap`, and marks it `truncated` when it was

@@ -7,6 +7,16 @@ use crate::date::When;
 use crate::text::Lang;
 use chrono::{NaiveDate, NaiveDateTime};
 
+/// The first of a series' occurrences `occs` (in a window, in order) that `s` numbers: its
+/// index and start, from which the window's later occurrences are counted one by one.
+pub(super) fn first_numbered(s: &crate::feed::Series, occs: &[Occ]) -> Option<(u32, When)> {
+    let (_, nfrom) = s.numbering?;
+    let p = occs
+        .iter()
+        .position(|o| nfrom.is_none_or(|f| f <= o.start.date()))?;
+    Some((u32::try_from(p).ok()?, occs[p].start))
+}
+
 /// A `now` before every session: no session is `past`. For callers without a clock, or that do
 /// not show past-ness (a Google Calendar link, proposal cards).
 pub const NO_CLOCK: NaiveDateTime = NaiveDateTime::MIN;
@@ -92,11 +102,8 @@ pub(super) fn window(ds: &Dataset, ex: &Expander, q: &SessionQuery, cap: usize) 
         }
         let (occs, truncated) = ex.occurrences(i, from, bound, cap);
         w.truncated |= truncated;
-        if let Some((_, nfrom)) = s.numbering {
-            w.numbered[i] = occs
-                .iter()
-                .position(|o| nfrom.is_none_or(|f| f <= o.start.date()))
-                .map(|p| (p as u32, occs[p].start));
+        if s.numbering.is_some() {
+            w.numbered[i] = first_numbered(s, &occs);
         }
         let overrides = &overridden[i][..];
         w.found.reserve(occs.len());

@@ -36,10 +36,7 @@ fn local_now(args: &Args) -> Result<NaiveDateTime, String> {
     };
     let t = match s.strip_suffix('Z') {
         Some(u) => crate::date::parse_local(u).map(crate::kst::from_utc),
-        None if s.len() == 10 => {
-            crate::date::parse_date(s).map(|d| Some(d.and_time(chrono::NaiveTime::MIN)))
-        }
-        None => crate::date::parse_local(s).map(Some),
+        None => crate::date::parse_when(s).map(|w| Some(w.start())),
     };
     t.map_err(|m| format!("--now: {m}"))?
         .ok_or_else(|| format!("--now: {s} is out of range"))
@@ -110,12 +107,9 @@ pub fn sessions(args: &Args) -> Result<Output, String> {
 pub(super) fn now(args: &Args) -> Result<NaiveDateTime, String> {
     if let Some(s) = args.value("now") {
         let s = s.strip_suffix('Z').unwrap_or(s);
-        return if s.len() == 10 {
-            crate::date::parse_date(s).map(|d| d.and_time(chrono::NaiveTime::MIN))
-        } else {
-            crate::date::parse_local(s)
-        }
-        .map_err(|m| format!("--now: {m}"));
+        return crate::date::parse_when(s)
+            .map(|w| w.start())
+            .map_err(|m| format!("--now: {m}"));
     }
     super::clock_utc()
 }

@@ -5,7 +5,7 @@ use crate::calendar::{self, IcsQuery, SessionQuery};
 use crate::codes::Code;
 use crate::dataset::Part;
 use crate::recur::HARD_CAP;
-use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{NaiveDate, NaiveDateTime};
 use wasm_bindgen::prelude::*;
 
 /// A required date argument (YYYY-MM-DD), a bound of a window: any year (the core cuts windows
@@ -17,12 +17,9 @@ fn required(v: &JsValue, what: &str) -> Result<NaiveDate, JsValue> {
 
 /// The Korean wall clock, `YYYY-MM-DDTHH:MM` (seconds optional), or a date for its midnight.
 fn wall(s: &str, what: &str) -> Result<NaiveDateTime, JsValue> {
-    if s.len() == 10 {
-        crate::date::parse_date(s).map(|d| d.and_time(NaiveTime::MIN))
-    } else {
-        crate::date::parse_local(s)
-    }
-    .map_err(|m| error(Code::ArgDate, what, &m))
+    crate::date::parse_when(s)
+        .map(|w| w.start())
+        .map_err(|m| error(Code::ArgDate, what, &m))
 }
 
 /// The optional clock argument `now` ([`wall`]); absent: [`calendar::NO_CLOCK`], nothing is past.
@@ -36,13 +33,7 @@ fn now(v: &JsValue) -> Result<NaiveDateTime, JsValue> {
 /// `2026-01-01T00:00:00Z`, `2026-01-01T00:00` or `2026-01-01`, read as UTC.
 fn utc(v: &JsValue) -> Result<NaiveDateTime, JsValue> {
     let arg = arg::string(v, "dtstampUtc")?;
-    let s = arg.strip_suffix('Z').unwrap_or(&arg);
-    if s.len() == 10 {
-        crate::date::parse_date(s).map(|d| d.and_time(NaiveTime::MIN))
-    } else {
-        crate::date::parse_local(s)
-    }
-    .map_err(|m| error(Code::ArgDate, "dtstampUtc", &m))
+    wall(arg.strip_suffix('Z').unwrap_or(&arg), "dtstampUtc")
 }
 
 #[wasm_bindgen]
