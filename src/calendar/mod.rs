@@ -20,6 +20,10 @@ pub use expand::{
 pub use ics::{calendar_ics, calendar_ics_for, google_link, Export, IcsQuery, Subscription};
 
 #[cfg(test)]
+mod bounds_tests;
+#[cfg(test)]
+mod past_tests;
+#[cfg(test)]
 mod series_tests;
 #[cfg(test)]
 mod tests;

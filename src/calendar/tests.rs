@@ -5,7 +5,7 @@ use crate::dataset::{load, Dataset};
 use crate::text::Lang;
 use chrono::NaiveDate;
 
-const FEED: &str = r#"{"cogov": 1, "publisher": {"id": "p", "name": {"ko": "협의회", "en": "Association"}},
+pub(super) const FEED: &str = r#"{"cogov": 1, "publisher": {"id": "p", "name": {"ko": "협의회", "en": "Association"}},
  "sources": [{"id": "src-a", "title": "Old rules"}, {"id": "src-b", "title": "New rules"}],
  "bodies": [
   {"id": "ga", "kind": "association", "name": {"ko": "총회", "en": "General Assembly"}, "sources": ["src-a"]},
@@ -30,18 +30,18 @@ const FEED: &str = r#"{"cogov": 1, "publisher": {"id": "p", "name": {"ko": "협�
    "agenda": [{"title": "Budget", "kind": "resolution"}]},
   {"id": "special-2024", "body": "ga", "kind": "special", "start": "2024-12-20", "sources": ["src-a"]}]}"#;
 
-fn ds() -> Dataset {
+pub(super) fn ds() -> Dataset {
     let l = load(FEED);
     assert!(l.report.errors.is_empty(), "{:?}", l.report.errors);
     assert!(l.report.warnings.is_empty(), "{:?}", l.report.warnings);
     l.dataset.unwrap()
 }
 
-fn d(s: &str) -> NaiveDate {
+pub(super) fn d(s: &str) -> NaiveDate {
     crate::date::parse_date(s).unwrap()
 }
 
-fn query<'a>(from: &str, to: &str, body: Option<&'a str>) -> SessionQuery<'a> {
+pub(super) fn query<'a>(from: &str, to: &str, body: Option<&'a str>) -> SessionQuery<'a> {
     SessionQuery {
         from: d(from),
         to: d(to),
@@ -52,7 +52,7 @@ fn query<'a>(from: &str, to: &str, body: Option<&'a str>) -> SessionQuery<'a> {
     }
 }
 
-fn rows(list: &SessionList) -> Vec<String> {
+pub(super) fn rows(list: &SessionList) -> Vec<String> {
     list.sessions
         .iter()
         .map(|s| {
@@ -412,284 +412,6 @@ fn next_session_skips_cancelled_ones() {
     assert_eq!((next.id.as_str(), next.status), ("ga-2023", "moved"));
 }
 
-/// `n` series, each `FREQ=DAILY;COUNT=1000000` from 1900 (issue 10, item 3), plus `extra` series.
-fn hostile(n: usize, numbered: bool, extra: &str) -> String {
-    let numbering = if numbered {
-        r#""numbering": {"first": 1},"#
-    } else {
-        ""
-    };
-    let series: Vec<String> = (0..n)
-        .map(|i| {
-            format!(
-                r#"{{"id": "s{i}", "body": "b", "kind": "regular", "sources": ["s"], {numbering}
-                "rules": [{{"dtstart": "1900-01-01T10:00", "rrule": "FREQ=DAILY;COUNT=1000000"}}]}}"#
-            )
-        })
-        .collect();
-    format!(
-        r#"{{"cogov": 1, "publisher": {{"id": "p", "name": "P"}}, "sources": [{{"id": "s", "title": "S"}}],
-        "bodies": [{{"id": "b", "kind": "forum", "name": "B", "sources": ["s"]}}],
-        "series": [{}{extra}]}}"#,
-        series.join(",")
-    )
-}
-
-/// A query of every body with the largest cap.
-fn wide(from: &str, to: &str) -> SessionQuery<'static> {
-    SessionQuery {
-        cap: crate::recur::HARD_CAP,
-        ..query(from, to, None)
-    }
-}
-
-fn loaded(text: &str) -> Dataset {
-    let l = load(text);
-    assert!(l.report.errors.is_empty(), "{:?}", l.report.errors);
-    l.dataset.unwrap()
-}
-
-#[test]
-fn a_thousand_count_series_from_1900_cost_a_bounded_query() {
-    let ds = loaded(&hostile(1000, false, ""));
-    let q = SessionQuery {
-        cap: crate::recur::HARD_CAP,
-        ..wide("2026-01-01", "2026-01-31")
-    };
-    // one month: every series skips 126 years in a few steps (not 46,000 periods each)
-    let ex = expand::expander(&ds);
-    for i in 0..1000 {
-        let (occs, cut) = ex.occurrences(i, q.from, q.to, q.cap);
-        assert_eq!((occs.len(), cut), (31, false));
-    }
-    assert!(ex.steps() < 1000 * 100, "{} steps", ex.steps());
-    let list = sessions(&ds, &q).unwrap();
-    assert!(list.truncated);
-    assert_eq!(list.sessions.len(), crate::recur::HARD_CAP);
-    assert_eq!(list.sessions[0].id, "s0@2026-01-01");
-    assert_eq!(list.sessions[9_999].start, "2026-01-10T10:00");
-    // 1900-2200: the cap holds across all series (10,000 sessions, not 10,000 per series)
-    let all = sessions(&ds, &wide("1900-01-01", "2200-12-31")).unwrap();
-    assert!(all.truncated);
-    assert_eq!(all.sessions.len(), crate::recur::HARD_CAP);
-    assert_eq!(all.sessions[9_999].start, "1900-01-10T10:00");
-    let (starts, cut) = session_starts(&ds, &wide("1900-01-01", "2200-12-31")).unwrap();
-    assert_eq!((starts.len(), cut), (crate::recur::HARD_CAP, true));
-}
-
-#[test]
-fn numbering_from_1900_is_counted_not_expanded() {
-    let ds = loaded(&hostile(300, true, ""));
-    let early = sessions(&ds, &wide("1900-01-01", "1900-01-31")).unwrap();
-    assert_eq!(early.sessions[0].number, Some(1));
-    assert_eq!(early.sessions.last().unwrap().number, Some(31));
-    // 2026-01-01 is the 46,022nd day since 1900, counted a month at a time
-    let late = sessions(&ds, &wide("2026-01-01", "2026-01-02")).unwrap();
-    assert_eq!(late.sessions.len(), 600);
-    assert!(late
-        .sessions
-        .iter()
-        .all(|s| s.number == Some(46_022) || s.number == Some(46_023)));
-    assert!(!late.truncated);
-    // with an exdate the series is expanded to count: past HARD_CAP occurrences, no number
-    let text = hostile(2, true, "").replace(
-        r#""rrule": "FREQ=DAILY;COUNT=1000000"}"#,
-        r#""rrule": "FREQ=DAILY;COUNT=1000000", "exdates": ["1900-01-02T10:00"]}"#,
-    );
-    let ds = loaded(&text);
-    let early = sessions(&ds, &wide("1900-01-01", "1900-01-03")).unwrap();
-    let numbers: Vec<Option<u32>> = early.sessions.iter().map(|s| s.number).collect();
-    assert_eq!(numbers, [Some(1), Some(1), Some(2), Some(2)]);
-    let late = sessions(&ds, &wide("2026-01-01", "2026-01-02")).unwrap();
-    assert!(late.sessions.iter().all(|s| s.number.is_none()));
-}
-
-#[test]
-fn relative_chains_are_capped_at_load() {
-    let chain = |n: usize| {
-        let extra: String = (1..=n)
-            .map(|i| {
-                format!(
-                    r#",{{"id": "r{i}", "body": "b", "kind": "working", "sources": ["s"],
-                    "rules": [{{"relative": {{"series": "{}", "offset_days": 1}}}}]}}"#,
-                    if i == 1 {
-                        "s0".to_string()
-                    } else {
-                        format!("r{}", i - 1)
-                    }
-                )
-            })
-            .collect();
-        hostile(1, false, &extra)
-    };
-    let ok = loaded(&chain(rules::MAX_RELATIVE_DEPTH as usize));
-    let last = format!("r{}", rules::MAX_RELATIVE_DEPTH);
-    let list = sessions(&ok, &wide("2026-01-01", "2026-01-31")).unwrap();
-    assert_eq!(
-        list.sessions
-            .iter()
-            .filter(|s| s.series.as_deref() == Some(&last))
-            .count(),
-        31
-    );
-    let deep = load(&chain(3_000));
-    let errors: Vec<String> = deep
-        .report
-        .errors
-        .iter()
-        .map(|e| format!("{} {} {}", e.path, e.code, e.message))
-        .collect();
-    assert_eq!(
-        errors,
-        ["series[9].rules[0].relative.series series.depth \"r9\" follows a chain of more than 8 relative rules through \"r8\""]
-    );
-}
-
-#[test]
-fn wide_fan_outs_and_diamonds_stay_within_the_budget() {
-    // 8 layers of 4 series, each following every series of the layer before: 4^8 paths
-    let mut extra = String::new();
-    for layer in 1..=8 {
-        for k in 0..4 {
-            let rules: Vec<String> = (0..4)
-                .map(|j| {
-                    let base = if layer == 1 {
-                        "s0".to_string()
-                    } else {
-                        format!("l{}x{j}", layer - 1)
-                    };
-                    format!(r#"{{"relative": {{"series": "{base}", "offset_days": {j}}}}}"#)
-                })
-                .collect();
-            extra.push_str(&format!(
-                r#",{{"id": "l{layer}x{k}", "body": "b", "kind": "working", "sources": ["s"], "rules": [{}]}}"#,
-                rules.join(",")
-            ));
-        }
-    }
-    let ds = loaded(&hostile(1, false, &extra));
-    let list = sessions(&ds, &wide("2026-01-01", "2026-12-31")).unwrap();
-    assert!(list.truncated);
-    assert!(!list.sessions.is_empty());
-}
-
-#[test]
-fn many_explicit_sessions_and_overrides_are_indexed() {
-    // 20,000 explicit sessions, 2,000 of them overriding occurrences of one numbered series
-    let day = |i: i64| d("2000-01-01") + chrono::TimeDelta::days(i);
-    let sessions_json: Vec<String> = (0..20_000)
-        .map(|i| {
-            let over = if i < 2_000 {
-                format!(r#""series": "daily", "recurrence_id": "{}T10:00","#, day(i))
-            } else {
-                String::new()
-            };
-            format!(
-                r#"{{"id": "x{i}", "body": "b", {over} "start": "{}T15:00", "sources": ["s"]}}"#,
-                day(i)
-            )
-        })
-        .collect();
-    let feed = format!(
-        r#"{{"cogov": 1, "publisher": {{"id": "p", "name": "P"}}, "sources": [{{"id": "s", "title": "S"}}],
-        "bodies": [{{"id": "b", "kind": "forum", "name": "B", "sources": ["s"]}}, {{"id": "c", "kind": "forum", "name": "C", "sources": ["s"]}}],
-        "series": [{{"id": "daily", "body": "b", "kind": "regular", "sources": ["s"], "numbering": {{"first": 1}},
-          "rules": [{{"dtstart": "2000-01-01T10:00", "rrule": "FREQ=DAILY"}}]}}],
-        "sessions": [{}]}}"#,
-        sessions_json.join(",")
-    );
-    let ds = loaded(&feed);
-    let list = sessions(&ds, &wide("2000-01-01", "2040-12-31")).unwrap();
-    assert!(list.truncated);
-    assert_eq!(list.sessions.len(), crate::recur::HARD_CAP);
-    // an override keeps the number of the occurrence it replaces
-    let x1999 = list.sessions.iter().find(|s| s.id == "x1999").unwrap();
-    assert_eq!(x1999.number, Some(2000));
-    assert!(list.sessions.iter().all(|s| s.id != "daily@2000-01-02"));
-    let bodies = session_bodies(&ds, Lang::En);
-    assert_eq!(bodies.len(), 1);
-}
-
-/// One daily series whose title is `title_len` bytes long.
-fn long_titles(title_len: usize) -> Dataset {
-    let title = "가".repeat(title_len / 3);
-    loaded(&format!(
-        r#"{{"cogov": 1, "publisher": {{"id": "p", "name": "P"}}, "sources": [{{"id": "s", "title": "S"}}],
-        "bodies": [{{"id": "b", "kind": "forum", "name": "B", "sources": ["s"]}}],
-        "series": [{{"id": "d", "body": "b", "kind": "regular", "title": "{title}", "sources": ["s"],
-          "rules": [{{"dtstart": "2026-01-01T10:00", "rrule": "FREQ=DAILY"}}]}}]}}"#
-    ))
-}
-
-#[test]
-fn a_long_title_repeated_per_occurrence_is_capped_in_bytes() {
-    let ds = long_titles(19_998);
-    let list = sessions(&ds, &wide("2026-01-01", "2027-12-31")).unwrap();
-    assert!(list.truncated);
-    let bytes: usize = list.sessions.iter().map(|s| s.title.len()).sum();
-    assert!(bytes <= expand::MAX_LIST_BYTES + 20_000, "{bytes}");
-    assert!(list.sessions.len() < 420, "{}", list.sessions.len());
-    let q = IcsQuery {
-        body: None,
-        session: None,
-        series: None,
-        from: d("2026-01-01"),
-        to: d("2027-12-31"),
-        lang: Lang::En,
-        dtstamp_utc: d("2026-01-01").and_hms_opt(0, 0, 0).unwrap(),
-        base_url: Some("https://example.org/cal"),
-    };
-    let text = calendar_ics(&ds, &q).unwrap();
-    assert!(text.len() < ics::MAX_ICS_BYTES + 40_000, "{}", text.len());
-    assert!(text.contains("\r\nX-COGOV-TRUNCATED:TRUE\r\n"));
-    // a short calendar says nothing of the kind
-    let short = IcsQuery {
-        to: d("2026-01-03"),
-        ..q
-    };
-    assert!(!calendar_ics(&ds, &short)
-        .unwrap()
-        .contains("X-COGOV-TRUNCATED"));
-}
-
-#[test]
-fn the_ics_base_url_is_limited() {
-    let ds = long_titles(30);
-    let q = |base: &'static str| IcsQuery {
-        body: None,
-        session: None,
-        series: None,
-        from: d("2026-01-01"),
-        to: d("2026-01-31"),
-        lang: Lang::En,
-        dtstamp_utc: d("2026-01-01").and_hms_opt(0, 0, 0).unwrap(),
-        base_url: Some(base),
-    };
-    let long: &'static str =
-        Box::leak(format!("https://example.org/{}", "a".repeat(10 << 20)).into_boxed_str());
-    let e = calendar_ics(&ds, &q(long)).unwrap_err();
-    assert_eq!(e.code.as_str(), "arg.url");
-    assert_eq!(
-        e.message,
-        format!(
-            "the base url is {} bytes long: at most 2048 are allowed",
-            long.len()
-        )
-    );
-    let e = calendar_ics(&ds, &q("javascript:alert(1)//")).unwrap_err();
-    assert_eq!(
-        (e.code.as_str(), e.message.as_str()),
-        (
-            "arg.url",
-            "the base url \"javascript:alert(1)//\" is not an http or https url"
-        )
-    );
-    let e = google_link(&ds, "d@2026-01-02", Lang::En, Some(long)).unwrap_err();
-    assert_eq!(e.code.as_str(), "arg.url");
-    let ok = calendar_ics(&ds, &q("HTTPS://example.org/cal#session=")).unwrap();
-    assert!(ok.contains("URL;VALUE=URI:HTTPS://example.org/cal#session=d@2026-01-02"));
-}
-
 #[test]
 fn a_malformed_agenda_proposal_is_a_problem_of_the_proposals_part() {
     let feed = r#"{"cogov": 1, "publisher": {"id": "p", "name": "P"}, "sources": [{"id": "s", "title": "S"}],
@@ -758,37 +480,6 @@ fn counted_numbers_agree_with_expanded_ones() {
         }
         assert!(!list.sessions.is_empty(), "{rrule}");
     }
-}
-
-#[test]
-fn a_fan_out_of_fan_outs_stops_with_the_budget() {
-    // 8 layers of 3 series, each with 60 relative rules to the layer before: 180^8 paths
-    let mut extra = String::new();
-    for layer in 1..=8 {
-        for k in 0..3 {
-            let rules: Vec<String> = (0..60)
-                .map(|j| {
-                    let base = if layer == 1 {
-                        "s0".to_string()
-                    } else {
-                        format!("l{}x{}", layer - 1, j % 3)
-                    };
-                    format!(r#"{{"relative": {{"series": "{base}", "offset_days": {j}}}}}"#)
-                })
-                .collect();
-            extra.push_str(&format!(
-                r#",{{"id": "l{layer}x{k}", "body": "b", "kind": "working", "sources": ["s"], "rules": [{}]}}"#,
-                rules.join(",")
-            ));
-        }
-    }
-    let ds = loaded(&hostile(1, false, &extra));
-    let ex = expand::expander(&ds);
-    let (_, cut) = ex.occurrences(24, d("2026-01-01"), d("2026-01-31"), 100);
-    assert!(cut && ex.budget_exhausted());
-    assert!(ex.steps() <= crate::recur::QUERY_STEPS);
-    let list = sessions(&ds, &wide("2026-01-01", "2026-01-31")).unwrap();
-    assert!(list.truncated);
 }
 
 #[test]
@@ -924,285 +615,6 @@ fn two_sittings_a_day_are_numbered_one_by_one() {
         got[1],
         "ga-regular@2024-07-12T14:00 2024-07-12T14:00 scheduled #9"
     );
-}
-
-fn at(s: &str) -> chrono::NaiveDateTime {
-    crate::date::parse_local(s).unwrap()
-}
-
-/// `id past` for every session of `q` as of `now`.
-fn past_at(ds: &Dataset, q: &SessionQuery, now: &str) -> Vec<String> {
-    let q = SessionQuery { now: at(now), ..*q };
-    let list = sessions(ds, &q).unwrap();
-    let mark = |s: &SessionView| if s.past { " past" } else { "" };
-    list.sessions
-        .iter()
-        .map(|s| format!("{} {}{}", s.id, s.status, mark(s)))
-        .collect()
-}
-
-#[test]
-fn a_scheduled_session_that_ended_before_now_is_past_and_keeps_its_status() {
-    let ds = ds();
-    let q = query("2021-01-01", "2024-12-31", Some("ga"));
-    // 2024-07-12 14:00-16:00 is under way at 15:00; the cancelled and moved records are not past
-    assert_eq!(
-        past_at(&ds, &q, "2024-07-12T15:00"),
-        [
-            "ga-regular@2021-07-09 scheduled past",
-            "ga-2022 cancelled",
-            "ga-2023 moved",
-            "ga-regular@2024-07-12 scheduled",
-            "special-2024 scheduled",
-        ]
-    );
-    // past at its end (16:00) exactly it is not: one minute later it is
-    let at_end = past_at(&ds, &q, "2024-07-12T16:00");
-    assert_eq!(at_end[3], "ga-regular@2024-07-12 scheduled");
-    let after = past_at(&ds, &q, "2024-07-12T16:01");
-    assert_eq!(after[3], "ga-regular@2024-07-12 scheduled past");
-    // an all-day session ends with its day
-    assert_eq!(
-        past_at(&ds, &q, "2024-12-20T23:59")[4],
-        "special-2024 scheduled"
-    );
-    assert_eq!(
-        past_at(&ds, &q, "2024-12-21T00:00")[4],
-        "special-2024 scheduled past"
-    );
-    // no clock: nothing is past
-    let none = sessions(&ds, &q).unwrap();
-    assert!(none.sessions.iter().all(|s| !s.past));
-    // a timed session without an end is past once it has started
-    let wc = query("2024-01-01", "2024-12-31", Some("wc"));
-    let feed = FEED.replace(
-        r#""start": "2024-12-20", "sources""#,
-        r#""start": "2024-12-20T10:00", "sources""#,
-    );
-    let no_end = loaded(&feed);
-    assert_eq!(
-        past_at(&no_end, &q, "2024-12-20T10:01")[4],
-        "special-2024 scheduled past"
-    );
-    assert_eq!(
-        past_at(&no_end, &q, "2024-12-20T10:00")[4],
-        "special-2024 scheduled"
-    );
-    assert_eq!(
-        past_at(&ds, &wc, "2024-07-06T00:00"),
-        ["wc-prep@2024-07-05 scheduled past"]
-    );
-}
-
-#[test]
-fn a_held_record_is_never_past() {
-    let feed = FEED.replace(r#""status": "moved""#, r#""status": "held""#);
-    let ds = loaded(&feed);
-    let q = query("2023-01-01", "2023-12-31", Some("ga"));
-    assert_eq!(past_at(&ds, &q, "2026-01-01T00:00"), ["ga-2023 held"]);
-}
-
-#[test]
-fn one_session_and_the_next_ones_are_past_as_of_the_callers_clock() {
-    let ds = ds();
-    let old = find_session(
-        &ds,
-        "ga-regular@2021-07-09",
-        Lang::En,
-        at("2021-07-09T16:01"),
-    );
-    assert!(old.unwrap().past);
-    let early = find_session(
-        &ds,
-        "ga-regular@2021-07-09",
-        Lang::En,
-        at("2021-07-09T15:59"),
-    );
-    assert!(!early.unwrap().past);
-    assert!(
-        !find_session(&ds, "ga-regular@2021-07-09", Lang::En, NO_CLOCK)
-            .unwrap()
-            .past
-    );
-    let list = next_sessions(
-        &ds,
-        d("2024-01-01"),
-        2,
-        None,
-        Lang::En,
-        at("2024-07-05T12:01"),
-    )
-    .unwrap();
-    let got: Vec<(&str, bool)> = list
-        .sessions
-        .iter()
-        .map(|s| (s.id.as_str(), s.past))
-        .collect();
-    // wc-prep of 2024-07-05 at 10:00 has no end: past at 12:01
-    assert_eq!(
-        got,
-        [
-            ("forum-days@2024-03-01", true),
-            ("wc-prep@2024-07-05", true)
-        ]
-    );
-}
-
-#[test]
-fn the_next_session_is_neither_cancelled_nor_past() {
-    let ds = ds();
-    let next = |now: &str| {
-        next_session(&ds, at(now), Some("ga"), Lang::En)
-            .unwrap()
-            .map(|s| s.id)
-    };
-    // at midnight the day's assembly is still ahead; once it ended, the special session follows
-    assert_eq!(
-        next("2024-07-12T00:00").as_deref(),
-        Some("ga-regular@2024-07-12")
-    );
-    assert_eq!(
-        next("2024-07-12T15:00").as_deref(),
-        Some("ga-regular@2024-07-12")
-    );
-    assert_eq!(next("2024-07-12T16:01").as_deref(), Some("special-2024"));
-}
-
-#[test]
-fn a_window_reaching_outside_1900_2200_is_cut_to_them_and_says_so() {
-    let ds = ds();
-    let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
-    // the month grid of December 2200 reaches into January 2201
-    let dec = SessionQuery {
-        from: day("2200-11-30"),
-        to: day("2201-01-03"),
-        ..query("2200-01-01", "2200-01-01", None)
-    };
-    let list = sessions(&ds, &dec).unwrap();
-    assert!(list.horizon, "ga-regular and forum-days have no end");
-    assert!(!list.truncated);
-    assert!(list
-        .sessions
-        .iter()
-        .all(|s| s.start.as_str() <= "2200-12-31"));
-    let starts = session_starts(&ds, &dec).unwrap();
-    assert_eq!(starts.0.len(), list.sessions.len());
-    // wholly past 2200: nothing, and the horizon; a body whose series end says nothing
-    let jan = SessionQuery {
-        from: day("2201-01-01"),
-        to: day("2201-01-31"),
-        ..dec
-    };
-    let list = sessions(&ds, &jan).unwrap();
-    assert_eq!((list.sessions.len(), list.horizon), (0, true));
-    let cut = loaded(&FEED.replace(
-        r#""rrule": "FREQ=YEARLY;BYMONTH=7;BYDAY=2FR", "duration_minutes": 120"#,
-        r#""rrule": "FREQ=YEARLY;BYMONTH=7;BYDAY=2FR;COUNT=3", "duration_minutes": 120"#,
-    ));
-    let ga = SessionQuery {
-        body: Some("ga"),
-        ..jan
-    };
-    assert!(!sessions(&cut, &ga).unwrap().horizon);
-    // the grid of January 1900 reaches into December 1899
-    let feed = FEED.replace(r#""start": "2024-12-20""#, r#""start": "1900-01-01""#);
-    let early = loaded(&feed);
-    let q = SessionQuery {
-        from: day("1899-12-31"),
-        to: day("1900-02-10"),
-        ..query("1900-01-01", "1900-01-01", Some("ga"))
-    };
-    let list = sessions(&early, &q).unwrap();
-    assert_eq!(rows(&list), ["special-2024 1900-01-01 scheduled"]);
-    assert!(!list.horizon);
-    let before = SessionQuery {
-        from: day("1800-01-01"),
-        to: day("1899-12-31"),
-        ..q
-    };
-    let list = sessions(&early, &before).unwrap();
-    assert_eq!(
-        (list.sessions.len(), list.horizon, list.truncated),
-        (0, false, false)
-    );
-    // next sessions from past 2200: none, no error
-    let far = next_sessions(&ds, day("2201-01-01"), 3, None, Lang::En, NO_CLOCK).unwrap();
-    assert!(far.sessions.is_empty());
-}
-
-#[test]
-fn a_numbered_session_reads_3rd_title_in_english_and_je3cha_in_korean() {
-    let ds = ds();
-    let q = query("2022-01-01", "2022-12-31", Some("ga"));
-    let en = sessions(&ds, &q).unwrap();
-    let s = &en.sessions[0];
-    assert_eq!(s.ordinal.as_deref(), Some("3rd"));
-    assert_eq!(s.heading, "3rd Regular Assembly");
-    let ko = sessions(
-        &ds,
-        &SessionQuery {
-            lang: Lang::Ko,
-            ..q
-        },
-    )
-    .unwrap();
-    assert_eq!(ko.sessions[0].ordinal.as_deref(), Some("제3차"));
-    assert_eq!(ko.sessions[0].heading, "제3차 정기총회");
-    // unnumbered: the title alone
-    let special = find_session(&ds, "special-2024", Lang::En, NO_CLOCK).unwrap();
-    assert_eq!(
-        (special.ordinal, special.heading.as_str()),
-        (None, "General Assembly")
-    );
-    // 제N회 with the counter 회
-    let hoe = loaded(&FEED.replace(
-        r#""numbering": {"first": 1, "from": "2020-01-01"}"#,
-        r#""numbering": {"first": 11, "from": "2020-01-01", "counter": "회"}"#,
-    ));
-    let ko = sessions(
-        &hoe,
-        &SessionQuery {
-            lang: Lang::Ko,
-            ..q
-        },
-    )
-    .unwrap();
-    assert_eq!(ko.sessions[0].heading, "제13회 정기총회");
-    let en = sessions(&hoe, &q).unwrap();
-    assert_eq!(en.sessions[0].heading, "13th Regular Assembly");
-}
-
-#[test]
-fn the_ics_summary_is_the_heading_and_no_text_calls_a_past_session_scheduled() {
-    let ds = ds();
-    for (lang, summary, words) in [
-        (
-            Lang::En,
-            "SUMMARY:5th Regular Assembly",
-            ["Scheduled", "Past"],
-        ),
-        (Lang::Ko, "SUMMARY:제5차 정기총회", ["예정", "지난 회의"]),
-    ] {
-        let q = IcsQuery {
-            body: Some("ga"),
-            session: None,
-            series: None,
-            from: d("2024-01-01"),
-            to: d("2024-12-31"),
-            lang,
-            // long after the 2024 sessions: they are past, still scheduled
-            dtstamp_utc: at("2026-01-01T00:00"),
-            base_url: None,
-        };
-        let text = calendar_ics(&ds, &q).unwrap().replace("\r\n ", "");
-        assert!(text.contains(&format!("\r\n{summary}\r\n")), "{text}");
-        for w in words {
-            assert!(!text.contains(w), "{w} in {text}");
-        }
-        assert_eq!(text.matches("\r\nSTATUS:CONFIRMED\r\n").count(), 2);
-        let link = google_link(&ds, "ga-regular@2024-07-12", lang, None).unwrap();
-        assert!(!link.contains("No."), "{link}");
-    }
 }
 
 /// `session_starts` gives the starts of exactly the sessions `sessions` lists (its timestamps come
@@ -1347,5 +759,19 @@ fn session_ends_follow_each_start() {
                 .map(|e| crate::date::parse_local(e).unwrap());
             assert_eq!(end, Some(want), "{rrule}: {}", s.start);
         }
+    }
+}
+
+pub(super) fn loaded(text: &str) -> Dataset {
+    let l = load(text);
+    assert!(l.report.errors.is_empty(), "{:?}", l.report.errors);
+    l.dataset.unwrap()
+}
+
+/// A query of every body with the largest cap.
+pub(super) fn wide(from: &str, to: &str) -> SessionQuery<'static> {
+    SessionQuery {
+        cap: crate::recur::HARD_CAP,
+        ..query(from, to, None)
     }
 }
